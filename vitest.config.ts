@@ -37,6 +37,8 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
+      // Issue 3: the domain core keeps at least 90% line coverage; CI fails below it.
+      thresholds: { lines: 90 },
     },
   },
 });

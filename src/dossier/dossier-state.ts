@@ -1,0 +1,50 @@
+import type { DossierStatus } from './status.ts';
+
+/** How the dossier reached the desk: the intake columns of the official report. */
+export type IntakeChannel = 'in-person' | 'online' | 'post';
+
+export type OpenDeadlineState = 'not-due' | 'due-soon' | 'overdue';
+export type FinishedDeadlineState = 'early' | 'on-time' | 'late';
+
+export interface Anomaly {
+  eventId: string;
+  code: string;
+  /** Vietnamese, shown on the dossier. */
+  message: string;
+}
+
+/**
+ * A dossier as folded from its events by the projection. Instants are ISO-8601 UTC strings.
+ * Figures and screens read this shape; it is never edited directly.
+ */
+export interface DossierState {
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  field: string;
+  applicantName: string;
+  channel: IntakeChannel;
+  /** Agency id of the unit that received it. */
+  receivingUnitId: string;
+  receivedByOfficerId: string;
+  holderUnitId: string;
+  holderOfficerId: string | null;
+  status: DossierStatus;
+  receivedAt: string;
+  /** The appointment first printed on the receipt. */
+  originalDueAt: string;
+  /** The due after pauses and extensions. */
+  dueAt: string;
+  /** When it left processing: resolved (9), withdrawn (7), refused (3) or stopped (8); null while open. */
+  finishedAt: string | null;
+  returnedAt: string | null;
+  /** Working minutes spent waiting for supplements. */
+  pausedWorkingMinutes: number;
+  supplementRequestCount: number;
+  extensionCount: number;
+  /** Set when the dossier was linked with another procedure group, to avoid double counting. */
+  linkedGroupId: string | null;
+  /** Event ids in projection order: the route of the dossier. */
+  eventIds: string[];
+  anomalies: Anomaly[];
+}
