@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { AppInfo, DeskBridge } from '../../src/bridge/desk-bridge.ts';
+import { DossierDetailScreen } from '../screens/dossier-detail/DossierDetailScreen.tsx';
 import { sections, type Section } from './sections.ts';
 
 export function App({ bridge }: { bridge: DeskBridge }) {
@@ -38,10 +39,9 @@ export function App({ bridge }: { bridge: DeskBridge }) {
         <main className="content">
           <Switch>
             {sections.map((section) => (
-              <Route key={section.path} path={section.path}>
-                <SectionHeader section={section} />
-              </Route>
+              <Route key={section.path} path={section.path} component={section.screen} />
             ))}
+            <Route path="/ho-so/:code" component={DossierDetailScreen} />
             <Route>
               <h1>Không tìm thấy trang</h1>
             </Route>
@@ -60,14 +60,5 @@ function NavItem({ section }: { section: Section }) {
         {section.title}
       </Link>
     </li>
-  );
-}
-
-function SectionHeader({ section }: { section: Section }) {
-  return (
-    <header className="section-header">
-      <h1>{section.title}</h1>
-      <p>{section.hint}</p>
-    </header>
   );
 }

@@ -1,15 +1,24 @@
+import type { ComponentType } from 'react';
+import { AlertsScreen } from '../screens/alerts/AlertsScreen.tsx';
+import { DossierListScreen } from '../screens/dossiers/DossierListScreen.tsx';
+import { ReceiveScreen } from '../screens/receive/ReceiveScreen.tsx';
+import { ReportsScreen } from '../screens/reports/ReportsScreen.tsx';
+import { ReturnScreen } from '../screens/return/ReturnScreen.tsx';
+import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+
 /** The desk's top-level screens, in the order officers use them. */
 export interface Section {
   path: string;
   title: string;
   hint: string;
+  screen: ComponentType;
 }
 
 export const sections: readonly Section[] = [
-  { path: '/', title: 'Tiếp nhận hồ sơ', hint: 'Nhận hồ sơ, in giấy biên nhận và hẹn trả kết quả' },
-  { path: '/ho-so', title: 'Hồ sơ', hint: 'Tra cứu, lọc và theo dõi hồ sơ' },
-  { path: '/tra-ket-qua', title: 'Trả kết quả', hint: 'Quét mã vạch và trả kết quả cho công dân' },
-  { path: '/canh-bao', title: 'Cảnh báo', hint: 'Hồ sơ sắp đến hạn và quá hạn' },
-  { path: '/bao-cao', title: 'Báo cáo', hint: 'Thống kê tình hình giải quyết hồ sơ' },
-  { path: '/cai-dat', title: 'Cài đặt', hint: 'Thông tin đơn vị, giờ làm việc, máy in' },
+  { path: '/', title: 'Tiếp nhận hồ sơ', hint: 'Nhận hồ sơ, in giấy biên nhận và hẹn trả kết quả', screen: ReceiveScreen },
+  { path: '/ho-so', title: 'Hồ sơ', hint: 'Tra cứu, lọc và theo dõi hồ sơ', screen: DossierListScreen },
+  { path: '/tra-ket-qua', title: 'Trả kết quả', hint: 'Quét mã vạch và trả kết quả cho công dân', screen: ReturnScreen },
+  { path: '/canh-bao', title: 'Cảnh báo', hint: 'Hồ sơ sắp đến hạn và quá hạn', screen: AlertsScreen },
+  { path: '/bao-cao', title: 'Báo cáo', hint: 'Thống kê tình hình giải quyết hồ sơ', screen: ReportsScreen },
+  { path: '/cai-dat', title: 'Cài đặt', hint: 'Thông tin đơn vị, giờ làm việc, máy in', screen: SettingsScreen },
 ];

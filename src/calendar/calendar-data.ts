@@ -15,6 +15,12 @@ const localDate = z.string({ error: 'ngày phải có dạng YYYY-MM-DD' }).refi
 const nonEmptyText = (what: string) =>
   z.string({ error: `${what} phải là chuỗi chữ` }).trim().min(1, { error: `${what} không được để trống` });
 
+/** Unknown keys are named (a typo like "dayOff" must not pass silently); anything else is a shape error. */
+const objectError =
+  (shape: string) =>
+  (issue: { code: string; keys?: readonly string[] }): string =>
+    issue.code === 'unrecognized_keys' ? `có trường không được phép: ${(issue.keys ?? []).join(', ')}` : shape;
+
 const dayOffSchema = z.strictObject(
   {
     date: localDate,
@@ -22,7 +28,7 @@ const dayOffSchema = z.strictObject(
     kind: z.enum(['holiday', 'bridge'], { error: 'loại ngày nghỉ phải là "holiday" hoặc "bridge"' }),
     note: nonEmptyText('ghi chú').optional(),
   },
-  { error: 'mỗi ngày nghỉ phải là một đối tượng {date, name, kind, note?}' },
+  { error: objectError('mỗi ngày nghỉ phải là một đối tượng {date, name, kind, note?}') },
 );
 
 const workingSaturdaySchema = z.strictObject(
@@ -31,12 +37,16 @@ const workingSaturdaySchema = z.strictObject(
     replaces: localDate.optional(),
     note: nonEmptyText('ghi chú ngày làm bù'),
   },
-  { error: 'mỗi ngày làm bù phải là một đối tượng {date, replaces?, note}' },
+  { error: objectError('mỗi ngày làm bù phải là một đối tượng {date, replaces?, note}') },
 );
 
 const calendarYearShape = z.strictObject(
   {
-    year: z.number({ error: 'năm phải là số' }).int({ error: 'năm phải là số nguyên' }).min(2000, { error: 'năm phải từ 2000 đến 2100' }).max(2100, { error: 'năm phải từ 2000 đến 2100' }),
+    year: z
+      .number({ error: 'năm phải là số' })
+      .int({ error: 'năm phải là số nguyên' })
+      .min(2000, { error: 'năm phải từ 2000 đến 2100' })
+      .max(2100, { error: 'năm phải từ 2000 đến 2100' }),
     status: z.enum(['official', 'provisional'], { error: 'trạng thái phải là "official" hoặc "provisional"' }),
     note: nonEmptyText('ghi chú năm').optional(),
     daysOff: z.array(dayOffSchema, { error: 'daysOff phải là một danh sách' }),
@@ -45,53 +55,48 @@ const calendarYearShape = z.strictObject(
       error: 'cần ít nhất một nguồn',
     }),
   },
-  { error: 'lịch năm phải là một đối tượng JSON' },
+  { error: objectError('lịch năm phải là một đối tượng JSON') },
 );
 
-export const calendarYearSchema = calendarYearShape.superRefine((data, ctx) => {
+export const calendarYearSchema = calendarYearShape;
+
+export type CalendarYear = z.infer<typeof calendarYearSchema>;
+export type DayOff = CalendarYear['daysOff'][number];
+export type WorkingSaturday = CalendarYear['workingSaturdays'][number];
+
+interface CalendarIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** Checks across fields, run only on a well-shaped year (every date is then a real date). */
+function consistencyIssues(data: CalendarYear): CalendarIssue[] {
+  const issues: CalendarIssue[] = [];
+  const report = (path: (string | number)[], message: string) => issues.push({ path, message });
   if (data.status === 'provisional' && data.note === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['note'], message: 'lịch tạm tính phải có ghi chú giải thích' });
+    report(['note'], 'lịch tạm tính phải có ghi chú giải thích');
   }
   const offDates = new Set<string>();
   data.daysOff.forEach((day, index) => {
-    if (yearOfDate(day.date) !== data.year) {
-      ctx.addIssue({ code: 'custom', path: ['daysOff', index, 'date'], message: `ngày không thuộc năm ${data.year}` });
-    }
-    if (offDates.has(day.date)) {
-      ctx.addIssue({ code: 'custom', path: ['daysOff', index, 'date'], message: 'ngày nghỉ bị trùng' });
-    }
+    if (yearOfDate(day.date) !== data.year) report(['daysOff', index, 'date'], `ngày không thuộc năm ${data.year}`);
+    if (offDates.has(day.date)) report(['daysOff', index, 'date'], 'ngày nghỉ bị trùng');
     offDates.add(day.date);
   });
   const workingDates = new Set<string>();
   data.workingSaturdays.forEach((day, index) => {
     const path = ['workingSaturdays', index];
-    if (yearOfDate(day.date) !== data.year) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'date'], message: `ngày không thuộc năm ${data.year}` });
-    }
+    if (yearOfDate(day.date) !== data.year) report([...path, 'date'], `ngày không thuộc năm ${data.year}`);
     const weekday = weekdayOfDate(day.date);
-    if (weekday !== 0 && weekday !== 6) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'date'], message: 'ngày làm bù phải rơi vào thứ Bảy hoặc Chủ nhật' });
-    }
-    if (workingDates.has(day.date)) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'date'], message: 'ngày làm bù bị trùng' });
-    }
+    if (weekday !== 0 && weekday !== 6) report([...path, 'date'], 'ngày làm bù phải rơi vào thứ Bảy hoặc Chủ nhật');
+    if (workingDates.has(day.date)) report([...path, 'date'], 'ngày làm bù bị trùng');
     workingDates.add(day.date);
-    if (offDates.has(day.date)) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'date'], message: 'ngày này đã nằm trong danh sách ngày nghỉ' });
-    }
+    if (offDates.has(day.date)) report([...path, 'date'], 'ngày này đã nằm trong danh sách ngày nghỉ');
     if (day.replaces !== undefined && yearOfDate(day.replaces) === data.year && !offDates.has(day.replaces)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [...path, 'replaces'],
-        message: 'ngày được làm bù phải có trong danh sách ngày nghỉ',
-      });
+      report([...path, 'replaces'], 'ngày được làm bù phải có trong danh sách ngày nghỉ');
     }
   });
-});
-
-export type CalendarYear = z.infer<typeof calendarYearSchema>;
-export type DayOff = CalendarYear['daysOff'][number];
-export type WorkingSaturday = CalendarYear['workingSaturdays'][number];
+  return issues;
+}
 
 function describePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => {
@@ -103,11 +108,19 @@ function describePath(path: readonly PropertyKey[]): string {
 /** Validates one calendar year; a bad file throws `calendar.invalid_data` naming the first bad field. */
 export function parseCalendarYear(json: unknown): CalendarYear {
   const result = calendarYearSchema.safeParse(json);
-  if (result.success) return result.data;
-  const [first] = result.error.issues;
-  const path = (first?.path ?? []).filter((key): key is string | number => typeof key !== 'symbol');
+  const issues: CalendarIssue[] = result.success
+    ? consistencyIssues(result.data)
+    : result.error.issues.map((issue) => {
+        const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+        // Point at the unknown key itself, so the path names the offending field.
+        const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+        return { path: unknownKey === undefined ? path : [...path, unknownKey], message: issue.message };
+      });
+  const [first] = issues;
+  if (result.success && first === undefined) return result.data;
+  const path = first?.path ?? [];
   const where = path.length > 0 ? ` tại "${describePath(path)}"` : '';
   throw new DomainError('calendar.invalid_data', `Dữ liệu lịch làm việc không hợp lệ${where}: ${first?.message}.`, path, {
-    issues: result.error.issues.map((issue) => ({ path: describePath(issue.path), message: issue.message })),
+    issues: issues.map((issue) => ({ path: describePath(issue.path), message: issue.message })),
   });
 }

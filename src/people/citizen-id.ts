@@ -1,6 +1,6 @@
 import { DomainError, err, ok } from '../errors.ts';
 import type { Result } from '../errors.ts';
-import { isIsoDate, isoDateToDisplay } from './calendar-date.ts';
+import { formatLocalDate, isLocalDate } from '../time/vn-time.ts';
 import { citizenIdProvinces } from './citizen-id-provinces.ts';
 
 export type Sex = 'male' | 'female';
@@ -89,7 +89,7 @@ export function checkCitizenIdAgainst(id: string | CitizenIdInfo, facts: Citizen
     );
   }
   if (facts.birthDate !== undefined) {
-    if (!isIsoDate(facts.birthDate)) {
+    if (!isLocalDate(facts.birthDate)) {
       problems.push(
         new DomainError('birth_date.bad_format', `Ngày sinh "${facts.birthDate}" không phải là ngày hợp lệ.`, ['birthDate']),
       );
@@ -99,7 +99,7 @@ export function checkCitizenIdAgainst(id: string | CitizenIdInfo, facts: Citizen
         problems.push(
           new DomainError(
             'citizen_id.birth_year_mismatch',
-            `Số định danh cá nhân ${info.id} cho năm sinh ${info.birthYear}, nhưng ngày sinh đã nhập là ${isoDateToDisplay(facts.birthDate)}.`,
+            `Số định danh cá nhân ${info.id} cho năm sinh ${info.birthYear}, nhưng ngày sinh đã nhập là ${formatLocalDate(facts.birthDate)}.`,
             ['birthDate'],
             { fromId: info.birthYear, given: givenYear },
           ),

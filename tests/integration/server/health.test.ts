@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../sync/server/app.ts';
 import { openDatabase } from '../../../sync/server/db/database.ts';
-import { testDatabases } from '../../helpers/databases.ts';
+import { serverTestDatabases } from './support/server-databases.ts';
 
-describe.each(testDatabases())('GET /health on $name', (database) => {
+describe.each(serverTestDatabases())('GET /health on $name', (database) => {
   afterAll(() => database.cleanup());
 
   it('answers ok with the database kind', async () => {
-    const app = await buildApp({ database: await openDatabase(database.target()) });
+    const app = await buildApp({ database: await openDatabase(await database.target()) });
     try {
       const response = await app.inject({ method: 'GET', url: '/health' });
       expect(response.statusCode).toBe(200);

@@ -1,0 +1,124 @@
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
+import { useDesk } from '../../app/desk-context.tsx';
+import { formatCount } from '../../components/format.ts';
+import { EmptyState, Notice } from '../../components/Notice.tsx';
+import { RUNNING_STATUSES } from '../../components/deadline-view.ts';
+import { useClock, useDossierChanges } from '../../components/use-live.ts';
+import { useScanToOpen } from '../../components/use-scan-to-open.ts';
+import type { DossierCountFilter } from '../../store/index.ts';
+import { DossierTable } from './DossierTable.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import { classifySearch, deadlineBounds, deadlineRange, EMPTY_FILTERS, hasActiveFilters, toDossierQuery } from './list-filters.ts';
+import type { ListFilters } from './list-filters.ts';
+import { StatusCounts } from './StatusCounts.tsx';
+import { useDossierPages } from './use-dossier-pages.ts';
+import '../../components/forms.css';
+import './dossier-list.css';
+
+export function DossierListScreen() {
+  const desk = useDesk();
+  const [, navigate] = useLocation();
+  useScanToOpen();
+  const nowMs = useClock(desk.now);
+  const version = useDossierChanges(desk.store);
+  const [filters, setFilters] = useState<ListFilters>(EMPTY_FILTERS);
+  const [searchText, setSearchText] = useState('');
+  const deferredSearch = useDeferredValue(searchText);
+  const search = useMemo(() => classifySearch(deferredSearch), [deferredSearch]);
+
+  const threshold = desk.settings.dueSoonWorkingMinutes;
+  const bounds = useMemo(() => deadlineBounds(desk.calendar, nowMs, threshold), [desk.calendar, nowMs, threshold]);
+  const query = useMemo(() => toDossierQuery(filters, bounds), [filters, bounds]);
+  const pages = useDossierPages(desk.store, query, search, version);
+
+  const countFilter = useMemo<DossierCountFilter>(() => {
+    const filter: DossierCountFilter = {};
+    if (filters.officer) filter.officer = filters.officer;
+    if (filters.deadline !== 'all') {
+      filter.statuses = RUNNING_STATUSES;
+      const range = deadlineRange(filters.deadline, bounds);
+      if (range) filter.deadline = range;
+    }
+    return filter;
+  }, [filters.officer, filters.deadline, bounds]);
+
+  const open = useCallback((code: string) => navigate(`/ho-so/${encodeURIComponent(code)}`), [navigate]);
+  const deadline = { calendar: desk.calendar, nowMs, dueSoonWorkingMinutes: threshold };
+  const searching = search.kind !== 'none';
+
+  return (
+    <section className="dossier-list-screen">
+      <header className="section-header list-header">
+        <div>
+          <h1>Hồ sơ</h1>
+          <p>Tra cứu, lọc và theo dõi hồ sơ của đơn vị. Quét mã vạch trên giấy biên nhận để mở ngay hồ sơ.</p>
+        </div>
+      </header>
+
+      <div className="search-row">
+        <input
+          className="field-input search-input"
+          type="search"
+          value={searchText}
+          onChange={(e) => setSearchText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && search.kind === 'code' && pages.items.length === 1) open(search.code);
+            if (e.key === 'Escape') setSearchText('');
+          }}
+          placeholder="Tìm theo mã hồ sơ, họ tên người nộp (không cần dấu) hoặc số định danh 12 số"
+          aria-label="Tìm hồ sơ"
+          autoFocus
+        />
+        {(hasActiveFilters(filters) || searchText) && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setFilters(EMPTY_FILTERS);
+              setSearchText('');
+            }}
+          >
+            Xoá bộ lọc
+          </button>
+        )}
+      </div>
+
+      <FilterBar filters={filters} onChange={setFilters} catalogue={desk.catalogue} officers={desk.officers} />
+      <StatusCounts
+        store={desk.store}
+        filter={countFilter}
+        version={version}
+        selected={filters.status}
+        onSelect={(status) => setFilters({ ...filters, status })}
+      />
+
+      {pages.error && <Notice tone="error">{pages.error}</Notice>}
+      {pages.hint && <Notice tone={search.kind === 'invalid' ? 'error' : 'info'}>{pages.hint}</Notice>}
+
+      <p className="result-line" data-testid="result-line" aria-live="polite">
+        {pages.loading && pages.items.length === 0
+          ? 'Đang tìm…'
+          : `${searching ? 'Tìm thấy' : 'Đang hiển thị'} ${formatCount(pages.items.length)} hồ sơ${pages.hasMore ? ', cuộn xuống để xem thêm' : ''}`}
+      </p>
+
+      {!pages.loading && pages.items.length === 0 && !pages.error ? (
+        <EmptyState title={searching || hasActiveFilters(filters) ? 'Không có hồ sơ nào khớp' : 'Chưa có hồ sơ nào'}>
+          {searching || hasActiveFilters(filters)
+            ? 'Hãy kiểm tra lại từ khoá hoặc bỏ bớt điều kiện lọc.'
+            : 'Hồ sơ tiếp nhận ở màn hình "Tiếp nhận hồ sơ" sẽ xuất hiện tại đây.'}
+        </EmptyState>
+      ) : (
+        <DossierTable
+          items={pages.items}
+          hasMore={pages.hasMore}
+          loading={pages.loading}
+          onLoadMore={pages.loadMore}
+          onOpen={open}
+          deadline={deadline}
+          officerName={desk.officerName}
+        />
+      )}
+    </section>
+  );
+}

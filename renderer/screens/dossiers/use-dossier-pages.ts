@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import type { DeskStore, DossierQuery } from '../../store/index.ts';
+import { searchByCitizenId } from './citizen-id-search.ts';
+import type { SearchIntent } from './list-filters.ts';
+
+export interface DossierPagesState {
+  items: ProjectedDossier[];
+  loading: boolean;
+  hasMore: boolean;
+  /** A Vietnamese hint about the result (too broad a name, bounded ID search…). */
+  hint: string | null;
+  error: string | null;
+}
+
+const PAGE_SIZE = 100;
+const RELOAD_CAP = 500;
+
+/**
+ * Pages of the list, fetched by index with the store's keyset cursor: only what the officer
+ * scrolls to is ever loaded. A store change reloads what is on screen (up to one large page).
+ */
+export function useDossierPages(store: DeskStore, query: DossierQuery | null, search: SearchIntent, version: number) {
+  const [state, setState] = useState<DossierPagesState>({ items: [], loading: true, hasMore: false, hint: null, error: null });
+  const cursor = useRef<string | null>(null);
+  const request = useRef(0);
+  const loadedCount = useRef(0);
+  const key = JSON.stringify([query, search]);
+
+  const run = useCallback(
+    async (append: boolean, limit: number) => {
+      const id = ++request.current;
+      setState((s) => ({ ...s, loading: true, error: null }));
+      try {
+        const result = await fetchPage(store, query, search, append ? cursor.current : null, limit);
+        if (id !== request.current) return;
+        cursor.current = result.nextCursor;
+        setState((s) => {
+          const items = append ? [...s.items, ...result.items] : result.items;
+          loadedCount.current = items.length;
+          return { items, loading: false, hasMore: result.nextCursor !== null, hint: result.hint, error: null };
+        });
+      } catch (error) {
+        if (id !== request.current) return;
+        const message = error instanceof Error ? error.message : String(error);
+        setState((s) => ({ ...s, loading: false, error: `Không tải được danh sách hồ sơ: ${message}` }));
+      }
+    },
+    // `key` stands for query and search by value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, key],
+  );
+
+  useEffect(() => {
+    cursor.current = null;
+    loadedCount.current = 0;
+    void run(false, PAGE_SIZE);
+  }, [run]);
+
+  const firstVersion = useRef(version);
+  useEffect(() => {
+    if (version === firstVersion.current) return;
+    void run(false, Math.min(Math.max(loadedCount.current, PAGE_SIZE), RELOAD_CAP));
+  }, [version, run]);
+
+  const loadMore = useCallback(() => {
+    if (cursor.current !== null) void run(true, PAGE_SIZE);
+  }, [run]);
+
+  return { ...state, loadMore };
+}
+
+interface FetchedPage {
+  items: ProjectedDossier[];
+  nextCursor: string | null;
+  hint: string | null;
+}
+
+async function fetchPage(
+  store: DeskStore,
+  query: DossierQuery | null,
+  search: SearchIntent,
+  cursor: string | null,
+  limit: number,
+): Promise<FetchedPage> {
+  if (search.kind === 'invalid') return { items: [], nextCursor: null, hint: search.message };
+  if (search.kind === 'code') {
+    const found = await store.dossiers.byCode(search.code);
+    return { items: found ? [found.state] : [], nextCursor: null, hint: null };
+  }
+  if (search.kind === 'citizen-id') {
+    const result = await searchByCitizenId(store, search.citizenId);
+    const hint = result.truncated
+      ? `Đã tìm số định danh trong ${result.scanned.toLocaleString('vi-VN')} hồ sơ gần nhất; hồ sơ cũ hơn hãy tìm theo mã hoặc họ tên.`
+      : null;
+    return { items: result.items, nextCursor: null, hint };
+  }
+  if (query === null) return { items: [], nextCursor: null, hint: null };
+  const page = await store.dossiers.query({
+    ...query,
+    ...(search.kind === 'name' ? { nameQuery: search.text } : {}),
+    limit,
+    cursor,
+  });
+  const hint = page.tooBroad ? 'Có quá nhiều người trùng tên: hãy gõ thêm chữ (ví dụ cả họ và tên) để thu hẹp kết quả.' : null;
+  return { items: page.items, nextCursor: page.nextCursor, hint };
+}

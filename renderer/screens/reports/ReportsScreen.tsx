@@ -1,0 +1,7 @@
+export function ReportsScreen() {
+  return (
+    <header className="section-header">
+      <h1>Báo cáo</h1>
+    </header>
+  );
+}

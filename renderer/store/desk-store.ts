@@ -1,0 +1,80 @@
+import { openDeskDatabase } from './database.ts';
+import type { DeskDatabase, OpenDatabaseOptions } from './database.ts';
+import { createDossierRepository } from './dossier-repository.ts';
+import type { DossierRepository } from './dossier-repository.ts';
+import { createEventsRepository } from './events-repository.ts';
+import type { EventsRepository } from './events-repository.ts';
+import { createPrintLogRepository } from './print-log-repository.ts';
+import type { PrintLogRepository } from './print-log-repository.ts';
+import { createProjector } from './projector.ts';
+import {
+  createIdentityRepository,
+  createOfficersRepository,
+  createReferenceRepository,
+} from './reference-repository.ts';
+import type { IdentityRepository, OfficersRepository, ReferenceRepository } from './reference-repository.ts';
+import { createSerialQueue } from './serial-queue.ts';
+import { createSettingsRepository } from './settings-repository.ts';
+import type { SettingsRepository } from './settings-repository.ts';
+
+export interface DeskStoreOptions extends OpenDatabaseOptions {
+  /** Unix milliseconds: the desk clock. */
+  clock: () => number;
+}
+
+export interface DeskStore {
+  events: EventsRepository;
+  dossiers: DossierRepository;
+  reference: ReferenceRepository;
+  identity: IdentityRepository;
+  officers: OfficersRepository;
+  printLog: PrintLogRepository;
+  settings: SettingsRepository;
+  projections: {
+    /** Re-projects dossiers whose events arrived since the last run (after a sync pull). */
+    catchUp(): Promise<number>;
+    /** Rebuilds every projection from the event log. */
+    rebuildAll(): Promise<number>;
+  };
+  /** For the sync client (replication of `events`). */
+  database: DeskDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the desk's local store: migrates old schemas, then brings projections up to date with
+ * the event log (recovering from a crash between an event and its projection).
+ */
+export async function createDeskStore(options: DeskStoreOptions): Promise<DeskStore> {
+  const db = await openDeskDatabase(options);
+  try {
+    const serial = createSerialQueue();
+    const c = db.collections;
+    const settings = createSettingsRepository(c.settings, options.clock);
+    const projector = createProjector(c, settings);
+    const reference = createReferenceRepository(c.reference, options.clock);
+    await serial(() => projector.catchUp());
+    return {
+      events: createEventsRepository(c.events, projector, serial),
+      dossiers: createDossierRepository(c.dossiers, c.namekeys),
+      reference,
+      identity: createIdentityRepository(reference),
+      officers: createOfficersRepository(reference),
+      printLog: createPrintLogRepository(c.printlog, options.clock, serial),
+      settings,
+      projections: {
+        catchUp: () => serial(() => projector.catchUp()),
+        rebuildAll: () => serial(() => projector.rebuildAll()),
+      },
+      database: db,
+      async close() {
+        // Wait for queued writes so that closing never cuts an append in half.
+        await serial(async () => undefined);
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

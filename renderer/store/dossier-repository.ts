@@ -1,0 +1,137 @@
+import type { RxCollection } from 'rxdb';
+import type { ProjectedDossier } from '../../src/dossier/projection.ts';
+import { DossierStatus } from '../../src/dossier/status.ts';
+import { normalizeInstant } from './instant.ts';
+import type { DossierPersonalData } from './dossier-doc.ts';
+import { buildSelector, compareForSort, matchesSelector, sortField, statusList } from './dossier-query.ts';
+import type { DossierQuery, DossierSelector, DossierSort } from './dossier-query.ts';
+import { nameQueryRange } from './name-keys.ts';
+import type { DossierDoc } from './schemas/dossier-schema.ts';
+import type { NameKeyDoc } from './schemas/name-key-schema.ts';
+
+export interface StoredDossier {
+  state: ProjectedDossier;
+  /** Decrypted contact data, for the dossier screen only. */
+  personal: DossierPersonalData;
+}
+
+export interface DossierPage {
+  items: ProjectedDossier[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  /**
+   * True when a name query matched more than {@link MAX_NAME_CANDIDATES} keys and was cut:
+   * the screen should ask for more letters.
+   */
+  tooBroad: boolean;
+}
+
+export interface DossierCountFilter {
+  statuses?: readonly DossierStatus[];
+  officer?: string;
+  deadline?: { from?: string; before?: string };
+}
+
+export interface DossierRepository {
+  byCode(code: string): Promise<StoredDossier | null>;
+  query(query?: DossierQuery): Promise<DossierPage>;
+  /** Dossiers per status (index-only counts), e.g. the red-alert badges. */
+  counts(filter?: DossierCountFilter): Promise<Record<DossierStatus, number>>;
+  /** Dossiers received in `[from, to)`. */
+  countReceived(range: { from: string; to: string }): Promise<number>;
+}
+
+export const MAX_NAME_CANDIDATES = 2_000;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
+const ALL_STATUSES = Object.values(DossierStatus);
+
+export function createDossierRepository(
+  dossiers: RxCollection<DossierDoc>,
+  namekeys: RxCollection<NameKeyDoc>,
+): DossierRepository {
+  async function byName(query: DossierQuery, sort: DossierSort, limit: number, range: { from: string; to: string }): Promise<DossierPage> {
+    const keys = await namekeys
+      .find({ selector: { id: { $gte: range.from, $lt: range.to } }, sort: [{ id: 'asc' }], limit: MAX_NAME_CANDIDATES + 1 })
+      .exec();
+    const tooBroad = keys.length > MAX_NAME_CANDIDATES;
+    const codes = [...new Set(keys.slice(0, MAX_NAME_CANDIDATES).map((key) => key.code))];
+    const found = await dossiers.findByIds(codes).exec();
+    const selector = buildSelector(query, sort);
+    const statuses = statusList(query.status);
+    if (statuses) selector.status = { $in: statuses };
+    const matching = [...found.values()]
+      .map((doc) => doc.toMutableJSON())
+      .filter((doc) => matchesSelector(doc, selector))
+      .sort(compareForSort(sort));
+    return page(matching, sort, limit, tooBroad);
+  }
+
+  /** One index range, read in index order and cut at `limit + 1`. */
+  async function ranged(selector: Record<string, unknown>, sort: DossierSort, limit: number): Promise<DossierDoc[]> {
+    const field = sortField(sort);
+    const docs = await dossiers
+      .find({ selector: selector as DossierSelector, sort: [{ [field]: 'asc' } as Record<typeof field, 'asc'>], limit: limit + 1 })
+      .exec();
+    return docs.map((doc) => doc.toMutableJSON());
+  }
+
+  function page(docs: DossierDoc[], sort: DossierSort, limit: number, tooBroad: boolean): DossierPage {
+    const items = docs.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((doc) => doc.state as unknown as ProjectedDossier),
+      nextCursor: docs.length > limit && last ? last[sortField(sort)] : null,
+      tooBroad,
+    };
+  }
+
+  return {
+    async byCode(code) {
+      const doc = await dossiers.findOne(code.trim().toUpperCase()).exec();
+      if (!doc) return null;
+      const json = doc.toMutableJSON();
+      return { state: json.state as unknown as ProjectedDossier, personal: json.personal as unknown as DossierPersonalData };
+    },
+
+    async query(query = {}) {
+      const sort = query.sort ?? 'received-desc';
+      const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+      if (query.nameQuery !== undefined) {
+        const range = nameQueryRange(query.nameQuery);
+        if (range) return byName(query, sort, limit, range);
+      }
+      const selector = buildSelector(query, sort);
+      const statuses = statusList(query.status);
+      if (!statuses) return page(await ranged(selector, sort, limit), sort, limit, false);
+      // One range per status, merged: a `$in` would scan the statuses in between and sort in memory.
+      const perStatus = await Promise.all(statuses.map((status) => ranged({ ...selector, status }, sort, limit)));
+      return page(perStatus.flat().sort(compareForSort(sort)), sort, limit, false);
+    },
+
+    async counts(filter = {}) {
+      const statuses = statusList(filter.statuses) ?? ALL_STATUSES;
+      const due: Record<string, string> = {};
+      if (filter.deadline?.from !== undefined) due.$gte = normalizeInstant(filter.deadline.from);
+      if (filter.deadline?.before !== undefined) due.$lt = normalizeInstant(filter.deadline.before);
+      const result = Object.fromEntries(ALL_STATUSES.map((status) => [status, 0])) as Record<DossierStatus, number>;
+      // One count per status: each is a single range of [holderOfficerId,] status, dueKey, which
+      // the Dexie storage answers from the index (a multi-status `$in` count would be refused).
+      await Promise.all(
+        statuses.map(async (status) => {
+          const selector: Record<string, unknown> = { status };
+          if (filter.officer !== undefined) selector.holderOfficerId = filter.officer;
+          if (Object.keys(due).length > 0) selector.dueKey = due;
+          result[status] = await dossiers.count({ selector }).exec();
+        }),
+      );
+      return result;
+    },
+
+    countReceived(range) {
+      return dossiers
+        .count({ selector: { receivedKey: { $gte: normalizeInstant(range.from), $lt: normalizeInstant(range.to) } } })
+        .exec();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { RxCollection } from 'rxdb';
+import { parseEvent } from '../../src/dossier/events.ts';
+import type { DossierEvent } from '../../src/dossier/events.ts';
+import { DomainError } from '../../src/errors.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { normalizeInstant } from './instant.ts';
+import { splitPersonal } from './personal-data.ts';
+import { docToEvent } from './projector.ts';
+import type { Projector } from './projector.ts';
+import type { EventDoc } from './schemas/event-schema.ts';
+
+export interface AppendResult {
+  event: DossierEvent;
+  /** True when this exact event was already stored (a retried append): nothing changed. */
+  duplicate: boolean;
+}
+
+export interface EventsRepository {
+  /**
+   * Validates and stores an event, then updates its dossier's projection.
+   * Throws DomainError `event.bad_shape`/`event.too_large`/`event.bad_json` for an invalid event
+   * and `event.id_conflict` for a known id with another body (tampering); nothing is stored then.
+   */
+  append(input: unknown): Promise<AppendResult>;
+  byId(id: string): Promise<DossierEvent | null>;
+  /** The route of a dossier, in id (creation) order. */
+  forDossier(code: string): Promise<DossierEvent[]>;
+}
+
+export function createEventsRepository(
+  collection: RxCollection<EventDoc>,
+  projector: Projector,
+  serial: <T>(task: () => Promise<T>) => Promise<T>,
+): EventsRepository {
+  async function stored(id: string): Promise<DossierEvent | null> {
+    const doc = await collection.findOne(id).exec();
+    return doc ? docToEvent(doc.toMutableJSON()) : null;
+  }
+
+  function sameOrConflict(existing: DossierEvent | null, event: DossierEvent): AppendResult {
+    if (existing && canonicalJson(existing) === canonicalJson(event)) return { event, duplicate: true };
+    throw new DomainError(
+      'event.id_conflict',
+      `Sự kiện ${event.id} đã có với nội dung khác: sự kiện mới bị từ chối (nghi ngờ bị sửa đổi).`,
+      ['id'],
+      { id: event.id },
+    );
+  }
+
+  return {
+    append(input) {
+      const parsed = parseEvent(input);
+      if (!parsed.ok) return Promise.reject(parsed.error);
+      const event = parsed.value;
+      return serial(async () => {
+        const existing = await collection.findOne(event.id).exec();
+        if (existing) return sameOrConflict(docToEvent(existing.toMutableJSON()), event);
+        const { clear, personal } = splitPersonal(event);
+        await collection.insert({
+          id: event.id,
+          dossierCode: event.dossierCode,
+          type: event.type,
+          at: normalizeInstant(event.at),
+          event: clear,
+          personal,
+        });
+        await projector.catchUp();
+        return { event, duplicate: false };
+      });
+    },
+    byId: stored,
+    forDossier: (code) => projector.eventsOf(code),
+  };
+}

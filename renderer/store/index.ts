@@ -1,0 +1,14 @@
+export { createDeskStore } from './desk-store.ts';
+export { createDeskAuth } from './desk-auth.ts';
+export type { DeskAuth, DeskAuthDeps } from './desk-auth.ts';
+export type { DeskStore, DeskStoreOptions } from './desk-store.ts';
+export type { DossierQuery, DossierSort } from './dossier-query.ts';
+export type { DossierCountFilter, DossierPage, StoredDossier } from './dossier-repository.ts';
+export type { DossierPersonalData } from './dossier-doc.ts';
+export type { AppendResult } from './events-repository.ts';
+export type { KeyProvider } from './key-provider.ts';
+export { createWebKeyProvider } from './web-key-provider.ts';
+export { PERSIST_DENIED_WARNING, requestPersistentStorage } from './persistent-storage.ts';
+export type { PersistResult } from './persistent-storage.ts';
+export type { PrintLogEntry, PrintRecordInput } from './print-log-repository.ts';
+export { RXDB_OPEN_COLLECTION_LIMIT, deskCollectionDefinitions } from './database.ts';

@@ -1,0 +1,59 @@
+import type { DossierEvent } from '../../src/dossier/events.ts';
+
+/**
+ * Personal data in events lives at these paths (src/dossier/events.ts). The store moves them
+ * into an encrypted field and puts them back on read; everything else stays queryable.
+ * A unit test walks every event type to catch a personal field added to the schema later.
+ */
+export const PERSONAL_EVENT_PATHS = [
+  ['payload', 'applicant', 'citizenId'],
+  ['payload', 'applicant', 'birthDate'],
+  ['payload', 'applicant', 'phone'],
+  ['payload', 'applicant', 'email'],
+  ['payload', 'applicant', 'address'],
+  ['payload', 'collectedBy', 'citizenId'],
+] as const;
+
+/** Field names that must never reach storage in clear. */
+export const PERSONAL_FIELD_NAMES = new Set(['citizenId', 'birthDate', 'phone', 'email', 'address']);
+
+/** Personal values by dotted path, e.g. `{"payload.applicant.citizenId": "001…"}`. */
+export type PersonalValues = Record<string, string>;
+
+export interface SplitEvent {
+  clear: Record<string, unknown>;
+  personal: PersonalValues;
+}
+
+export function splitPersonal(event: DossierEvent): SplitEvent {
+  const clear = structuredClone(event) as unknown as Record<string, unknown>;
+  const personal: PersonalValues = {};
+  for (const path of PERSONAL_EVENT_PATHS) {
+    const parent = walk(clear, path.slice(0, -1));
+    const key = path[path.length - 1] as string;
+    if (parent && typeof parent[key] === 'string') {
+      personal[path.join('.')] = parent[key];
+      delete parent[key];
+    }
+  }
+  return { clear, personal };
+}
+
+export function joinPersonal(clear: Record<string, unknown>, personal: PersonalValues): unknown {
+  const event = structuredClone(clear);
+  for (const [dotted, value] of Object.entries(personal)) {
+    const path = dotted.split('.');
+    const parent = walk(event, path.slice(0, -1));
+    if (parent) parent[path[path.length - 1] as string] = value;
+  }
+  return event;
+}
+
+function walk(root: Record<string, unknown>, path: readonly string[]): Record<string, unknown> | null {
+  let node: unknown = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return null;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : null;
+}

@@ -1,0 +1,94 @@
+import { getChangedDocumentsSince } from 'rxdb';
+import { z } from 'zod';
+import { parseEvent } from '../../src/dossier/events.ts';
+import type { DossierEvent } from '../../src/dossier/events.ts';
+import { projectDossier } from '../../src/dossier/projection.ts';
+import type { DeskCollections } from './database.ts';
+import { personalDataOf, toDossierDoc } from './dossier-doc.ts';
+import { nameKeyId, nameSearchKeys } from './name-keys.ts';
+import { joinPersonal } from './personal-data.ts';
+import type { EventDoc } from './schemas/event-schema.ts';
+import type { SettingsRepository } from './settings-repository.ts';
+
+/**
+ * Keeps dossier projections (and their name keys) in step with the event log.
+ *
+ * RxDB has no transaction across collections, so an append is: insert the event, then
+ * re-project its dossier. A crash in between leaves an event without its projection; that is
+ * recovered by `catchUp`, which re-projects every dossier with events written after the
+ * checkpoint (RxDB's change order `_meta.lwt`, the order replication uses). The store runs it at
+ * open, after every append, and sync should run it after a pull. Projecting is idempotent, so a
+ * checkpoint that lags only costs time.
+ */
+export interface Projector {
+  catchUp(): Promise<number>;
+  rebuildAll(): Promise<number>;
+  eventsOf(code: string): Promise<DossierEvent[]>;
+}
+
+const CHECKPOINT_KEY = 'projection-checkpoint';
+const checkpointSchema = z.object({ checkpoint: z.object({ id: z.string(), lwt: z.number() }).nullable() });
+const BATCH = 500;
+
+export function docToEvent(doc: EventDoc): DossierEvent | null {
+  const parsed = parseEvent(joinPersonal(doc.event, doc.personal));
+  return parsed.ok ? parsed.value : null;
+}
+
+export function createProjector(collections: DeskCollections, settings: SettingsRepository): Projector {
+  async function eventsOf(code: string): Promise<DossierEvent[]> {
+    const docs = await collections.events.find({ selector: { dossierCode: code }, sort: [{ id: 'asc' }] }).exec();
+    // Only validated events are ever written; an unparsable one (older schema, corruption) cannot be applied.
+    return docs.map((doc) => docToEvent(doc.toMutableJSON())).filter((event): event is DossierEvent => event !== null);
+  }
+
+  async function project(code: string): Promise<void> {
+    const events = await eventsOf(code);
+    if (events.length === 0) return;
+    const state = projectDossier(events);
+    const doc = toDossierDoc(state, personalDataOf(state, events));
+    const previous = await collections.dossiers.findOne(code).exec();
+    await collections.dossiers.upsert(doc);
+    const oldKeys = previous ? nameSearchKeys(previous.applicantName) : [];
+    const newKeys = nameSearchKeys(doc.applicantName);
+    const stale = oldKeys.filter((key) => !newKeys.includes(key)).map((key) => nameKeyId(key, code));
+    if (stale.length > 0) await collections.namekeys.bulkRemove(stale);
+    await collections.namekeys.bulkUpsert(newKeys.map((key) => ({ id: nameKeyId(key, code), code })));
+  }
+
+  async function projectSince(checkpoint: { id: string; lwt: number } | null): Promise<number> {
+    let projected = 0;
+    let cursor = checkpoint;
+    for (;;) {
+      const changes = await getChangedDocumentsSince(collections.events.storageInstance, BATCH, cursor ?? undefined);
+      if (changes.documents.length === 0) break;
+      const codes = new Set(changes.documents.map((doc) => doc.dossierCode));
+      for (const code of codes) await project(code);
+      projected += codes.size;
+      cursor = changes.checkpoint as { id: string; lwt: number };
+      await settings.set(CHECKPOINT_KEY, { checkpoint: cursor });
+      if (changes.documents.length < BATCH) break;
+    }
+    return projected;
+  }
+
+  async function rebuildNameKeysIfMissing(): Promise<void> {
+    // A database migrated from dossiers v0 has projections but no name keys yet.
+    const [dossiers, keys] = await Promise.all([collections.dossiers.count().exec(), collections.namekeys.count().exec()]);
+    if (dossiers === 0 || keys > 0) return;
+    const docs = await collections.dossiers.find().exec();
+    await collections.namekeys.bulkUpsert(
+      docs.flatMap((doc) => nameSearchKeys(doc.applicantName).map((key) => ({ id: nameKeyId(key, doc.code), code: doc.code }))),
+    );
+  }
+
+  return {
+    async catchUp() {
+      await rebuildNameKeysIfMissing();
+      const { checkpoint } = await settings.get(CHECKPOINT_KEY, checkpointSchema, { checkpoint: null });
+      return projectSince(checkpoint);
+    },
+    rebuildAll: () => projectSince(null),
+    eventsOf,
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { MAX_SLOT, MIN_SLOT } from '../dossier/dossier-code.ts';
+import { agencyIdSchema } from '../dossier/events.ts';
+
+/**
+ * Who this desk is: created by the first-run setup now, issued by the provincial server at
+ * enrollment later. `agencyId` and `slot` make the desk's dossier codes collision-free offline.
+ */
+export const deskIdentitySchema = z.strictObject({
+  /** Two-digit province code of the 2025 reform (e.g. "01" Hà Nội). */
+  provinceCode: z.string().trim().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số'),
+  provinceName: z.string().trim().normalize('NFC').min(1, 'Nhập tên tỉnh, thành phố').max(100),
+  unitName: z.string().trim().normalize('NFC').min(1, 'Nhập tên đơn vị').max(200),
+  /** QCVN 102:2016/BTTTT agency id, e.g. 000.00.12.H23. */
+  agencyId: agencyIdSchema,
+  slot: z
+    .number()
+    .int()
+    .min(MIN_SLOT, `Số hiệu quầy từ ${MIN_SLOT} đến ${MAX_SLOT}`)
+    .max(MAX_SLOT, `Số hiệu quầy từ ${MIN_SLOT} đến ${MAX_SLOT}`),
+  deskId: z.string().trim().min(1).max(64),
+});
+export type DeskIdentity = z.infer<typeof deskIdentitySchema>;
+
+/** A desk id derived from its agency and slot, stable across reinstalls of the same desk. */
+export function localDeskId(agencyId: string, slot: number): string {
+  return `${agencyId}#${slot}`;
+}

@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import { DomainError, err, ok } from '../errors.ts';
+import type { Result } from '../errors.ts';
+import { statutoryTimeSchema } from '../catalogue/statutory-time.ts';
+import { isAgencyId, parseDossierCode } from './dossier-code.ts';
+import { isUuidV7 } from './event-id.ts';
+
+/**
+ * The dossier events of DESIGN §3: one runtime schema per type, joined on `type`.
+ * Every wire and storage boundary parses with `parseEvent`; nothing else builds events but
+ * `createEvent`. Objects are strict (unknown keys are rejected) because the server must trust
+ * nothing and a stored event must mean exactly what it says.
+ */
+
+export const MAX_EVENT_BYTES = 64 * 1024;
+
+/** Trimmed, NFC-normalised text of 1..max characters. */
+const text = (max: number) => z.string().trim().normalize('NFC').min(1).max(max);
+const shortText = text(200);
+const reasonText = text(2000);
+const optionalNote = text(2000).optional();
+
+const instant = z.iso.datetime({ error: 'Thời điểm phải theo ISO-8601 giờ UTC, ví dụ 2025-11-22T02:30:00Z' });
+const isoDate = z.iso.date({ error: 'Ngày phải có thật, dạng YYYY-MM-DD' });
+const identifier = text(64);
+const citizenId = z.string().trim().regex(/^\d{12}$/, 'Số định danh cá nhân gồm đúng 12 chữ số');
+
+export const agencyIdSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isAgencyId, 'Mã định danh cơ quan không đúng dạng (ví dụ: 000.00.12.H23)');
+
+export const dossierCodeSchema = z.string().transform((value, ctx) => {
+  const parsed = parseDossierCode(value);
+  if (parsed.ok) return parsed.value.code;
+  ctx.addIssue({ code: 'custom', message: parsed.error.message });
+  return z.NEVER;
+});
+
+export const eventIdSchema = z.string().refine(isUuidV7, 'Mã sự kiện phải là UUIDv7 chữ thường');
+
+export const printFormSchema = z.enum([
+  'receipt',
+  'supplement-request',
+  'refusal',
+  'apology-extension',
+  'stop-notice',
+  'process-control',
+]);
+export type PrintForm = z.infer<typeof printFormSchema>;
+
+const applicantSchema = z.strictObject({
+  fullName: shortText,
+  citizenId: citizenId.optional(),
+  birthDate: isoDate.optional(),
+  sex: z.enum(['male', 'female']).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?\d[\d .-]{5,19}$/, 'Số điện thoại không hợp lệ')
+    .optional(),
+  email: z.string().trim().max(254).pipe(z.email({ error: 'Thư điện tử không hợp lệ' })).optional(),
+  address: text(500).optional(),
+});
+
+const paperSchema = z
+  .strictObject({
+    name: text(300),
+    originals: z.number().int().min(0).max(100),
+    copies: z.number().int().min(0).max(100),
+  })
+  .refine((paper) => paper.originals + paper.copies > 0, {
+    message: 'Mỗi thành phần hồ sơ phải có ít nhất một bản chính hoặc bản sao',
+    path: ['originals'],
+  });
+
+const receivedPayload = z
+  .strictObject({
+    procedureCode: text(32),
+    procedureName: text(500),
+    field: shortText,
+    statutoryTime: statutoryTimeSchema,
+    channel: z.enum(['in-person', 'online', 'post']),
+    applicant: applicantSchema,
+    papers: z.array(paperSchema).max(100),
+    sets: z.number().int().min(1).max(100),
+    fee: z.strictObject({ amount: z.number().int().min(0).max(1_000_000_000), note: optionalNote }),
+    resultDelivery: z.enum(['desk', 'post']),
+    notes: optionalNote,
+    receivedAt: instant,
+    dueAt: instant,
+    linkedGroupId: identifier.optional(),
+  })
+  .refine((p) => Date.parse(p.dueAt) >= Date.parse(p.receivedAt), {
+    message: 'Ngày hẹn trả không được trước thời điểm tiếp nhận',
+    path: ['dueAt'],
+  });
+
+const noteOnly = z.strictObject({ note: optionalNote });
+
+export const payloadSchemas = {
+  RECEIVED: receivedPayload,
+  SUPPLEMENT_REQUESTED: z.strictObject({ reason: reasonText, items: z.array(text(500)).min(1).max(50) }),
+  SUPPLEMENT_RECEIVED: z.strictObject({
+    pausedWorkingMinutes: z.number().int().min(0).max(1_000_000),
+    newDueAt: instant,
+  }),
+  REFUSED: z.strictObject({ reason: reasonText }),
+  TRANSFERRED: z.strictObject({ toUnitId: agencyIdSchema, toOfficerId: identifier.optional(), note: optionalNote }),
+  ACCEPTED: z.strictObject({}),
+  RESOLVED: z.strictObject({ resultSummary: optionalNote }),
+  RETURNED: z.strictObject({
+    collectedBy: z.strictObject({ fullName: shortText, citizenId: citizenId.optional() }),
+    note: optionalNote,
+  }),
+  WITHDRAWN: z.strictObject({ reason: reasonText }),
+  STOPPED: z.strictObject({ reason: reasonText }),
+  EXTENDED: z.strictObject({ reason: reasonText, responsibleUnit: shortText, newDueAt: instant }),
+  FINANCIAL_OBLIGATION_REQUESTED: noteOnly,
+  FINANCIAL_OBLIGATION_FULFILLED: noteOnly,
+  NOTE: z.strictObject({ text: reasonText }),
+  PRINTED: z.strictObject({ form: printFormSchema, copies: z.number().int().min(1).max(20), isCopy: z.boolean() }),
+} as const;
+
+export type EventType = keyof typeof payloadSchemas;
+export const eventTypes = Object.keys(payloadSchemas) as EventType[];
+
+const envelope = z.strictObject({
+  id: eventIdSchema,
+  dossierCode: dossierCodeSchema,
+  at: instant,
+  serverAt: instant.nullable(),
+  officerId: identifier,
+  deskId: identifier,
+  unitId: agencyIdSchema,
+  schemaVersion: z.literal(1),
+});
+
+const eventSchemaOf = <T extends EventType>(type: T) =>
+  envelope.extend({ type: z.literal(type), payload: payloadSchemas[type] as (typeof payloadSchemas)[T] });
+
+export const dossierEventSchema = z.discriminatedUnion('type', [
+  eventSchemaOf('RECEIVED'),
+  eventSchemaOf('SUPPLEMENT_REQUESTED'),
+  eventSchemaOf('SUPPLEMENT_RECEIVED'),
+  eventSchemaOf('REFUSED'),
+  eventSchemaOf('TRANSFERRED'),
+  eventSchemaOf('ACCEPTED'),
+  eventSchemaOf('RESOLVED'),
+  eventSchemaOf('RETURNED'),
+  eventSchemaOf('WITHDRAWN'),
+  eventSchemaOf('STOPPED'),
+  eventSchemaOf('EXTENDED'),
+  eventSchemaOf('FINANCIAL_OBLIGATION_REQUESTED'),
+  eventSchemaOf('FINANCIAL_OBLIGATION_FULFILLED'),
+  eventSchemaOf('NOTE'),
+  eventSchemaOf('PRINTED'),
+]);
+
+export type DossierEvent = z.output<typeof dossierEventSchema>;
+export type EventOf<T extends EventType> = Extract<DossierEvent, { type: T }>;
+export type PayloadOf<T extends EventType> = EventOf<T>['payload'];
+/** What a caller hands to `createEvent` for a payload: before trimming and normalising. */
+export type PayloadInput<T extends EventType> = z.input<(typeof payloadSchemas)[T]>;
+
+/**
+ * Parses an event from outside: a JSON string or an already-decoded value.
+ * Fails with `event.too_large` above 64 KB of UTF-8 JSON, `event.bad_json` for text that is not
+ * JSON, and `event.bad_shape` (with the path of the first bad field) for anything else wrong.
+ */
+export function parseEvent(input: unknown): Result<DossierEvent> {
+  let value: unknown = input;
+  let json: string;
+  if (typeof input === 'string') {
+    json = input;
+  } else {
+    try {
+      json = JSON.stringify(input) ?? '';
+    } catch {
+      return err(new DomainError('event.bad_json', 'Sự kiện không chuyển được sang JSON.'));
+    }
+  }
+  const bytes = utf8Length(json);
+  if (bytes > MAX_EVENT_BYTES) {
+    return err(
+      new DomainError('event.too_large', `Sự kiện quá lớn (${bytes} byte, tối đa ${MAX_EVENT_BYTES} byte).`, undefined, { bytes }),
+    );
+  }
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch {
+      return err(new DomainError('event.bad_json', 'Sự kiện không phải JSON hợp lệ.'));
+    }
+  }
+  const parsed = dossierEventSchema.safeParse(value, { error: z.locales.vi().localeError });
+  if (parsed.success) return ok(parsed.data);
+  const issue = parsed.error.issues[0];
+  const path = (issue?.path ?? []).map((key) => (typeof key === 'number' ? key : String(key)));
+  const where = path.length > 0 ? path.join('.') : '(toàn bộ sự kiện)';
+  return err(
+    new DomainError('event.bad_shape', `Sự kiện không hợp lệ ở trường "${where}": ${issue?.message ?? 'không rõ lỗi'}.`, path, {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    }),
+  );
+}
+
+export interface CreateEventInput<T extends EventType> {
+  type: T;
+  dossierCode: string;
+  officerId: string;
+  deskId: string;
+  unitId: string;
+  payload: PayloadInput<T>;
+}
+
+export interface CreateEventDeps {
+  /** Event id source, normally `createEventIdGenerator(...)`. */
+  nextId: () => string;
+  /** Desk clock, Unix milliseconds. */
+  now: () => number;
+}
+
+/** Builds a new, not yet synced event and validates it; throws the DomainError of `parseEvent`. */
+export function createEvent<T extends EventType>(input: CreateEventInput<T>, deps: CreateEventDeps): EventOf<T> {
+  const candidate = {
+    id: deps.nextId(),
+    dossierCode: input.dossierCode,
+    type: input.type,
+    at: new Date(deps.now()).toISOString(),
+    serverAt: null,
+    officerId: input.officerId,
+    deskId: input.deskId,
+    unitId: input.unitId,
+    schemaVersion: 1,
+    payload: input.payload,
+  };
+  const parsed = parseEvent(candidate);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value as EventOf<T>;
+}
+
+/** UTF-8 byte length without TextEncoder (not in the pure core's lib). */
+function utf8Length(value: string): number {
+  let bytes = 0;
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

@@ -1,0 +1,106 @@
+import type { StatutoryTime } from '../../catalogue/statutory-time.ts';
+import { DomainError } from '../../errors.ts';
+import type { DossierEvent, EventOf } from '../../dossier/events.ts';
+import { formatDate, formatTime, localDateOf } from '../../time/vn-time.ts';
+
+/** The unit that issues a form (from the desk identity). */
+export interface FormUnit {
+  /** e.g. "Phường Ba Đình". */
+  unitName: string;
+  /** e.g. "Thành phố Hà Nội". */
+  provinceName: string;
+  agencyId: string;
+}
+
+/** The two header blocks and the place-and-date line every one-stop form starts with. */
+export interface FormHeader {
+  /** Left block, upper case: the issuing body. */
+  agencyLine: string;
+  /** Left block, second line: the office within it. */
+  officeLine: string;
+  /** "Phường Ba Đình, ngày 22 tháng 11 năm 2025". */
+  placeDate: string;
+}
+
+/** Officer id → full name, supplied by the desk (officers are reference data, not in events). */
+export type OfficerNames = (officerId: string) => string;
+
+export const RECEPTION_OFFICE = 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ';
+
+export function formHeader(unit: FormUnit, atMs: number, officeLine: string = RECEPTION_OFFICE): FormHeader {
+  return {
+    agencyLine: `ỦY BAN NHÂN DÂN ${unit.unitName}`.toLocaleUpperCase('vi'),
+    officeLine,
+    placeDate: placeDateLine(unit.unitName, atMs),
+  };
+}
+
+/** "<place>, ngày dd tháng MM năm yyyy" (Vietnam date of the instant). */
+export function placeDateLine(place: string, atMs: number): string {
+  const date = localDateOf(atMs);
+  return `${place}, ngày ${date.slice(8, 10)} tháng ${date.slice(5, 7)} năm ${date.slice(0, 4)}`;
+}
+
+/** "14 giờ 05 phút, ngày 22/11/2025". */
+export function timeAndDate(atMs: number): string {
+  const [hours = '', minutes = ''] = formatTime(atMs).split(':');
+  return `${hours} giờ ${minutes} phút, ngày ${formatDate(atMs)}`;
+}
+
+export function statutoryTimeText(time: StatutoryTime): string {
+  switch (time.kind) {
+    case 'working-days':
+      return `${String(time.days).replace('.', ',')} ngày làm việc`;
+    case 'working-hours':
+      return `${time.hours} giờ làm việc`;
+    case 'same-day':
+      return `Trong ngày (nhận sau ${time.cutoff} thì trả trong ngày làm việc tiếp theo)`;
+  }
+}
+
+export const resultDeliveryLabels = {
+  desk: 'Tại Bộ phận tiếp nhận và trả kết quả',
+  post: 'Qua dịch vụ bưu chính công ích',
+} as const;
+
+export const ms = (iso: string): number => Date.parse(iso);
+
+/** The dossier's RECEIVED event: every form needs what was received. */
+export function receivedEventOf(events: readonly DossierEvent[]): EventOf<'RECEIVED'> {
+  const received = events.find((event): event is EventOf<'RECEIVED'> => event.type === 'RECEIVED');
+  if (!received) {
+    throw new DomainError('print.no_received', 'Hồ sơ chưa có sự kiện tiếp nhận: không thể in phiếu.');
+  }
+  return received;
+}
+
+/** The last event of `type` (the one the form is printed for), or a DomainError. */
+export function lastEventOf<T extends DossierEvent['type']>(events: readonly DossierEvent[], type: T, what: string): EventOf<T> {
+  const found = events.filter((event): event is EventOf<T> => event.type === type).at(-1);
+  if (!found) throw new DomainError('print.no_event', `Hồ sơ chưa có ${what}: không thể in phiếu.`, undefined, { type });
+  return found;
+}
+
+/** The part of a dossier's identity all forms print. */
+export interface DossierLines {
+  dossierCode: string;
+  applicantName: string;
+  applicantAddress: string | null;
+  applicantPhone: string | null;
+  applicantEmail: string | null;
+  procedureName: string;
+  procedureCode: string;
+}
+
+export function dossierLines(received: EventOf<'RECEIVED'>): DossierLines {
+  const { applicant } = received.payload;
+  return {
+    dossierCode: received.dossierCode,
+    applicantName: applicant.fullName,
+    applicantAddress: applicant.address ?? null,
+    applicantPhone: applicant.phone ?? null,
+    applicantEmail: applicant.email ?? null,
+    procedureName: received.payload.procedureName,
+    procedureCode: received.payload.procedureCode,
+  };
+}

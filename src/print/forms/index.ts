@@ -1,0 +1,11 @@
+export * from './common.ts';
+export * from './receipt.ts';
+export * from './notices.ts';
+export * from './process-control.ts';
+
+import type { ApologyModel, RefusalModel, StopNoticeModel, SupplementRequestModel } from './notices.ts';
+import type { ProcessControlModel } from './process-control.ts';
+import type { ReceiptModel } from './receipt.ts';
+
+/** Every printable document model, told apart by `form` (the print log's form names). */
+export type FormModel = ReceiptModel | SupplementRequestModel | RefusalModel | ApologyModel | StopNoticeModel | ProcessControlModel;

@@ -1,0 +1,84 @@
+import { amountInWords } from '../../fees/amount-in-words.ts';
+import { formatDong } from '../../fees/format-dong.ts';
+import { parseDossierCode } from '../../dossier/dossier-code.ts';
+import type { DossierEvent } from '../../dossier/events.ts';
+import {
+  dossierLines,
+  formHeader,
+  ms,
+  receivedEventOf,
+  resultDeliveryLabels,
+  statutoryTimeText,
+  timeAndDate,
+} from './common.ts';
+import type { DossierLines, FormHeader, FormUnit, OfficerNames } from './common.ts';
+
+/** Mẫu 01: the two copies of the receipt, in print order. */
+export const RECEIPT_COPY_LABELS = ['Liên 1: Lưu', 'Liên 2: Giao người nộp'] as const;
+
+export interface ReceiptPaper {
+  name: string;
+  originals: number;
+  copies: number;
+}
+
+/** Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), as printed. */
+export interface ReceiptModel extends DossierLines {
+  form: 'receipt';
+  title: string;
+  header: FormHeader;
+  copyLabels: readonly string[];
+  papers: ReceiptPaper[];
+  sets: number;
+  statutoryTime: string;
+  receivedAt: string;
+  appointmentAt: string;
+  resultDelivery: string;
+  fee: { amount: number; text: string; words: string; note: string | null };
+  notes: string | null;
+  /** Line of the dossier ledger (sổ theo dõi hồ sơ): the code's daily sequence. */
+  ledgerLine: string;
+  receivingOfficer: string;
+  /** The receiving unit, e.g. "Phường Ba Đình". */
+  unitName: string;
+  lookupUrl: string;
+}
+
+export interface ReceiptInput {
+  events: readonly DossierEvent[];
+  unit: FormUnit;
+  officerName: OfficerNames;
+  /** `<server>/tra-cuu?ma=<code>`, shown as a QR code. */
+  lookupUrl: string;
+}
+
+export function buildReceipt(input: ReceiptInput): ReceiptModel {
+  const received = receivedEventOf(input.events);
+  const p = received.payload;
+  const receivedMs = ms(p.receivedAt);
+  const code = parseDossierCode(received.dossierCode);
+  return {
+    form: 'receipt',
+    title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+    header: formHeader(input.unit, receivedMs),
+    copyLabels: RECEIPT_COPY_LABELS,
+    ...dossierLines(received),
+    papers: p.papers.map(({ name, originals, copies }) => ({ name, originals, copies })),
+    sets: p.sets,
+    statutoryTime: statutoryTimeText(p.statutoryTime),
+    receivedAt: timeAndDate(receivedMs),
+    appointmentAt: timeAndDate(ms(p.dueAt)),
+    resultDelivery: resultDeliveryLabels[p.resultDelivery],
+    fee: {
+      amount: p.fee.amount,
+      text: p.fee.amount === 0 ? 'Không thu phí, lệ phí' : formatDong(p.fee.amount),
+      words: p.fee.amount === 0 ? '' : amountInWords(p.fee.amount),
+      note: p.fee.note ?? null,
+    },
+    notes: p.notes ?? null,
+    ledgerLine: code.ok ? String(code.value.sequence) : received.dossierCode,
+    receivingOfficer: input.officerName(received.officerId),
+    unitName: input.unit.unitName,
+    lookupUrl: input.lookupUrl,
+  };
+}

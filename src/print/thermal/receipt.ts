@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Thời điểm phải có dạng yyyy-MM-ddTHH:mm');
+
+/** What the 80 mm reception receipt shows (Mẫu 01, short form for the citizen). */
+export const thermalReceiptSchema = z.object({
+  agencyName: z.string().min(1),
+  dossierCode: z.string().regex(/^[\x21-\x7e]{1,40}$/, 'Mã hồ sơ chỉ gồm ký tự ASCII in được'),
+  applicantName: z.string().min(1),
+  procedureName: z.string().min(1),
+  /** Local wall-clock time of the desk, yyyy-MM-ddTHH:mm. */
+  receivedAt: localDateTime,
+  appointmentAt: localDateTime,
+  papersCount: z.number().int().nonnegative(),
+  feeVnd: z.number().int().nonnegative(),
+  lookupUrl: z.url(),
+  /** A reprint, or a retry after a failure that may have printed: marked "BẢN SAO". */
+  copy: z.boolean(),
+});
+export type ThermalReceipt = z.infer<typeof thermalReceiptSchema>;
+
+/** 14:05 01/07/2025 — the field's order: time, then dd/MM/yyyy. */
+export function formatDateTimeVi(localDateTimeText: string): string {
+  const [date = '', time = ''] = localDateTimeText.split('T');
+  const [year, month, day] = date.split('-');
+  return `${time} ngày ${day}/${month}/${year}`;
+}
+
+/** 1.250.000 đồng; "Miễn phí" for zero. */
+export function formatFeeVnd(amount: number): string {
+  if (amount === 0) return 'Miễn phí';
+  return `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+}

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { parseCalendarYear } from '../../../src/calendar/calendar-data.ts';
+import { officerRoleSchema, usernameSchema } from '../../../src/auth/officer.ts';
+import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
+import { agencyIdSchema } from '../../../src/dossier/events.ts';
+import type { Database } from '../db/database.ts';
+import { addDesk, issueEnrollmentCode } from '../repositories/desks.ts';
+import { addOfficer } from '../repositories/officers.ts';
+import { importCalendarYear, importCatalogue } from '../repositories/reference-imports.ts';
+import { addUnit } from '../repositories/units.ts';
+
+/** What each admin command needs, already read from argv; the password comes from stdin. */
+export interface CommandIo {
+  readPassword(): Promise<string>;
+  print(line: string): void;
+}
+
+const name = z.string().trim().normalize('NFC').min(1, 'tên không được để trống').max(200);
+
+export const unitAddSchema = z.strictObject({
+  id: agencyIdSchema,
+  name,
+  level: z.enum(['province', 'district', 'commune', 'branch']),
+  parent: agencyIdSchema.optional(),
+});
+
+export const officerAddSchema = z.strictObject({
+  unit: agencyIdSchema,
+  username: usernameSchema,
+  name,
+  role: officerRoleSchema,
+});
+
+export const deskAddSchema = z.strictObject({
+  unit: agencyIdSchema,
+  slot: z.coerce.number().int().min(1).max(9),
+});
+
+export async function unitAdd(database: Database, input: z.infer<typeof unitAddSchema>, io: CommandIo): Promise<void> {
+  const unit = await addUnit(database.db, { id: input.id, name: input.name, level: input.level, parentId: input.parent ?? null });
+  io.print(`Đã thêm đơn vị ${unit.id} (${unit.name}).`);
+}
+
+export async function officerAdd(database: Database, input: z.infer<typeof officerAddSchema>, io: CommandIo): Promise<void> {
+  const password = await io.readPassword();
+  const verifier = await createPasswordVerifier({ randomBytes: (n) => new Uint8Array(randomBytes(n)) }).create(password);
+  const officer = await addOfficer(database.db, { unitId: input.unit, username: input.username, fullName: input.name, role: input.role, verifier });
+  io.print(`Đã thêm cán bộ ${officer.fullName} (${officer.username}, ${officer.role}) vào đơn vị ${officer.unitId}. Mã cán bộ: ${officer.id}`);
+}
+
+export async function deskAdd(database: Database, input: z.infer<typeof deskAddSchema>, io: CommandIo): Promise<void> {
+  const issued = await addDesk(database.db, { unitId: input.unit, slot: input.slot });
+  printCode(issued, io);
+}
+
+export async function deskCode(database: Database, deskId: string, io: CommandIo): Promise<void> {
+  printCode(await issueEnrollmentCode(database.db, deskId), io);
+}
+
+function printCode(issued: Awaited<ReturnType<typeof issueEnrollmentCode>>, io: CommandIo): void {
+  io.print(`Bàn ${issued.desk.id} (đơn vị ${issued.desk.unitId}, bàn số ${issued.desk.slot}).`);
+  io.print(`Mã kích hoạt: ${issued.code}`);
+  io.print(`(dùng một lần, hết hạn lúc ${issued.expiresAt.toISOString()})`);
+}
+
+export async function catalogueImport(database: Database, file: string, io: CommandIo): Promise<void> {
+  const summary = await importCatalogue(database.db, readJson(file));
+  io.print(`Đã nhập danh mục ${summary.version}: ${summary.total} thủ tục, ${summary.changed} mục thay đổi, ${summary.removed} thủ tục bị bỏ.`);
+}
+
+export async function calendarImport(database: Database, files: string[], io: CommandIo): Promise<void> {
+  // Validate every file before writing any, so a bad file in the list changes nothing.
+  const years = files.map((file) => readJson(file));
+  years.forEach((json) => parseCalendarYear(json));
+  for (const json of years) {
+    const result = await importCalendarYear(database.db, json);
+    io.print(`Lịch năm ${result.year}: ${result.changed ? 'đã cập nhật' : 'không thay đổi'}.`);
+  }
+}
+
+function readJson(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`Tệp ${file} không phải JSON hợp lệ: ${(error as Error).message}`, { cause: error });
+  }
+}

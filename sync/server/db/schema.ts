@@ -1,0 +1,122 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables made by `db/migrations`. Keep the two in step. */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** bigint columns come back as strings from PostgreSQL and as numbers or bigints from PGlite. */
+type BigIntColumn = ColumnType<string | number | bigint, never, never>;
+type Json = ColumnType<unknown, string, string>;
+
+export type UnitLevel = 'province' | 'district' | 'commune' | 'branch';
+export type OfficerRole = 'reception' | 'processing' | 'leader' | 'admin';
+export type ReferenceKind = 'catalogue' | 'calendar' | 'unit' | 'officer';
+
+export interface UnitsTable {
+  id: string;
+  name: string;
+  level: UnitLevel;
+  parent_id: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface OfficersTable {
+  id: string;
+  unit_id: string;
+  username: string;
+  full_name: string;
+  role: OfficerRole;
+  password_verifier: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DesksTable {
+  id: string;
+  unit_id: string;
+  slot: number;
+  credential_hash: string | null;
+  enrolled_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface EnrollmentCodesTable {
+  code_hash: string;
+  desk_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface EventsTable {
+  seq: ColumnType<string | number | bigint, never, never>;
+  id: string;
+  dossier_code: string;
+  type: string;
+  unit_id: string;
+  desk_id: string;
+  officer_id: string;
+  body: Json;
+  body_hash: string;
+  server_at: Timestamp;
+  clock_skew_flag: boolean;
+}
+
+export interface DossierUnitsTable {
+  dossier_code: string;
+  unit_id: string;
+  granted_at: DefaultTimestamp;
+}
+
+export interface UnitFeedTable {
+  feed_seq: BigIntColumn;
+  unit_id: string;
+  event_seq: ColumnType<string | number | bigint, string | number | bigint, never>;
+}
+
+export interface DossiersTable {
+  code: string;
+  receiving_unit_id: string;
+  holder_unit_id: string;
+  status: number;
+  procedure_code: string;
+  received_at: Timestamp;
+  due_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  returned_at: Timestamp | null;
+  state: Json;
+  last_event_seq: ColumnType<string | number | bigint, string | number | bigint, string | number | bigint>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ReferenceDocsTable {
+  kind: ReferenceKind;
+  key: string;
+  unit_id: string | null;
+  body: Json;
+  body_hash: string;
+  deleted: ColumnType<boolean, boolean | undefined, boolean>;
+  seq: ColumnType<string | number | bigint, string | number | bigint, string | number | bigint>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: Generated<Date>;
+}
+
+export interface Schema {
+  units: UnitsTable;
+  officers: OfficersTable;
+  desks: DesksTable;
+  enrollment_codes: EnrollmentCodesTable;
+  events: EventsTable;
+  dossier_units: DossierUnitsTable;
+  unit_feed: UnitFeedTable;
+  dossiers: DossiersTable;
+  reference_docs: ReferenceDocsTable;
+  schema_migrations: SchemaMigrationsTable;
+}

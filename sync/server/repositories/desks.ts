@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+import { newDeskCredential, newEnrollmentCode, normaliseEnrollmentCode, sha256Hex } from '../domain/secrets.ts';
+import { ServerError } from '../domain/server-error.ts';
+
+export const ENROLLMENT_CODE_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface Desk {
+  /** '<agency id>#<slot>', as src/auth/desk-identity.ts `localDeskId`. */
+  id: string;
+  unitId: string;
+  slot: number;
+}
+
+export interface IssuedEnrollmentCode {
+  desk: Desk;
+  code: string;
+  expiresAt: Date;
+}
+
+/** Creates desk `slot` of a unit and returns its first one-time enrollment code. */
+export async function addDesk(db: Kysely<Schema>, { unitId, slot }: { unitId: string; slot: number }, now: Date = new Date()): Promise<IssuedEnrollmentCode> {
+  return db.transaction().execute(async (trx) => {
+    const unit = await trx.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
+    if (!unit) throw new ServerError(404, 'unit.not_found', `Không có đơn vị ${unitId}.`);
+    const taken = await trx.selectFrom('desks').select('id').where('unit_id', '=', unitId).where('slot', '=', slot).executeTakeFirst();
+    if (taken) throw new ServerError(409, 'desk.slot_taken', `Đơn vị ${unitId} đã có bàn số ${slot}.`);
+    const desk: Desk = { id: `${unitId}#${slot}`, unitId, slot };
+    await trx.insertInto('desks').values({ id: desk.id, unit_id: unitId, slot }).execute();
+    const code = newEnrollmentCode();
+    const expiresAt = new Date(now.getTime() + ENROLLMENT_CODE_TTL_MS);
+    await trx.insertInto('enrollment_codes').values({ code_hash: sha256Hex(normaliseEnrollmentCode(code)), desk_id: desk.id, expires_at: expiresAt }).execute();
+    return { desk, code, expiresAt };
+  });
+}
+
+export interface Enrollment {
+  desk: Desk;
+  credential: string;
+}
+
+/**
+ * Exchanges a one-time code for a new desk credential. The code is spent even if the desk was
+ * enrolled before (re-enrollment replaces the old credential, e.g. after a reinstall).
+ */
+export async function redeemEnrollmentCode(db: Kysely<Schema>, typedCode: string, now: Date = new Date()): Promise<Enrollment> {
+  const codeHash = sha256Hex(normaliseEnrollmentCode(typedCode));
+  return db.transaction().execute(async (trx) => {
+    // The conditional update spends the code exactly once even when two desks send it together.
+    const spent = await trx
+      .updateTable('enrollment_codes')
+      .set({ used_at: now })
+      .where('code_hash', '=', codeHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('desk_id')
+      .executeTakeFirst();
+    if (!spent) {
+      throw new ServerError(401, 'enrollment.invalid_code', 'Mã kích hoạt không đúng, đã dùng hoặc đã hết hạn (hiệu lực 24 giờ). Hãy xin quản trị viên cấp mã mới.');
+    }
+    const row = await trx.selectFrom('desks').select(['id', 'unit_id', 'slot', 'revoked_at']).where('id', '=', spent.desk_id).executeTakeFirstOrThrow();
+    if (row.revoked_at !== null) throw new ServerError(403, 'desk.revoked', 'Bàn tiếp nhận này đã bị thu hồi.');
+    const credential = newDeskCredential();
+    await trx.updateTable('desks').set({ credential_hash: sha256Hex(credential), enrolled_at: now }).where('id', '=', row.id).execute();
+    return { desk: { id: row.id, unitId: row.unit_id, slot: Number(row.slot) }, credential };
+  });
+}
+
+/** The enrolled, not revoked desk holding this credential. */
+export async function findDeskByCredential(db: Kysely<Schema>, credential: string): Promise<Desk | undefined> {
+  const row = await db
+    .selectFrom('desks')
+    .select(['id', 'unit_id', 'slot'])
+    .where('credential_hash', '=', sha256Hex(credential))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row && { id: row.id, unitId: row.unit_id, slot: Number(row.slot) };
+}
+
+/** A new one-time code for an existing desk (lost code, reinstall). */
+export async function issueEnrollmentCode(db: Kysely<Schema>, deskId: string, now: Date = new Date()): Promise<IssuedEnrollmentCode> {
+  const row = await db.selectFrom('desks').select(['id', 'unit_id', 'slot']).where('id', '=', deskId).executeTakeFirst();
+  if (!row) throw new ServerError(404, 'desk.not_found', `Không có bàn ${deskId}.`);
+  const code = newEnrollmentCode();
+  const expiresAt = new Date(now.getTime() + ENROLLMENT_CODE_TTL_MS);
+  await db.insertInto('enrollment_codes').values({ code_hash: sha256Hex(normaliseEnrollmentCode(code)), desk_id: row.id, expires_at: expiresAt }).execute();
+  return { desk: { id: row.id, unitId: row.unit_id, slot: Number(row.slot) }, code, expiresAt };
+}

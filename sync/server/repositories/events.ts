@@ -1,0 +1,147 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { parseEvent, type DossierEvent } from '../../../src/dossier/events.ts';
+import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import type { Schema } from '../db/schema.ts';
+
+export interface StoredEvent {
+  seq: number;
+  event: DossierEvent;
+  bodyHash: string;
+}
+
+/** Stored bodies keep `serverAt: null` (what the desk sent); the server time lives in its own column. */
+function withServerTime(body: unknown, serverAt: Date | string): DossierEvent {
+  const parsed = parseEvent({ ...(body as Record<string, unknown>), serverAt: new Date(serverAt).toISOString() });
+  if (!parsed.ok) throw new Error(`stored event no longer parses: ${parsed.error.message}`);
+  return parsed.value;
+}
+
+function jsonValue(value: unknown): unknown {
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}
+
+export async function findEventsByIds(trx: Transaction<Schema>, ids: string[]): Promise<Map<string, StoredEvent>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('events').select(['seq', 'id', 'body', 'body_hash', 'server_at']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, { seq: Number(row.seq), event: withServerTime(jsonValue(row.body), row.server_at), bodyHash: row.body_hash }]));
+}
+
+export async function loadDossierEvents(trx: Transaction<Schema>, code: string): Promise<DossierEvent[]> {
+  const rows = await trx.selectFrom('events').select(['body', 'server_at']).where('dossier_code', '=', code).orderBy('seq').execute();
+  return rows.map((row) => withServerTime(jsonValue(row.body), row.server_at));
+}
+
+export async function dossierUnits(trx: Transaction<Schema>, code: string): Promise<string[]> {
+  const rows = await trx.selectFrom('dossier_units').select('unit_id').where('dossier_code', '=', code).execute();
+  return rows.map((row) => row.unit_id);
+}
+
+export async function existingUnitIds(trx: Transaction<Schema>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx.selectFrom('units').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+export interface NewEventRow {
+  event: DossierEvent;
+  bodyHash: string;
+  serverAt: Date;
+  clockSkewFlag: boolean;
+}
+
+/** Inserts the event and puts it in the feed of every unit that may see its dossier. */
+export async function insertEvent(trx: Transaction<Schema>, row: NewEventRow, visibleTo: readonly string[]): Promise<number> {
+  const inserted = await trx
+    .insertInto('events')
+    .values({
+      id: row.event.id,
+      dossier_code: row.event.dossierCode,
+      type: row.event.type,
+      unit_id: row.event.unitId,
+      desk_id: row.event.deskId,
+      officer_id: row.event.officerId,
+      body: JSON.stringify({ ...row.event, serverAt: null }),
+      body_hash: row.bodyHash,
+      server_at: row.serverAt,
+      clock_skew_flag: row.clockSkewFlag,
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  const seq = Number(inserted.seq);
+  if (visibleTo.length > 0) {
+    await trx.insertInto('unit_feed').values(visibleTo.map((unitId) => ({ unit_id: unitId, event_seq: seq }))).execute();
+  }
+  return seq;
+}
+
+/**
+ * Lets `unitId` see a dossier: records the grant and appends the dossier's whole history to the
+ * unit's feed, so its desks receive the older events although their checkpoints are past them.
+ */
+export async function grantDossier(trx: Transaction<Schema>, code: string, unitId: string): Promise<void> {
+  const granted = await trx
+    .insertInto('dossier_units')
+    .values({ dossier_code: code, unit_id: unitId })
+    .onConflict((oc) => oc.doNothing())
+    .returning('unit_id')
+    .executeTakeFirst();
+  if (!granted) return;
+  await sql`insert into unit_feed (unit_id, event_seq)
+    select ${unitId}, seq from events where dossier_code = ${code} order by seq
+    on conflict (unit_id, event_seq) do nothing`.execute(trx);
+}
+
+export async function saveProjection(trx: Transaction<Schema>, dossier: ProjectedDossier, lastSeq: number): Promise<void> {
+  const values = {
+    code: dossier.code,
+    receiving_unit_id: dossier.receivingUnitId,
+    holder_unit_id: dossier.holderUnitId,
+    status: dossier.status,
+    procedure_code: dossier.procedureCode,
+    received_at: dossier.receivedAt,
+    due_at: dossier.dueAt === '' ? null : dossier.dueAt,
+    finished_at: dossier.finishedAt,
+    returned_at: dossier.returnedAt,
+    state: JSON.stringify(dossier),
+    last_event_seq: lastSeq,
+    updated_at: new Date(),
+  };
+  await trx
+    .insertInto('dossiers')
+    .values(values)
+    .onConflict((oc) => oc.column('code').doUpdateSet({ ...values }))
+    .execute();
+}
+
+export interface EventPage {
+  documents: Array<DossierEvent & { _deleted: false }>;
+  checkpoint: { seq: number };
+}
+
+/** A unit's feed after `afterSeq`: its dossiers' events (with server time), in feed order. */
+export async function pullUnitEvents(db: Kysely<Schema>, { unitId, afterSeq, limit }: { unitId: string; afterSeq: number; limit: number }): Promise<EventPage> {
+  const rows = await db
+    .selectFrom('unit_feed as f')
+    .innerJoin('events as e', 'e.seq', 'f.event_seq')
+    .select(['f.feed_seq', 'e.body', 'e.server_at'])
+    .where('f.unit_id', '=', unitId)
+    .where('f.feed_seq', '>', afterSeq)
+    .orderBy('f.feed_seq')
+    .limit(limit)
+    .execute();
+  const last = rows.at(-1);
+  return {
+    documents: rows.map((row) => ({ ...withServerTime(jsonValue(row.body), row.server_at), _deleted: false as const })),
+    checkpoint: { seq: last ? Number(last.feed_seq) : afterSeq },
+  };
+}
+
+/** The newest feed position of a unit: where a fresh stream starts. */
+export async function latestFeedSeq(db: Kysely<Schema>, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('unit_feed')
+    .select((eb) => eb.fn.max('feed_seq').as('max'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
+}

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskStore } from '../../../renderer/store/desk-store.ts';
+import { DossierStatus } from '../../../src/dossier/status.ts';
+import { codeOf, eventFactory, openTestStore, receivedPayload } from './fixtures.ts';
+
+let store: DeskStore | null = null;
+afterEach(async () => {
+  await store?.close();
+  store = null;
+});
+
+describe('event log and projections', () => {
+  it('appends an event and updates the dossier projection in the same call', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    const received = make('RECEIVED', codeOf(1), receivedPayload());
+    const result = await store.events.append(received);
+    expect(result).toEqual({ event: received, duplicate: false });
+
+    const dossier = await store.dossiers.byCode(codeOf(1).toLowerCase());
+    expect(dossier?.state).toMatchObject({
+      code: codeOf(1),
+      status: DossierStatus.Received,
+      applicantName: 'Nguyễn Văn An',
+      holderOfficerId: 'officer-1',
+      eventIds: [received.id],
+    });
+    expect(dossier?.personal).toEqual({
+      applicant: {
+        citizenId: '001085012345',
+        phone: '0912 345 678',
+        email: 'an.nguyen@example.vn',
+        address: 'Số 7 ngõ Hoà Bình, phường Ba Đình, Hà Nội',
+      },
+    });
+    expect(await store.events.forDossier(codeOf(1))).toEqual([received]);
+
+    const transfer = make('TRANSFERRED', codeOf(1), { toUnitId: '000.00.12.H23', toOfficerId: 'officer-9' });
+    await store.events.append(JSON.stringify(transfer));
+    expect((await store.dossiers.byCode(codeOf(1)))?.state).toMatchObject({ holderOfficerId: 'officer-9', eventIds: [received.id, transfer.id] });
+    expect((await store.dossiers.query({ officer: 'officer-9' })).items.map((d) => d.code)).toEqual([codeOf(1)]);
+    expect((await store.dossiers.query({ officer: 'officer-1' })).items).toEqual([]);
+  });
+
+  it('is idempotent for the same event, whatever its key order', async () => {
+    store = await openTestStore();
+    const received = eventFactory()('RECEIVED', codeOf(1), receivedPayload());
+    await store.events.append(received);
+    const reordered = Object.fromEntries(Object.entries(received).reverse());
+    expect(await store.events.append(reordered)).toMatchObject({ duplicate: true });
+    expect(await store.database.collections.events.count().exec()).toBe(1);
+  });
+
+  it('rejects a different body under a known id and keeps the original', async () => {
+    store = await openTestStore();
+    const received = eventFactory()('RECEIVED', codeOf(1), receivedPayload());
+    await store.events.append(received);
+    const tampered = { ...received, payload: { ...received.payload, dueAt: '2025-12-31T10:00:00.000Z' } };
+    await expect(store.events.append(tampered)).rejects.toMatchObject({ code: 'event.id_conflict' });
+    const personalTamper = { ...received, payload: { ...received.payload, applicant: { ...received.payload.applicant, citizenId: '001085099999' } } };
+    await expect(store.events.append(personalTamper)).rejects.toMatchObject({ code: 'event.id_conflict' });
+    expect(await store.events.byId(received.id)).toEqual(received);
+    expect((await store.dossiers.byCode(codeOf(1)))?.state.dueAt).toBe('2025-11-27T10:00:00.000Z');
+  });
+
+  it('rejects an invalid event and stores nothing', async () => {
+    store = await openTestStore();
+    const received = eventFactory()('RECEIVED', codeOf(1), receivedPayload());
+    const invalid = { ...received, payload: { ...received.payload, applicant: { ...received.payload.applicant, citizenId: '12' } } };
+    await expect(store.events.append(invalid)).rejects.toMatchObject({ code: 'event.bad_shape', path: ['payload', 'applicant', 'citizenId'] });
+    await expect(store.events.append({ ...received, extra: 1 })).rejects.toMatchObject({ code: 'event.bad_shape' });
+    await expect(store.events.append('{not json')).rejects.toMatchObject({ code: 'event.bad_json' });
+    const { events, dossiers, namekeys } = store.database.collections;
+    expect([await events.count().exec(), await dossiers.count().exec(), await namekeys.count().exec()]).toEqual([0, 0, 0]);
+  });
+
+  it('keeps an illegal transition as a visible anomaly, not a lost event', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    await store.events.append(make('RECEIVED', codeOf(1), receivedPayload()));
+    const returned = make('RETURNED', codeOf(1), { collectedBy: { fullName: 'Nguyễn Văn An', citizenId: '001085012345' } });
+    await store.events.append(returned);
+    const dossier = await store.dossiers.byCode(codeOf(1));
+    expect(dossier?.state.status).toBe(DossierStatus.Received);
+    expect(dossier?.state.anomalies.map((a) => a.eventId)).toEqual([returned.id]);
+  });
+
+  it('recovers a projection missed by a crash between the event and its projection', async () => {
+    const name = `crash${Date.now()}`;
+    store = await openTestStore({ name });
+    const make = eventFactory();
+    await store.events.append(make('RECEIVED', codeOf(1), receivedPayload()));
+    // Simulate the crash: an event written, its projection not.
+    const accepted = make('ACCEPTED', codeOf(1), {});
+    await store.database.collections.events.insert({
+      id: accepted.id, dossierCode: accepted.dossierCode, type: accepted.type, at: accepted.at, event: { ...accepted }, personal: {},
+    });
+    expect((await store.dossiers.byCode(codeOf(1)))?.state.status).toBe(DossierStatus.Received);
+    await store.close();
+
+    store = await openTestStore({ name });
+    expect((await store.dossiers.byCode(codeOf(1)))?.state.status).toBe(DossierStatus.InProcessing);
+    expect(await store.projections.rebuildAll()).toBe(1);
+  });
+});

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createScanDetector, type KeyVerdict } from '../../../renderer/scanner/scan-detector.ts';
+
+function feed(text: string, gapMs: number, start = 1000): KeyVerdict {
+  const detector = createScanDetector();
+  let at = start;
+  for (const char of text) {
+    detector.key(char, at);
+    at += gapMs;
+  }
+  return detector.key('Enter', at);
+}
+
+describe('scan detector', () => {
+  it('reports a burst ending in Enter as a scan', () => {
+    expect(feed('000.00.12.H23-251122-3007', 10)).toEqual({ kind: 'scan', text: '000.00.12.H23-251122-3007', burstStartedAt: 1000 });
+  });
+
+  it('treats slow typing as typing', () => {
+    expect(feed('000.00.12.H23-251122-3007', 120)).toEqual({ kind: 'typing' });
+  });
+
+  it('treats a short fast burst as typing', () => {
+    expect(feed('abc', 5)).toEqual({ kind: 'typing' });
+  });
+
+  it('keeps Vietnamese letters and separators of a citizen card QR', () => {
+    const qr = '079204001234||Nguyễn Văn An|15032004|Nam|12 Lê Lợi|20042021';
+    expect(feed(qr, 8)).toMatchObject({ kind: 'scan', text: qr });
+  });
+
+  it('ignores Shift inside a burst but not other control keys', () => {
+    const detector = createScanDetector();
+    let at = 0;
+    for (const key of ['A', 'Shift', 'B', 'C', 'Shift', 'D', 'E', 'F']) detector.key(key, (at += 5));
+    expect(detector.key('Enter', (at += 5))).toMatchObject({ kind: 'scan', text: 'ABCDEF' });
+    for (const key of ['A', 'B', 'C', 'Tab', 'D', 'E', 'F']) detector.key(key, (at += 5));
+    expect(detector.key('Enter', (at += 5))).toEqual({ kind: 'typing' });
+  });
+
+  it('starts a new burst after a pause, dropping what was typed before', () => {
+    const detector = createScanDetector();
+    for (const [i, char] of [...'hello'].entries()) detector.key(char, i * 200);
+    let at = 5000;
+    for (const char of 'CODE-123456') detector.key(char, (at += 4));
+    expect(detector.key('Enter', (at += 4))).toEqual({ kind: 'scan', text: 'CODE-123456', burstStartedAt: 5004 });
+  });
+
+  it('property: any text of at least 6 characters sent 1–30 ms apart is a scan of exactly that text', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 6, maxLength: 80, unit: fc.constantFrom(...'ABCXYZ0123456789.-|ăêđơ ') }),
+        fc.integer({ min: 1, max: 30 }),
+        (text, gap) => {
+          const verdict = feed(text, gap);
+          return verdict.kind === 'scan' && verdict.text === text;
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DossierState } from '../../../src/dossier/dossier-state.ts';
+import type { DossierStatus } from '../../../src/dossier/status.ts';
+import { computeOfficialReport } from '../../../src/reports/official-report.ts';
+import type { ReportRow } from '../../../src/reports/official-report.ts';
+import { dossier } from './hand-checked-dossiers.ts';
+
+const dayMs = 86_400_000;
+const octoberFirst = Date.parse('2025-10-01T00:00:00Z');
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Random dossiers received in October–December 2025, finished or not, some linked. */
+const arbitraryDossier = (index: number) =>
+  fc
+    .record({
+      receivedOffset: fc.integer({ min: 0, max: 90 * dayMs }),
+      dueAfter: fc.integer({ min: 0, max: 20 * dayMs }),
+      finishedAfter: fc.integer({ min: 0, max: 30 * dayMs }),
+      status: fc.constantFrom<DossierStatus>(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+      channel: fc.constantFrom('in-person' as const, 'online' as const, 'post' as const),
+      procedureCode: fc.constantFrom('1.001193', '1.004222', '2.000815'),
+      unit: fc.constantFrom('U1', 'U2'),
+      linkedGroupId: fc.constantFrom(null, null, null, 'G1', 'G2'),
+      supplementRequestCount: fc.integer({ min: 0, max: 3 }),
+    })
+    .map((r): DossierState => {
+      const receivedMs = octoberFirst + r.receivedOffset;
+      const finished = [3, 7, 8, 9, 10].includes(r.status);
+      return dossier({
+        code: `R${String(index).padStart(3, '0')}`,
+        receivedAt: iso(receivedMs),
+        dueAt: iso(receivedMs + r.dueAfter),
+        finishedAt: finished ? iso(receivedMs + r.finishedAfter) : null,
+        status: r.status,
+        channel: r.channel,
+        procedureCode: r.procedureCode,
+        field: r.procedureCode.slice(0, 1),
+        receivingUnitId: r.unit,
+        linkedGroupId: r.linkedGroupId,
+        supplementRequestCount: r.supplementRequestCount,
+      });
+    });
+const arbitraryDossiers = fc
+  .integer({ min: 0, max: 40 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbitraryDossier(i))));
+const arbitraryPeriod = fc
+  .tuple(fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 40 }))
+  .map(([start, length]) => ({
+    from: iso(octoberFirst + start * dayMs).slice(0, 10),
+    to: iso(octoberFirst + (start + length) * dayMs).slice(0, 10),
+  }));
+
+const numbers = (row: ReportRow): number[] => [
+  row.carriedOver,
+  ...Object.values(row.received),
+  ...Object.values(row.finished),
+  ...Object.values(row.inProcessing),
+  row.paused,
+  row.refused,
+  row.withdrawn,
+];
+
+describe('official report invariants', () => {
+  it('balances: carried over + received = finished + refused + paused + in processing', () => {
+    fc.assert(
+      fc.property(arbitraryDossiers, arbitraryPeriod, (dossiers, period) => {
+        const { total } = computeOfficialReport({ dossiers, period, groupBy: 'none' });
+        expect(total.carriedOver + total.received.total).toBe(
+          total.finished.total + total.refused + total.paused + total.inProcessing.total,
+        );
+        expect(total.received.total).toBe(total.received.inPerson + total.received.online + total.received.post);
+        expect(total.finished.total).toBe(total.finished.early + total.finished.onTime + total.finished.late);
+        expect(total.inProcessing.total).toBe(total.inProcessing.notDue + total.inProcessing.overdue);
+        expect(total.withdrawn).toBeLessThanOrEqual(total.finished.onTime);
+      }),
+    );
+  });
+
+  it('rows of every grouping add up to the total', () => {
+    fc.assert(
+      fc.property(arbitraryDossiers, arbitraryPeriod, fc.constantFrom('procedure' as const, 'field' as const, 'officer' as const, 'unit' as const), (dossiers, period, groupBy) => {
+        const report = computeOfficialReport({ dossiers, period, groupBy });
+        const sums = report.rows.reduce((acc, row) => acc.map((value, i) => value + (numbers(row)[i] ?? 0)), numbers(report.total).map(() => 0));
+        expect(sums).toEqual(numbers(report.total));
+        for (const row of report.rows) expect(numbers(row).some((value) => value > 0)).toBe(true);
+      }),
+    );
+  });
+
+  it('counts each linked group once: adding another member never changes a figure', () => {
+    fc.assert(
+      fc.property(arbitraryDossiers, arbitraryPeriod, (dossiers, period) => {
+        const before = computeOfficialReport({ dossiers, period, groupBy: 'none' }).total;
+        const laterMembers = dossiers
+          .filter((d) => d.linkedGroupId !== null)
+          .map((d) => ({ ...d, code: `${d.code}-L`, receivedAt: iso(Date.parse(d.receivedAt) + 1), status: 4 as const, finishedAt: null }));
+        const after = computeOfficialReport({ dossiers: [...dossiers, ...laterMembers], period, groupBy: 'none' }).total;
+        expect(after).toEqual(before);
+      }),
+    );
+  });
+
+  it('receipts of two adjacent periods add up to the receipts of the whole', () => {
+    fc.assert(
+      fc.property(arbitraryDossiers, (dossiers) => {
+        const received = (from: string, to: string) => computeOfficialReport({ dossiers, period: { from, to }, groupBy: 'none' }).total.received.total;
+        expect(received('2025-10-01', '2025-10-15') + received('2025-10-16', '2025-12-31')).toBe(received('2025-10-01', '2025-12-31'));
+      }),
+    );
+  });
+});
