@@ -18,6 +18,7 @@ const vitest = (project, extra = []) => ({
 const steps = [
   { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+  { name: 'electron security', command: 'npm', args: ['run', '--silent', 'security:electron'] },
   vitest('unit', ['--coverage']),
   vitest('integration'),
   vitest('e2e'),

@@ -6,7 +6,7 @@ export interface BackupDeps {
   showOpenDialog(options: { properties: ['openFile']; filters: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePaths: string[] }>;
   writeFile(path: string, data: Uint8Array): Promise<void>;
   fileSize(path: string): Promise<number>;
-  readFile(path: string): Promise<Uint8Array<ArrayBuffer>>;
+  readFile(path: string): Promise<Uint8Array>;
 }
 
 const filters = [

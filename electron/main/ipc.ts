@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import { BridgeError, type BridgeEnvelope } from '../../src/bridge/bridge-error.ts';
 import { bridgeMethodNames, bridgeMethods, type BridgeMethodName } from '../../src/bridge/ipc-contract.ts';
-import { appOrigin } from './security/app-origin.ts';
+import { isAppUrl } from './security/app-origin.ts';
 
 /** What main does for each bridge method, typed from the contract's schemas. */
 export type DeskServices = {
@@ -21,11 +21,8 @@ export interface IpcLog {
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): boolean {
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === appOrigin;
-  } catch {
-    return false;
-  }
+  // Not URL.origin: WHATWG gives "null" for non-special schemes like app:.
+  return isAppUrl(frame.url);
 }
 
 const describePayload = (payload: unknown) =>

@@ -1,64 +1,138 @@
-import { useEffect, useState } from 'react';
-import { Link, Route, Router, Switch, useRoute } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
-import type { AppInfo, DeskBridge } from '../../src/bridge/desk-bridge.ts';
-import { DossierDetailScreen } from '../screens/dossier-detail/DossierDetailScreen.tsx';
-import { sections, type Section } from './sections.ts';
+import { useCallback, useEffect, useState } from 'react';
+import type { DeskIdentity } from '../../src/auth/desk-identity.ts';
+import type { OfficerProfile } from '../../src/auth/officer.ts';
+import { officerProfile } from '../../src/auth/officer.ts';
+import type { DeskBridge } from '../../src/bridge/desk-bridge.ts';
+import { LoginScreen } from '../screens/login/LoginScreen.tsx';
+import { SetupScreen } from '../screens/setup/SetupScreen.tsx';
+import { PERSIST_DENIED_WARNING } from '../store/index.ts';
+import type { DeskStore, PersistResult } from '../store/index.ts';
+import { openDesk } from './bootstrap.ts';
+import { DeskProvider } from './desk-context.tsx';
+import type { Desk } from './desk-context.tsx';
+import { clock } from './platform.ts';
+import { forgetSession, rememberSession, rememberedOfficerId } from './session.ts';
+import { Shell } from './Shell.tsx';
+import { startSession } from './start-session.ts';
 
+type Phase =
+  | { kind: 'opening' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'setup'; store: DeskStore }
+  | { kind: 'login'; store: DeskStore; identity: DeskIdentity }
+  | { kind: 'ready'; desk: Desk };
+
+/**
+ * Bootstrap: open the encrypted store, ask for persistent storage, then route to first-run
+ * setup (no desk identity or administrator), login (no session) or the shell.
+ */
 export function App({ bridge }: { bridge: DeskBridge }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
+  const [persist, setPersist] = useState<PersistResult>('granted');
+
+  const logout = useCallback((store: DeskStore, identity: DeskIdentity) => {
+    forgetSession();
+    setPhase({ kind: 'login', store, identity });
+  }, []);
+
+  const enter = useCallback(
+    async (store: DeskStore, identity: DeskIdentity, officer: OfficerProfile) => {
+      rememberSession(officer.id);
+      const desk = await startSession({ bridge, store, identity, officer, logout: () => logout(store, identity) }, (next) =>
+        setPhase({ kind: 'ready', desk: next }),
+      );
+      setPhase({ kind: 'ready', desk });
+    },
+    [bridge, logout],
+  );
+
+  const route = useCallback(
+    async (store: DeskStore) => {
+      const identity = await store.identity.get();
+      if (!identity || !(await store.officers.hasAdministrator())) {
+        setPhase({ kind: 'setup', store });
+        return;
+      }
+      const sessionId = rememberedOfficerId();
+      const officer = sessionId ? await store.officers.byId(sessionId) : null;
+      if (officer?.value.active) {
+        await enter(store, identity.value, officerProfile(officer.value));
+        return;
+      }
+      forgetSession();
+      setPhase({ kind: 'login', store, identity: identity.value });
+    },
+    [enter],
+  );
+
   useEffect(() => {
-    void bridge.getAppInfo().then(setInfo);
-  }, [bridge]);
+    let cancelled = false;
+    void (async () => {
+      try {
+        // The store lives as long as the window; it is not closed on unmount.
+        const desk = await openDesk(bridge, clock);
+        if (cancelled) return;
+        setPersist(desk.persist);
+        await route(desk.store);
+      } catch (error) {
+        if (!cancelled) {
+          setPhase({
+            kind: 'failed',
+            message: `Không mở được kho dữ liệu của quầy: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [bridge, route]);
 
   return (
-    <Router hook={useHashLocation}>
-      <div className="shell">
-        <aside className="sidebar">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">1</span>
-            <span className="brand-name">Một cửa</span>
-          </div>
-          <nav aria-label="Điều hướng chính">
-            <ul>
-              {sections.map((section) => (
-                <NavItem key={section.path} section={section} />
-              ))}
-            </ul>
-          </nav>
-          <footer className="sidebar-footer" data-testid="app-info">
-            {info && (
-              <>
-                Phiên bản {info.version}
-                <br />
-                {info.host === 'web' ? 'Chạy trên trình duyệt' : 'Ứng dụng máy tính'}
-              </>
-            )}
-          </footer>
-        </aside>
-        <main className="content">
-          <Switch>
-            {sections.map((section) => (
-              <Route key={section.path} path={section.path} component={section.screen} />
-            ))}
-            <Route path="/ho-so/:code" component={DossierDetailScreen} />
-            <Route>
-              <h1>Không tìm thấy trang</h1>
-            </Route>
-          </Switch>
-        </main>
-      </div>
-    </Router>
+    <>
+      {persist === 'denied' && (
+        <div className="persist-warning" role="alert" data-testid="persist-warning">
+          {PERSIST_DENIED_WARNING}
+        </div>
+      )}
+      <Phase phase={phase} onEnter={enter} onSetupDone={route} />
+    </>
   );
 }
 
-function NavItem({ section }: { section: Section }) {
-  const [active] = useRoute(section.path);
-  return (
-    <li>
-      <Link href={section.path} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
-        {section.title}
-      </Link>
-    </li>
-  );
+function Phase({
+  phase,
+  onEnter,
+  onSetupDone,
+}: {
+  phase: Phase;
+  onEnter: (store: DeskStore, identity: DeskIdentity, officer: OfficerProfile) => Promise<void>;
+  onSetupDone: (store: DeskStore) => Promise<void>;
+}) {
+  switch (phase.kind) {
+    case 'opening':
+      return <p className="boot-message">Đang mở dữ liệu của quầy…</p>;
+    case 'failed':
+      return (
+        <p className="boot-message error" role="alert">
+          {phase.message}
+        </p>
+      );
+    case 'setup':
+      return <SetupScreen store={phase.store} onDone={() => onSetupDone(phase.store)} />;
+    case 'login':
+      return (
+        <LoginScreen
+          store={phase.store}
+          identity={phase.identity}
+          onLogin={(officer) => onEnter(phase.store, phase.identity, officer)}
+        />
+      );
+    case 'ready':
+      return (
+        <DeskProvider desk={phase.desk}>
+          <Shell />
+        </DeskProvider>
+      );
+  }
 }

@@ -37,10 +37,22 @@ async function encryptionKey(bridge: DeskBridge): Promise<string> {
   }
 }
 
-export async function openDesk(bridge: DeskBridge, clock: () => number): Promise<OpenedDesk> {
-  const [key, persist] = await Promise.all([encryptionKey(bridge), requestPersistentStorage()]);
-  const store = await createDeskStore({ storage: getRxStorageDexie(), encryptionKey: key, clock });
-  return { store, persist };
+let opening: Promise<OpenedDesk> | null = null;
+
+/**
+ * Opens the desk store once per window: RxDB refuses a second database of the same name (DB8),
+ * and React's StrictMode runs mount effects twice in development.
+ */
+export function openDesk(bridge: DeskBridge, clock: () => number): Promise<OpenedDesk> {
+  opening ??= (async () => {
+    const [key, persist] = await Promise.all([encryptionKey(bridge), requestPersistentStorage()]);
+    const store = await createDeskStore({ storage: getRxStorageDexie(), encryptionKey: key, clock });
+    return { store, persist };
+  })();
+  opening.catch(() => {
+    opening = null;
+  });
+  return opening;
 }
 
 export async function loadSettings(store: DeskStore): Promise<DeskSettings> {

@@ -28,3 +28,9 @@ export function formatWorkingMinutes(minutes: number, minutesPerDay: number): st
   const parts = [days > 0 ? `${days} ngày` : '', hours > 0 ? `${hours} giờ` : '', rest > 0 ? `${rest} phút` : ''].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : '0 phút';
 }
+
+/** A calendar date 'YYYY-MM-DD' as 'dd/MM/yyyy' (text that is not such a date is shown as is). */
+export function formatIsoDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : date;
+}

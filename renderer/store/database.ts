@@ -7,8 +7,8 @@ import { dossierMigrations, dossierSchema } from './schemas/dossier-schema.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import { eventSchema } from './schemas/event-schema.ts';
 import type { EventDoc } from './schemas/event-schema.ts';
-import { nameKeySchema } from './schemas/name-key-schema.ts';
-import type { NameKeyDoc } from './schemas/name-key-schema.ts';
+import { searchKeySchema } from './schemas/search-key-schema.ts';
+import type { SearchKeyDoc } from './schemas/search-key-schema.ts';
 import { printLogSchema } from './schemas/print-log-schema.ts';
 import type { PrintLogDoc } from './schemas/print-log-schema.ts';
 import { referenceSchema } from './schemas/reference-schema.ts';
@@ -26,7 +26,7 @@ export const DEFAULT_DATABASE_NAME = 'motcua-desk';
 export const deskCollectionDefinitions = {
   events: { schema: eventSchema },
   dossiers: { schema: dossierSchema, migrationStrategies: dossierMigrations },
-  namekeys: { schema: nameKeySchema },
+  searchkeys: { schema: searchKeySchema },
   reference: { schema: referenceSchema },
   printlog: { schema: printLogSchema },
   settings: { schema: settingsSchema },
@@ -35,7 +35,7 @@ export const deskCollectionDefinitions = {
 export interface DeskCollections {
   events: RxCollection<EventDoc>;
   dossiers: RxCollection<DossierDoc>;
-  namekeys: RxCollection<NameKeyDoc>;
+  searchkeys: RxCollection<SearchKeyDoc>;
   reference: RxCollection<ReferenceDoc>;
   printlog: RxCollection<PrintLogDoc>;
   settings: RxCollection<SettingsDoc>;

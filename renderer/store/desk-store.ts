@@ -1,3 +1,4 @@
+import { createBlindIndex } from './blind-index.ts';
 import { openDeskDatabase } from './database.ts';
 import type { DeskDatabase, OpenDatabaseOptions } from './database.ts';
 import { createDossierRepository } from './dossier-repository.ts';
@@ -51,12 +52,16 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
     const serial = createSerialQueue();
     const c = db.collections;
     const settings = createSettingsRepository(c.settings, options.clock);
-    const projector = createProjector(c, settings);
+    const blind = await createBlindIndex(options.encryptionKey);
+    const projector = createProjector(c, settings, blind);
     const reference = createReferenceRepository(c.reference, options.clock);
-    await serial(() => projector.catchUp());
+    await serial(async () => {
+      await projector.repairSearchKeys();
+      await projector.catchUp();
+    });
     return {
       events: createEventsRepository(c.events, projector, serial),
-      dossiers: createDossierRepository(c.dossiers, c.namekeys),
+      dossiers: createDossierRepository(c.dossiers, c.searchkeys, blind),
       reference,
       identity: createIdentityRepository(reference),
       officers: createOfficersRepository(reference),

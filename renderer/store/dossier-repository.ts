@@ -5,9 +5,10 @@ import { normalizeInstant } from './instant.ts';
 import type { DossierPersonalData } from './dossier-doc.ts';
 import { buildSelector, compareForSort, matchesSelector, sortField, statusList } from './dossier-query.ts';
 import type { DossierQuery, DossierSelector, DossierSort } from './dossier-query.ts';
-import { nameQueryRange } from './name-keys.ts';
+import type { BlindIndex } from './blind-index.ts';
+import { citizenIdKey, exactKeyRange, nameQueryRange } from './name-keys.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
-import type { NameKeyDoc } from './schemas/name-key-schema.ts';
+import type { SearchKeyDoc } from './schemas/search-key-schema.ts';
 
 export interface StoredDossier {
   state: ProjectedDossier;
@@ -34,6 +35,11 @@ export interface DossierCountFilter {
 
 export interface DossierRepository {
   byCode(code: string): Promise<StoredDossier | null>;
+  /**
+   * Dossiers whose applicant or collector has this citizen ID (exact, 12 digits), newest first.
+   * An index lookup through the blind index: the IDs themselves stay encrypted.
+   */
+  byCitizenId(citizenId: string): Promise<ProjectedDossier[]>;
   query(query?: DossierQuery): Promise<DossierPage>;
   /** Dossiers per status (index-only counts), e.g. the red-alert badges. */
   counts(filter?: DossierCountFilter): Promise<Record<DossierStatus, number>>;
@@ -48,10 +54,11 @@ const ALL_STATUSES = Object.values(DossierStatus);
 
 export function createDossierRepository(
   dossiers: RxCollection<DossierDoc>,
-  namekeys: RxCollection<NameKeyDoc>,
+  searchkeys: RxCollection<SearchKeyDoc>,
+  blind: BlindIndex,
 ): DossierRepository {
   async function byName(query: DossierQuery, sort: DossierSort, limit: number, range: { from: string; to: string }): Promise<DossierPage> {
-    const keys = await namekeys
+    const keys = await searchkeys
       .find({ selector: { id: { $gte: range.from, $lt: range.to } }, sort: [{ id: 'asc' }], limit: MAX_NAME_CANDIDATES + 1 })
       .exec();
     const tooBroad = keys.length > MAX_NAME_CANDIDATES;
@@ -92,6 +99,18 @@ export function createDossierRepository(
       if (!doc) return null;
       const json = doc.toMutableJSON();
       return { state: json.state as unknown as ProjectedDossier, personal: json.personal as unknown as DossierPersonalData };
+    },
+
+    async byCitizenId(citizenId) {
+      const id = citizenId.replace(/\s+/g, '');
+      if (!/^\d{12}$/.test(id)) return [];
+      const range = exactKeyRange(citizenIdKey(await blind(id)));
+      const keys = await searchkeys.find({ selector: { id: { $gte: range.from, $lt: range.to } }, sort: [{ id: 'asc' }] }).exec();
+      const found = await dossiers.findByIds([...new Set(keys.map((key) => key.code))]).exec();
+      return [...found.values()]
+        .map((doc) => doc.toMutableJSON())
+        .sort(compareForSort('received-desc'))
+        .map((doc) => doc.state as unknown as ProjectedDossier);
     },
 
     async query(query = {}) {

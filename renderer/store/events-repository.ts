@@ -56,14 +56,21 @@ export function createEventsRepository(
         const existing = await collection.findOne(event.id).exec();
         if (existing) return sameOrConflict(docToEvent(existing.toMutableJSON()), event);
         const { clear, personal } = splitPersonal(event);
-        await collection.insert({
-          id: event.id,
-          dossierCode: event.dossierCode,
-          type: event.type,
-          at: normalizeInstant(event.at),
-          event: clear,
-          personal,
-        });
+        try {
+          await collection.insert({
+            id: event.id,
+            dossierCode: event.dossierCode,
+            type: event.type,
+            at: normalizeInstant(event.at),
+            event: clear,
+            personal,
+          });
+        } catch (error) {
+          // Written meanwhile by another writer (replication): judge it like any known id.
+          const raced = await stored(event.id);
+          if (raced === null) throw error;
+          return sameOrConflict(raced, event);
+        }
         await projector.catchUp();
         return { event, duplicate: false };
       });

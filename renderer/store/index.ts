@@ -12,3 +12,5 @@ export { PERSIST_DENIED_WARNING, requestPersistentStorage } from './persistent-s
 export type { PersistResult } from './persistent-storage.ts';
 export type { PrintLogEntry, PrintRecordInput } from './print-log-repository.ts';
 export { RXDB_OPEN_COLLECTION_LIMIT, deskCollectionDefinitions } from './database.ts';
+export { openBrowserDeskStore } from './open-browser-store.ts';
+export type { BrowserDeskStore } from './open-browser-store.ts';

@@ -20,6 +20,18 @@ export function nameKeyId(key: string, code: string): string {
   return `${key}${SEPARATOR}${code}`;
 }
 
+/**
+ * Citizen-ID keys share the collection: `#` never occurs in a folded name, so their ids sort
+ * apart from every name key and no name query can reach them.
+ */
+export function citizenIdKey(blindHash: string): string {
+  return `#cid:${blindHash}`;
+}
+
+export function exactKeyRange(key: string): { from: string; to: string } {
+  return { from: `${key}${SEPARATOR}`, to: `${key}${SEPARATOR}\uffff` };
+}
+
 /** The primary-key range of a name query, or null when the query has no letters or digits. */
 export function nameQueryRange(query: string): { from: string; to: string } | null {
   const folded = foldForSearch(query).slice(0, MAX_KEY_LENGTH);

@@ -5,8 +5,11 @@ import type { DossierEvent } from '../../src/dossier/events.ts';
 import { projectDossier } from '../../src/dossier/projection.ts';
 import type { DeskCollections } from './database.ts';
 import { personalDataOf, toDossierDoc } from './dossier-doc.ts';
-import { nameKeyId, nameSearchKeys } from './name-keys.ts';
+import type { BlindIndex } from './blind-index.ts';
+import type { DossierPersonalData } from './dossier-doc.ts';
+import { citizenIdKey, nameKeyId, nameSearchKeys } from './name-keys.ts';
 import { joinPersonal } from './personal-data.ts';
+import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { EventDoc } from './schemas/event-schema.ts';
 import type { SettingsRepository } from './settings-repository.ts';
 
@@ -22,6 +25,8 @@ import type { SettingsRepository } from './settings-repository.ts';
  */
 export interface Projector {
   catchUp(): Promise<number>;
+  /** Rebuilds the search index from projections when it is empty (after the v0 → v1 migration). */
+  repairSearchKeys(): Promise<void>;
   rebuildAll(): Promise<number>;
   eventsOf(code: string): Promise<DossierEvent[]>;
 }
@@ -35,7 +40,15 @@ export function docToEvent(doc: EventDoc): DossierEvent | null {
   return parsed.ok ? parsed.value : null;
 }
 
-export function createProjector(collections: DeskCollections, settings: SettingsRepository): Projector {
+/** The search keys of a dossier: its name keys and the blind keys of its citizen IDs. */
+export async function searchKeysOf(doc: Pick<DossierDoc, 'applicantName' | 'personal'>, blind: BlindIndex): Promise<string[]> {
+  const personal = doc.personal as Partial<DossierPersonalData>;
+  const ids = [personal.applicant?.citizenId, personal.collectedBy?.citizenId].filter((id): id is string => typeof id === 'string');
+  const idKeys = await Promise.all([...new Set(ids)].map(async (id) => citizenIdKey(await blind(id))));
+  return [...nameSearchKeys(doc.applicantName), ...idKeys];
+}
+
+export function createProjector(collections: DeskCollections, settings: SettingsRepository, blind: BlindIndex): Projector {
   async function eventsOf(code: string): Promise<DossierEvent[]> {
     const docs = await collections.events.find({ selector: { dossierCode: code }, sort: [{ id: 'asc' }] }).exec();
     // Only validated events are ever written; an unparsable one (older schema, corruption) cannot be applied.
@@ -49,11 +62,11 @@ export function createProjector(collections: DeskCollections, settings: Settings
     const doc = toDossierDoc(state, personalDataOf(state, events));
     const previous = await collections.dossiers.findOne(code).exec();
     await collections.dossiers.upsert(doc);
-    const oldKeys = previous ? nameSearchKeys(previous.applicantName) : [];
-    const newKeys = nameSearchKeys(doc.applicantName);
+    const oldKeys = previous ? await searchKeysOf(previous.toMutableJSON(), blind) : [];
+    const newKeys = await searchKeysOf(doc, blind);
     const stale = oldKeys.filter((key) => !newKeys.includes(key)).map((key) => nameKeyId(key, code));
-    if (stale.length > 0) await collections.namekeys.bulkRemove(stale);
-    await collections.namekeys.bulkUpsert(newKeys.map((key) => ({ id: nameKeyId(key, code), code })));
+    if (stale.length > 0) await collections.searchkeys.bulkRemove(stale);
+    await collections.searchkeys.bulkUpsert(newKeys.map((key) => ({ id: nameKeyId(key, code), code })));
   }
 
   async function projectSince(checkpoint: { id: string; lwt: number } | null): Promise<number> {
@@ -72,19 +85,20 @@ export function createProjector(collections: DeskCollections, settings: Settings
     return projected;
   }
 
-  async function rebuildNameKeysIfMissing(): Promise<void> {
-    // A database migrated from dossiers v0 has projections but no name keys yet.
-    const [dossiers, keys] = await Promise.all([collections.dossiers.count().exec(), collections.namekeys.count().exec()]);
+  async function rebuildSearchKeysIfMissing(): Promise<void> {
+    // A database migrated from dossiers v0 has projections but no search keys yet.
+    const [dossiers, keys] = await Promise.all([collections.dossiers.count().exec(), collections.searchkeys.count().exec()]);
     if (dossiers === 0 || keys > 0) return;
     const docs = await collections.dossiers.find().exec();
-    await collections.namekeys.bulkUpsert(
-      docs.flatMap((doc) => nameSearchKeys(doc.applicantName).map((key) => ({ id: nameKeyId(key, doc.code), code: doc.code }))),
-    );
+    for (const doc of docs) {
+      const keys = await searchKeysOf(doc.toMutableJSON(), blind);
+      await collections.searchkeys.bulkUpsert(keys.map((key) => ({ id: nameKeyId(key, doc.code), code: doc.code })));
+    }
   }
 
   return {
+    repairSearchKeys: rebuildSearchKeysIfMissing,
     async catchUp() {
-      await rebuildNameKeysIfMissing();
       const { checkpoint } = await settings.get(CHECKPOINT_KEY, checkpointSchema, { checkpoint: null });
       return projectSince(checkpoint);
     },

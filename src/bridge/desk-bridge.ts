@@ -6,6 +6,9 @@ import { thermalTargetSchema } from './thermal-target.ts';
  * Electron's preload and the browser's web bridge both implement it, and
  * every payload crossing it is described here once, as a runtime schema.
  */
+/** Bytes from any realm or buffer kind (IPC hands over plain Uint8Array). */
+const bytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Cần dữ liệu nhị phân (Uint8Array)' });
+
 export const hostKindSchema = z.enum(['electron', 'web']);
 export type HostKind = z.infer<typeof hostKindSchema>;
 
@@ -80,7 +83,7 @@ export const maxThermalImageBytes = 4 * 1024 * 1024;
 export const thermalPrintRequestSchema = z.strictObject({
   target: thermalTargetSchema,
   /** PNG drawn by the renderer, at most 576 dots wide (80 mm at 203 dpi). */
-  png: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= maxThermalImageBytes, {
+  png: bytesSchema.refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= maxThermalImageBytes, {
     message: 'Ảnh biên nhận rỗng hoặc quá lớn',
   }),
   cut: z.boolean(),
@@ -126,7 +129,7 @@ export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 export const maxBackupBytes = 512 * 1024 * 1024;
 
 export const exportBackupRequestSchema = z.strictObject({
-  data: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxBackupBytes, {
+  data: bytesSchema.refine((bytes) => bytes.byteLength <= maxBackupBytes, {
     message: 'Bản sao lưu quá lớn',
   }),
   suggestedFileName: fileNameSchema,
@@ -136,7 +139,7 @@ export type ExportBackupRequest = z.infer<typeof exportBackupRequestSchema>;
 /** `imported: false` means the officer closed the open dialog. */
 export const importBackupResultSchema = z.union([
   z.object({ imported: z.literal(false) }),
-  z.object({ imported: z.literal(true), fileName: z.string(), data: z.instanceof(Uint8Array) }),
+  z.object({ imported: z.literal(true), fileName: z.string(), data: bytesSchema }),
 ]);
 export type ImportBackupResult = z.infer<typeof importBackupResultSchema>;
 

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServerProcess } from '../helpers/server-process.ts';
 import { launchChromium } from './support/chromium.ts';
+import { completeSetup, logIn } from './support/desk.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 
@@ -24,6 +25,9 @@ describe('desk shell and provincial server, end to end', () => {
   it('shows the Vietnamese app shell with its navigation', async () => {
     await page.goto(inject('rendererUrl'));
     expect(await page.title()).toBe('Một cửa');
+    // A fresh desk starts with the first-run setup, then login.
+    await completeSetup(page);
+    await logIn(page);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     for (const label of ['Tiếp nhận hồ sơ', 'Hồ sơ', 'Trả kết quả', 'Cảnh báo', 'Báo cáo', 'Cài đặt']) {
       await expect.poll(() => nav.getByRole('link', { name: label, exact: true }).count()).toBe(1);

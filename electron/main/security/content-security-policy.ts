@@ -1,12 +1,13 @@
 /**
  * The renderer's Content-Security-Policy, sent as a header by the app protocol.
- * Scripts only from the app; inline styles allowed because printed-document
- * previews carry their own <style>. `connect-src` adds the provincial server.
+ * Scripts only from the app; 'wasm-unsafe-eval' lets the argon2id password
+ * verifier compile its WebAssembly (it allows no JavaScript eval); inline styles
+ * allowed because printed-document previews carry their own <style>. `connect-src` adds the provincial server.
  */
 export function contentSecurityPolicy(connectOrigins: readonly string[] = []): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

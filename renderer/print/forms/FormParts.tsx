@@ -51,7 +51,9 @@ export function CodeBlock({ code, lookupUrl, pageSize }: { code: string; lookupU
     <div className="code-block">
       <div className="barcode-box">
         <div className="barcode" data-testid="barcode" dangerouslySetInnerHTML={{ __html: barcode }} />
-        <div className="code-text">Mã hồ sơ: {code}</div>
+        <div className="code-label">
+          Mã hồ sơ: <span className="code-text">{code}</span>
+        </div>
       </div>
       {qr && (
         <div className="qr-box">

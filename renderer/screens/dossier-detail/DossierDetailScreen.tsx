@@ -1,7 +1,138 @@
+import { useState } from 'react';
+import { Link, useParams } from 'wouter';
+import type { PrintForm } from '../../../src/dossier/events.ts';
+import { useDesk } from '../../app/desk-context.tsx';
+import { DeadlineBadge } from '../../components/DeadlineBadge.tsx';
+import { deadlineKindOf } from '../../components/deadline-view.ts';
+import { formatInstant } from '../../components/format.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useClock, useDossierChanges } from '../../components/use-live.ts';
+import { useScanToOpen } from '../../components/use-scan-to-open.ts';
+import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
+import { ActionDialog } from './actions/ActionDialog.tsx';
+import { ActionBar } from './ActionBar.tsx';
+import { DossierFacts } from './DossierFacts.tsx';
+import { formAfterAction } from './role-actions.ts';
+import type { TrackingAction } from './role-actions.ts';
+import { RouteTimeline } from './RouteTimeline.tsx';
+import { useDossier } from './use-dossier.ts';
+import '../../components/forms.css';
+import './dossier-detail.css';
+
 export function DossierDetailScreen() {
+  const params = useParams<{ code: string }>();
+  const rawCode = safeDecode(params.code ?? '');
+  const desk = useDesk();
+  useScanToOpen();
+  const version = useDossierChanges(desk.store);
+  const nowMs = useClock(desk.now);
+  const load = useDossier(desk.store, rawCode, version);
+  const [action, setAction] = useState<TrackingAction | null>(null);
+  const [printing, setPrinting] = useState<PrintForm | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  if (load.state !== 'ready') {
+    return (
+      <section className="dossier-detail">
+        <header className="section-header">
+          <h1>Chi tiết hồ sơ</h1>
+        </header>
+        {load.state === 'loading' && <p className="muted">Đang mở hồ sơ…</p>}
+        {load.state === 'invalid' && <Notice tone="error" testId="detail-error">{load.message}</Notice>}
+        {load.state === 'missing' && (
+          <Notice tone="error" testId="detail-error">
+            Không tìm thấy hồ sơ mã <b>{load.code}</b> trên máy này. Kiểm tra lại mã trên giấy biên nhận; hồ sơ của đơn vị khác chỉ có sau khi đồng bộ.
+          </Notice>
+        )}
+        {load.state === 'failed' && <Notice tone="error" testId="detail-error">Không đọc được hồ sơ: {load.message}</Notice>}
+        <p>
+          <Link href="/ho-so">← Về danh sách hồ sơ</Link>
+        </p>
+      </section>
+    );
+  }
+
+  const { state: dossier, personal } = load.stored;
+  const kind = deadlineKindOf(dossier, { calendar: desk.calendar, nowMs, dueSoonWorkingMinutes: desk.settings.dueSoonWorkingMinutes });
+  const officerName = (id: string | null) => (id ? desk.officerName(id) : '—');
+
   return (
-    <header className="section-header">
-      <h1>Chi tiết hồ sơ</h1>
-    </header>
+    <section className="dossier-detail">
+      <header className="detail-header">
+        <div className="detail-title">
+          <Link href="/ho-so" className="back-link">
+            ← Danh sách
+          </Link>
+          <h1>
+            Hồ sơ <span className="detail-code" data-testid="detail-code">{dossier.code}</span>
+          </h1>
+          <div className="detail-badges">
+            <StatusBadge status={dossier.status} />
+            <DeadlineBadge kind={kind} />
+            <span className="detail-due">Hẹn trả: {formatInstant(dossier.dueAt)}</span>
+          </div>
+          <p className="detail-sub">
+            {dossier.applicantName} · {dossier.procedureName}
+          </p>
+        </div>
+      </header>
+
+      <ActionBar
+        dossier={dossier}
+        role={desk.officer.role}
+        onAction={(next) => {
+          setDone(null);
+          setAction(next);
+        }}
+        onPrint={setPrinting}
+      />
+      {done && <Notice tone="success" testId="action-done">{done}</Notice>}
+
+      <div className="detail-grid">
+        <DossierFacts dossier={dossier} personal={personal} events={load.events} officerName={officerName} />
+        <RouteTimeline eventIds={dossier.eventIds} events={load.events} anomalies={dossier.anomalies} officerName={desk.officerName} />
+      </div>
+
+      {action && (
+        <ActionDialog
+          action={action}
+          dossier={dossier}
+          events={load.events}
+          personal={personal}
+          onCancel={() => setAction(null)}
+          onDone={() => {
+            setDone(`Đã ghi: ${labelOf(action)}.`);
+            setAction(null);
+            const form = formAfterAction[action];
+            if (form) setPrinting(form);
+          }}
+        />
+      )}
+      {printing && <PrintFormDialog form={printing} dossierCode={dossier.code} onClose={() => setPrinting(null)} />}
+    </section>
   );
+}
+
+function labelOf(action: TrackingAction): string {
+  return {
+    ACCEPTED: 'nhận xử lý hồ sơ',
+    TRANSFERRED: 'chuyển hồ sơ',
+    SUPPLEMENT_REQUESTED: 'yêu cầu bổ sung hồ sơ',
+    SUPPLEMENT_RECEIVED: 'nhận hồ sơ bổ sung',
+    RESOLVED: 'hoàn thành giải quyết',
+    RETURNED: 'trả kết quả',
+    EXTENDED: 'xin lỗi và hẹn lại ngày trả',
+    REFUSED: 'từ chối giải quyết',
+    WITHDRAWN: 'rút hồ sơ',
+    STOPPED: 'dừng giải quyết',
+  }[action];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,5 +1,7 @@
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import type { RxDocument } from 'rxdb';
 import type { DeskStore } from '../../store/index.ts';
+import type { DossierDoc } from '../../store/schemas/dossier-schema.ts';
 
 /**
  * Citizen ID search. The store keeps personal data encrypted and unindexed, so there is no index
@@ -27,7 +29,7 @@ export async function searchByCitizenId(store: DeskStore, citizenId: string): Pr
   let scanned = 0;
   let before: string | null = null;
   while (scanned < CITIZEN_SEARCH_SCAN_LIMIT) {
-    const docs = await store.database.dossiers
+    const docs: RxDocument<DossierDoc>[] = await store.database.dossiers
       .find({
         selector: before === null ? {} : { receivedKey: { $lt: before } },
         sort: [{ receivedKey: 'desc' }],

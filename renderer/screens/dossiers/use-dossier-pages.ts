@@ -4,6 +4,10 @@ import type { DeskStore, DossierQuery } from '../../store/index.ts';
 import { searchByCitizenId } from './citizen-id-search.ts';
 import type { SearchIntent } from './list-filters.ts';
 
+interface PagesState extends DossierPagesState {
+  forKey: string;
+}
+
 export interface DossierPagesState {
   items: ProjectedDossier[];
   loading: boolean;
@@ -21,7 +25,7 @@ const RELOAD_CAP = 500;
  * scrolls to is ever loaded. A store change reloads what is on screen (up to one large page).
  */
 export function useDossierPages(store: DeskStore, query: DossierQuery | null, search: SearchIntent, version: number) {
-  const [state, setState] = useState<DossierPagesState>({ items: [], loading: true, hasMore: false, hint: null, error: null });
+  const [state, setState] = useState<PagesState>({ items: [], loading: false, hasMore: false, hint: null, error: null, forKey: '' });
   const cursor = useRef<string | null>(null);
   const request = useRef(0);
   const loadedCount = useRef(0);
@@ -30,7 +34,6 @@ export function useDossierPages(store: DeskStore, query: DossierQuery | null, se
   const run = useCallback(
     async (append: boolean, limit: number) => {
       const id = ++request.current;
-      setState((s) => ({ ...s, loading: true, error: null }));
       try {
         const result = await fetchPage(store, query, search, append ? cursor.current : null, limit);
         if (id !== request.current) return;
@@ -38,12 +41,12 @@ export function useDossierPages(store: DeskStore, query: DossierQuery | null, se
         setState((s) => {
           const items = append ? [...s.items, ...result.items] : result.items;
           loadedCount.current = items.length;
-          return { items, loading: false, hasMore: result.nextCursor !== null, hint: result.hint, error: null };
+          return { items, loading: false, hasMore: result.nextCursor !== null, hint: result.hint, error: null, forKey: key };
         });
       } catch (error) {
         if (id !== request.current) return;
         const message = error instanceof Error ? error.message : String(error);
-        setState((s) => ({ ...s, loading: false, error: `Không tải được danh sách hồ sơ: ${message}` }));
+        setState((s) => ({ ...s, loading: false, error: `Không tải được danh sách hồ sơ: ${message}`, forKey: key }));
       }
     },
     // `key` stands for query and search by value.
@@ -64,10 +67,14 @@ export function useDossierPages(store: DeskStore, query: DossierQuery | null, se
   }, [version, run]);
 
   const loadMore = useCallback(() => {
-    if (cursor.current !== null) void run(true, PAGE_SIZE);
+    if (cursor.current === null) return;
+    setState((s) => ({ ...s, loading: true }));
+    void run(true, PAGE_SIZE);
   }, [run]);
 
-  return { ...state, loadMore };
+  const { forKey, ...rest } = state;
+  const stale = forKey !== key;
+  return { ...rest, items: stale ? [] : rest.items, loading: stale || rest.loading, loadMore };
 }
 
 interface FetchedPage {

@@ -1,7 +1,239 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link, useLocation } from 'wouter';
+import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
+import { computeAppointment } from '../../../src/deadline/appointment.ts';
+import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
+import { parseCitizenCardQr } from '../../../src/people/citizen-card-qr.ts';
+import { statutoryTimeText, timeAndDate } from '../../../src/print/forms/common.ts';
+import { useDesk } from '../../app/desk-context.tsx';
+import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
+import { useBarcodeScanner } from '../../scanner/use-barcode-scanner.ts';
+import { receiveDossier } from './issue-code.ts';
+import { ProcedurePicker, recentShortcut } from './ProcedurePicker.tsx';
+import { loadRecentProcedures, rememberProcedure } from './recent-procedures.ts';
+import { ApplicantFields, FeeAndDelivery, PapersChecklist } from './ReceiveFields.tsx';
+import { EMPTY_RECEIVE_VALUES, isoToDisplayDate, papersOf, toPayload } from './receive-form.ts';
+import type { ReceiveErrors, ReceiveValues } from './receive-form.ts';
+import './receive.css';
+
+type Notice = { kind: 'ok' | 'error' | 'info'; text: string; code?: string };
+
+/** Ticks every 30 s so the live appointment follows the clock (a dossier received after 15:00…). */
+function useNow(now: () => number): number {
+  const [value, setValue] = useState(now);
+  useEffect(() => {
+    const timer = window.setInterval(() => setValue(now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, [now]);
+  return value;
+}
+
+/**
+ * "Tiếp nhận hồ sơ": procedure, applicant, papers, fee, delivery; Enter saves, issues the dossier
+ * code, stores the RECEIVED event and opens the receipt for printing. A scanned citizen ID card
+ * QR fills the applicant; a scanned dossier code opens that dossier.
+ */
 export function ReceiveScreen() {
+  const desk = useDesk();
+  const [, navigate] = useLocation();
+  const [procedure, setProcedure] = useState<Procedure | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [errors, setErrors] = useState<ReceiveErrors>({});
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const procedureInput = useRef<HTMLInputElement>(null);
+  const nameInput = useRef<HTMLInputElement | null>(null);
+  const form = useForm<ReceiveValues>({ defaultValues: EMPTY_RECEIVE_VALUES });
+  const { register, reset, setValue, getValues, control } = form;
+  const nowMs = useNow(desk.now);
+
+  useEffect(() => {
+    void loadRecentProcedures(desk.store, desk.officer.id).then(setRecent);
+  }, [desk.store, desk.officer.id]);
+
+  useEffect(() => {
+    if (!receipt) procedureInput.current?.focus();
+  }, [receipt]);
+
+  const selectProcedure = useCallback(
+    (next: Procedure) => {
+      setProcedure(next);
+      setValue('papers', papersOf(next));
+      setErrors({});
+      // The applicant comes next, unless it was already filled from a card.
+      window.setTimeout(() => (getValues('fullName') ? undefined : nameInput.current?.focus()), 0);
+    },
+    [getValues, setValue],
+  );
+
+  const appointment = useMemo(() => {
+    if (!procedure) return null;
+    try {
+      return computeAppointment(desk.calendar, nowMs, procedure.statutoryTime);
+    } catch {
+      return null;
+    }
+  }, [desk.calendar, nowMs, procedure]);
+
+  const onScan = useCallback(
+    (text: string) => {
+      const card = parseCitizenCardQr(text);
+      if (card.ok) {
+        const { fullName, citizenId, birthDate, sex, address } = card.value;
+        setValue('fullName', fullName);
+        setValue('citizenId', citizenId);
+        setValue('birthDate', isoToDisplayDate(birthDate));
+        setValue('sex', sex);
+        setValue('address', address);
+        setErrors({});
+        setNotice({ kind: 'info', text: `Đã điền thông tin người nộp từ thẻ căn cước của ${fullName}.` });
+        return;
+      }
+      const code = parseDossierCode(text);
+      if (code.ok) {
+        navigate(`/ho-so/${encodeURIComponent(code.value.code)}`);
+        return;
+      }
+      const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+      const hint = text.includes('|') ? ` ${card.error.message}` : '';
+      setNotice({
+        kind: 'error',
+        text: `Mã vừa quét "${shown}" không phải mã QR trên thẻ căn cước hay mã hồ sơ.${hint}`,
+      });
+    },
+    [navigate, setValue],
+  );
+  useBarcodeScanner(onScan);
+
+  const save = useCallback(async () => {
+    if (saving || receipt) return;
+    if (!procedure) {
+      setNotice({ kind: 'error', text: 'Chưa chọn thủ tục hành chính (F2 để tìm).' });
+      procedureInput.current?.focus();
+      return;
+    }
+    const checked = toPayload(procedure, getValues());
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setNotice({ kind: 'error', text: 'Hồ sơ chưa lưu: hãy sửa các ô báo đỏ.' });
+      const first = Object.keys(checked.errors)[0];
+      if (first === 'fullName') nameInput.current?.focus();
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      const receivedAtMs = desk.now();
+      const dueAtMs = computeAppointment(desk.calendar, receivedAtMs, procedure.statutoryTime);
+      const event = await receiveDossier(checked.payload, { receivedAtMs, dueAtMs }, {
+        store: desk.store,
+        identity: desk.identity,
+        officerId: desk.officer.id,
+        now: desk.now,
+        newEventId: desk.newEventId,
+      });
+      setRecent(await rememberProcedure(desk.store, desk.officer.id, procedure.code));
+      setNotice({ kind: 'ok', text: `Đã tiếp nhận hồ sơ ${event.dossierCode} của ${event.payload.applicant.fullName}.`, code: event.dossierCode });
+      setReceipt(event.dossierCode);
+      setProcedure(null);
+      reset(EMPTY_RECEIVE_VALUES);
+    } catch (error) {
+      setNotice({ kind: 'error', text: `Chưa lưu được hồ sơ: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setSaving(false);
+    }
+  }, [desk, getValues, procedure, receipt, reset, saving]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (receipt) return;
+      if (event.key === 'F2') {
+        event.preventDefault();
+        procedureInput.current?.focus();
+      } else if (event.key === 'F3') {
+        event.preventDefault();
+        nameInput.current?.focus();
+      } else {
+        const index = recentShortcut(event);
+        const code = index === null ? undefined : recent[index];
+        const picked = code ? desk.catalogue.procedures.find((p) => p.code === code) : undefined;
+        if (picked) {
+          event.preventDefault();
+          selectProcedure(picked);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [desk.catalogue, receipt, recent, selectProcedure]);
+
+  const onFormKeyDown = (event: ReactKeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    const target = event.target as HTMLElement;
+    if (target.tagName === 'BUTTON' || target.tagName === 'TEXTAREA' || target.tagName === 'A') return;
+    event.preventDefault();
+    void save();
+  };
+
   return (
-    <header className="section-header">
-      <h1>Tiếp nhận hồ sơ</h1>
-    </header>
+    <div className="receive-screen">
+      <header className="receive-header">
+        <div>
+          <h1>Tiếp nhận hồ sơ</h1>
+          <p className="shortcuts">
+            <kbd>F2</kbd> thủ tục · <kbd>F3</kbd> người nộp · <kbd>Alt+1…6</kbd> thủ tục gần đây · <kbd>Enter</kbd> lưu và in biên nhận · quét thẻ căn cước để điền người nộp
+          </p>
+        </div>
+      </header>
+      {notice && (
+        <p className={`receive-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="receive-notice">
+          {notice.text}
+          {notice.code && (
+            <>
+              {' '}
+              <Link href={`/ho-so/${encodeURIComponent(notice.code)}`}>Mở hồ sơ</Link>
+            </>
+          )}
+        </p>
+      )}
+      <form className="receive-form" onSubmit={(event) => { event.preventDefault(); void save(); }} onKeyDown={onFormKeyDown} noValidate>
+        <div className="receive-columns">
+          <div className="column">
+            <fieldset className="panel">
+              <legend>Thủ tục</legend>
+              <ProcedurePicker ref={procedureInput} catalogue={desk.catalogue} selected={procedure} recent={recent} onSelect={selectProcedure} />
+            </fieldset>
+            <ApplicantFields register={register} errors={errors} nameRef={(el) => (nameInput.current = el)} />
+          </div>
+          <div className="column">
+            <PapersChecklist register={register} control={control} errors={errors} />
+            <FeeAndDelivery register={register} control={control} procedure={procedure} errors={errors} />
+          </div>
+        </div>
+        <footer className="receive-footer">
+          <div className="appointment" data-testid="appointment">
+            {procedure && appointment !== null ? (
+              <>
+                <span className="label">Hẹn trả kết quả</span>
+                <strong>{timeAndDate(appointment)}</strong>
+                <span className="muted">Thời hạn: {statutoryTimeText(procedure.statutoryTime)}</span>
+              </>
+            ) : (
+              <span className="muted">Ngày hẹn trả hiện khi chọn thủ tục.</span>
+            )}
+          </div>
+          <button type="button" onClick={() => { reset(EMPTY_RECEIVE_VALUES); setProcedure(null); setErrors({}); setNotice(null); procedureInput.current?.focus(); }}>
+            Làm lại
+          </button>
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Đang lưu…' : 'Lưu và in biên nhận'} <kbd>Enter</kbd>
+          </button>
+        </footer>
+      </form>
+      {receipt && <PrintFormDialog form="receipt" dossierCode={receipt} onClose={() => setReceipt(null)} />}
+    </div>
   );
 }

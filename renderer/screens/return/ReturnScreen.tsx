@@ -1,7 +1,145 @@
+import { useCallback, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { useDesk } from '../../app/desk-context.tsx';
+import { formatInstant } from '../../components/format.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useClaimedScan } from '../../components/scan-claim.ts';
+import { ReturnForm } from '../dossier-detail/actions/ReturnForm.tsx';
+import { actionsFor } from '../dossier-detail/role-actions.ts';
+import { lookupForReturn } from './return-lookup.ts';
+import type { ReturnLookup } from './return-lookup.ts';
+import '../../components/forms.css';
+import './return.css';
+
+/**
+ * The counter's second job: the citizen shows the receipt, the officer scans it (or types the
+ * code and presses Enter), checks the dossier and presses Enter again to record the return.
+ */
 export function ReturnScreen() {
+  const desk = useDesk();
+  const [code, setCode] = useState('');
+  const [lookup, setLookup] = useState<ReturnLookup>({ kind: 'idle' });
+  const [returned, setReturned] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const open = useCallback(
+    async (text: string) => {
+      setReturned(null);
+      setBusy(true);
+      try {
+        setLookup(await lookupForReturn(desk.store, text));
+      } catch (error) {
+        setLookup({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [desk.store],
+  );
+
+  useClaimedScan(
+    useCallback(
+      (text: string) => {
+        setCode(text);
+        void open(text);
+        return true;
+      },
+      [open],
+    ),
+  );
+
+  const reset = () => {
+    setLookup({ kind: 'idle' });
+    setCode('');
+    requestAnimationFrame(() => inputRef.current?.focus());
+  };
+
+  const found = lookup.kind === 'found' ? lookup : null;
+  const mayReturn = found ? actionsFor(desk.officer.role, found.stored.state.status, found.stored.state.handoverPending).includes('RETURNED') : false;
+
   return (
-    <header className="section-header">
-      <h1>Trả kết quả</h1>
-    </header>
+    <section className="return-screen">
+      <header className="section-header">
+        <h1>Trả kết quả</h1>
+        <p>Quét mã vạch trên giấy biên nhận, hoặc gõ mã hồ sơ rồi nhấn Enter. Nhấn Enter lần nữa để xác nhận trả.</p>
+      </header>
+
+      <form
+        className="return-lookup"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void open(code);
+        }}
+      >
+        <label htmlFor="return-code" className="form-label">
+          Mã hồ sơ
+        </label>
+        <div className="return-lookup-row">
+          <input
+            id="return-code"
+            ref={inputRef}
+            className="field-input return-code-input"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            placeholder="Ví dụ: 000.00.12.H23-251122-1007"
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+          />
+          <button type="submit" className="btn" disabled={busy}>
+            Mở hồ sơ <kbd className="kbd">Enter</kbd>
+          </button>
+        </div>
+      </form>
+
+      {returned && (
+        <Notice tone="success" testId="return-done">
+          {returned}
+        </Notice>
+      )}
+      {lookup.kind === 'error' && (
+        <Notice tone="error" testId="return-error">
+          {lookup.message}
+        </Notice>
+      )}
+
+      {found && (
+        <article className="panel return-card" data-testid="return-card">
+          <div className="return-card-head">
+            <div>
+              <div className="return-code">{found.stored.state.code}</div>
+              <div className="return-name">{found.stored.state.applicantName}</div>
+              <div className="muted">{found.stored.state.procedureName}</div>
+            </div>
+            <div className="return-card-side">
+              <StatusBadge status={found.stored.state.status} />
+              <div className="muted">Hẹn trả: {formatInstant(found.stored.state.dueAt)}</div>
+              <Link href={`/ho-so/${encodeURIComponent(found.stored.state.code)}`}>Xem chi tiết</Link>
+            </div>
+          </div>
+          {found.blocked ? (
+            <Notice tone="warning" testId="return-blocked">
+              {found.blocked}
+            </Notice>
+          ) : !mayReturn ? (
+            <Notice tone="warning">Vai trò của bạn không được ghi nhận trả kết quả.</Notice>
+          ) : (
+            <ReturnForm
+              key={found.stored.state.code}
+              dossier={found.stored.state}
+              personal={found.stored.personal}
+              events={found.events}
+              onCancel={reset}
+              onDone={() => {
+                setReturned(`Đã trả kết quả hồ sơ ${found.stored.state.code}. Sẵn sàng cho hồ sơ tiếp theo.`);
+                reset();
+              }}
+            />
+          )}
+        </article>
+      )}
+    </section>
   );
 }

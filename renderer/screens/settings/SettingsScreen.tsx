@@ -1,7 +1,25 @@
+import { useDesk } from '../../app/desk-context.tsx';
+import { useScanToOpen } from '../../components/use-scan-to-open.ts';
+import { ExportSection, IdentitySection, PrintersSection, WorkingTimeSection } from './SettingsSections.tsx';
+import '../../components/forms.css';
+import './settings.css';
+
 export function SettingsScreen() {
+  const desk = useDesk();
+  useScanToOpen();
+  const canEdit = desk.officer.role === 'admin' || desk.officer.role === 'leader';
   return (
-    <header className="section-header">
-      <h1>Cài đặt</h1>
-    </header>
+    <section className="settings-screen">
+      <header className="section-header">
+        <h1>Cài đặt</h1>
+        <p>Thông tin quầy, giờ làm việc, máy in và xuất dữ liệu.</p>
+      </header>
+      <div className="settings-grid">
+        <IdentitySection />
+        <WorkingTimeSection canEdit={canEdit} />
+        <PrintersSection />
+        <ExportSection />
+      </div>
+    </section>
   );
 }

@@ -11,7 +11,7 @@ import { foldForSearch } from '../../../src/people/search-key.ts';
  *   the whole range; an ascending sort on a reversed key is.
  * - `holderOfficerId`: '' when the dossier is held by a unit rather than an officer;
  * - `nameKey` (since version 1): the folded full name, for name ordering and full-name prefixes.
- * Name search by any word goes through the `namekeys` collection.
+ * Name search by any word goes through the `searchkeys` collection.
  */
 export interface DossierDocV0 {
   code: string;

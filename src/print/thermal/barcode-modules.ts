@@ -1,10 +1,12 @@
-/// <reference path="./jsbarcode-code128.d.ts" />
-import { CODE128 } from 'jsbarcode/bin/barcodes/CODE128/index.js';
+// @ts-expect-error JsBarcode publishes no typings for its encoder classes; typed below.
+import { CODE128 as untypedCode128 } from 'jsbarcode/bin/barcodes/CODE128/index.js';
 import QRCode from 'qrcode';
+
+const Code128 = untypedCode128 as new (data: string, options: object) => { valid(): boolean; encode(): { data: string } };
 
 /** Code 128 bars as a string of '1' (bar) and '0' (space) modules, via JsBarcode's encoder. */
 export function code128Modules(text: string): string {
-  const barcode = new CODE128(text, {});
+  const barcode = new Code128(text, {});
   if (!barcode.valid()) throw new Error(`Code 128 cannot encode ${JSON.stringify(text)}`);
   return barcode.encode().data;
 }

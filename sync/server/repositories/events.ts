@@ -131,7 +131,12 @@ export async function pullUnitEvents(db: Kysely<Schema>, { unitId, afterSeq, lim
     .execute();
   const last = rows.at(-1);
   return {
-    documents: rows.map((row) => ({ ...withServerTime(jsonValue(row.body), row.server_at), _deleted: false as const })),
+    // Bodies were parsed before they were stored: pulls only add the server time.
+    documents: rows.map((row) => ({
+      ...(jsonValue(row.body) as DossierEvent),
+      serverAt: new Date(row.server_at).toISOString(),
+      _deleted: false as const,
+    })),
     checkpoint: { seq: last ? Number(last.feed_seq) : afterSeq },
   };
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AdvisoryLock } from '../db/locks.ts';
+import { CHANGES_CHANNEL } from '../db/change-channel.ts';
 import type { ReferenceKind, Schema } from '../db/schema.ts';
 import { canonicalHash } from '../domain/canonical-json.ts';
 
@@ -59,6 +60,7 @@ export async function putReferenceDoc(trx: Transaction<Schema>, doc: ReferenceDo
     .values(values)
     .onConflict((oc) => oc.columns(['kind', 'key']).doUpdateSet({ ...values }))
     .execute();
+  await sql`select pg_notify(${CHANGES_CHANNEL}, 'reference')`.execute(trx);
   return true;
 }
 

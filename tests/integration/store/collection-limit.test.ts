@@ -23,9 +23,13 @@ describe('RxDB open-core collection limit', () => {
     }
   });
 
-  it('closes the database when opening fails halfway', async () => {
+  it('leaves nothing open when opening fails (wrong key)', async () => {
+    const name = uniqueName('wrongkey');
     const before = OPEN_COLLECTIONS.size;
-    await expect(openTestStore({ key: 'too-short' })).rejects.toThrow();
+    await (await openTestStore({ name })).close();
+    await expect(openTestStore({ name, key: 'e'.repeat(64) })).rejects.toThrow();
     expect(OPEN_COLLECTIONS.size).toBe(before);
+    // The right key still opens it: the failed attempt did not leave the database half-open.
+    await (await openTestStore({ name })).close();
   });
 });

@@ -51,6 +51,16 @@ describe('event log and projections', () => {
     expect(await store.database.collections.events.count().exec()).toBe(1);
   });
 
+  it('serialises concurrent appends: one insert for a doubled event, every event projected', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    const received = make('RECEIVED', codeOf(1), receivedPayload());
+    const note = make('NOTE', codeOf(1), { text: 'Công dân gọi điện hỏi' });
+    const results = await Promise.all([store.events.append(received), store.events.append(received), store.events.append(note)]);
+    expect(results.map((r) => r.duplicate)).toEqual([false, true, false]);
+    expect((await store.dossiers.byCode(codeOf(1)))?.state.eventIds).toEqual([received.id, note.id]);
+  });
+
   it('rejects a different body under a known id and keeps the original', async () => {
     store = await openTestStore();
     const received = eventFactory()('RECEIVED', codeOf(1), receivedPayload());
@@ -70,8 +80,8 @@ describe('event log and projections', () => {
     await expect(store.events.append(invalid)).rejects.toMatchObject({ code: 'event.bad_shape', path: ['payload', 'applicant', 'citizenId'] });
     await expect(store.events.append({ ...received, extra: 1 })).rejects.toMatchObject({ code: 'event.bad_shape' });
     await expect(store.events.append('{not json')).rejects.toMatchObject({ code: 'event.bad_json' });
-    const { events, dossiers, namekeys } = store.database.collections;
-    expect([await events.count().exec(), await dossiers.count().exec(), await namekeys.count().exec()]).toEqual([0, 0, 0]);
+    const { events, dossiers, searchkeys } = store.database.collections;
+    expect([await events.count().exec(), await dossiers.count().exec(), await searchkeys.count().exec()]).toEqual([0, 0, 0]);
   });
 
   it('keeps an illegal transition as a visible anomaly, not a lost event', async () => {

@@ -88,7 +88,7 @@ describe('dossier queries', () => {
   it('answers a name search with a primary-key range of the name index, never a scan', () => {
     const range = nameQueryRange('Nguyễn Văn A');
     expect(range).toEqual({ from: 'nguyen van a', to: 'nguyen van a\uffff' });
-    const plan = planOf(store.database.collections.namekeys.find({ selector: { id: { $gte: range?.from, $lt: range?.to } }, sort: [{ id: 'asc' }] }));
+    const plan = planOf(store.database.collections.searchkeys.find({ selector: { id: { $gte: range?.from, $lt: range?.to } }, sort: [{ id: 'asc' }] }));
     expect(plan).toMatchObject({ index: ['_deleted', 'id'], selectorSatisfiedByIndex: true, sortSatisfiedByIndex: true });
     expect(plan.startKeys).toEqual([false, 'nguyen van a']);
     expect(plan.endKeys).toEqual([false, 'nguyen van a\uffff']);

@@ -54,6 +54,12 @@ describe('personal data at rest', () => {
     // Through the store they read back in clear.
     const dossier = await store.dossiers.byCode(codeOf(1));
     expect(dossier?.personal).toMatchObject({ applicant: { citizenId: '079203004567' }, collectedBy: { citizenId: '001190007788' } });
+    // Exact citizen-ID search works through the blind index, for applicant and collector alike.
+    await store.events.append(make('RECEIVED', codeOf(2), receivedPayload({ citizenId: '001190007788', name: 'Trần Thị Bình' })));
+    expect((await store.dossiers.byCitizenId('0792 0300 4567')).map((d) => d.code)).toEqual([codeOf(1)]);
+    expect((await store.dossiers.byCitizenId('001190007788')).map((d) => d.code).sort()).toEqual([codeOf(1), codeOf(2)]);
+    expect(await store.dossiers.byCitizenId('001190007789')).toEqual([]);
+    expect(await store.dossiers.byCitizenId('12')).toEqual([]);
     const events = await store.events.forDossier(codeOf(1));
     expect(events[0]?.type === 'RECEIVED' && events[0].payload.applicant.address).toBe('Số 7 ngõ Hoà Bình, phường Ba Đình, Hà Nội');
   });

@@ -1,4 +1,5 @@
 import { createRxDatabase } from 'rxdb';
+import type { RxCollection } from 'rxdb';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { describe, expect, it } from 'vitest';
 import { dossierSchemaV0 } from '../../../renderer/store/schemas/dossier-schema.ts';
@@ -28,7 +29,7 @@ function v0Doc(counter: number, applicantName: string): DossierDocV0 {
 describe('schema migration', () => {
   it('upgrades dossiers written by schema version 0 (no folded name key) when the store opens', async () => {
     const name = uniqueName('migrate');
-    const old = await createRxDatabase({
+    const old = await createRxDatabase<{ dossiers: RxCollection<DossierDocV0> }>({
       name,
       storage: validating(wrappedKeyEncryptionCryptoJsStorage({ storage: testStorage() })),
       password: TEST_KEY,
@@ -50,6 +51,7 @@ describe('schema migration', () => {
       expect((await store.dossiers.byCode(`${AGENCY}-251124-2001`))?.personal).toEqual({ applicant: { citizenId: '001085012345' } });
       // The name index, new in this version, is rebuilt from the migrated projections.
       expect((await store.dossiers.query({ nameQuery: 'hang' })).items.map((d) => d.code)).toEqual([`${AGENCY}-251124-2002`]);
+      expect((await store.dossiers.byCitizenId('001085012345')).map((d) => d.code)).toHaveLength(2);
     } finally {
       await store.close();
     }

@@ -123,7 +123,8 @@ describe('why receipts are raster: the code-page route is not byte-exact', () =>
 
   it('a native Code 128 decodes from the virtual printer picture too', async () => {
     const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: '' });
-    printer.code128('000.00.12.H23-250701-0042', { width: 2, height: 80 });
+    // EPSON takes numeric width/height; the typings describe STAR's named sizes.
+    printer.code128('000.00.12.H23-250701-0042', { width: 2, height: 80 } as unknown as Parameters<ThermalPrinter['code128']>[1]);
     const decoded = decodeEscpos(printer.getBuffer());
     expect(summarise(decoded).barcodes.map((barcode) => barcode.data)).toEqual(['000.00.12.H23-250701-0042']);
     const found = await decodeBarcodes(pictureToPngBytes(renderPicture(decoded)));

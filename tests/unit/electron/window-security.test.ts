@@ -132,8 +132,8 @@ describe('navigation, new windows and permissions', () => {
 describe('content security policy', () => {
   it('allows scripts only from the app and no frames, objects or eval', () => {
     const csp = contentSecurityPolicy(['https://motcua.tinh.gov.vn']);
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(csp).not.toMatch(/'unsafe-eval'|script-src[^;]*unsafe-inline/);
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("frame-src 'none'");
     expect(csp).toContain("object-src 'none'");

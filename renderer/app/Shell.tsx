@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { Link, Route, Router, Switch, useRoute } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { officerRoleLabels } from '../../src/auth/officer.ts';
+import type { AppInfo } from '../../src/bridge/desk-bridge.ts';
+import { DossierDetailScreen } from '../screens/dossier-detail/DossierDetailScreen.tsx';
+import { useDesk } from './desk-context.tsx';
+import { sections, type Section } from './sections.ts';
+
+/** The logged-in desk: sidebar navigation, top bar with unit, desk and officer, and the screens. */
+export function Shell() {
+  const { bridge } = useDesk();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    void bridge.getAppInfo().then(setInfo);
+  }, [bridge]);
+
+  return (
+    <Router hook={useHashLocation}>
+      <div className="shell">
+        <aside className="sidebar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">1</span>
+            <span className="brand-name">Một cửa</span>
+          </div>
+          <nav aria-label="Điều hướng chính">
+            <ul>
+              {sections.map((section) => (
+                <NavItem key={section.path} section={section} />
+              ))}
+            </ul>
+          </nav>
+          <footer className="sidebar-footer" data-testid="app-info">
+            {info && (
+              <>
+                Phiên bản {info.version}
+                <br />
+                {info.host === 'web' ? 'Chạy trên trình duyệt' : 'Ứng dụng máy tính'}
+              </>
+            )}
+          </footer>
+        </aside>
+        <div className="workspace">
+          <TopBar />
+          <main className="content">
+            <Switch>
+              {sections.map((section) => (
+                <Route key={section.path} path={section.path} component={section.screen} />
+              ))}
+              <Route path="/ho-so/:code" component={DossierDetailScreen} />
+              <Route>
+                <h1>Không tìm thấy trang</h1>
+              </Route>
+            </Switch>
+          </main>
+        </div>
+      </div>
+    </Router>
+  );
+}
+
+function TopBar() {
+  const { identity, officer, logout } = useDesk();
+  return (
+    <header className="topbar" data-testid="topbar">
+      <div className="topbar-unit">
+        <strong>{identity.unitName}</strong>
+        <span>
+          {identity.provinceName} · Quầy số {identity.slot} · Mã cơ quan {identity.agencyId}
+        </span>
+      </div>
+      <div className="topbar-officer">
+        <span className="officer-name" data-testid="officer-name">
+          {officer.fullName}
+        </span>
+        <span className="officer-role">{officerRoleLabels[officer.role]}</span>
+      </div>
+      <button type="button" className="logout" onClick={logout}>
+        Đăng xuất
+      </button>
+    </header>
+  );
+}
+
+function NavItem({ section }: { section: Section }) {
+  const [active] = useRoute(section.path);
+  return (
+    <li>
+      <Link href={section.path} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
+        {section.title}
+      </Link>
+    </li>
+  );
+}

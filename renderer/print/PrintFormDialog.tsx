@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PageSize } from '../../src/bridge/desk-bridge.ts';
+import type { PrintForm } from '../../src/dossier/events.ts';
+import type { FormModel } from '../../src/print/forms/index.ts';
+import { useDesk } from '../app/desk-context.tsx';
+import { buildFormModel, copiesPerDocument, formElement, formTitles } from './dossier-forms.tsx';
+import type { PrintLogEntry } from '../store/index.ts';
+import './print-dialog.css';
+
+export interface PrintFormDialogProps {
+  form: PrintForm;
+  dossierCode: string;
+  onClose: () => void;
+  /** Called after each successful print with its log entry. */
+  onPrinted?: (entry: PrintLogEntry) => void;
+  initialPageSize?: 'A4' | 'A5';
+}
+
+type Load = { state: 'loading' } | { state: 'ready'; model: FormModel } | { state: 'failed'; message: string };
+
+/**
+ * Preview and print of one form of a dossier. The preview is an isolated frame showing the
+ * exact HTML that goes to the printer, so what the officer sees is what prints.
+ * Keys: Ctrl+P or Enter prints, 4/5 choose A4/A5, Esc closes.
+ */
+export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initialPageSize = 'A4' }: PrintFormDialogProps) {
+  const desk = useDesk();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [pageSize, setPageSize] = useState<PageSize>(initialPageSize);
+  const [isCopy, setIsCopy] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const printButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const events = await desk.store.events.forDossier(dossierCode);
+        const model = buildFormModel(form, events, desk);
+        const copy = await desk.print.nextIsCopy(dossierCode, form);
+        if (!live) return;
+        setIsCopy(copy);
+        setLoad({ state: 'ready', model });
+      } catch (error) {
+        if (live) setLoad({ state: 'failed', message: error instanceof Error ? error.message : 'Không dựng được phiếu in.' });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [desk, dossierCode, form]);
+
+  useEffect(() => {
+    if (load.state === 'ready') printButton.current?.focus();
+  }, [load.state]);
+
+  const title = `${formTitles[form]} ${dossierCode}`;
+  const html = useMemo(() => {
+    if (load.state !== 'ready') return '';
+    return desk.print.render({ document: formElement(load.model, pageSize, { isCopy }), pageSize, title }, { isCopy });
+  }, [desk.print, load, pageSize, isCopy, title]);
+
+  const print = useCallback(async () => {
+    if (load.state !== 'ready' || busy) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const model = load.model;
+      const outcome = await desk.print.printDocument({
+        form,
+        dossierCode,
+        pageSize,
+        copies: 1,
+        copiesPerDocument: copiesPerDocument(form),
+        title,
+        document: (mark) => formElement(model, pageSize, mark),
+      });
+      if (outcome.printed) {
+        setMessage({
+          kind: 'ok',
+          text: `Đã gửi lệnh in${outcome.entry.isCopy ? ' (bản sao)' : ''} lúc ${new Date(outcome.entry.printedAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' })}.`,
+        });
+        setIsCopy(true);
+        onPrinted?.(outcome.entry);
+      } else {
+        setMessage({ kind: 'error', text: 'Đã huỷ lệnh in: chưa in và chưa ghi nhật ký in.' });
+      }
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof Error ? error.message : 'In không thành công.' });
+    } finally {
+      setBusy(false);
+      // The browser's print frame takes the focus; give it back so Esc and Ctrl+P keep working.
+      window.focus();
+      printButton.current?.focus();
+    }
+  }, [busy, desk.print, dossierCode, form, load, onPrinted, pageSize, title]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onClose();
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        void print();
+      } else if (!event.ctrlKey && !event.altKey && (event.key === '4' || event.key === '5')) {
+        const target = event.target as HTMLElement | null;
+        if (target?.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'radio') return;
+        event.preventDefault();
+        setPageSize(event.key === '4' ? 'A4' : 'A5');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose, print]);
+
+  return (
+    <div className="print-dialog-backdrop">
+      <div className="print-dialog" role="dialog" aria-modal="true" aria-label={`In ${formTitles[form].toLocaleLowerCase('vi')}`}>
+        <header className="print-toolbar">
+          <div className="print-title">
+            <strong>{formTitles[form]}</strong>
+            <span className="print-code">{dossierCode}</span>
+          </div>
+          <fieldset className="page-size" aria-label="Khổ giấy">
+            {(['A4', 'A5'] as const).map((size) => (
+              <label key={size} className={pageSize === size ? 'selected' : undefined}>
+                <input type="radio" name="page-size" value={size} checked={pageSize === size} onChange={() => setPageSize(size)} />
+                {size} <kbd>{size.slice(1)}</kbd>
+              </label>
+            ))}
+          </fieldset>
+          {isCopy && <span className="copy-note">Lần in này là bản sao</span>}
+          <button ref={printButton} type="button" className="primary" onClick={() => void print()} disabled={load.state !== 'ready' || busy}>
+            {busy ? 'Đang in…' : 'In'} <kbd>Ctrl+P</kbd>
+          </button>
+          <button type="button" onClick={onClose}>
+            Đóng <kbd>Esc</kbd>
+          </button>
+        </header>
+        {message && (
+          <p className={`print-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+        {load.state === 'loading' && <p className="print-message">Đang dựng phiếu…</p>}
+        {load.state === 'failed' && (
+          <p className="print-message error" role="alert">
+            {load.message}
+          </p>
+        )}
+        {load.state === 'ready' && (
+          <iframe className="print-preview" title="Bản xem trước khi in" sandbox="allow-same-origin" srcDoc={html} data-page-size={pageSize} />
+        )}
+      </div>
+    </div>
+  );
+}

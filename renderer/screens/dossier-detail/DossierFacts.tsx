@@ -1,0 +1,167 @@
+import type { DossierEvent, EventOf } from '../../../src/dossier/events.ts';
+import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import { formatDong } from '../../../src/fees/format-dong.ts';
+import { formatInstant, formatIsoDate } from '../../components/format.ts';
+import type { DossierPersonalData } from '../../store/index.ts';
+
+interface DossierFactsProps {
+  dossier: ProjectedDossier;
+  personal: DossierPersonalData;
+  events: readonly DossierEvent[];
+  officerName: (id: string | null) => string;
+}
+
+const channelLabels = { 'in-person': 'Trực tiếp', online: 'Trực tuyến', post: 'Bưu chính' } as const;
+const deliveryLabels = { desk: 'Tại bộ phận một cửa', post: 'Qua dịch vụ bưu chính công ích' } as const;
+
+function statutoryText(time: EventOf<'RECEIVED'>['payload']['statutoryTime']): string {
+  switch (time.kind) {
+    case 'working-days':
+      return `${time.days} ngày làm việc`;
+    case 'working-hours':
+      return `${time.hours} giờ làm việc`;
+    case 'same-day':
+      return `Trong ngày (nhận sau ${time.cutoff} trả ngày làm việc tiếp theo)`;
+  }
+}
+
+/** Everything the dossier holds: applicant, procedure, papers, fee and dates. */
+export function DossierFacts({ dossier, personal, events, officerName }: DossierFactsProps) {
+  const received = events.find((e): e is EventOf<'RECEIVED'> => e.type === 'RECEIVED' && e.dossierCode === dossier.code);
+  const p = received?.payload;
+  const applicant = personal.applicant;
+  return (
+    <div className="facts-column">
+      <section className="panel" aria-labelledby="facts-applicant">
+        <h2 id="facts-applicant">Người nộp hồ sơ</h2>
+        <dl className="facts">
+          <dt>Họ và tên</dt>
+          <dd data-testid="applicant-name">{dossier.applicantName}</dd>
+          <dt>Số định danh</dt>
+          <dd>{applicant.citizenId ?? '—'}</dd>
+          {applicant.birthDate && (
+            <>
+              <dt>Ngày sinh</dt>
+              <dd>{formatIsoDate(applicant.birthDate)}</dd>
+            </>
+          )}
+          <dt>Điện thoại</dt>
+          <dd>{applicant.phone ?? '—'}</dd>
+          {applicant.email && (
+            <>
+              <dt>Thư điện tử</dt>
+              <dd>{applicant.email}</dd>
+            </>
+          )}
+          <dt>Địa chỉ</dt>
+          <dd>{applicant.address ?? '—'}</dd>
+          {personal.collectedBy && (
+            <>
+              <dt>Người nhận kết quả</dt>
+              <dd>
+                {personal.collectedBy.fullName}
+                {personal.collectedBy.citizenId ? ` (${personal.collectedBy.citizenId})` : ''}
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="facts-procedure">
+        <h2 id="facts-procedure">Thủ tục và thời hạn</h2>
+        <dl className="facts">
+          <dt>Thủ tục</dt>
+          <dd>
+            {dossier.procedureName} <span className="muted">({dossier.procedureCode})</span>
+          </dd>
+          <dt>Lĩnh vực</dt>
+          <dd>{dossier.field}</dd>
+          {p && (
+            <>
+              <dt>Thời hạn giải quyết</dt>
+              <dd>{statutoryText(p.statutoryTime)}</dd>
+              <dt>Hình thức nộp</dt>
+              <dd>{channelLabels[p.channel]}</dd>
+            </>
+          )}
+          <dt>Tiếp nhận lúc</dt>
+          <dd>{formatInstant(dossier.receivedAt)}</dd>
+          <dt>Hẹn trả ban đầu</dt>
+          <dd>{formatInstant(dossier.originalDueAt)}</dd>
+          {dossier.dueAt !== dossier.originalDueAt && (
+            <>
+              <dt>Hẹn trả hiện tại</dt>
+              <dd>
+                <b>{formatInstant(dossier.dueAt)}</b>
+              </dd>
+            </>
+          )}
+          {dossier.finishedAt && (
+            <>
+              <dt>Giải quyết xong</dt>
+              <dd>{formatInstant(dossier.finishedAt)}</dd>
+            </>
+          )}
+          {dossier.returnedAt && (
+            <>
+              <dt>Trả kết quả lúc</dt>
+              <dd>{formatInstant(dossier.returnedAt)}</dd>
+            </>
+          )}
+          <dt>Đang giữ</dt>
+          <dd>
+            {dossier.holderOfficerId ? officerName(dossier.holderOfficerId) : 'Chưa chỉ định cán bộ'} · đơn vị {dossier.holderUnitId}
+            {dossier.handoverPending && <span className="muted"> (chờ nhận bàn giao)</span>}
+          </dd>
+          {p && (
+            <>
+              <dt>Nơi trả kết quả</dt>
+              <dd>{deliveryLabels[p.resultDelivery]}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      {p && (
+        <section className="panel" aria-labelledby="facts-papers">
+          <h2 id="facts-papers">Thành phần hồ sơ ({p.sets} bộ)</h2>
+          {p.papers.length === 0 ? (
+            <p className="muted">Không ghi thành phần hồ sơ.</p>
+          ) : (
+            <table className="papers">
+              <thead>
+                <tr>
+                  <th>Giấy tờ</th>
+                  <th>Bản chính</th>
+                  <th>Bản sao</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.papers.map((paper, index) => (
+                  <tr key={index}>
+                    <td>{paper.name}</td>
+                    <td>{paper.originals}</td>
+                    <td>{paper.copies}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <dl className="facts">
+            <dt>Phí, lệ phí</dt>
+            <dd>
+              {p.fee.amount === 0 ? 'Miễn phí' : formatDong(p.fee.amount)}
+              {p.fee.note ? ` – ${p.fee.note}` : ''}
+            </dd>
+            {p.notes && (
+              <>
+                <dt>Ghi chú</dt>
+                <dd>{p.notes}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+
+/** A labelled field with its error, ids wired for screen readers. */
+export function FormField({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="form-row">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error ? (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      ) : (
+        hint && <span className="field-hint">{hint}</span>
+      )}
+    </div>
+  );
+}
+
+/** Enter submits a one-line form; in multi-line text Shift+Enter keeps a new line. */
+export function submitOnEnter(event: React.KeyboardEvent<HTMLTextAreaElement>): void {
+  if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  }
+}
+
+/** Ctrl+Enter submits a list typed one item per line. */
+export function submitOnCtrlEnter(event: React.KeyboardEvent<HTMLTextAreaElement>): void {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  }
+}
+
+export function FormButtons({ submitLabel, busy, onCancel, danger }: { submitLabel: string; busy: boolean; onCancel: () => void; danger?: boolean }) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="btn" onClick={onCancel}>
+        Huỷ <kbd className="kbd">Esc</kbd>
+      </button>
+      <button type="submit" className={danger ? 'btn btn-primary btn-danger-solid' : 'btn btn-primary'} disabled={busy}>
+        {busy ? 'Đang ghi…' : submitLabel} <kbd className="kbd">Enter</kbd>
+      </button>
+    </div>
+  );
+}

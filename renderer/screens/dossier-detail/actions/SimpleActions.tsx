@@ -1,0 +1,86 @@
+import { useMemo, useState } from 'react';
+import { useDesk } from '../../../app/desk-context.tsx';
+import { formatInstant, formatWorkingMinutes } from '../../../components/format.ts';
+import { Notice } from '../../../components/Notice.tsx';
+import { supplementResume } from '../action-rules.ts';
+import { ConfirmForm } from './ConfirmForm.tsx';
+import { FormField, submitOnEnter } from './FormField.tsx';
+import type { ActionFormProps } from './types.ts';
+import { useRecordEvent } from './use-record-event.ts';
+
+export function AcceptForm({ dossier, onDone, onCancel }: ActionFormProps) {
+  const record = useRecordEvent();
+  const desk = useDesk();
+  return (
+    <ConfirmForm
+      submitLabel="Nhận xử lý"
+      onCancel={onCancel}
+      onConfirm={async () => {
+        await record('ACCEPTED', dossier.code, {});
+        onDone();
+      }}
+    >
+      <p>
+        Cán bộ <b>{desk.officer.fullName}</b> nhận xử lý hồ sơ <b>{dossier.code}</b>. Hạn trả kết quả: <b>{formatInstant(dossier.dueAt)}</b>.
+      </p>
+    </ConfirmForm>
+  );
+}
+
+export function SupplementReceivedForm({ dossier, events, onDone, onCancel }: ActionFormProps) {
+  const record = useRecordEvent();
+  const desk = useDesk();
+  const resume = useMemo(() => supplementResume(desk.calendar, dossier, events, desk.now()), [desk, dossier, events]);
+  return (
+    <ConfirmForm
+      submitLabel="Ghi nhận đã nhận bổ sung"
+      onCancel={onCancel}
+      disabled={!resume.ok}
+      onConfirm={async () => {
+        if (!resume.ok) return;
+        await record('SUPPLEMENT_RECEIVED', dossier.code, {
+          pausedWorkingMinutes: resume.value.pausedWorkingMinutes,
+          newDueAt: resume.value.newDueAt,
+        });
+        onDone();
+      }}
+    >
+      {resume.ok ? (
+        <dl className="facts compact">
+          <dt>Yêu cầu bổ sung lúc</dt>
+          <dd>{formatInstant(resume.value.pausedFrom)}</dd>
+          <dt>Thời gian tạm dừng</dt>
+          <dd>{formatWorkingMinutes(resume.value.pausedWorkingMinutes, desk.calendar.minutesPerWorkingDay)} làm việc</dd>
+          <dt>Hạn trả cũ</dt>
+          <dd>{formatInstant(dossier.dueAt)}</dd>
+          <dt>Hạn trả mới</dt>
+          <dd data-testid="new-due">
+            <b>{formatInstant(resume.value.newDueAt)}</b>
+          </dd>
+        </dl>
+      ) : (
+        <Notice tone="error">{resume.error.message}</Notice>
+      )}
+    </ConfirmForm>
+  );
+}
+
+export function ResolveForm({ dossier, onDone, onCancel }: ActionFormProps) {
+  const record = useRecordEvent();
+  const [summary, setSummary] = useState('');
+  return (
+    <ConfirmForm
+      submitLabel="Hoàn thành giải quyết"
+      onCancel={onCancel}
+      onConfirm={async () => {
+        const note = summary.trim();
+        await record('RESOLVED', dossier.code, note ? { resultSummary: note } : {});
+        onDone();
+      }}
+    >
+      <FormField id="summary" label="Kết quả giải quyết (không bắt buộc)" hint="Ví dụ: số giấy phép, số trích lục đã cấp.">
+        <textarea id="summary" rows={2} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} onKeyDown={submitOnEnter} />
+      </FormField>
+    </ConfirmForm>
+  );
+}

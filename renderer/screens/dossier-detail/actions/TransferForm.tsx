@@ -1,0 +1,76 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { isAgencyId } from '../../../../src/dossier/dossier-code.ts';
+import { compareVietnamese } from '../../../../src/people/vietnamese-collator.ts';
+import { useDesk } from '../../../app/desk-context.tsx';
+import { Notice } from '../../../components/Notice.tsx';
+import { FormButtons, FormField, submitOnEnter } from './FormField.tsx';
+import type { ActionFormProps } from './types.ts';
+import { failureText, useRecordEvent } from './use-record-event.ts';
+
+const schema = z.object({
+  toUnitId: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isAgencyId, 'Mã đơn vị nhận không đúng dạng (ví dụ: 000.00.12.H23).'),
+  toOfficerId: z.string(),
+  note: z.string().trim().max(2000, 'Ghi chú dài quá 2.000 ký tự.'),
+});
+
+/** Hands the dossier to a unit, optionally to a named processing officer of this unit. */
+export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
+  const desk = useDesk();
+  const record = useRecordEvent();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(schema),
+    defaultValues: { toUnitId: desk.identity.agencyId, toOfficerId: '', note: '' },
+  });
+  const unit = useWatch({ control: form.control, name: 'toUnitId' });
+  const ownUnit = unit.trim().toUpperCase() === desk.identity.agencyId;
+  const candidates = desk.officers
+    .filter((o) => o.active && o.id !== dossier.holderOfficerId && o.unitId === desk.identity.agencyId)
+    .sort((a, b) => compareVietnamese(a.fullName, b.fullName));
+
+  const submit = form.handleSubmit(async ({ toUnitId, toOfficerId, note }) => {
+    setFailure(null);
+    try {
+      await record('TRANSFERRED', dossier.code, {
+        toUnitId,
+        ...(ownUnit && toOfficerId ? { toOfficerId } : {}),
+        ...(note ? { note } : {}),
+      });
+      onDone();
+    } catch (error) {
+      setFailure(failureText(error));
+    }
+  });
+  const errors = form.formState.errors;
+  return (
+    <form className="form-grid" onSubmit={submit} noValidate>
+      <FormField id="toUnitId" label="Chuyển đến đơn vị (mã định danh)" error={errors.toUnitId?.message} hint={ownUnit ? `Đơn vị này: ${desk.identity.unitName}` : 'Đơn vị khác: hồ sơ sẽ do đơn vị đó nhận xử lý.'}>
+        <input id="toUnitId" {...form.register('toUnitId')} />
+      </FormField>
+      {ownUnit && (
+        <FormField id="toOfficerId" label="Cán bộ thụ lý">
+          <select id="toOfficerId" autoFocus {...form.register('toOfficerId')}>
+            <option value="">— Chuyển cho đơn vị, chưa chỉ định cán bộ —</option>
+            {candidates.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.fullName}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      )}
+      <FormField id="note" label="Ghi chú bàn giao (không bắt buộc)" error={errors.note?.message}>
+        <textarea id="note" rows={2} {...form.register('note')} onKeyDown={submitOnEnter} />
+      </FormField>
+      {failure && <Notice tone="error">{failure}</Notice>}
+      <FormButtons submitLabel="Chuyển hồ sơ" busy={form.formState.isSubmitting} onCancel={onCancel} />
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import type { DossierEvent } from '../../../src/dossier/events.ts';
+import { actionLabels } from '../../../src/dossier/state-machine.ts';
+import { formatDong } from '../../../src/fees/format-dong.ts';
+import { formatInstant } from '../../components/format.ts';
+
+const formLabels: Record<string, string> = {
+  receipt: 'Giấy tiếp nhận và hẹn trả kết quả',
+  'supplement-request': 'Phiếu yêu cầu bổ sung',
+  refusal: 'Phiếu từ chối',
+  'apology-extension': 'Phiếu xin lỗi và hẹn lại',
+  'stop-notice': 'Thông báo dừng giải quyết',
+  'process-control': 'Phiếu kiểm soát quá trình',
+};
+
+/** The lines a route entry shows under its title: what this event said. */
+export function eventDetails(event: DossierEvent, officerName: (id: string) => string): string[] {
+  switch (event.type) {
+    case 'RECEIVED':
+      return [
+        `Hẹn trả: ${formatInstant(event.payload.dueAt)}`,
+        `Lệ phí: ${event.payload.fee.amount === 0 ? 'Miễn phí' : formatDong(event.payload.fee.amount)}`,
+      ];
+    case 'SUPPLEMENT_REQUESTED':
+      return [`Lý do: ${event.payload.reason}`, ...event.payload.items.map((item) => `• ${item}`)];
+    case 'SUPPLEMENT_RECEIVED':
+      return [`Tạm dừng ${event.payload.pausedWorkingMinutes} phút làm việc`, `Hạn trả mới: ${formatInstant(event.payload.newDueAt)}`];
+    case 'TRANSFERRED':
+      return [
+        `Đến đơn vị ${event.payload.toUnitId}${event.payload.toOfficerId ? `, cán bộ ${officerName(event.payload.toOfficerId)}` : ''}`,
+        ...(event.payload.note ? [`Ghi chú: ${event.payload.note}`] : []),
+      ];
+    case 'RESOLVED':
+      return event.payload.resultSummary ? [`Kết quả: ${event.payload.resultSummary}`] : [];
+    case 'RETURNED':
+      return [`Người nhận: ${event.payload.collectedBy.fullName}`, ...(event.payload.note ? [`Ghi chú: ${event.payload.note}`] : [])];
+    case 'REFUSED':
+    case 'WITHDRAWN':
+    case 'STOPPED':
+      return [`Lý do: ${event.payload.reason}`];
+    case 'EXTENDED':
+      return [
+        `Hạn trả mới: ${formatInstant(event.payload.newDueAt)}`,
+        `Lý do: ${event.payload.reason}`,
+        `Trách nhiệm: ${event.payload.responsibleUnit}`,
+      ];
+    case 'NOTE':
+      return [event.payload.text];
+    case 'PRINTED':
+      return [`${formLabels[event.payload.form] ?? event.payload.form}${event.payload.isCopy ? ' (bản sao)' : ''}, ${event.payload.copies} bản`];
+    case 'FINANCIAL_OBLIGATION_REQUESTED':
+    case 'FINANCIAL_OBLIGATION_FULFILLED':
+    case 'ACCEPTED':
+      return event.payload && 'note' in event.payload && event.payload.note ? [event.payload.note] : [];
+  }
+}
+
+export function eventTitle(event: DossierEvent): string {
+  return actionLabels[event.type];
+}

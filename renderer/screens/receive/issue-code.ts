@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { DeskIdentity } from '../../../src/auth/desk-identity.ts';
+import { nextDossierCode } from '../../../src/dossier/dossier-code.ts';
+import { createEvent } from '../../../src/dossier/events.ts';
+import type { EventOf } from '../../../src/dossier/events.ts';
+import { localDateOf } from '../../../src/time/vn-time.ts';
+import type { DeskStore } from '../../store/index.ts';
+import type { ReceivedPayloadDraft } from './receive-form.ts';
+
+const LAST_CODE_KEY = 'last-dossier-code';
+const lastCodeSchema = z.object({ code: z.string().nullable() });
+
+let queue: Promise<unknown> = Promise.resolve();
+
+export interface ReceiveDeps {
+  store: DeskStore;
+  identity: DeskIdentity;
+  officerId: string;
+  now: () => number;
+  newEventId: () => string;
+}
+
+/**
+ * Issues the next dossier code and stores its RECEIVED event.
+ *
+ * The event log is the authority on which codes exist: the "last code" setting is only a
+ * hint. A code is never issued while an event already carries it, so a crash between the
+ * event and the hint (RxDB has no cross-collection transaction) can only make the next
+ * receipt skip ahead, never issue a duplicate. Receipts of this window run one at a time.
+ */
+export function receiveDossier(
+  draft: ReceivedPayloadDraft,
+  timing: { receivedAtMs: number; dueAtMs: number },
+  deps: ReceiveDeps,
+): Promise<EventOf<'RECEIVED'>> {
+  const run = queue.then(async () => {
+    const { identity, store } = deps;
+    const hint = await store.settings.get(LAST_CODE_KEY, lastCodeSchema, { code: null });
+    const localDate = localDateOf(timing.receivedAtMs);
+    const base = { agencyId: identity.agencyId, slot: identity.slot, localDate };
+    let lastIssued = hint.code;
+    let code = nextDossierCode({ ...base, lastIssued });
+    while ((await store.events.forDossier(code)).length > 0 || (await store.dossiers.byCode(code)) !== null) {
+      lastIssued = code;
+      code = nextDossierCode({ ...base, lastIssued });
+    }
+    const event = createEvent(
+      {
+        type: 'RECEIVED',
+        dossierCode: code,
+        officerId: deps.officerId,
+        deskId: identity.deskId,
+        unitId: identity.agencyId,
+        payload: {
+          ...draft,
+          receivedAt: new Date(timing.receivedAtMs).toISOString(),
+          dueAt: new Date(timing.dueAtMs).toISOString(),
+        },
+      },
+      { nextId: deps.newEventId, now: () => timing.receivedAtMs },
+    );
+    await store.events.append(event);
+    await store.settings.set(LAST_CODE_KEY, { code });
+    return event;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}

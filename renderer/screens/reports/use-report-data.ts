@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DossierState } from '../../../src/dossier/dossier-state.ts';
+import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import { dossierLedger } from '../../../src/reports/dossier-ledger.ts';
+import type { DossierLedger } from '../../../src/reports/dossier-ledger.ts';
+import { computeOfficialReport } from '../../../src/reports/official-report.ts';
+import type { OfficialReport, ReportGroupBy } from '../../../src/reports/official-report.ts';
+import { periodWindow } from '../../../src/reports/report-period.ts';
+import type { ReportPeriod } from '../../../src/reports/report-period.ts';
+import { reportSeries } from '../../reports/chart-data.ts';
+import type { ReportSeries } from '../../reports/chart-data.ts';
+import { loadOpenDossiers, loadReportDossiers } from '../../reports/load-report-dossiers.ts';
+import type { DeskStore } from '../../store/index.ts';
+
+export type Loaded<T> = { state: 'loading'; loaded: number } | { state: 'error'; message: string } | { state: 'ready'; value: T };
+
+export interface ReportData {
+  period: ReportPeriod;
+  dossiers: readonly DossierState[];
+  byCode: ReadonlyMap<string, DossierState>;
+  /** Open dossiers are judged overdue at this instant: now, or the end of a past period. */
+  asOf: string;
+}
+
+/** The report's `asOf`: the end of the period, or now while the period is still running. */
+export function asOfFor(period: ReportPeriod, nowMs: number): string {
+  return new Date(Math.min(nowMs, periodWindow(period).endMs)).toISOString();
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'Không đọc được dữ liệu hồ sơ.';
+}
+
+/** Streams the dossiers of the period from the store, again whenever dossiers change. */
+export function useReportDossiers(store: DeskStore, unitId: string, period: ReportPeriod | null, nowMs: number, version: number): Loaded<ReportData> {
+  const [result, setResult] = useState<Loaded<ReportData>>({ state: 'loading', loaded: 0 });
+  const from = period?.from;
+  const to = period?.to;
+  useEffect(() => {
+    if (from === undefined || to === undefined) return;
+    const controller = new AbortController();
+    const current = { from, to };
+    setResult({ state: 'loading', loaded: 0 });
+    const onProgress = ({ loaded }: { loaded: number }) => {
+      if (!controller.signal.aborted) setResult({ state: 'loading', loaded });
+    };
+    loadReportDossiers(store.dossiers, current, { unitId, onProgress, signal: controller.signal })
+      .then((dossiers) => {
+        if (controller.signal.aborted) return;
+        setResult({
+          state: 'ready',
+          value: { period: current, dossiers, byCode: new Map(dossiers.map((d) => [d.code, d])), asOf: asOfFor(current, nowMs) },
+        });
+      })
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setResult({ state: 'error', message: errorMessage(error) });
+      });
+    return () => controller.abort();
+    // nowMs moves every minute; reloading for it would redo a year's read for nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, unitId, from, to, version]);
+  return result;
+}
+
+export interface ComputedReport {
+  report: OfficialReport;
+  ledger: DossierLedger;
+  series: ReportSeries;
+}
+
+export function useComputedReport(data: ReportData | null, groupBy: ReportGroupBy): ComputedReport | null {
+  const ledger = useMemo(() => (data ? dossierLedger(data.dossiers, data.period) : null), [data]);
+  const series = useMemo(() => (data ? reportSeries(data.dossiers, data.period, data.asOf) : null), [data]);
+  const report = useMemo(
+    () => (data ? computeOfficialReport({ dossiers: data.dossiers, period: data.period, groupBy, asOf: data.asOf }) : null),
+    [data, groupBy],
+  );
+  return report && ledger && series ? { report, ledger, series } : null;
+}
+
+export function useOpenDossiers(store: DeskStore, version: number): Loaded<ProjectedDossier[]> {
+  const [result, setResult] = useState<Loaded<ProjectedDossier[]>>({ state: 'loading', loaded: 0 });
+  useEffect(() => {
+    const controller = new AbortController();
+    loadOpenDossiers(store.dossiers, controller.signal)
+      .then((value) => !controller.signal.aborted && setResult({ state: 'ready', value }))
+      .catch((error: unknown) => !controller.signal.aborted && setResult({ state: 'error', message: errorMessage(error) }));
+    return () => controller.abort();
+  }, [store, version]);
+  return result;
+}

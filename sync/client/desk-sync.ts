@@ -1,0 +1,245 @@
+import { BehaviorSubject, Subject, debounceTime, merge } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
+import type { DeskStore } from '../../renderer/store/index.ts';
+import { eventsCollectionOf, settingsCollectionOf } from '../../renderer/store/replication-access.ts';
+import { createBackoff } from './backoff.ts';
+import type { BackoffOptions } from './backoff.ts';
+import type { DayEndProgress, DayEndReport } from './day-end.ts';
+import type { Enrollment } from './enrollment.ts';
+import { deskIdOfDoc } from './event-docs.ts';
+import { startEventReplication } from './event-replication.ts';
+import { createHttpClient, SyncError } from './http-client.ts';
+import type { FetchLike } from './http-client.ts';
+import { createPendingCounter } from './pending-counter.ts';
+import { pullReferenceData } from './reference-sync.ts';
+import { createRejectionLog } from './rejections.ts';
+import type { Rejection } from './rejections.ts';
+import { INITIAL_STATUS, LAST_SUCCESS_KEY, lastSuccessSchema, phaseOf } from './sync-status.ts';
+import type { PhaseInputs, SyncStatus } from './sync-status.ts';
+
+export interface DeskSyncOptions {
+  store: DeskStore;
+  enrollment: Enrollment;
+  clock: () => number;
+  fetch?: FetchLike;
+  /** Live replication with the server's stream (the app); false runs one cycle per `syncNow`. */
+  live?: boolean;
+  batchSize?: number;
+  retryTimeMs?: number;
+  backoff?: BackoffOptions;
+  /** Consecutive failed requests after which the day-end sync gives up and reports. */
+  dayEndFailureLimit?: number;
+}
+
+export interface DeskSync {
+  status$: Observable<SyncStatus>;
+  status(): SyncStatus;
+  /** Forces a full cycle (push everything, pull everything, re-project) and reports. */
+  dayEnd(onProgress?: (progress: DayEndProgress) => void): Promise<DayEndReport>;
+  /** Resolves when everything local is on the server and everything new is here. */
+  awaitInSync(): Promise<void>;
+  rejections(): Promise<Rejection[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The desk's side of sync, started once the desk is enrolled and the store is open. Replication
+ * resumes where it stopped (RxDB keeps its checkpoints in the store), retries with backoff and
+ * reports what the indicator shows.
+ */
+export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync> {
+  const { store, enrollment, clock } = options;
+  const http = createHttpClient({
+    baseUrl: enrollment.serverUrl,
+    credential: () => enrollment.credential,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const settings = settingsCollectionOf(store);
+  const events = eventsCollectionOf(store);
+  const rejectionLog = createRejectionLog(settings);
+  const pendingCounter = createPendingCounter(events, settings);
+  const backoff = createBackoff(options.backoff);
+  const live = options.live ?? true;
+
+  const acked = new Set<string>();
+  let rejectedIds = new Set((await rejectionLog.list()).map((r) => r.eventId));
+  const lastSuccess = await store.settings.get(LAST_SUCCESS_KEY, lastSuccessSchema, { at: null });
+
+  const status = new BehaviorSubject<SyncStatus>({ ...INITIAL_STATUS, rejected: rejectedIds.size, lastSuccessAt: lastSuccess.at });
+  const inputs: PhaseInputs = { active: false, reachable: false, failure: null };
+  const update = (change: Partial<SyncStatus>) => {
+    const next = { ...status.value, ...change };
+    if (JSON.stringify(next) !== JSON.stringify(status.value)) status.next(next);
+  };
+  const refreshPhase = () => update({ phase: phaseOf(inputs) });
+
+  // Day-end listeners: the replication calls these hooks as things happen.
+  const requestFailures = new Subject<SyncError>();
+  const acknowledgedIds = new Subject<readonly string[]>();
+  const rejectedNow = new Subject<Rejection>();
+  const recount = new Subject<void>();
+  let consecutiveFailures = 0;
+
+  const replication = startEventReplication({
+    events,
+    http,
+    identifier: `motcua-events:${enrollment.serverUrl}:${enrollment.deskId}`,
+    rejections: rejectionLog,
+    backoff,
+    clock,
+    live,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    ...(options.retryTimeMs !== undefined ? { retryTimeMs: options.retryTimeMs } : {}),
+    hooks: {
+      requestSucceeded() {
+        consecutiveFailures = 0;
+        inputs.failure = null;
+        if (!live) inputs.reachable = true;
+        refreshPhase();
+      },
+      requestFailed(error) {
+        consecutiveFailures += 1;
+        inputs.failure = error.kind;
+        if (!live) inputs.reachable = false;
+        update({ lastError: { message: error.message, at: clock() } });
+        refreshPhase();
+        requestFailures.next(error);
+      },
+      streamOpened() {
+        inputs.reachable = true;
+        refreshPhase();
+      },
+      streamClosed(error) {
+        inputs.reachable = false;
+        if (error.kind !== 'network') update({ lastError: { message: error.message, at: clock() } });
+        refreshPhase();
+      },
+      acknowledged(ids, clockSkewMs) {
+        for (const id of ids) acked.add(id);
+        if (clockSkewMs !== null) update({ clockSkewMs });
+        acknowledgedIds.next(ids);
+        recount.next();
+      },
+      rejected(rejection) {
+        rejectedIds = new Set([...rejectedIds, rejection.eventId]);
+        update({ rejected: rejectedIds.size });
+        rejectedNow.next(rejection);
+        recount.next();
+      },
+    },
+  });
+
+  let counting: Promise<void> = Promise.resolve();
+  const countPending = () => {
+    counting = counting
+      .then(() => pendingCounter.count((id) => acked.has(id) || rejectedIds.has(id)))
+      .then((pending) => update({ pending }))
+      .catch(() => undefined);
+    return counting;
+  };
+
+  const subscriptions: Subscription[] = [
+    replication.active$.subscribe((active) => {
+      const wasActive = inputs.active;
+      inputs.active = active;
+      if (wasActive && !active && inputs.failure === null) {
+        const at = clock();
+        update({ lastSuccessAt: at });
+        void store.settings.set(LAST_SUCCESS_KEY, { at }).catch(() => undefined);
+        // Pulled events change dossiers: bring the projections up to date.
+        void store.projections.catchUp().catch(() => undefined);
+      }
+      refreshPhase();
+    }),
+    merge(events.$, recount).pipe(debounceTime(200)).subscribe(() => void countPending()),
+  ];
+  void countPending();
+
+  async function awaitInSync(): Promise<void> {
+    await replication.awaitInSync();
+  }
+
+  return {
+    status$: status.asObservable(),
+    status: () => status.value,
+    awaitInSync,
+    rejections: () => rejectionLog.list(),
+
+    async dayEnd(onProgress) {
+      const startedAt = clock();
+      const rejectedEarlier = rejectedIds.size;
+      await countPending();
+      const progress: DayEndProgress = { stage: 'sending', pendingAtStart: status.value.pending, sent: 0, received: 0, rejected: 0 };
+      const report = () => onProgress?.({ ...progress });
+      const sentIds = new Set<string>();
+      const rejected: Rejection[] = [];
+      const watching = [
+        acknowledgedIds.subscribe((ids) => {
+          for (const id of ids) sentIds.add(id);
+          progress.sent = sentIds.size;
+          report();
+        }),
+        rejectedNow.subscribe((rejection) => {
+          rejected.push(rejection);
+          progress.rejected = rejected.length;
+          report();
+        }),
+        replication.received$.subscribe((doc) => {
+          if (deskIdOfDoc(doc) !== enrollment.deskId) progress.received += 1;
+          if (progress.stage === 'sending') progress.stage = 'receiving';
+          report();
+        }),
+      ];
+      report();
+
+      const limit = options.dayEndFailureLimit ?? 3;
+      let error: string | null = null;
+      consecutiveFailures = 0;
+      const givingUp = new Promise<never>((_, fail) => {
+        watching.push(
+          requestFailures.subscribe((failure) => {
+            if (failure.kind === 'refused' || consecutiveFailures >= limit) fail(failure);
+          }),
+        );
+      });
+      try {
+        backoff.wake();
+        replication.reSync();
+        await Promise.race([awaitInSync(), givingUp]);
+        progress.stage = 'projecting';
+        report();
+        await store.projections.catchUp();
+        progress.stage = 'reference';
+        report();
+        await pullReferenceData(store, http);
+      } catch (failure) {
+        error = failure instanceof Error ? failure.message : String(failure);
+      } finally {
+        for (const sub of watching) sub.unsubscribe();
+      }
+      await countPending();
+      progress.stage = 'done';
+      report();
+      return {
+        ok: error === null && status.value.pending === 0,
+        startedAt,
+        finishedAt: clock(),
+        sent: [...sentIds].filter((id) => !rejected.some((r) => r.eventId === id)).length,
+        received: progress.received,
+        rejected,
+        rejectedEarlier,
+        pendingAfter: status.value.pending,
+        error,
+      };
+    },
+
+    async stop() {
+      for (const sub of subscriptions) sub.unsubscribe();
+      await replication.cancel();
+      await counting;
+      status.complete();
+    },
+  };
+}
+
+export { SyncError };

@@ -1,0 +1,197 @@
+import { replicateRxCollection } from 'rxdb/plugins/replication';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import type { DossierEvent } from '../../src/dossier/events.ts';
+import type { EventDoc } from '../../renderer/store/replication-access.ts';
+import type { RxCollection } from 'rxdb';
+import type { Backoff } from './backoff.ts';
+import { pulledEventOf, wireEventOf } from './event-docs.ts';
+import { eventStream$ } from './event-stream.ts';
+import type { StreamItem } from './event-stream.ts';
+import type { HttpClient } from './http-client.ts';
+import { SyncError } from './http-client.ts';
+import type { Rejection, RejectionLog } from './rejections.ts';
+import { pullPageSchema, pushResponseSchema } from './wire.ts';
+import type { PullPage, SeqCheckpoint } from './wire.ts';
+
+export const EVENTS_PULL_PATH = '/api/sync/events/pull';
+export const EVENTS_PUSH_PATH = '/api/sync/events/push';
+export const EVENTS_STREAM_PATH = '/api/sync/events/stream';
+
+/** The server takes at most 1 MB per push; events are up to 64 KB each. */
+const MAX_PUSH_BODY_BYTES = 900 * 1024;
+
+export interface ReplicationHooks {
+  /** A request reached the server and succeeded. */
+  requestSucceeded(): void;
+  requestFailed(error: SyncError): void;
+  streamOpened(): void;
+  streamClosed(error: SyncError): void;
+  /** The server stored (or already had) these events. */
+  acknowledged(ids: readonly string[], clockSkewMs: number | null): void;
+  rejected(rejection: Rejection): void;
+}
+
+export interface EventReplicationOptions {
+  events: RxCollection<EventDoc>;
+  http: HttpClient;
+  /** Part of the replication id: a new server or desk starts from scratch. */
+  identifier: string;
+  rejections: RejectionLog;
+  backoff: Backoff;
+  clock: () => number;
+  hooks: ReplicationHooks;
+  live?: boolean;
+  batchSize?: number;
+  /** RxDB's fixed pause after a failed handler; the backoff adds its growing wait on top. */
+  retryTimeMs?: number;
+}
+
+/**
+ * Replicates the desk's event log with the provincial server (RxDB `replicateRxCollection`).
+ *
+ * Events are append-only, so there are no conflicts to resolve. What can happen is a refusal:
+ * the server rejects a whole batch naming the first bad event. That event is recorded as
+ * refused (it stays in the log and on screen), and the rest of the batch is sent again without
+ * it, so one bad event never blocks the desk. Anything else (offline, server down) is thrown:
+ * RxDB retries the batch later, which is safe because the server's push is idempotent.
+ */
+export function startEventReplication(options: EventReplicationOptions): RxReplicationState<EventDoc, SeqCheckpoint> {
+  const { http, rejections, backoff, hooks, clock } = options;
+  const batchSize = options.batchSize ?? 100;
+
+  async function reject(event: { id: string; dossierCode: string; type: string }, direction: Rejection['direction'], code: string, message: string) {
+    const rejection: Rejection = { eventId: event.id, dossierCode: event.dossierCode, type: event.type, direction, code, message, at: clock() };
+    await rejections.record(rejection);
+    hooks.rejected(rejection);
+  }
+
+  async function request<T>(attempt: () => Promise<T>): Promise<T> {
+    await backoff.beforeAttempt();
+    try {
+      const result = await attempt();
+      backoff.succeeded();
+      hooks.requestSucceeded();
+      return result;
+    } catch (error) {
+      const failure = error instanceof SyncError ? error : new SyncError('server', error instanceof Error ? error.message : String(error));
+      // A refusal naming one of our events is an answer, not an outage: the caller handles it.
+      if (!(failure.kind === 'refused' && failure.eventId)) {
+        backoff.failed();
+        hooks.requestFailed(failure);
+      }
+      throw failure;
+    }
+  }
+
+  async function toDocs(page: PullPage): Promise<{ documents: WithDeleted<EventDoc>[]; checkpoint: SeqCheckpoint }> {
+    const documents: WithDeleted<EventDoc>[] = [];
+    for (const wire of page.documents) {
+      const pulled = pulledEventOf(wire);
+      if (pulled.ok) documents.push(pulled.doc);
+      else {
+        const code = typeof wire.dossierCode === 'string' ? wire.dossierCode : '?';
+        await reject({ id: pulled.id, dossierCode: code, type: String(wire.type ?? '?') }, 'pull', 'event.unreadable', pulled.reason);
+      }
+    }
+    return { documents, checkpoint: page.checkpoint };
+  }
+
+  async function pushAll(events: DossierEvent[]): Promise<void> {
+    let remaining = events;
+    while (remaining.length > 0) {
+      const sending = remaining;
+      try {
+        const response = await request(() =>
+          http.post(EVENTS_PUSH_PATH, sending.map((event) => ({ newDocumentState: event })), pushResponseSchema, {
+            headers: { 'x-desk-time': String(clock()) },
+          }),
+        );
+        hooks.acknowledged(
+          sending.map((event) => event.id),
+          response.clockSkewMs ?? null,
+        );
+        return;
+      } catch (error) {
+        const refused = error instanceof SyncError && error.kind === 'refused' ? error : null;
+        const culprit = refused?.eventId ? sending.find((event) => event.id === refused.eventId) : undefined;
+        if (refused && culprit) {
+          await reject(culprit, 'push', refused.code, refused.message);
+          remaining = sending.filter((event) => event !== culprit);
+          continue;
+        }
+        if (refused?.status === 413 && sending.length > 1) {
+          const half = Math.ceil(sending.length / 2);
+          await pushAll(sending.slice(0, half));
+          await pushAll(sending.slice(half));
+          return;
+        }
+        throw error;
+      }
+    }
+  }
+
+  async function push(rows: RxReplicationWriteToMasterRow<EventDoc>[]): Promise<WithDeleted<EventDoc>[]> {
+    const events: DossierEvent[] = [];
+    for (const row of rows) {
+      const doc = row.newDocumentState;
+      if (await rejections.has(doc.id)) continue;
+      const event = wireEventOf(doc);
+      if (event) events.push(event);
+      else await reject({ id: doc.id, dossierCode: doc.dossierCode, type: doc.type }, 'push', 'event.unreadable', 'Sự kiện lưu trên quầy không còn đọc được: không gửi lên máy chủ.');
+    }
+    for (const chunk of chunksBySize(events, MAX_PUSH_BODY_BYTES)) await pushAll(chunk);
+    return [];
+  }
+
+  const live = options.live ?? true;
+  return replicateRxCollection<EventDoc, SeqCheckpoint>({
+    replicationIdentifier: options.identifier,
+    collection: options.events,
+    live,
+    retryTime: options.retryTimeMs ?? 1000,
+    // One desk window, one database (multiInstance off): nobody to elect. Keep syncing while minimised.
+    waitForLeadership: false,
+    toggleOnDocumentVisible: false,
+    push: { handler: push, batchSize },
+    pull: {
+      batchSize,
+      handler: async (checkpoint, limit) => {
+        const after = checkpoint?.seq ?? 0;
+        const page = await request(() => http.get(`${EVENTS_PULL_PATH}?checkpoint=${after}&limit=${limit}`, pullPageSchema));
+        return toDocs(page);
+      },
+      ...(live
+        ? {
+            stream$: eventStream$(http, EVENTS_STREAM_PATH, {
+              onOpen: () => {
+                // The server is back: retry whatever waits without sitting out the backoff.
+                backoff.wake();
+                hooks.streamOpened();
+              },
+              onClose: hooks.streamClosed,
+              toDocs: (page) => toDocs(page) as Promise<StreamItem>,
+            }),
+          }
+        : {}),
+    },
+  });
+}
+
+function chunksBySize(events: DossierEvent[], maxBytes: number): DossierEvent[][] {
+  const chunks: DossierEvent[][] = [];
+  let current: DossierEvent[] = [];
+  let size = 2;
+  for (const event of events) {
+    const bytes = new TextEncoder().encode(JSON.stringify(event)).length + 32;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 2;
+    }
+    current.push(event);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

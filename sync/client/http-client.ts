@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import { errorBodySchema } from './wire.ts';
+
+/**
+ * Why a request to the provincial server failed, in the terms sync acts on:
+ * - `network`: no answer (offline, cut connection, timeout): retry later, show "offline";
+ * - `server`: the server failed (5xx) or answered something unreadable: retry later, show "error";
+ * - `refused`: the server refused the request (4xx); `eventId` names the event it refused, if one.
+ */
+export type SyncErrorKind = 'network' | 'server' | 'refused';
+
+export class SyncError extends Error {
+  override readonly name = 'SyncError';
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string = kind,
+    readonly eventId?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  /** The desk credential; absent before enrollment. */
+  credential?: () => string | null;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+export interface HttpClient {
+  baseUrl: string;
+  get<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>>;
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S, options?: { signal?: AbortSignal; headers?: Record<string, string> }): Promise<z.output<S>>;
+  /** A raw streaming request (server-sent events); the caller reads the body. */
+  open(path: string, signal: AbortSignal): Promise<Response>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function normaliseServerUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const baseUrl = normaliseServerUrl(options.baseUrl);
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  function headers(json: boolean): Record<string, string> {
+    const result: Record<string, string> = { accept: json ? 'application/json' : 'text/event-stream' };
+    const credential = options.credential?.();
+    if (credential) result.authorization = `Bearer ${credential}`;
+    return result;
+  }
+
+  async function send(path: string, init: RequestInit, signal: AbortSignal | undefined, timeout: number | null): Promise<Response> {
+    const signals = [signal, timeout === null ? undefined : AbortSignal.timeout(timeout)].filter((s): s is AbortSignal => s !== undefined);
+    try {
+      return await doFetch(`${baseUrl}${path}`, { ...init, signal: signals.length > 0 ? AbortSignal.any(signals) : null });
+    } catch (error) {
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'máy chủ không trả lời kịp' : 'không kết nối được máy chủ';
+      throw new SyncError('network', `Mất kết nối: ${reason} (${baseUrl}).`);
+    }
+  }
+
+  async function read<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      if (response.ok) throw new SyncError('server', 'Máy chủ trả về dữ liệu không đọc được.', response.status, 'response.bad_json');
+      body = null;
+    }
+    if (!response.ok) throw refusal(response.status, body);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new SyncError('server', 'Máy chủ trả về dữ liệu không đúng định dạng (có thể máy chủ và quầy khác phiên bản).', response.status, 'response.bad_shape');
+    }
+    return parsed.data;
+  }
+
+  return {
+    baseUrl,
+    async get(path, schema, signal) {
+      return read(await send(path, { method: 'GET', headers: headers(true) }, signal, timeoutMs), schema);
+    },
+    async post(path, body, schema, { signal, headers: extra = {} } = {}) {
+      const init = { method: 'POST', headers: { ...headers(true), ...extra, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      return read(await send(path, init, signal, timeoutMs), schema);
+    },
+    async open(path, signal) {
+      const response = await send(path, { method: 'GET', headers: headers(false) }, signal, null);
+      if (!response.ok) {
+        const body: unknown = await response.json().catch(() => null);
+        throw refusal(response.status, body);
+      }
+      return response;
+    },
+  };
+}
+
+function refusal(status: number, body: unknown): SyncError {
+  const parsed = errorBodySchema.safeParse(body);
+  const message = parsed.success ? parsed.data.error.message : `Máy chủ báo lỗi ${status}.`;
+  const code = parsed.success ? parsed.data.error.code : `http.${status}`;
+  // 408 and 429 are "try again later", like a failing server.
+  const kind = status >= 500 || status === 408 || status === 429 ? 'server' : 'refused';
+  return new SyncError(kind, message, status, code, parsed.success ? parsed.data.error.eventId : undefined);
+}

@@ -1,0 +1,68 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ChangeTopic } from '../db/change-channel.ts';
+import type { ChangeBus } from '../db/change-bus.ts';
+
+export interface StreamSource<Page extends { documents: unknown[]; checkpoint: { seq: number } }> {
+  topic: ChangeTopic;
+  /** Where to start: the newest position when the stream opens (the desk pulls up to it after RESYNC). */
+  start(): Promise<number>;
+  pull(afterSeq: number, limit: number): Promise<Page>;
+}
+
+const BATCH = 100;
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * Server-sent events in the shape of RxDB's `pull.stream$`: `"RESYNC"` first (the desk then pulls
+ * from its own checkpoint), then `{documents, checkpoint}` batches as commits are announced.
+ */
+export async function serveStream<Page extends { documents: unknown[]; checkpoint: { seq: number } }>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  changes: ChangeBus,
+  openStreams: Set<() => void>,
+  source: StreamSource<Page>,
+): Promise<void> {
+  let checkpoint = await source.start();
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
+  res.write('retry: 3000\n\n');
+  send('RESYNC');
+
+  let chain = Promise.resolve();
+  let closed = false;
+  const drain = async () => {
+    for (;;) {
+      const page = await source.pull(checkpoint, BATCH);
+      if (closed || page.documents.length === 0) return;
+      checkpoint = page.checkpoint.seq;
+      send(page);
+      if (page.documents.length < BATCH) return;
+    }
+  };
+  const unsubscribe = changes.subscribe((topic) => {
+    if (topic !== source.topic || closed) return;
+    chain = chain.then(drain).catch((error: unknown) => {
+      request.log.warn({ err: error }, 'stream pull failed; asking the desk to resync');
+      if (!closed) send('RESYNC');
+    });
+  });
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    openStreams.delete(close);
+    res.end();
+  };
+  openStreams.add(close);
+  request.raw.on('close', close);
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { createPasswordVerifier, MAX_PASSWORD_LENGTH } from '../../../src/auth/password-verifier.ts';
+import { usernameSchema } from '../../../src/auth/officer.ts';
+import { ServerError } from '../domain/server-error.ts';
+import { deskOf } from '../plugins/desk-auth.ts';
+import type { RateLimits } from '../plugins/rate-limit.ts';
+import { findOfficerByUsername } from '../repositories/officers.ts';
+import { parseWire } from './wire.ts';
+
+const loginBody = z.strictObject({ username: usernameSchema, password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
+const verifier = createPasswordVerifier({ randomBytes: (n) => new Uint8Array(randomBytes(n)) });
+// Compared against when the username is unknown, so a miss costs the same time as a wrong password.
+const decoy = verifier.create('decoy-password-never-used');
+
+/**
+ * `POST /api/officers/login` from an enrolled desk: checks an officer of the desk's unit online and
+ * answers with the profile and current verifier (the desk refreshes its offline cache with it).
+ */
+export const officerLoginRoutes: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }) => {
+  app.post(
+    '/api/officers/login',
+    { preHandler: app.requireDesk, config: { rateLimit: { max: limits.login, timeWindow: 60_000 } } },
+    async (request) => {
+      const desk = deskOf(request);
+      const body = parseWire(loginBody, request.body, 'Yêu cầu đăng nhập');
+      const officer = await findOfficerByUsername(app.database.db, desk.unitId, body.username);
+      const matches = await verifier.verify(body.password, officer?.verifier ?? (await decoy));
+      if (!officer || !matches || !officer.active) {
+        throw new ServerError(401, 'auth.bad_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.');
+      }
+      const { verifier: officerVerifier, ...profile } = officer;
+      return { officer: profile, verifier: officerVerifier };
+    },
+  );
+};

@@ -1,0 +1,76 @@
+import type { DossierPlan } from '../../support/report-dataset.ts';
+
+/**
+ * The official figures computed from the generator's plan, written from domain.md alone (report
+ * groups, deadlines, linked dossiers) and NOT by calling src/reports: the oracle of the tests.
+ */
+export interface ExpectedFigures {
+  carriedOver: number;
+  received: { total: number; inPerson: number; online: number; post: number };
+  finished: { total: number; early: number; onTime: number; late: number };
+  inProcessing: { total: number; notDue: number; overdue: number };
+  paused: number;
+  refused: number;
+  withdrawn: number;
+  onTimeRate: number | null;
+}
+
+const VN_OFFSET = 7 * 3_600_000;
+const vnDay = (ms: number) => Math.floor((ms + VN_OFFSET) / 86_400_000);
+
+export function emptyFigures(): ExpectedFigures {
+  return {
+    carriedOver: 0,
+    received: { total: 0, inPerson: 0, online: 0, post: 0 },
+    finished: { total: 0, early: 0, onTime: 0, late: 0 },
+    inProcessing: { total: 0, notDue: 0, overdue: 0 },
+    paused: 0,
+    refused: 0,
+    withdrawn: 0,
+    onTimeRate: null,
+  };
+}
+
+/** Period as Vietnam dates 'YYYY-MM-DD' (inclusive), open dossiers judged at `asOfMs`. */
+export function expectedFigures(plans: readonly DossierPlan[], from: string, to: string, asOfMs: number): ExpectedFigures {
+  const startMs = Date.parse(`${from}T00:00:00+07:00`);
+  const endMs = Date.parse(`${to}T00:00:00+07:00`) + 86_400_000;
+  const f = emptyFigures();
+  for (const p of plans) {
+    // The second member of a linked pair is the same request of the citizen: never counted.
+    if (!p.countable) continue;
+    if (p.receivedMs >= endMs) continue;
+    if (p.finishedMs !== null && p.finishedMs < startMs) continue;
+    if (p.receivedMs < startMs) f.carriedOver += 1;
+    else {
+      f.received.total += 1;
+      if (p.channel === 'in-person') f.received.inPerson += 1;
+      if (p.channel === 'online') f.received.online += 1;
+      if (p.channel === 'post') f.received.post += 1;
+    }
+    const finishedInside = p.finishedMs !== null && p.finishedMs < endMs;
+    if (finishedInside && p.outcome === 'refused') f.refused += 1;
+    else if (finishedInside && p.outcome === 'stopped') f.paused += 1;
+    else if (finishedInside && p.outcome === 'withdrawn') {
+      f.finished.total += 1;
+      f.finished.onTime += 1;
+      f.withdrawn += 1;
+    } else if (finishedInside) {
+      f.finished.total += 1;
+      const finishedDay = vnDay(p.finishedMs as number);
+      const dueDay = vnDay(p.dueMs);
+      if (p.supplements > 1 || finishedDay > dueDay) f.finished.late += 1;
+      else if (finishedDay === dueDay) f.finished.onTime += 1;
+      else f.finished.early += 1;
+    } else if (p.finishedMs === null && (p.outcome === 'supplement' || p.outcome === 'financial')) {
+      f.paused += 1;
+    } else {
+      f.inProcessing.total += 1;
+      if (p.dueMs < asOfMs) f.inProcessing.overdue += 1;
+      else f.inProcessing.notDue += 1;
+    }
+  }
+  const good = f.finished.early + f.finished.onTime;
+  f.onTimeRate = f.finished.total === 0 ? null : Math.round((1000 * good) / f.finished.total) / 10;
+  return f;
+}
