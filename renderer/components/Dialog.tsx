@@ -25,6 +25,12 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
+    // React focuses `autoFocus` fields before the dialog is open, which the browser then undoes:
+    // focus what the form asked for (or its first field) once the dialog is shown.
+    const wanted =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>('.dialog-body input:not([disabled]), .dialog-body select, .dialog-body textarea');
+    wanted?.focus();
     const onCancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();

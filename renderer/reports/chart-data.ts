@@ -62,7 +62,7 @@ export function receivedPerMonth(series: ReportSeries, period: ReportPeriod): Ch
   return monthsOf(period).map((month) => {
     let value = 0;
     for (const [date, count] of series.receivedByDate) if (date >= month.period.from && date <= month.period.to) value += count;
-    return { label: month.label, value, title: `Tháng ${month.label}: ${value} hồ sơ` };
+    return { label: month.label, value, title: `Tháng ${month.period.from.slice(5, 7)}/${month.period.from.slice(0, 4)}: ${value} hồ sơ` };
   });
 }
 
@@ -70,9 +70,9 @@ export function receivedPerMonth(series: ReportSeries, period: ReportPeriod): Ch
 export function onTimeRateByMonth(series: ReportSeries, period: ReportPeriod): ChartPoint[] {
   return monthsOf(period).map((month) => {
     const bucket = series.finishedByMonth.get(month.period.from.slice(0, 7));
-    if (!bucket || bucket.finished === 0) return { label: month.label, value: null, title: `Tháng ${month.label}: chưa có hồ sơ giải quyết` };
+    if (!bucket || bucket.finished === 0) return { label: month.label, value: null, title: `Tháng ${month.period.from.slice(5, 7)}/${month.period.from.slice(0, 4)}: chưa có hồ sơ giải quyết` };
     const value = Math.round((1000 * bucket.onTime) / bucket.finished) / 10;
-    return { label: month.label, value, title: `Tháng ${month.label}: ${value}% (${bucket.onTime}/${bucket.finished})` };
+    return { label: month.label, value, title: `Tháng ${month.period.from.slice(5, 7)}/${month.period.from.slice(0, 4)}: ${value}% (${bucket.onTime}/${bucket.finished})` };
   });
 }
 

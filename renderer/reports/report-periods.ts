@@ -65,7 +65,7 @@ export function rangeLabel(period: ReportPeriod): string {
   return `Từ ngày ${formatLocalDate(period.from)} đến ngày ${formatLocalDate(period.to)}`;
 }
 
-/** The months overlapping the period, each clipped to it: the bars of the on-time chart. */
+/** The months overlapping the period, each clipped to it, labelled 'MM/yy': the bars of the on-time chart. */
 export function monthsOf(period: ReportPeriod): { label: string; period: ReportPeriod }[] {
   const months: { label: string; period: ReportPeriod }[] = [];
   let year = Number(period.from.slice(0, 4));
@@ -73,7 +73,7 @@ export function monthsOf(period: ReportPeriod): { label: string; period: ReportP
   while (firstOfMonth(year, month) <= period.to) {
     const from = firstOfMonth(year, month) < period.from ? period.from : firstOfMonth(year, month);
     const to = lastOfMonth(year, month) > period.to ? period.to : lastOfMonth(year, month);
-    months.push({ label: `${pad2(month)}/${year}`, period: { from, to } });
+    months.push({ label: `${pad2(month)}/${String(year).slice(2)}`, period: { from, to } });
     month += 1;
     if (month > 12) {
       month = 1;
@@ -93,4 +93,16 @@ export function datesOf(period: ReportPeriod): LocalDate[] {
 /** Safe in a file name: "2025-11-01_2025-11-30". */
 export function periodSlug(period: ReportPeriod): string {
   return `${period.from}_${period.to}`;
+}
+
+/** The twelve months ending with the month of the period's end: the window of the trend chart. */
+export function trendPeriodOf(period: ReportPeriod): ReportPeriod {
+  let year = Number(period.to.slice(0, 4));
+  let month = Number(period.to.slice(5, 7)) - 11;
+  if (month < 1) {
+    month += 12;
+    year -= 1;
+  }
+  const from = firstOfMonth(year, month);
+  return { from: from < period.from ? from : period.from, to: period.to };
 }

@@ -1,3 +1,6 @@
+import type * as ExcelJs from 'exceljs';
+import type { Workbook } from 'exceljs';
+
 /**
  * Hands a generated file to the officer as a download. The desk bridge has no generic "save file"
  * yet (only backups and PDFs); a download works in the browser and in Electron, whose default
@@ -18,8 +21,8 @@ export function downloadFile(data: Uint8Array, fileName: string, mimeType: strin
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** exceljs is large: it is loaded the first time an officer exports. */
-export async function loadExcel(): Promise<{ createWorkbook: () => import('exceljs').Workbook }> {
-  const module = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
+export async function loadExcel(): Promise<{ createWorkbook: () => Workbook }> {
+  const module = (await import('exceljs')) as unknown as { default?: typeof ExcelJs } & typeof ExcelJs;
   const excel = module.default ?? module;
   return { createWorkbook: () => new excel.Workbook() };
 }

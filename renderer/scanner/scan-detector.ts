@@ -1,19 +1,25 @@
 /**
  * Tells a USB barcode scanner from a person typing. A scanner in keyboard mode
  * "types" a whole code in a burst, a few milliseconds per key, and ends with
- * Enter; people rarely sustain keys closer than ~35 ms apart. The detector is
- * fed every key with its time and reports a scan when a burst ends in Enter.
+ * Enter; people do not sustain an average below ~80 ms a key. The detector
+ * looks at the average gap of a burst rather than at each gap, because a busy
+ * machine delivers some of a scanner's keys late (single gaps of 80–90 ms were
+ * measured under load), which must not split a scan in two.
  */
 export interface ScanDetectorOptions {
-  /** Largest gap between two keys of one burst. */
+  /** A pause longer than this ends a burst: what follows is a new one. */
   maxGapMs?: number;
+  /** Largest average gap between the keys of a burst that is still a scan. */
+  maxMeanGapMs?: number;
   /** Fewest characters a scan holds (shorter bursts are fast typing). */
   minLength?: number;
 }
 
+export const DEFAULT_SCAN_OPTIONS: Required<ScanDetectorOptions> = { maxGapMs: 100, maxMeanGapMs: 50, minLength: 6 };
+
 export type KeyVerdict =
-  /** The key may be part of a scan; the caller lets it through for now. */
-  | { kind: 'pending' }
+  /** The key may be part of a scan; the caller lets it through for now. `startsBurst`: it is the first key of one. */
+  | { kind: 'pending'; startsBurst: boolean }
   /** Enter closed a burst: `text` was scanned. */
   | { kind: 'scan'; text: string; burstStartedAt: number }
   /** Anything else: ordinary typing. */
@@ -24,7 +30,8 @@ export interface ScanDetector {
   reset(): void;
 }
 
-export function createScanDetector({ maxGapMs = 35, minLength = 6 }: ScanDetectorOptions = {}): ScanDetector {
+export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetector {
+  const { maxGapMs, maxMeanGapMs, minLength } = { ...DEFAULT_SCAN_OPTIONS, ...options };
   let buffer = '';
   let startedAt = 0;
   let lastAt = Number.NEGATIVE_INFINITY;
@@ -40,24 +47,27 @@ export function createScanDetector({ maxGapMs = 35, minLength = 6 }: ScanDetecto
       const inBurst = atMs - lastAt <= maxGapMs;
       if (key === 'Enter') {
         const text = buffer;
-        const isScan = inBurst && text.length >= minLength;
+        const keys = [...text].length;
+        const meanGap = (atMs - startedAt) / Math.max(keys, 1);
+        const isScan = inBurst && keys >= minLength && meanGap <= maxMeanGapMs;
         const verdict: KeyVerdict = isScan ? { kind: 'scan', text, burstStartedAt: startedAt } : { kind: 'typing' };
         reset();
         return verdict;
       }
       if ([...key].length !== 1) {
         // Shift, Tab, arrows…: scanners send Shift between characters; it never breaks a burst.
-        if (key === 'Shift') return buffer ? { kind: 'pending' } : { kind: 'typing' };
+        if (key === 'Shift') return buffer ? { kind: 'pending', startsBurst: false } : { kind: 'typing' };
         reset();
         return { kind: 'typing' };
       }
-      if (!inBurst) {
+      const startsBurst = !inBurst || buffer === '';
+      if (startsBurst) {
         buffer = '';
         startedAt = atMs;
       }
       buffer += key;
       lastAt = atMs;
-      return { kind: 'pending' };
+      return { kind: 'pending', startsBurst };
     },
   };
 }

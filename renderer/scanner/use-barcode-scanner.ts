@@ -8,7 +8,6 @@ interface FieldSnapshot {
   value: string;
 }
 
-const MAX_GAP_MS = 35;
 
 function editableTarget(target: EventTarget | null): EditableField | null {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target : null;
@@ -33,18 +32,17 @@ export function useBarcodeScanner(onScan: (text: string) => void): void {
   }, [onScan]);
 
   useEffect(() => {
-    const detector = createScanDetector({ maxGapMs: MAX_GAP_MS });
-    let lastKeyAt = Number.NEGATIVE_INFINITY;
+    const detector = createScanDetector();
     let snapshot: FieldSnapshot | null = null;
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing || event.ctrlKey || event.altKey || event.metaKey) return;
-      if (event.key !== 'Enter' && event.timeStamp - lastKeyAt > MAX_GAP_MS) {
+      const verdict = detector.key(event.key, event.timeStamp);
+      if (verdict.kind === 'pending' && verdict.startsBurst) {
+        // Taken before the key reaches the field: what to put back if the burst turns out to be a scan.
         const field = editableTarget(event.target);
         snapshot = field ? { field, value: field.value } : null;
       }
-      lastKeyAt = event.timeStamp;
-      const verdict = detector.key(event.key, event.timeStamp);
       if (verdict.kind !== 'scan') return;
       event.preventDefault();
       event.stopPropagation();

@@ -19,6 +19,9 @@ export interface EventStreamHooks {
   toDocs(page: PullPage): Promise<StreamItem>;
 }
 
+/** The server sends a keep-alive every 25 s: silence for longer means a dead (half-open) link. */
+const IDLE_LIMIT_MS = 70_000;
+
 /**
  * RxDB's `pull.stream$` over the server's SSE endpoint: 'RESYNC' on every (re)connect, since
  * changes made while we were away never reach a stream; then the server's batches as they come.
@@ -33,25 +36,41 @@ export function eventStream$(http: HttpClient, path: string, hooks: EventStreamH
         await backoff.beforeAttempt();
         if (stop.signal.aborted) break;
         let failure: SyncError;
+        const connection = new AbortController();
+        const abortConnection = () => connection.abort();
+        stop.signal.addEventListener('abort', abortConnection);
+        let idle: ReturnType<typeof setTimeout> | undefined;
+        const stillAlive = () => {
+          clearTimeout(idle);
+          idle = setTimeout(abortConnection, IDLE_LIMIT_MS);
+        };
         try {
-          const response = await http.open(path, stop.signal);
+          stillAlive();
+          const response = await http.open(path, connection.signal);
           if (!response.body) throw new SyncError('server', 'Máy chủ không mở được kênh cập nhật.');
           backoff.succeeded();
           hooks.onOpen();
           subscriber.next('RESYNC');
           // Items are handled in order: a batch must not overtake the one before it.
           let chain = Promise.resolve();
-          await readSse(response.body, (message) => {
-            chain = chain.then(async () => {
-              const item = parseItem(message.data);
-              if (item === null) return;
-              subscriber.next(item === 'RESYNC' ? 'RESYNC' : await hooks.toDocs(item));
-            });
-          });
+          await readSse(
+            response.body,
+            (message) => {
+              chain = chain.then(async () => {
+                const item = parseItem(message.data);
+                if (item === null) return;
+                subscriber.next(item === 'RESYNC' ? 'RESYNC' : await hooks.toDocs(item));
+              });
+            },
+            stillAlive,
+          );
           await chain;
           failure = new SyncError('network', 'Kênh cập nhật từ máy chủ bị đóng.');
         } catch (error) {
           failure = error instanceof SyncError ? error : new SyncError('network', 'Kênh cập nhật từ máy chủ bị ngắt.');
+        } finally {
+          clearTimeout(idle);
+          stop.signal.removeEventListener('abort', abortConnection);
         }
         if (stop.signal.aborted) break;
         backoff.failed();

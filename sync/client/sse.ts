@@ -9,7 +9,12 @@ export interface SseMessage {
 }
 
 /** Reads messages until the stream ends (resolves) or breaks (rejects). */
-export async function readSse(body: ReadableStream<Uint8Array>, onMessage: (message: SseMessage) => void): Promise<void> {
+export async function readSse(
+  body: ReadableStream<Uint8Array>,
+  onMessage: (message: SseMessage) => void,
+  /** Called for every chunk, keep-alive comments included. */
+  onActivity: () => void = () => undefined,
+): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -35,6 +40,7 @@ export async function readSse(body: ReadableStream<Uint8Array>, onMessage: (mess
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      onActivity();
       buffer += decoder.decode(value, { stream: true });
       let end = buffer.search(/\r\n|\r|\n/);
       while (end !== -1) {

@@ -9,6 +9,7 @@ import { enrollmentRoutes } from './routes/enrollment.ts';
 import { healthRoutes } from './routes/health.ts';
 import { officerLoginRoutes } from './routes/officer-login.ts';
 import { publicLookupRoutes } from './routes/public-lookup.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { syncRoutes } from './routes/sync.ts';
 
 export interface AppOptions {
@@ -32,5 +33,6 @@ export async function buildApp({ database, logger = false, rateLimits = {} }: Ap
   await app.register(officerLoginRoutes, { limits });
   await app.register(syncRoutes);
   await app.register(publicLookupRoutes, { limits });
+  await app.register(reportRoutes);
   return app;
 }

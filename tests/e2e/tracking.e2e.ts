@@ -17,7 +17,7 @@ interface Applicant {
 
 /** Receives a dossier through the real receive screen, as an officer does; returns its code. */
 async function receive(page: Page, applicant: Applicant): Promise<string> {
-  await page.goto(page.url().replace(/#.*$/, '#/'));
+  await go(page, '/');
   await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
   await page.locator('#procedure-search').fill(applicant.procedure);
   await page.locator('#procedure-search').press('Enter');
@@ -28,7 +28,7 @@ async function receive(page: Page, applicant: Applicant): Promise<string> {
   await page.getByLabel('Họ và tên').press('Enter');
   const notice = page.getByTestId('receive-notice');
   await notice
-    .filter({ hasText: 'Đã tiếp nhận hồ sơ' })
+    .filter({ hasText: `của ${applicant.fullName}` })
     .waitFor({ timeout: 10_000 })
     .catch(async () => {
       const invalid = await page.locator('label:has([aria-invalid=true]), .papers-error, [role=alert]').allTextContents();
@@ -39,6 +39,35 @@ async function receive(page: Page, applicant: Applicant): Promise<string> {
   if (!code) throw new Error('no dossier code in the receive notice');
   await page.keyboard.press('Escape'); // closes the receipt print preview
   return code;
+}
+
+/** Client-side navigation, as a link click does (no reload). */
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, hash);
+}
+
+/**
+ * A USB scanner: keys `gapMs` apart ending in Enter. Dispatched in the page with their key times
+ * set explicitly: each Playwright keystroke is a round trip to the browser (tens of ms on a busy
+ * machine) and the page clock is Playwright's, so real pauses would make the test flaky. The
+ * app's scan detector reads only the keys and their `timeStamp`.
+ */
+async function scan(page: Page, text: string, gapMs: number): Promise<void> {
+  await page.evaluate(
+    ({ text, gapMs }) => {
+      const target = document.activeElement ?? document.body;
+      // Later than any real key event so far: the burst starts fresh.
+      const start = performance.timeOrigin;
+      [...text, 'Enter'].forEach((key, index) => {
+        const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+        Object.defineProperty(event, 'timeStamp', { value: start + index * gapMs });
+        target.dispatchEvent(event);
+      });
+    },
+    { text, gapMs },
+  );
 }
 
 const rows = (page: Page) => page.locator('.dossier-scroll [role=row][data-code]');
@@ -83,7 +112,7 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     expect(await rows(page).count()).toBe(1);
 
     await search.fill('abc.12-251124');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('không đúng dạng');
+    await expect.poll(() => page.locator('.dossier-list-screen [role=alert]').first().textContent()).toContain('không đúng dạng');
 
     await search.fill('');
     await page.getByRole('group', { name: 'Bộ lọc hồ sơ' }).getByLabel('Thủ tục').selectOption('1.004873');
@@ -109,7 +138,7 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     expect(await toolbar.locator('[data-action=ACCEPTED]').count()).toBe(0);
     await toolbar.locator('[data-action=RESOLVED]').click();
     await page.getByRole('dialog').waitFor();
-    await page.getByRole('button', { name: /Hoàn thành giải quyết/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /Hoàn thành giải quyết/ }).click();
     await expect.poll(() => toolbar.locator('[data-action=RETURNED]').count()).toBe(1);
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Trả kết quả' }).click();
@@ -123,7 +152,7 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     await page.keyboard.press('Enter'); // keystroke 2: confirm
     await expect.poll(() => page.getByTestId('return-done').textContent()).toContain(codes.an);
 
-    await page.goto(page.url().replace(/#.*$/, `#/ho-so/${encodeURIComponent(codes.an)}`));
+    await go(page, `/ho-so/${encodeURIComponent(codes.an)}`);
     await expect.poll(() => page.locator('.detail-badges [data-status]').textContent()).toBe('Đã trả kết quả');
     const route = await page.getByTestId('route').textContent();
     expect(route).toContain('Người nhận: Nguyễn Văn An');
@@ -136,13 +165,12 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     await page.getByLabel('Mã hồ sơ').press('Enter');
     await expect.poll(() => page.getByTestId('return-blocked').textContent()).toContain('chưa giải quyết xong');
 
-    const base = page.url().replace(/#.*$/, '');
-    await page.goto(`${base}#/ho-so/khong-phai-ma`);
+    await go(page, '/ho-so/khong-phai-ma');
     await expect.poll(() => page.getByTestId('detail-error').textContent()).toContain('không đúng dạng');
-    await page.goto(`${base}#/ho-so/${encodeURIComponent('000.00.12.H23-251124-1999')}`);
+    await go(page, `/ho-so/${encodeURIComponent('000.00.12.H23-251124-1999')}`);
     await expect.poll(() => page.getByTestId('detail-error').textContent()).toContain('Không tìm thấy hồ sơ');
     // Lower case with spaces around, as typed: opens the dossier.
-    await page.goto(`${base}#/ho-so/${encodeURIComponent(`  ${codes.binh.toLowerCase()} `)}`);
+    await go(page, `/ho-so/${encodeURIComponent(`  ${codes.binh.toLowerCase()} `)}`);
     await expect.poll(() => page.getByTestId('detail-code').textContent()).toBe(codes.binh);
   });
 
@@ -152,18 +180,17 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     await search.focus();
     await page.keyboard.type(codes.cuong, { delay: 150 });
     await page.keyboard.press('Enter');
+    // Typed by a person: an ordinary search, the officer stays on the list with the one match.
     await expect.poll(() => rows(page).count()).toBe(1);
-    // Enter on a unique code result opens it as an ordinary search would; go back to the list.
-    await openList(page);
-    await page.getByRole('searchbox', { name: 'Tìm hồ sơ' }).focus();
-    await page.keyboard.type(codes.binh, { delay: 150 });
     expect(page.url()).toMatch(/#\/ho-so$/);
     await page.getByRole('searchbox', { name: 'Tìm hồ sơ' }).fill('');
-
     await page.getByRole('searchbox', { name: 'Tìm hồ sơ' }).focus();
-    await page.keyboard.type(codes.cuong, { delay: 10 });
-    await page.keyboard.press('Enter');
+    await scan(page, codes.cuong, 150);
+    expect(page.url()).toMatch(/#\/ho-so$/);
+
+    await scan(page, codes.cuong, 10);
     await expect.poll(() => page.getByTestId('detail-code').textContent()).toBe(codes.cuong);
+    expect(page.url()).toContain(`#/ho-so/${encodeURIComponent(codes.cuong)}`);
   });
 
   it('shows overdue in red and due soon after the clock moves on, per officer, and updates live', async () => {
@@ -200,11 +227,12 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     await expect.poll(() => page.getByTestId('printer-message').textContent()).toContain('tcp://');
     await page.getByLabel('Buổi 2 kết thúc').fill('12:00');
     await page.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Giờ làm việc không hợp lệ');
+    await expect.poll(() => page.locator('.settings-screen [role=alert]').first().textContent()).toContain('Giờ làm việc không hợp lệ');
     await page.getByLabel('Buổi 2 kết thúc').fill('17:00');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Xuất dữ liệu' }).click();
     expect((await download).suggestedFilename()).toMatch(/^motcua-nhat-ky-000\.00\.12\.H23-.*\.json$/);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(artifacts, 'tracking-settings.png') });
   });
 

@@ -123,10 +123,8 @@ function AlertTable({ items, deadline, officerName, onOpen }: { items: readonly 
       <thead>
         <tr>
           <th>Mã hồ sơ</th>
-          <th>Người nộp</th>
-          <th>Thủ tục</th>
+          <th>Người nộp, thủ tục</th>
           <th>Hẹn trả</th>
-          <th>Trạng thái</th>
           <th>Hạn</th>
           <th>Cán bộ giữ</th>
         </tr>
@@ -135,10 +133,13 @@ function AlertTable({ items, deadline, officerName, onOpen }: { items: readonly 
         {items.map((d) => (
           <tr key={d.code} tabIndex={0} onClick={() => onOpen(d.code)} onKeyDown={(e) => e.key === 'Enter' && onOpen(d.code)} data-code={d.code}>
             <td className="mono">{d.code}</td>
-            <td>{d.applicantName}</td>
-            <td className="clip" title={d.procedureName}>{d.procedureName}</td>
+            <td title={`${d.applicantName} – ${d.procedureName}`}>
+              <div className="alert-name">{d.applicantName}</div>
+              <div className="alert-procedure">
+                <StatusBadge status={d.status} /> {d.procedureName}
+              </div>
+            </td>
             <td className="nowrap">{formatInstant(d.dueAt)}</td>
-            <td><StatusBadge status={d.status} /></td>
             <td><DeadlineBadge kind={deadlineKindOf(d, deadline)} /></td>
             <td>{d.holderOfficerId ? officerName(d.holderOfficerId) : '—'}</td>
           </tr>

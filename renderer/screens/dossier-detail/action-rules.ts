@@ -4,7 +4,8 @@ import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { DomainError, err, ok } from '../../../src/errors.ts';
 import type { Result } from '../../../src/errors.ts';
-import { instantAt, isLocalDate, parseHhMm } from '../../../src/time/vn-time.ts';
+import { instantAt, parseHhMm } from '../../../src/time/vn-time.ts';
+import { parseVnDate } from '../../components/format.ts';
 
 /** The events of the dossier in route (projection) order. */
 export function routeEvents(dossier: Pick<ProjectedDossier, 'eventIds'>, events: readonly DossierEvent[]): DossierEvent[] {
@@ -42,16 +43,6 @@ export function supplementResume(
   } catch (error) {
     return err(error instanceof DomainError ? error : new DomainError('supplement.failed', 'Không tính được hạn trả mới.'));
   }
-}
-
-const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-/** 'dd/MM/yyyy' as typed by an officer → 'YYYY-MM-DD', or null. */
-export function parseVnDate(text: string): string | null {
-  const match = VN_DATE.exec(text.trim());
-  if (!match) return null;
-  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-  return isLocalDate(iso) ? iso : null;
 }
 
 /**

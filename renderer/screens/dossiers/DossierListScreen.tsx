@@ -63,7 +63,11 @@ export function DossierListScreen() {
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && search.kind === 'code' && pages.items.length === 1) open(search.code);
+            // Enter or ↓ moves into the results; a second Enter opens the highlighted dossier.
+            if ((e.key === 'Enter' || e.key === 'ArrowDown') && pages.items.length > 0) {
+              e.preventDefault();
+              document.querySelector<HTMLElement>('.dossier-scroll [data-index="0"]')?.focus();
+            }
             if (e.key === 'Escape') setSearchText('');
           }}
           placeholder="Tìm theo mã hồ sơ, họ tên người nộp (không cần dấu) hoặc số định danh 12 số"

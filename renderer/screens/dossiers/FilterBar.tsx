@@ -95,11 +95,11 @@ export function FilterBar({ filters, onChange, catalogue, officers }: FilterBarP
       </label>
       <label className="filter filter-date">
         <span>Nhận từ ngày</span>
-        <input type="date" value={filters.receivedFrom} onChange={(e) => set('receivedFrom', e.target.value)} />
+        <input placeholder="dd/mm/yyyy" value={filters.receivedFrom} onChange={(e) => set('receivedFrom', e.target.value)} aria-label="Nhận từ ngày (dd/mm/yyyy)" />
       </label>
       <label className="filter filter-date">
         <span>đến ngày</span>
-        <input type="date" value={filters.receivedTo} onChange={(e) => set('receivedTo', e.target.value)} />
+        <input placeholder="dd/mm/yyyy" value={filters.receivedTo} onChange={(e) => set('receivedTo', e.target.value)} aria-label="Nhận đến ngày (dd/mm/yyyy)" />
       </label>
       <label className="filter">
         <span>Sắp xếp</span>

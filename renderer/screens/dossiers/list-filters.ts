@@ -2,13 +2,14 @@ import { addWorkingMinutes, nextWorkingInstant } from '../../../src/calendar/wor
 import type { WorkingCalendar } from '../../../src/calendar/working-calendar.ts';
 import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
 import type { DossierStatus } from '../../../src/dossier/status.ts';
-import { addDays, instantAt, isLocalDate } from '../../../src/time/vn-time.ts';
+import { addDays, instantAt } from '../../../src/time/vn-time.ts';
+import { parseVnDate } from '../../components/format.ts';
 import { RUNNING_STATUSES } from '../../components/deadline-view.ts';
 import type { DossierQuery, DossierSort } from '../../store/index.ts';
 
 export type DeadlineFilter = 'all' | 'overdue' | 'due-soon' | 'not-due';
 
-/** What the officer chose on the list; '' means "any". Dates are 'YYYY-MM-DD' (Vietnam). */
+/** What the officer chose on the list; '' means "any". Dates are typed 'dd/MM/yyyy' (Vietnam). */
 export interface ListFilters {
   status: DossierStatus | 'all';
   deadline: DeadlineFilter;
@@ -110,8 +111,10 @@ export function toDossierQuery(filters: ListFilters, bounds: DeadlineBounds): Do
   if (filters.procedure) query.procedure = filters.procedure;
   if (filters.field) query.field = filters.field;
   if (filters.officer) query.officer = filters.officer;
-  if (isLocalDate(filters.receivedFrom)) query.receivedFrom = iso(instantAt(filters.receivedFrom, 0));
-  if (isLocalDate(filters.receivedTo)) query.receivedTo = iso(instantAt(addDays(filters.receivedTo, 1), 0));
+  const from = parseVnDate(filters.receivedFrom);
+  const to = parseVnDate(filters.receivedTo);
+  if (from) query.receivedFrom = iso(instantAt(from, 0));
+  if (to) query.receivedTo = iso(instantAt(addDays(to, 1), 0));
   if (query.receivedFrom && query.receivedTo && query.receivedFrom >= query.receivedTo) return null;
   return query;
 }

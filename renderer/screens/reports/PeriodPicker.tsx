@@ -19,6 +19,7 @@ export function PeriodPicker({ choice, onChange, years }: { choice: PeriodChoice
         <span>Kỳ báo cáo</span>
         <select
           className="field-input"
+          aria-label="Kỳ báo cáo"
           value={choice.kind}
           onChange={(e) => {
             const kind = e.target.value as PeriodKind;
@@ -36,7 +37,7 @@ export function PeriodPicker({ choice, onChange, years }: { choice: PeriodChoice
       {choice.kind === 'month' && (
         <label className="control">
           <span>Tháng</span>
-          <select className="field-input" value={choice.index} onChange={(e) => set({ index: Number(e.target.value) })}>
+          <select className="field-input" aria-label="Tháng" value={choice.index} onChange={(e) => set({ index: Number(e.target.value) })}>
             {months.map((m) => (
               <option key={m} value={m}>{`Tháng ${m}`}</option>
             ))}
@@ -46,7 +47,7 @@ export function PeriodPicker({ choice, onChange, years }: { choice: PeriodChoice
       {choice.kind === 'quarter' && (
         <label className="control">
           <span>Quý</span>
-          <select className="field-input" value={Math.min(4, choice.index)} onChange={(e) => set({ index: Number(e.target.value) })}>
+          <select className="field-input" aria-label="Quý" value={Math.min(4, choice.index)} onChange={(e) => set({ index: Number(e.target.value) })}>
             {quarters.map((q) => (
               <option key={q} value={q}>{`Quý ${QUARTER_NAMES[q - 1]}`}</option>
             ))}
@@ -56,7 +57,7 @@ export function PeriodPicker({ choice, onChange, years }: { choice: PeriodChoice
       {choice.kind !== 'custom' && (
         <label className="control">
           <span>Năm</span>
-          <select className="field-input" value={choice.year} onChange={(e) => set({ year: Number(e.target.value) })}>
+          <select className="field-input" aria-label="Năm" value={choice.year} onChange={(e) => set({ year: Number(e.target.value) })}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -69,11 +70,11 @@ export function PeriodPicker({ choice, onChange, years }: { choice: PeriodChoice
         <>
           <label className="control">
             <span>Từ ngày</span>
-            <input className="field-input" type="date" lang="vi" value={choice.from} onChange={(e) => set({ from: e.target.value })} />
+            <input className="field-input" type="date" lang="vi" aria-label="Từ ngày" value={choice.from} onChange={(e) => set({ from: e.target.value })} />
           </label>
           <label className="control">
             <span>Đến ngày</span>
-            <input className="field-input" type="date" lang="vi" value={choice.to} onChange={(e) => set({ to: e.target.value })} />
+            <input className="field-input" type="date" lang="vi" aria-label="Đến ngày" value={choice.to} onChange={(e) => set({ to: e.target.value })} />
           </label>
         </>
       )}

@@ -56,7 +56,7 @@ export function OfficialDocument({ report, rowLabel, charts, ...header }: Offici
       {charts && (
         <div className="charts">
           <BarChart title={charts.receivedTitle} points={charts.received} unit="hồ sơ" />
-          <BarChart title="Tỷ lệ giải quyết đúng hạn theo tháng" points={charts.onTime} unit="%" max={100} />
+          <BarChart title="Tỷ lệ giải quyết đúng hạn 12 tháng gần nhất (%)" points={charts.onTime} unit="%" max={100} />
           {charts.deadline && <DeadlineChart counts={charts.deadline.counts} asOfLabel={charts.deadline.asOfLabel} />}
         </div>
       )}

@@ -80,7 +80,7 @@ export function ReportsScreen() {
     return {
       receivedTitle: daily ? 'Số hồ sơ tiếp nhận theo ngày' : 'Số hồ sơ tiếp nhận theo tháng',
       received: daily ? receivedPerDay(computed.series, data.period) : receivedPerMonth(computed.series, data.period),
-      onTime: onTimeRateByMonth(computed.series, data.period),
+      onTime: onTimeRateByMonth(computed.trend.series, computed.trend.period),
       deadline:
         open.state === 'ready'
           ? { counts: deadlineStates(open.value.filter((d) => d.holderUnitId === desk.identity.agencyId).map((d) => deadlineKindOf(d, deadlineContext))), asOfLabel: `lúc ${formatTime(nowMs)} ${formatDate(nowMs)}` }
@@ -179,7 +179,7 @@ export function ReportsScreen() {
         <PeriodPicker choice={choice} onChange={setChoice} years={years} />
         <label className="control">
           <span>Nhóm theo</span>
-          <select className="field-input" value={groupBy} onChange={(e) => setGroupBy(e.target.value as typeof groupBy)} disabled={tab === 'ledger'}>
+          <select className="field-input" aria-label="Nhóm theo" value={groupBy} onChange={(e) => setGroupBy(e.target.value as typeof groupBy)} disabled={tab === 'ledger'}>
             {groupings.map((g) => (
               <option key={g.value} value={g.value}>
                 {g.label}
@@ -263,7 +263,7 @@ export function ReportsScreen() {
         {charts && tab === 'charts' && (
           <div className="charts-grid" data-testid="report-charts">
             <BarChart title={charts.receivedTitle} points={charts.received} unit="hồ sơ" testId="received-chart" />
-            <BarChart title="Tỷ lệ giải quyết đúng hạn theo tháng (%)" points={charts.onTime} unit="%" max={100} reference={ON_TIME_TARGET} testId="on-time-chart" />
+            <BarChart title="Tỷ lệ giải quyết đúng hạn 12 tháng gần nhất (%)" points={charts.onTime} unit="%" max={100} reference={ON_TIME_TARGET} testId="on-time-chart" />
             {charts.deadline ? (
               <DeadlineChart counts={charts.deadline.counts} asOfLabel={charts.deadline.asOfLabel} />
             ) : (

@@ -8,6 +8,7 @@ import type { OfficialReport, ReportGroupBy } from '../../../src/reports/officia
 import { periodWindow } from '../../../src/reports/report-period.ts';
 import type { ReportPeriod } from '../../../src/reports/report-period.ts';
 import { reportSeries } from '../../reports/chart-data.ts';
+import { trendPeriodOf } from '../../reports/report-periods.ts';
 import type { ReportSeries } from '../../reports/chart-data.ts';
 import { loadOpenDossiers, loadReportDossiers } from '../../reports/load-report-dossiers.ts';
 import type { DeskStore } from '../../store/index.ts';
@@ -33,49 +34,55 @@ function errorMessage(error: unknown): string {
 
 /** Streams the dossiers of the period from the store, again whenever dossiers change. */
 export function useReportDossiers(store: DeskStore, unitId: string, period: ReportPeriod | null, nowMs: number, version: number): Loaded<ReportData> {
-  const [result, setResult] = useState<Loaded<ReportData>>({ state: 'loading', loaded: 0 });
   const from = period?.from;
   const to = period?.to;
+  const key = `${unitId}|${from}|${to}|${version}`;
+  // Results carry the key they were loaded for: a stale one reads as "loading" without a reset.
+  const [result, setResult] = useState<{ key: string; value: Loaded<ReportData> } | null>(null);
   useEffect(() => {
     if (from === undefined || to === undefined) return;
     const controller = new AbortController();
     const current = { from, to };
-    setResult({ state: 'loading', loaded: 0 });
     const onProgress = ({ loaded }: { loaded: number }) => {
-      if (!controller.signal.aborted) setResult({ state: 'loading', loaded });
+      if (!controller.signal.aborted) setResult({ key, value: { state: 'loading', loaded } });
     };
     loadReportDossiers(store.dossiers, current, { unitId, onProgress, signal: controller.signal })
       .then((dossiers) => {
         if (controller.signal.aborted) return;
-        setResult({
-          state: 'ready',
-          value: { period: current, dossiers, byCode: new Map(dossiers.map((d) => [d.code, d])), asOf: asOfFor(current, nowMs) },
-        });
+        const value: ReportData = { period: current, dossiers, byCode: new Map(dossiers.map((d) => [d.code, d])), asOf: asOfFor(current, nowMs) };
+        setResult({ key, value: { state: 'ready', value } });
       })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setResult({ state: 'error', message: errorMessage(error) });
+        if (!controller.signal.aborted) setResult({ key, value: { state: 'error', message: errorMessage(error) } });
       });
     return () => controller.abort();
     // nowMs moves every minute; reloading for it would redo a year's read for nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, unitId, from, to, version]);
-  return result;
+  }, [store, key]);
+  return result && result.key === key ? result.value : { state: 'loading', loaded: 0 };
 }
 
 export interface ComputedReport {
   report: OfficialReport;
   ledger: DossierLedger;
   series: ReportSeries;
+  /** Twelve months up to the period's end, for the on-time trend. */
+  trend: { period: ReportPeriod; series: ReportSeries };
 }
 
 export function useComputedReport(data: ReportData | null, groupBy: ReportGroupBy): ComputedReport | null {
   const ledger = useMemo(() => (data ? dossierLedger(data.dossiers, data.period) : null), [data]);
   const series = useMemo(() => (data ? reportSeries(data.dossiers, data.period, data.asOf) : null), [data]);
+  const trend = useMemo(() => {
+    if (!data) return null;
+    const period = trendPeriodOf(data.period);
+    return { period, series: reportSeries(data.dossiers, period, data.asOf) };
+  }, [data]);
   const report = useMemo(
     () => (data ? computeOfficialReport({ dossiers: data.dossiers, period: data.period, groupBy, asOf: data.asOf }) : null),
     [data, groupBy],
   );
-  return report && ledger && series ? { report, ledger, series } : null;
+  return report && ledger && series && trend ? { report, ledger, series, trend } : null;
 }
 
 export function useOpenDossiers(store: DeskStore, version: number): Loaded<ProjectedDossier[]> {

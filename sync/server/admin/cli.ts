@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DomainError } from '../../../src/errors.ts';
 import { openDatabase, type DatabaseTarget } from '../db/database.ts';
 import { ServerError } from '../domain/server-error.ts';

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { runMigrations } from './migrate.ts';
+import { SerialisedPGliteDialect } from './serialised-pglite.ts';
 import type { Schema } from './schema.ts';
 
 export type { Schema } from './schema.ts';
@@ -55,7 +56,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const lock = inMemory ? null : acquireDataDirLock(dataDir);
   try {
     const pglite = await PGlite.create(dataDir);
-    const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Schema>({ dialect: new SerialisedPGliteDialect({ pglite }) });
     const close = async () => {
       try {
         await db.destroy();

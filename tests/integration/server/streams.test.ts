@@ -72,6 +72,8 @@ describe.each(serverTestDatabases())('streams and concurrent pushers on $name', 
         const page = await pullAll(world.app, world.deskA, checkpoint, 7);
         page.documents.forEach((d) => seen.add(String(d.id)));
         checkpoint = page.checkpoint;
+        // inject() with PGlite can resolve on microtasks alone: let the pushers' requests in.
+        await new Promise((resolve) => setTimeout(resolve, 2));
       }
     })();
     const pushed: string[] = [];

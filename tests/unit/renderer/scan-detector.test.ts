@@ -21,6 +21,18 @@ describe('scan detector', () => {
     expect(feed('000.00.12.H23-251122-3007', 120)).toEqual({ kind: 'typing' });
   });
 
+  it('keeps a scan whole when the machine delivers a few keys late', () => {
+    const detector = createScanDetector();
+    const code = '000.00.12.H23-251122-3007';
+    let at = 0;
+    [...code].forEach((char, i) => detector.key(char, (at += i % 7 === 3 ? 89 : 12)));
+    expect(detector.key('Enter', (at += 12))).toMatchObject({ kind: 'scan', text: code });
+  });
+
+  it('treats steady typing at 80 ms a key as typing', () => {
+    expect(feed('000.00.12.H23-251122-3007', 80)).toEqual({ kind: 'typing' });
+  });
+
   it('treats a short fast burst as typing', () => {
     expect(feed('abc', 5)).toEqual({ kind: 'typing' });
   });
@@ -58,5 +70,16 @@ describe('scan detector', () => {
         },
       ),
     );
+  });
+});
+
+describe('scan detector bursts', () => {
+  it('marks the first key of every burst, also right after a scan', () => {
+    const detector = createScanDetector();
+    expect(detector.key('A', 0)).toEqual({ kind: 'pending', startsBurst: true });
+    expect(detector.key('B', 5)).toEqual({ kind: 'pending', startsBurst: false });
+    for (const [i, char] of [...'CDEF'].entries()) detector.key(char, 10 + i * 5);
+    expect(detector.key('Enter', 30)).toMatchObject({ kind: 'scan', text: 'ABCDEF' });
+    expect(detector.key('X', 40)).toEqual({ kind: 'pending', startsBurst: true });
   });
 });

@@ -5,13 +5,13 @@ import { FormButtons } from './FormField.tsx';
 import { failureText } from './use-record-event.ts';
 
 /** A one-keystroke confirmation: the button has focus, Enter records. */
-export function ConfirmForm({ children, submitLabel, onConfirm, onCancel, disabled }: { children: ReactNode; submitLabel: string; onConfirm: () => Promise<void>; onCancel: () => void; disabled?: boolean }) {
+export function ConfirmForm({ children, submitLabel, onConfirm, onCancel, disabled, hasFields }: { children: ReactNode; submitLabel: string; onConfirm: () => Promise<void>; onCancel: () => void; disabled?: boolean; hasFields?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    formRef.current?.querySelector<HTMLButtonElement>('button[type=submit]')?.focus();
-  }, []);
+    if (!hasFields) formRef.current?.querySelector<HTMLButtonElement>('button[type=submit]')?.focus();
+  }, [hasFields]);
   return (
     <form
       className="form-grid confirm-form"
@@ -28,7 +28,7 @@ export function ConfirmForm({ children, submitLabel, onConfirm, onCancel, disabl
     >
       {children}
       {failure && <Notice tone="error">{failure}</Notice>}
-      <FormButtons submitLabel={submitLabel} busy={busy || Boolean(disabled)} onCancel={onCancel} />
+      <FormButtons submitLabel={submitLabel} busy={busy || Boolean(disabled)} onCancel={onCancel} focusSubmit={!hasFields} />
     </form>
   );
 }

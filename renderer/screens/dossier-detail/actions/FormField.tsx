@@ -33,13 +33,13 @@ export function submitOnCtrlEnter(event: React.KeyboardEvent<HTMLTextAreaElement
   }
 }
 
-export function FormButtons({ submitLabel, busy, onCancel, danger }: { submitLabel: string; busy: boolean; onCancel: () => void; danger?: boolean }) {
+export function FormButtons({ submitLabel, busy, onCancel, danger, focusSubmit }: { submitLabel: string; busy: boolean; onCancel: () => void; danger?: boolean; focusSubmit?: boolean }) {
   return (
     <div className="form-actions">
       <button type="button" className="btn" onClick={onCancel}>
         Huỷ <kbd className="kbd">Esc</kbd>
       </button>
-      <button type="submit" className={danger ? 'btn btn-primary btn-danger-solid' : 'btn btn-primary'} disabled={busy}>
+      <button type="submit" className={danger ? 'btn btn-primary btn-danger-solid' : 'btn btn-primary'} disabled={busy} data-autofocus={focusSubmit ? '' : undefined}>
         {busy ? 'Đang ghi…' : submitLabel} <kbd className="kbd">Enter</kbd>
       </button>
     </div>

@@ -60,7 +60,7 @@ export function ReturnForm({ dossier, personal, onDone, onCancel }: ActionFormPr
       </FormField>
       {failure && <Notice tone="error">{failure}</Notice>}
       <div ref={confirmRef}>
-        <FormButtons submitLabel="Xác nhận trả kết quả" busy={form.formState.isSubmitting} onCancel={onCancel} />
+        <FormButtons submitLabel="Xác nhận trả kết quả" busy={form.formState.isSubmitting} onCancel={onCancel} focusSubmit />
       </div>
     </form>
   );

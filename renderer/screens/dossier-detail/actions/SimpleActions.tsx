@@ -72,6 +72,7 @@ export function ResolveForm({ dossier, onDone, onCancel }: ActionFormProps) {
     <ConfirmForm
       submitLabel="Hoàn thành giải quyết"
       onCancel={onCancel}
+      hasFields
       onConfirm={async () => {
         const note = summary.trim();
         await record('RESOLVED', dossier.code, note ? { resultSummary: note } : {});

@@ -56,7 +56,7 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
       </FormField>
       {ownUnit && (
         <FormField id="toOfficerId" label="Cán bộ thụ lý">
-          <select id="toOfficerId" autoFocus {...form.register('toOfficerId')}>
+          <select id="toOfficerId" data-autofocus {...form.register('toOfficerId')}>
             <option value="">— Chuyển cho đơn vị, chưa chỉ định cán bộ —</option>
             {candidates.map((o) => (
               <option key={o.id} value={o.id}>

@@ -12,8 +12,8 @@ interface BarChartProps {
   testId?: string;
 }
 
-const WIDTH = 720;
-const HEIGHT = 230;
+const WIDTH = 560;
+const HEIGHT = 220;
 const LEFT = 40;
 const RIGHT = 8;
 const TOP = 18;
@@ -44,7 +44,8 @@ export function BarChart({ title, points, unit, max, reference, testId }: BarCha
   const y = (value: number) => TOP + plotHeight - (value / top) * plotHeight;
   const labelEvery = Math.ceil(points.length / 16);
   const showValues = points.length <= 31;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(top * f));
+  const steps = top % 4 === 0 ? 4 : 5;
+  const ticks = Array.from({ length: steps + 1 }, (_, i) => (top * i) / steps);
   const summary = points.map((p) => p.title).join('; ');
 
   return (
@@ -54,7 +55,7 @@ export function BarChart({ title, points, unit, max, reference, testId }: BarCha
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} stroke={GRID} strokeWidth={1} />
-            <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" fontSize={11} fill={INK}>
+            <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" fontSize={12} fill={INK}>
               {tick.toLocaleString('vi-VN')}
             </text>
           </g>
@@ -67,17 +68,17 @@ export function BarChart({ title, points, unit, max, reference, testId }: BarCha
               <title>{point.title}</title>
               {value !== null && value > 0 && <rect x={x} y={y(value)} width={barWidth} height={y(0) - y(value)} fill={BAR} />}
               {showValues && value !== null && (
-                <text x={x + barWidth / 2} y={y(value) - 4} textAnchor="middle" fontSize={points.length > 16 ? 9 : 11} fill={INK}>
+                <text x={x + barWidth / 2} y={y(value) - 4} textAnchor="middle" fontSize={points.length > 16 ? 10 : 12} fill={INK}>
                   {value.toLocaleString('vi-VN')}
                 </text>
               )}
               {value === null && (
-                <text x={x + barWidth / 2} y={y(0) - 4} textAnchor="middle" fontSize={11} fill="#5b6675">
+                <text x={x + barWidth / 2} y={y(0) - 4} textAnchor="middle" fontSize={12} fill="#5b6675">
                   –
                 </text>
               )}
               {index % labelEvery === 0 && (
-                <text x={LEFT + slot * index + slot / 2} y={HEIGHT - BOTTOM + 16} textAnchor="middle" fontSize={11} fill={INK}>
+                <text x={LEFT + slot * index + slot / 2} y={HEIGHT - BOTTOM + 16} textAnchor="middle" fontSize={12} fill={INK}>
                   {point.label}
                 </text>
               )}
@@ -87,13 +88,13 @@ export function BarChart({ title, points, unit, max, reference, testId }: BarCha
         {reference && (
           <g>
             <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(reference.value)} y2={y(reference.value)} stroke="#b3261e" strokeDasharray="6 4" strokeWidth={1.5} />
-            <text x={WIDTH - RIGHT} y={y(reference.value) - 4} textAnchor="end" fontSize={11} fill="#b3261e">
+            <text x={WIDTH - RIGHT} y={y(reference.value) - 4} textAnchor="end" fontSize={12} fill="#b3261e">
               {reference.label}
             </text>
           </g>
         )}
         <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(0)} y2={y(0)} stroke={INK} strokeWidth={1} />
-        <text x={LEFT} y={HEIGHT - 4} fontSize={11} fill="#5b6675">
+        <text x={LEFT} y={HEIGHT - 4} fontSize={12} fill="#5b6675">
           {`Đơn vị: ${unit}`}
         </text>
       </svg>

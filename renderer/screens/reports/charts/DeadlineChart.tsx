@@ -9,10 +9,10 @@ const colors: Record<DeadlineChartKind, string> = {
   paused: '#6b7785',
 };
 
-const WIDTH = 720;
-const ROW = 36;
-const LABEL = 190;
-const NUMBER = 90;
+const WIDTH = 560;
+const ROW = 34;
+const LABEL = 170;
+const NUMBER = 100;
 
 /**
  * Open dossiers by deadline state now, as labelled horizontal bars: the words and numbers carry
@@ -33,11 +33,11 @@ export function DeadlineChart({ counts, asOfLabel }: { counts: Record<DeadlineCh
           const share = total === 0 ? 0 : Math.round((1000 * counts[kind]) / total) / 10;
           return (
             <g key={kind}>
-              <text x={0} y={y + ROW / 2 + 4} fontSize={13} fill="#1b2430">
+              <text x={0} y={y + ROW / 2 + 4} fontSize={14} fill="#1b2430">
                 {deadlineLabels[kind]}
               </text>
               <rect x={LABEL} y={y + 6} width={Math.max(counts[kind] > 0 ? 2 : 0, width)} height={ROW - 12} fill={colors[kind]} />
-              <text x={LABEL + width + 8} y={y + ROW / 2 + 4} fontSize={13} fill="#1b2430" fontWeight={600}>
+              <text x={LABEL + width + 8} y={y + ROW / 2 + 4} fontSize={14} fill="#1b2430" fontWeight={600}>
                 {`${counts[kind].toLocaleString('vi-VN')} (${share.toLocaleString('vi-VN')}%)`}
               </text>
             </g>

@@ -36,8 +36,8 @@ export interface SyncWorld {
   proxy: TcpProxy;
   server: ServerProcess;
   officer: OfficerRecord;
-  /** One-time enrollment codes of desk slots 1 and 2. */
-  codes: [string, string];
+  /** One-time enrollment codes of desk slots 1, 2… (index 0 is slot 1). */
+  codes: string[];
   /** SIGKILL: no graceful close, like a power cut. */
   killServer(): Promise<void>;
   startServer(): Promise<void>;
@@ -53,7 +53,7 @@ export interface ServerState {
   dossiers: Map<string, unknown>;
 }
 
-export async function startSyncWorld(target: DatabaseTarget): Promise<SyncWorld> {
+export async function startSyncWorld(target: DatabaseTarget, slots = 2): Promise<SyncWorld> {
   const setup = await openDatabase(target);
   let officer: OfficerRecord;
   const codes: string[] = [];
@@ -67,7 +67,7 @@ export async function startSyncWorld(target: DatabaseTarget): Promise<SyncWorld>
       role: 'reception',
       verifier: await verifiers.create('mật-khẩu-đủ-dài'),
     });
-    for (const slot of [1, 2]) codes.push((await addDesk(setup.db, { unitId: UNIT, slot })).code);
+    for (let slot = 1; slot <= slots; slot += 1) codes.push((await addDesk(setup.db, { unitId: UNIT, slot })).code);
   } finally {
     await setup.close();
   }
@@ -86,7 +86,7 @@ export async function startSyncWorld(target: DatabaseTarget): Promise<SyncWorld>
       return server;
     },
     officer,
-    codes: [codes[0] ?? '', codes[1] ?? ''],
+    codes,
     async killServer() {
       if (server.child.exitCode !== null) return;
       const exited = new Promise((resolve) => server.child.once('exit', resolve));
@@ -142,7 +142,7 @@ export interface TestDesk {
   restart(options?: Partial<DeskSyncOptions>): Promise<DeskSync>;
 }
 
-export async function enrolledDesk(world: SyncWorld, slot: 1 | 2): Promise<TestDesk> {
+export async function enrolledDesk(world: SyncWorld, slot: number): Promise<TestDesk> {
   const name = uniqueNameForSync(`desk${slot}`);
   let store = await openTestStore(name);
   const outcome = await enrollDesk(store, { serverUrl: world.proxy.url, code: world.codes[slot - 1] ?? '', province: PROVINCE_CHOICE }, { clock: Date.now });
@@ -236,4 +236,19 @@ export async function eventually(check: () => Promise<boolean> | boolean, what: 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for: ${what}`);
+}
+
+/** Event ids of the unit as the server serves them (its feed), straight to the server, not via the proxy. */
+export async function serverEventIds(world: SyncWorld, desk: TestDesk): Promise<string[]> {
+  const ids: string[] = [];
+  let checkpoint = 0;
+  for (;;) {
+    const response = await fetch(`${world.server.url}/api/sync/events/pull?checkpoint=${checkpoint}&limit=1000`, {
+      headers: { authorization: `Bearer ${desk.enrollment.credential}` },
+    });
+    const page = (await response.json()) as { documents: Array<{ id: string }>; checkpoint: { seq: number } };
+    ids.push(...page.documents.map((doc) => doc.id));
+    checkpoint = page.checkpoint.seq;
+    if (page.documents.length < 1000) return ids;
+  }
 }

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import { actionLabels } from '../../src/dossier/state-machine.ts';
+import type { EventType } from '../../src/dossier/events.ts';
+import type { DayEndProgress, DayEndReport } from '../../sync/client/day-end.ts';
+import type { DeskSync } from '../../sync/client/desk-sync.ts';
+import type { Rejection } from '../../sync/client/rejections.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { formatCount, formatInstant } from '../components/format.ts';
+
+const stageLabels: Readonly<Record<DayEndProgress['stage'], string>> = {
+  sending: 'Đang gửi hồ sơ lên máy chủ…',
+  receiving: 'Đang nhận hồ sơ từ máy chủ…',
+  projecting: 'Đang cập nhật danh sách hồ sơ…',
+  reference: 'Đang cập nhật danh mục, cán bộ…',
+  done: 'Hoàn tất',
+};
+
+type Phase = { kind: 'ready' } | { kind: 'running'; progress: DayEndProgress } | { kind: 'done'; report: DayEndReport };
+
+/** "Đồng bộ cuối ngày": forces a full cycle, shows progress, ends with what was sent, received, refused. */
+export function DayEndDialog({ sync, onClose }: { sync: DeskSync; onClose: () => void }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
+  const [earlier, setEarlier] = useState<Rejection[] | null>(null);
+  const running = phase.kind === 'running';
+
+  const start = () => {
+    setPhase({ kind: 'running', progress: { stage: 'sending', pendingAtStart: sync.status().pending, sent: 0, received: 0, rejected: 0 } });
+    void sync.dayEnd((progress) => setPhase({ kind: 'running', progress })).then((report) => setPhase({ kind: 'done', report }));
+  };
+
+  useEffect(() => {
+    if (phase.kind === 'done' && phase.report.rejectedEarlier > 0) void sync.rejections().then(setEarlier);
+  }, [phase, sync]);
+
+  return (
+    <Dialog title="Đồng bộ cuối ngày" onClose={running ? () => undefined : onClose} wide>
+      <div className="day-end" data-testid="day-end">
+        {phase.kind === 'ready' && (
+          <>
+            <p>
+              Gửi toàn bộ hồ sơ của quầy lên máy chủ tỉnh, nhận hồ sơ mới từ các quầy khác và cập nhật danh mục.
+              {sync.status().pending > 0 && <> Hiện có {formatCount(sync.status().pending)} thao tác chờ gửi.</>}
+            </p>
+            <div className="form-actions">
+              <button type="button" className="btn" onClick={onClose}>
+                Để sau
+              </button>
+              <button type="button" className="btn btn-primary" onClick={start} data-autofocus data-testid="day-end-start">
+                Bắt đầu đồng bộ
+              </button>
+            </div>
+          </>
+        )}
+        {phase.kind === 'running' && (
+          <div role="status" aria-live="polite">
+            <p className="day-end-stage">{stageLabels[phase.progress.stage]}</p>
+            <progress max={Math.max(1, phase.progress.pendingAtStart)} value={phase.progress.sent + phase.progress.rejected} />
+            <p>
+              Đã gửi {formatCount(phase.progress.sent)}/{formatCount(phase.progress.pendingAtStart)} · đã nhận {formatCount(phase.progress.received)}
+              {phase.progress.rejected > 0 && <> · bị từ chối {formatCount(phase.progress.rejected)}</>}
+            </p>
+          </div>
+        )}
+        {phase.kind === 'done' && <Report report={phase.report} earlier={earlier} onClose={onClose} onRetry={start} />}
+      </div>
+    </Dialog>
+  );
+}
+
+function Report({ report, earlier, onClose, onRetry }: { report: DayEndReport; earlier: Rejection[] | null; onClose: () => void; onRetry: () => void }) {
+  return (
+    <div data-testid="day-end-report">
+      {report.error ? (
+        <Notice tone="error">Chưa đồng bộ xong: {report.error} Dữ liệu vẫn an toàn trên quầy và sẽ tự gửi lại khi có kết nối.</Notice>
+      ) : report.pendingAfter > 0 ? (
+        <Notice tone="warning">Còn {formatCount(report.pendingAfter)} thao tác chưa được máy chủ xác nhận.</Notice>
+      ) : (
+        <Notice tone="success">Đồng bộ xong lúc {formatInstant(new Date(report.finishedAt).toISOString())}.</Notice>
+      )}
+      <dl className="day-end-figures">
+        <div>
+          <dt>Đã gửi</dt>
+          <dd data-testid="day-end-sent">{formatCount(report.sent)}</dd>
+        </div>
+        <div>
+          <dt>Đã nhận</dt>
+          <dd data-testid="day-end-received">{formatCount(report.received)}</dd>
+        </div>
+        <div>
+          <dt>Bị từ chối</dt>
+          <dd data-testid="day-end-rejected">{formatCount(report.rejected.length)}</dd>
+        </div>
+      </dl>
+      {report.rejected.length > 0 && <RejectionTable title="Bị máy chủ từ chối trong lần đồng bộ này" rows={report.rejected} />}
+      {earlier && earlier.length > 0 && (
+        <details>
+          <summary>{formatCount(earlier.length)} thao tác bị từ chối trước đây (vẫn lưu trên quầy)</summary>
+          <RejectionTable title="Bị từ chối trước đây" rows={earlier} />
+        </details>
+      )}
+      <div className="form-actions">
+        {report.error && (
+          <button type="button" className="btn" onClick={onRetry}>
+            Thử lại
+          </button>
+        )}
+        <button type="button" className="btn btn-primary" onClick={onClose} data-autofocus>
+          Đóng
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function RejectionTable({ title, rows }: { title: string; rows: Rejection[] }) {
+  return (
+    <table className="day-end-rejections">
+      <caption>{title}. Các thao tác này không bị xoá; hãy kiểm tra lại trên hồ sơ.</caption>
+      <thead>
+        <tr>
+          <th scope="col">Mã hồ sơ</th>
+          <th scope="col">Thao tác</th>
+          <th scope="col">Lý do</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.eventId}>
+            <td>
+              <a href={`#/ho-so/${encodeURIComponent(row.dossierCode)}`}>{row.dossierCode}</a>
+            </td>
+            <td>{actionLabels[row.type as EventType] ?? row.type}</td>
+            <td>{row.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

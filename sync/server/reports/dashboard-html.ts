@@ -1,0 +1,118 @@
+import type { OfficialReport } from '../../../src/reports/official-report.ts';
+import type { DeskHealthRow } from './desk-health.ts';
+import type { ReportViewer } from './officer-sessions.ts';
+import { reportColumns } from './workbook.ts';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const VN_OFFSET_MS = 7 * 3_600_000;
+const vnDate = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+function vnDateTime(iso: string | null): string {
+  if (iso === null) return '—';
+  const local = new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString();
+  return `${local.slice(11, 16)} ${vnDate(local.slice(0, 10))}`;
+}
+function duration(ms: number | null): string {
+  if (ms === null) return '—';
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 60) return `${minutes} phút`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} giờ ${minutes % 60} phút` : `${Math.floor(hours / 24)} ngày ${hours % 24} giờ`;
+}
+const count = (n: number) => n.toLocaleString('vi-VN');
+
+const STYLE = `
+body{font-family:'Noto Sans','Segoe UI',Arial,sans-serif;margin:0;color:#1b2430;background:#f5f7fa;font-size:14px}
+header{background:#16324f;color:#fff;padding:12px 24px;display:flex;align-items:center;gap:16px}
+header h1{font-size:18px;margin:0;flex:1} header form{margin:0} main{padding:16px 24px;max-width:1320px}
+h2{font-size:17px;margin:18px 0 8px} table{border-collapse:collapse;background:#fff;width:100%}
+th,td{border:1px solid #d5dbe3;padding:5px 7px} th{background:#eef2f7;font-size:12.5px} td.n{text-align:right;font-variant-numeric:tabular-nums}
+tr.total td{font-weight:700;background:#f5f7fa} tr.silent td{background:#fdecea} .badge{color:#9b1c14;font-weight:700}
+form.filters{display:flex;gap:12px;align-items:flex-end;flex-wrap:wrap} label{display:grid;gap:3px;font-weight:600;font-size:13px}
+input,select,button{font:inherit;padding:5px 9px;border:1px solid #c4cdd8;border-radius:6px} button{background:#1f5fae;color:#fff;border-color:#1f5fae;cursor:pointer}
+.muted{color:#5b6675} .error{color:#9b1c14;background:#fdecea;border:1px solid #f2c1bc;padding:8px 12px;border-radius:6px}
+.login{max-width:380px;margin:60px auto;background:#fff;padding:24px;border-radius:10px;border:1px solid #dfe4ea;display:grid;gap:12px}
+a{color:#1f5fae}
+@media print{header form,form.filters,.noprint{display:none} body{background:#fff}}
+`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
+}
+
+export function renderLogin(error?: string): string {
+  return page(
+    'Đăng nhập – Báo cáo tỉnh',
+    `<form class="login" method="post" action="/bao-cao/dang-nhap"><h1 style="margin:0;font-size:20px">Báo cáo một cửa cấp tỉnh</h1>
+<p class="muted" style="margin:0">Dành cho lãnh đạo đơn vị và quản trị viên.</p>
+${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
+<label>Mã đơn vị<input name="unit" required autocomplete="organization" placeholder="000.00.12.H23"></label>
+<label>Tên đăng nhập<input name="username" required autocomplete="username"></label>
+<label>Mật khẩu<input name="password" type="password" required autocomplete="current-password"></label>
+<button type="submit">Đăng nhập</button></form>`,
+  );
+}
+
+export interface DashboardView {
+  viewer: ReportViewer;
+  query: { from: string; to: string; unit?: string };
+  report?: OfficialReport;
+  desks?: DeskHealthRow[];
+  silentAfterMs?: number;
+  error?: string;
+  nowMs: number;
+}
+
+function reportTable(report: OfficialReport, query: DashboardView['query']): string {
+  const firstHeader = report.groupBy === 'unit' ? 'Đơn vị' : 'Thủ tục hành chính';
+  const bands: string[] = [];
+  const seconds: string[] = [];
+  reportColumns.forEach((c, i) => {
+    if (c.group === null) bands.push(`<th rowspan="2">${escape(c.header)}</th>`);
+    else {
+      if (reportColumns[i - 1]?.group !== c.group) bands.push(`<th colspan="${reportColumns.filter((x) => x.group === c.group).length}">${escape(c.group)}</th>`);
+      seconds.push(`<th>${escape(c.header)}</th>`);
+    }
+  });
+  const rows = [...report.rows, report.total].map((row, index) => {
+    const isTotal = row.key === null;
+    const label =
+      isTotal ? 'Tổng cộng'
+      : report.groupBy === 'unit'
+        ? `<a href="/bao-cao?from=${query.from}&amp;to=${query.to}&amp;unit=${encodeURIComponent(row.key ?? '')}">${escape(row.label)}</a> <span class="muted">${escape(row.key ?? '')}</span>`
+        : escape(row.label);
+    const rate = row.onTimeRate === null ? '—' : row.onTimeRate.toLocaleString('vi-VN', { minimumFractionDigits: 1 });
+    return `<tr${isTotal ? ' class="total"' : ''} data-row-key="${escape(row.key ?? 'total')}"><td class="n">${isTotal ? '' : index + 1}</td><td>${label}</td>${reportColumns
+      .map((c) => `<td class="n">${count(c.value(row))}</td>`)
+      .join('')}<td class="n">${rate}</td></tr>`;
+  });
+  return `<table data-testid="province-table"><thead><tr><th rowspan="2">STT</th><th rowspan="2">${firstHeader}</th>${bands.join('')}<th rowspan="2">Tỷ lệ đúng hạn (%)</th></tr><tr>${seconds.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function deskTable(desks: readonly DeskHealthRow[], silentAfterMs: number): string {
+  if (desks.length === 0) return '<p class="muted">Chưa có bàn tiếp nhận nào được kích hoạt.</p>';
+  const rows = desks.map(
+    (d) => `<tr${d.silent ? ' class="silent"' : ''} data-desk="${escape(d.deskId)}"><td>${escape(d.unitName)}</td><td>${escape(d.deskId)}</td>
+<td>${vnDateTime(d.lastSyncAt)}</td><td>${vnDateTime(d.lastPushAt)}</td><td class="n">${d.pendingEvents === null ? '—' : count(d.pendingEvents)}</td>
+<td>${duration(d.oldestPendingAgeMs)}</td><td>${d.clockOffsetMs === null ? '—' : `${d.clockOffsetMs >= 0 ? 'nhanh' : 'chậm'} ${duration(d.clockOffsetMs)}`}</td>
+<td>${d.silent ? '<span class="badge">Mất liên lạc</span>' : 'Bình thường'}</td></tr>`,
+  );
+  return `<p class="muted">Bàn không đồng bộ quá ${duration(silentAfterMs)} được tô đỏ.</p><table data-testid="desk-health"><thead><tr><th>Đơn vị</th><th>Bàn</th><th>Đồng bộ thành công gần nhất</th><th>Gửi sự kiện gần nhất</th><th>Sự kiện chờ gửi</th><th>Sự kiện chờ lâu nhất</th><th>Lệch đồng hồ</th><th>Tình trạng</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+export function renderDashboard(view: DashboardView): string {
+  const { viewer, query, report } = view;
+  const scope = query.unit ? `Đơn vị ${query.unit}` : viewer.unitIds === undefined ? 'Toàn tỉnh' : 'Các đơn vị được phân quyền';
+  const exportQuery = `from=${query.from}&amp;to=${query.to}&amp;groupBy=${query.unit ? 'procedure' : 'unit'}${query.unit ? `&amp;unit=${encodeURIComponent(query.unit)}` : ''}`;
+  const body = `<header><h1>Báo cáo tình hình giải quyết hồ sơ – ${escape(scope)}</h1><span>${escape(viewer.fullName)} (${viewer.role === 'admin' ? 'Quản trị' : 'Lãnh đạo'})</span>
+<form method="post" action="/bao-cao/dang-xuat"><button type="submit">Đăng xuất</button></form></header><main>
+<form class="filters" method="get" action="/bao-cao">${query.unit ? `<input type="hidden" name="unit" value="${escape(query.unit)}">` : ''}
+<label>Từ ngày<input type="date" name="from" value="${escape(query.from)}"></label><label>Đến ngày<input type="date" name="to" value="${escape(query.to)}"></label>
+<button type="submit">Xem báo cáo</button>${report ? `<a class="noprint" href="/api/reports/official.xlsx?${exportQuery}">Xuất Excel</a>` : ''}
+${query.unit ? '<a class="noprint" href="/bao-cao">← Toàn tỉnh</a>' : ''}</form>
+${view.error ? `<p class="error" role="alert">${escape(view.error)}</p>` : ''}
+${report ? `<h2>Từ ngày ${vnDate(report.period.from)} đến ngày ${vnDate(report.period.to)} <span class="muted" style="font-weight:400;font-size:13px">(số liệu đến ${vnDateTime(report.asOf)})</span></h2>${reportTable(report, query)}` : ''}
+${report && report.skipped.length > 0 ? `<p class="muted">${report.skipped.length} hồ sơ chưa đủ dữ liệu để thống kê.</p>` : ''}
+${view.desks ? `<h2>Tình trạng bàn tiếp nhận</h2>${deskTable(view.desks, view.silentAfterMs ?? 0)}` : ''}
+<p class="muted">Lập lúc ${vnDateTime(new Date(view.nowMs).toISOString())}.</p></main>`;
+  return page('Báo cáo tỉnh – Một Cửa', body);
+}

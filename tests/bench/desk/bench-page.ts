@@ -1,0 +1,274 @@
+// The desk benchmark's page: served from the renderer's origin (so it shares the app's IndexedDB
+// and web key), driven by run-desk-bench.ts through `window.deskBench`.
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { prepareFirstRun, prepareOfficer } from '../../../src/auth/first-run.ts';
+import type { DeskIdentity } from '../../../src/auth/desk-identity.ts';
+import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
+import { loadBundledCalendarYears } from '../../../src/calendar/bundled-calendars.ts';
+import { createWorkingCalendar, isWorkingDay } from '../../../src/calendar/working-calendar.ts';
+import { loadBundledCatalogue } from '../../../src/catalogue/bundled-catalogue.ts';
+import { createEventIdGenerator } from '../../../src/dossier/event-id.ts';
+import { instantAt, localDateOf } from '../../../src/time/vn-time.ts';
+import { createBlindIndex } from '../../../renderer/store/blind-index.ts';
+import { createDeskStore, createWebKeyProvider } from '../../../renderer/store/index.ts';
+import type { DeskStore } from '../../../renderer/store/index.ts';
+import { loadCalendarYears, loadCatalogue, loadSettings } from '../../../renderer/app/bootstrap.ts';
+import { loadRecentProcedures } from '../../../renderer/screens/receive/recent-procedures.ts';
+import { generateDossiers } from './dataset.ts';
+import type { DatasetOptions } from './dataset.ts';
+import { pairedOperations } from './operations.ts';
+import type { OperationContext } from './operations.ts';
+import { profileOperations } from './profile.ts';
+import type { OperationProfile } from './profile.ts';
+import { toEventDoc } from './raw-dexie.ts';
+import { openRawDesk } from './raw-schema.ts';
+import type { RawDesk } from './raw-schema.ts';
+import { measureCatchUp, seedDesk } from './seed.ts';
+import type { SeedResult } from './seed.ts';
+
+export interface PrepareOptions {
+  size: number;
+  /** The run's "now" (desk clock), Unix ms; default Friday 20/11/2026 09:00 in Vietnam. */
+  nowMs?: number;
+}
+
+export interface PrepareResult extends SeedResult {
+  officerId: string;
+  seedMs: number;
+  nowMs: number;
+}
+
+export interface OperationSamples {
+  id: string;
+  label: string;
+  targetP95Ms?: number;
+  store: number[];
+  raw: number[];
+  /** Iterations whose store and raw results differed (should be none but the receive codes). */
+  mismatches: number;
+  mismatchExample?: string;
+}
+
+export interface OpenSamples {
+  /** createDeskStore on the seeded database. */
+  storeOpen: number[];
+  /** After opening: identity, officer and what startSession loads, then the recent procedures. */
+  session: number[];
+  /** Counting both collections, as the open's search-key check does. */
+  fullCounts: number[];
+  rawOpen: number[];
+}
+
+const IDENTITY_INPUT = {
+  identity: { provinceCode: '01', provinceName: 'Thành phố Hà Nội', unitName: 'Phường Ba Đình', agencyId: '000.00.12.H23', slot: 1 },
+  admin: { fullName: 'Nguyễn Thị Quản Trị', username: 'quantri', password: 'Mật-khẩu-123' },
+};
+const DEFAULT_NOW = instantAt('2026-11-20', 9 * 60);
+
+const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+const log = (text: string) => console.log(`[bench] ${text}`);
+
+function virtualClock(start: number) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => void (now += ms) };
+}
+
+interface Session {
+  store: DeskStore;
+  raw: RawDesk;
+  key: string;
+  identity: DeskIdentity;
+  officerId: string;
+  clock: ReturnType<typeof virtualClock>;
+  seed: SeedResult;
+}
+
+let session: Session | null = null;
+const calendar = createWorkingCalendar({ years: loadBundledCalendarYears() });
+const catalogue = loadBundledCatalogue();
+
+function openStore(key: string, clock: () => number): Promise<DeskStore> {
+  return createDeskStore({ storage: getRxStorageDexie(), encryptionKey: key, clock });
+}
+
+async function prepare(options: PrepareOptions): Promise<PrepareResult> {
+  const nowMs = options.nowMs ?? DEFAULT_NOW;
+  if (!isWorkingDay(calendar, localDateOf(nowMs))) throw new Error(`${localDateOf(nowMs)} is not a working day`);
+  const clock = virtualClock(nowMs);
+  const setupStarted = performance.now();
+  const key = await createWebKeyProvider().getEncryptionKey();
+  const store = await openStore(key, clock.now);
+  const raw = openRawDesk();
+  await raw.open();
+
+  // The desk is set up the way the first-run and officer screens do it, through the store API.
+  const newOfficerId = createEventIdGenerator({ now: clock.now, randomBytes });
+  const passwords = createPasswordVerifier({ randomBytes });
+  const { identity, admin } = await prepareFirstRun(IDENTITY_INPUT, { passwords, newOfficerId });
+  const officer = await prepareOfficer(
+    { fullName: 'Trần Thị Tiếp Nhận', username: 'tiepnhan', role: 'reception', password: 'Mật-khẩu-456' },
+    identity.agencyId,
+    { passwords, newOfficerId },
+  );
+  await store.identity.save(identity, 'local');
+  await store.officers.save(admin, 'local');
+  await store.officers.save(officer, 'local');
+
+  log(`desk set up (identity, two officers) in ${(performance.now() - setupStarted).toFixed(0)} ms`);
+  const dataset: DatasetOptions = {
+    size: options.size,
+    nowMs,
+    agencyId: identity.agencyId,
+    receptionOfficers: [officer.id, 'tn-quay-2', 'tn-quay-3'],
+    processingOfficers: ['xl-ho-tich', 'xl-chung-thuc', 'xl-cu-tru'],
+  };
+  const started = performance.now();
+  let reported = 0;
+  const seed = await seedDesk(dataset, {
+    store,
+    raw,
+    blind: await createBlindIndex(key),
+    calendar,
+    catalogue,
+    deskSlot: identity.slot,
+    onProgress(done) {
+      if (done - reported >= 20_000) {
+        reported = done;
+        log(`seeded ${done} dossiers in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      }
+    },
+  });
+  const seedMs = performance.now() - started;
+  log(`seed timings (ms): ${JSON.stringify(seed.timings, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
+  session = { store, raw, key, identity, officerId: officer.id, clock, seed };
+  return { ...seed, officerId: officer.id, seedMs, nowMs };
+}
+
+function current(): Session {
+  if (!session) throw new Error('call deskBench.prepare() first');
+  return session;
+}
+
+async function operationContext(): Promise<OperationContext> {
+  const s = current();
+  return {
+    store: s.store,
+    raw: s.raw,
+    blind: await createBlindIndex(s.key),
+    identity: s.identity,
+    officerId: s.officerId,
+    calendar,
+    catalogue,
+    sample: s.seed.sample,
+    clock: s.clock,
+    newEventId: {
+      store: createEventIdGenerator({ now: s.clock.now, randomBytes }),
+      raw: createEventIdGenerator({ now: s.clock.now, randomBytes }),
+    },
+  };
+}
+
+async function measure(options: { iterations: number; warmup: number; only?: string[] }): Promise<OperationSamples[]> {
+  const results: OperationSamples[] = [];
+  for (const op of pairedOperations(await operationContext())) {
+    if (options.only && !options.only.includes(op.id)) continue;
+    const samples: OperationSamples = {
+      id: op.id,
+      label: op.label,
+      store: [],
+      raw: [],
+      mismatches: 0,
+      ...(op.targetP95Ms ? { targetP95Ms: op.targetP95Ms } : {}),
+    };
+    for (let i = 0; i < options.warmup + options.iterations; i += 1) {
+      const fingerprints: Partial<Record<'store' | 'raw', string>> = {};
+      // Alternate which side goes first so that neither always meets a warmer cache.
+      for (const side of i % 2 === 0 ? (['store', 'raw'] as const) : (['raw', 'store'] as const)) {
+        const started = performance.now();
+        fingerprints[side] = await op[side](i);
+        const ms = performance.now() - started;
+        if (i >= options.warmup) samples[side].push(ms);
+      }
+      if (fingerprints.store !== fingerprints.raw) {
+        samples.mismatches += 1;
+        samples.mismatchExample ??= `store ${fingerprints.store?.slice(0, 120)} / raw ${fingerprints.raw?.slice(0, 120)}`;
+      }
+    }
+    log(`${op.label}: done`);
+    results.push(samples);
+  }
+  return results;
+}
+
+/** Storage calls per store operation (see profile.ts), on inputs the measurement did not use. */
+async function profile(iterations: number): Promise<OperationProfile[]> {
+  return profileOperations(current().store, pairedOperations(await operationContext()), iterations, 100_000);
+}
+
+/** Re-opens the store and the reference database `repeats` times: the data part of a cold start. */
+async function measureOpen(repeats: number): Promise<OpenSamples> {
+  const s = current();
+  const out: OpenSamples = { storeOpen: [], session: [], fullCounts: [], rawOpen: [] };
+  for (let i = 0; i < repeats; i += 1) {
+    await s.store.close();
+    let started = performance.now();
+    s.store = await openStore(s.key, s.clock.now);
+    out.storeOpen.push(performance.now() - started);
+
+    started = performance.now();
+    await s.store.identity.get();
+    await s.store.officers.hasAdministrator();
+    await s.store.officers.byId(s.officerId);
+    await Promise.all([loadSettings(s.store), loadCalendarYears(s.store), loadCatalogue(s.store), s.store.officers.list()]);
+    await loadRecentProcedures(s.store, s.officerId);
+    out.session.push(performance.now() - started);
+
+    const { dossiers, searchkeys } = s.store.database.collections;
+    started = performance.now();
+    await Promise.all([dossiers.count().exec(), searchkeys.count().exec()]);
+    out.fullCounts.push(performance.now() - started);
+
+    s.raw.close();
+    started = performance.now();
+    s.raw = openRawDesk();
+    await s.raw.open();
+    await s.raw.settings.get('last-dossier-code');
+    out.rawOpen.push(performance.now() - started);
+  }
+  return out;
+}
+
+/** A sync pull of another unit's dossiers: bulk insert of events, then the projector's catch-up. */
+async function measureSyncCatchUp(dossiers: number): Promise<{ dossiers: number; events: number; ms: number }> {
+  const s = current();
+  const generated = [
+    ...generateDossiers(
+      {
+        size: dossiers,
+        nowMs: s.clock.now(),
+        agencyId: '000.00.13.H23',
+        receptionOfficers: ['tn-don-vi-khac'],
+        processingOfficers: ['xl-don-vi-khac'],
+        seed: 7,
+        firstDay: '2026-10-01',
+      },
+      calendar,
+      catalogue,
+    ),
+  ];
+  const docs = generated.flatMap((d) => d.events.map(toEventDoc));
+  const result = await measureCatchUp(s.store, docs);
+  return { ...result, events: docs.length };
+}
+
+async function close(): Promise<void> {
+  if (!session) return;
+  await session.store.close();
+  session.raw.close();
+  session = null;
+}
+
+const api = { prepare, measure, profile, measureOpen, measureSyncCatchUp, close };
+export type DeskBenchApi = typeof api;
+(window as unknown as { deskBench: DeskBenchApi }).deskBench = api;
+document.body.dataset.ready = 'true';

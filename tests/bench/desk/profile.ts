@@ -1,0 +1,83 @@
+import type { DeskStore } from '../../../renderer/store/index.ts';
+import type { PairedOperation } from './operations.ts';
+
+/**
+ * Where a store operation spends its time: every call into the collections' storage instances
+ * (the encryption layer over Dexie, i.e. one IndexedDB transaction each) is counted and timed.
+ * What is left of the operation's time is JavaScript around them (validation, projection,
+ * HMAC, RxDB's document handling).
+ */
+export interface StorageCallStats {
+  callsPerOp: number;
+  msPerOp: number;
+}
+
+export interface OperationProfile {
+  id: string;
+  iterations: number;
+  meanMs: number;
+  /** Sum of the storage calls' durations (they may overlap when run concurrently). */
+  storageMsPerOp: number;
+  storageCallsPerOp: number;
+  calls: Record<string, StorageCallStats>;
+}
+
+const METHODS = ['bulkWrite', 'query', 'count', 'findDocumentsById', 'getChangedDocumentsSince'] as const;
+
+type Instance = Record<string, unknown>;
+
+function instrument(store: DeskStore, record: (name: string, ms: number) => void): () => void {
+  const restore: (() => void)[] = [];
+  for (const [collectionName, collection] of Object.entries(store.database.collections)) {
+    const instance = collection.storageInstance as unknown as Instance;
+    for (const method of METHODS) {
+      const original = instance[method];
+      if (typeof original !== 'function') continue;
+      instance[method] = async (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return await (original as (...a: unknown[]) => Promise<unknown>).apply(instance, args);
+        } finally {
+          record(`${collectionName}.${method}`, performance.now() - started);
+        }
+      };
+      restore.push(() => {
+        instance[method] = original;
+      });
+    }
+  }
+  return () => restore.forEach((undo) => undo());
+}
+
+export async function profileOperations(store: DeskStore, operations: readonly PairedOperation[], iterations: number, firstIteration: number): Promise<OperationProfile[]> {
+  const profiles: OperationProfile[] = [];
+  for (const op of operations) {
+    const calls = new Map<string, { count: number; ms: number }>();
+    const restore = instrument(store, (name, ms) => {
+      const entry = calls.get(name) ?? { count: 0, ms: 0 };
+      entry.count += 1;
+      entry.ms += ms;
+      calls.set(name, entry);
+    });
+    let total = 0;
+    try {
+      for (let i = firstIteration; i < firstIteration + iterations; i += 1) {
+        const started = performance.now();
+        await op.store(i);
+        total += performance.now() - started;
+      }
+    } finally {
+      restore();
+    }
+    const entries = [...calls.entries()].sort((a, b) => b[1].ms - a[1].ms);
+    profiles.push({
+      id: op.id,
+      iterations,
+      meanMs: total / iterations,
+      storageMsPerOp: entries.reduce((sum, [, e]) => sum + e.ms, 0) / iterations,
+      storageCallsPerOp: entries.reduce((sum, [, e]) => sum + e.count, 0) / iterations,
+      calls: Object.fromEntries(entries.map(([name, e]) => [name, { callsPerOp: e.count / iterations, msPerOp: e.ms / iterations }])),
+    });
+  }
+  return profiles;
+}

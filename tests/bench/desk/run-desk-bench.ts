@@ -1,0 +1,301 @@
+// `npm run bench:desk [-- --smoke | --size N | --iterations N | --cold-starts N]`
+// Seeds the desk store (and a raw Dexie reference) in Chromium, times the desk's everyday
+// operations on both, then times cold starts of the built app on that database.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumArgs, findChromium } from '../../e2e/support/chromium.ts';
+import { machineFacts } from '../support/machine.ts';
+import { machineLine, markdownTable, row } from '../support/results.ts';
+import type { BenchResult, BenchRow } from '../support/results.ts';
+import { serveFolders } from '../support/static-server.ts';
+import { summarize } from '../support/stats.ts';
+import type { DeskBenchApi, OpenSamples, OperationSamples, PrepareResult } from './bench-page.ts';
+import type { OperationProfile } from './profile.ts';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const RESULTS = here('../results');
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    size: { type: 'string' },
+    iterations: { type: 'string' },
+    'cold-starts': { type: 'string' },
+  },
+});
+const smoke = args.smoke ?? false;
+const params = {
+  size: Number(args.size ?? (smoke ? 2_000 : 200_000)),
+  iterations: Number(args.iterations ?? (smoke ? 15 : 100)),
+  warmup: smoke ? 3 : 10,
+  coldStarts: Number(args['cold-starts'] ?? (smoke ? 2 : 5)),
+  openRepeats: smoke ? 2 : 5,
+  catchUpDossiers: smoke ? 50 : 300,
+  profileIterations: smoke ? 5 : 20,
+};
+for (const [name, value] of Object.entries(params)) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer (got ${value})`);
+}
+
+const log = (text: string) => console.log(`[bench:desk] ${text}`);
+
+/** Builds into a folder of this run: E2E runs rebuild dist/renderer, and runs may overlap. */
+async function buildPages(out: string): Promise<{ app: string; pages: string }> {
+  const started = performance.now();
+  const app = join(out, 'app');
+  const pages = join(out, 'pages');
+  await build({ configFile: here('../../../renderer/vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: app, emptyOutDir: true, chunkSizeWarningLimit: 5_000 } });
+  await build({ configFile: here('vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: pages, emptyOutDir: true } });
+  log(`built the app and the bench pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { app, pages };
+}
+
+function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    args: chromiumArgs,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+}
+
+function forwardConsole(page: Page): void {
+  page.on('console', (message) => {
+    if (message.text().startsWith('[bench]') || message.type() === 'error') console.log(`  page: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+}
+
+interface Measured {
+  prepared: PrepareResult;
+  operations: OperationSamples[];
+  profiles: OperationProfile[];
+  open: OpenSamples;
+  catchUp: { dossiers: number; events: number; ms: number };
+}
+
+async function seedAndMeasure(context: BrowserContext, baseUrl: string): Promise<Measured> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  forwardConsole(page);
+  await page.goto(`${baseUrl}/bench/index.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  log(`seeding ${params.size} dossiers…`);
+  const prepared = await page.evaluate((size) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.prepare({ size }), params.size);
+  log(`seeded ${prepared.dossiers} dossiers, ${prepared.events} events, ${prepared.searchKeys} search keys in ${(prepared.seedMs / 1000).toFixed(1)} s`);
+  const operations = await page.evaluate(
+    (o) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measure(o),
+    { iterations: params.iterations, warmup: params.warmup },
+  );
+  const profiles = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.profile(n), params.profileIterations);
+  const open = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measureOpen(n), params.openRepeats);
+  const catchUp = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measureSyncCatchUp(n), params.catchUpDossiers);
+  await page.evaluate(() => (window as unknown as { deskBench: DeskBenchApi }).deskBench.close());
+  return { prepared, operations, profiles, open, catchUp };
+}
+
+interface ColdStart {
+  /** Navigation start → the receive form's first input enabled. */
+  interactiveMs: number;
+  /** Navigation start → the app's first boot message (scripts loaded and React mounted). */
+  bootShownMs: number | null;
+  domContentLoadedMs: number;
+}
+
+/**
+ * Records, from navigation start, when the page first shows the boot message and an enabled
+ * receive input. A string, not a function: tsx would add helpers the page does not have.
+ */
+function coldStartProbe(officerId: string | null): string {
+  return `(() => {
+    if (window.top !== window) return;
+    ${officerId ? `window.sessionStorage.setItem('motcua.session.v1', ${JSON.stringify(officerId)});` : ''}
+    const check = () => {
+      if (window.__bootShown === undefined && document.querySelector('.boot-message')) window.__bootShown = performance.now();
+      const input = document.querySelector('form.receive-form input');
+      if (input && !input.disabled && window.__interactive === undefined) {
+        window.__interactive = performance.now();
+        observer.disconnect();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  })();`;
+}
+
+/** A fresh browser process on the seeded profile loading `url` until the receive input is enabled. */
+async function coldStart(profile: string, url: string, officerId: string | null): Promise<ColdStart> {
+  const context = await launch(profile);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    forwardConsole(page);
+    await page.addInitScript(coldStartProbe(officerId));
+    await page.goto(url);
+    const handle = await page.waitForFunction(
+      `(() => {
+        const failed = document.querySelector('.boot-message.error');
+        if (failed) return { failed: failed.textContent };
+        if (window.__interactive === undefined) return false;
+        const nav = performance.getEntriesByType('navigation')[0];
+        return { interactiveMs: window.__interactive, bootShownMs: window.__bootShown ?? null, domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null };
+      })()`,
+      undefined,
+      { timeout: 180_000, polling: 50 },
+    );
+    const value = (await handle.jsonValue()) as ColdStart | { failed: string };
+    if ('failed' in value) throw new Error(`cold start: the app failed to open: ${value.failed}`);
+    return value;
+  } catch (error) {
+    const page = context.pages()[0];
+    const heading = page ? await page.locator('h1').first().textContent({ timeout: 1_000 }).catch(() => null) : null;
+    throw new Error(`cold start of ${url} failed (screen: ${heading ?? 'unknown'}): ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await context.close();
+  }
+}
+
+function rowsOf(measured: Measured, cold: { app: ColdStart[]; raw: ColdStart[] }): BenchRow[] {
+  const rows: BenchRow[] = measured.operations.map((op) =>
+    row({
+      id: op.id,
+      label: op.label,
+      value: summarize(op.store),
+      reference: { label: 'raw Dexie', ...summarize(op.raw) },
+      ...(op.targetP95Ms !== undefined ? { targetP95: op.targetP95Ms } : {}),
+      ...(op.mismatches > 0 ? { note: `${op.mismatches} iterations gave another result than raw Dexie, e.g. ${op.mismatchExample}` } : {}),
+    }),
+  );
+  rows.push(
+    row({
+      id: 'cold-start',
+      label: 'cold start → receive form interactive',
+      value: summarize(cold.app.map((c) => c.interactiveMs)),
+      reference: { label: 'raw Dexie page', ...summarize(cold.raw.map((c) => c.interactiveMs)) },
+      targetP95: 1_500,
+      note: 'fresh Chromium process on the seeded profile; navigation start → first input of the receive form enabled',
+    }),
+    row({
+      id: 'store-open',
+      label: 'store open (part of cold start)',
+      value: summarize(measured.open.storeOpen),
+      reference: { label: 'raw Dexie open', ...summarize(measured.open.rawOpen) },
+      note: 'createDeskStore on the seeded database, in a warm page',
+    }),
+    row({
+      id: 'session-load',
+      label: 'session load (part of cold start)',
+      value: summarize(measured.open.session),
+      note: 'identity, officer, settings, calendars, catalogue, officers, recent procedures',
+    }),
+  );
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const work = await mkdtemp(join(tmpdir(), 'motcua-bench-desk-'));
+  const built = await buildPages(work);
+  const server = await serveFolders({ '/bench/': built.pages, '/': built.app });
+  const profile = join(work, 'profile');
+  try {
+    const chromiumVersion = execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim();
+    const machine = machineFacts(chromiumVersion);
+    const context = await launch(profile);
+    log(`machine: ${machineLine(machine)}`);
+    let measured: Measured;
+    try {
+      measured = await seedAndMeasure(context, server.url);
+    } finally {
+      await context.close();
+    }
+    log(`cold starts (${params.coldStarts} of the app, ${params.coldStarts} of the raw Dexie page)…`);
+    const cold = { app: [] as ColdStart[], raw: [] as ColdStart[] };
+    for (let i = 0; i < params.coldStarts; i += 1) {
+      cold.app.push(await coldStart(profile, `${server.url}/index.html`, measured.prepared.officerId));
+      cold.raw.push(await coldStart(profile, `${server.url}/bench/raw-cold.html`, null));
+    }
+    machine.loadAverageEnd = machineFacts().loadAverage;
+
+    const { sample: _sample, ...dataset } = measured.prepared;
+    const result: BenchResult = {
+      bench: 'desk',
+      smoke,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      machine,
+      params,
+      rows: rowsOf(measured, cold),
+      extra: {
+        dataset,
+        coldStarts: cold,
+        openSamples: measured.open,
+        storageProfile: measured.profiles,
+        syncCatchUp: { ...measured.catchUp, msPerDossier: measured.catchUp.ms / Math.max(1, measured.catchUp.dossiers) },
+      },
+    };
+    const markdown = deskMarkdown(result);
+    await mkdir(RESULTS, { recursive: true });
+    await writeFile(join(RESULTS, 'desk-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(join(RESULTS, 'desk-latest.md'), markdown);
+    console.log(`\n${markdown}`);
+    const failed = result.rows.filter((r) => r.pass === false);
+    if (failed.length > 0) log(`targets missed: ${failed.map((r) => r.label).join(', ')}`);
+  } finally {
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Storage round trips per store operation: the usual reason a store op is slower than raw Dexie. */
+function profileTable(profiles: readonly OperationProfile[]): string {
+  const lines = [
+    'Where the store\'s time goes (instrumented storage calls; each is at least one IndexedDB transaction):',
+    '',
+    '| operation | mean ms | storage calls/op | storage ms/op | heaviest calls (calls/op × collection.method: ms/op) |',
+    '| --- | ---: | ---: | ---: | --- |',
+  ];
+  for (const p of profiles) {
+    const top = Object.entries(p.calls)
+      .slice(0, 4)
+      .map(([name, c]) => `${c.callsPerOp.toFixed(1)}× ${name}: ${c.msPerOp.toFixed(1)}`)
+      .join('; ');
+    lines.push(`| ${p.id} | ${p.meanMs.toFixed(1)} | ${p.storageCallsPerOp.toFixed(1)} | ${p.storageMsPerOp.toFixed(1)} | ${top} |`);
+  }
+  return lines.join('\n');
+}
+
+function deskMarkdown(result: BenchResult): string {
+  const d = result.extra.dataset as PrepareResult;
+  const t = d.timings;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const catchUp = result.extra.syncCatchUp as { dossiers: number; events: number; ms: number; msPerDossier: number };
+  return [
+    `## Desk benchmark${result.smoke ? ' (smoke)' : ''}: ${d.dossiers.toLocaleString('en')} dossiers`,
+    '',
+    `${result.startedAt}; ${machineLine(result.machine)}.`,
+    `All times in ms; p95 ratio = desk store p95 / raw Dexie p95; ${result.params.iterations} iterations per operation after ${result.params.warmup} warm-up (cold start: ${result.params.coldStarts}).`,
+    '',
+    markdownTable(result.rows),
+    '',
+    `Seeded ${d.dossiers.toLocaleString('en')} dossiers (${d.events.toLocaleString('en')} events, ${d.searchKeys.toLocaleString('en')} search keys) in ${s(d.seedMs)}: ` +
+      `building ${s(t.buildMs)}, store bulk inserts ${s(t.storeWallMs)} (concurrent: events ${s(t.storeEventsMs)}, dossiers ${s(t.storeDossiersMs)}, search keys ${s(t.storeSearchKeysMs)}), raw Dexie ${s(t.rawMs)}.`,
+    ...result.rows.filter((r) => r.note?.includes('another result')).map((r) => `Check: ${r.label}: ${r.note}.`),
+    `Dossiers by status: ${Object.entries(d.statuses).map(([status, n]) => `${status}: ${n}`).join(', ')}.`,
+    '',
+    profileTable(result.extra.storageProfile as OperationProfile[]),
+    '',
+    `Sync catch-up (bulk insert of a pull, then projections.catchUp): ${catchUp.dossiers} dossiers / ${catchUp.events} events projected in ${catchUp.ms.toFixed(0)} ms ` +
+      `(${catchUp.msPerDossier.toFixed(1)} ms per dossier).`,
+    '',
+  ].join('\n');
+}
+
+await main();

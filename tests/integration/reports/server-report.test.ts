@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
+import type { DossierEvent } from '../../../src/dossier/events.ts';
+import { computeOfficialReport } from '../../../src/reports/official-report.ts';
+import type { OfficialReport, ReportRow } from '../../../src/reports/official-report.ts';
+import { buildApp } from '../../../sync/server/app.ts';
+import { openDatabase } from '../../../sync/server/db/database.ts';
+import type { Database } from '../../../sync/server/db/database.ts';
+import { ingestEvents } from '../../../sync/server/domain/ingest.ts';
+import { addDesk, redeemEnrollmentCode } from '../../../sync/server/repositories/desks.ts';
+import type { Desk } from '../../../sync/server/repositories/desks.ts';
+import { FIRST_DATA_ROW } from '../../../sync/server/reports/workbook.ts';
+import { loadReportDossiers } from '../../../renderer/reports/load-report-dossiers.ts';
+import { generateReportDataset } from '../../support/report-dataset.ts';
+import type { ReportDataset } from '../../support/report-dataset.ts';
+import { serverTestDatabases } from '../server/support/server-databases.ts';
+import { openTestStore } from '../store/fixtures.ts';
+import { expectedFigures } from './expected-figures.ts';
+import type { ExpectedFigures } from './expected-figures.ts';
+import { seedDesk, visibleTo } from './seed-desk.ts';
+
+const figures = (row: ReportRow): ExpectedFigures => ({
+  carriedOver: row.carriedOver, received: row.received, finished: row.finished, inProcessing: row.inProcessing,
+  paused: row.paused, refused: row.refused, withdrawn: row.withdrawn, onTimeRate: row.onTimeRate,
+});
+const verifier = createPasswordVerifier({ randomBytes: (n) => new Uint8Array(randomBytes(n)) });
+const PASSWORD = 'Mật-khẩu-báo-cáo-1';
+const PERIOD = { from: '2025-01-01', to: '2025-12-31' };
+const AS_OF = '2025-12-31T17:00:00.000Z';
+
+/** Pushes the events as the desks would, in time order, one batch per run of one desk's events. */
+async function syncAll(database: Database, dataset: ReportDataset, desks: ReadonlyMap<string, Desk>): Promise<void> {
+  const events = dataset.events();
+  let run: DossierEvent[] = [];
+  const flush = async () => {
+    const first = run[0];
+    if (!first) return;
+    const desk = desks.get(first.deskId);
+    if (!desk) throw new Error(`no desk ${first.deskId}`);
+    const last = run[run.length - 1] as DossierEvent;
+    await ingestEvents(database.db, { desk, documents: run, now: Date.parse(last.at) + 60_000, deskClock: null });
+    run = [];
+  };
+  for (const event of events) {
+    if (run.length > 0 && (run[0]?.deskId !== event.deskId || run.length >= 200)) await flush();
+    run.push(event);
+  }
+  await flush();
+}
+
+describe.each(serverTestDatabases())('provincial report on $name', (target) => {
+  let database: Database;
+  let app: FastifyInstance;
+  let dataset: ReportDataset;
+  const credentials = new Map<string, string>();
+  let cookie = '';
+
+  beforeAll(async () => {
+    dataset = generateReportDataset({ seed: 99, units: 3, perDay: 1.2, from: '2025-01-02', to: '2025-12-31' });
+    database = await openDatabase(await target.target());
+    const db = database.db;
+    const hash = await verifier.create(PASSWORD);
+    await db.insertInto('units').values({ id: '000.00.00.H23', name: 'Tỉnh Thử Nghiệm', level: 'province', parent_id: null }).execute();
+    await db.insertInto('officers').values({ id: 'qt-tinh', unit_id: '000.00.00.H23', username: 'quantri', full_name: 'Quản Trị Tỉnh', role: 'admin', password_verifier: hash }).execute();
+    const desks = new Map<string, Desk>();
+    for (const unit of dataset.units) {
+      await db.insertInto('units').values({ id: unit.id, name: unit.name, level: 'commune', parent_id: '000.00.00.H23' }).execute();
+      const officers = [
+        ...unit.receptionOfficers.map((id) => ({ id, role: 'reception' as const })),
+        { id: unit.processingOfficer, role: 'processing' as const },
+        { id: `ld-${unit.id}`, role: 'leader' as const },
+      ];
+      for (const o of officers) {
+        await db.insertInto('officers').values({ id: o.id, unit_id: unit.id, username: o.id.startsWith('ld-') ? 'lanhdao' : o.id, full_name: `Cán bộ ${o.id}`, role: o.role, password_verifier: hash }).execute();
+      }
+      const issued = await addDesk(db, { unitId: unit.id, slot: 1 });
+      const enrolled = await redeemEnrollmentCode(db, issued.code);
+      desks.set(enrolled.desk.id, enrolled.desk);
+      credentials.set(unit.id, enrolled.credential);
+    }
+    await syncAll(database, dataset, desks);
+    app = await buildApp({ database });
+    const login = await app.inject({ method: 'POST', url: '/bao-cao/dang-nhap', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ unit: '000.00.00.H23', username: 'quantri', password: PASSWORD }).toString() });
+    expect(login.statusCode).toBe(303);
+    cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+    await target.cleanup();
+  });
+
+  const official = async (query: string): Promise<OfficialReport> => {
+    const response = await app.inject({ method: 'GET', url: `/api/reports/official?${query}`, headers: { cookie } });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+
+  it('gives every unit and the province the independently expected figures, each dossier once', async () => {
+    const report = await official(`from=${PERIOD.from}&to=${PERIOD.to}&groupBy=unit&asOf=${AS_OF}`);
+    const plans = dataset.dossiers.map((d) => d.plan);
+    expect(figures(report.total)).toEqual(expectedFigures(plans, PERIOD.from, PERIOD.to, Date.parse(AS_OF)));
+    for (const unit of dataset.units) {
+      const row = report.rows.find((r) => r.key === unit.id);
+      expect(row?.label).toBe(unit.name);
+      expect(figures(row as ReportRow)).toEqual(expectedFigures(plans.filter((p) => p.unitId === unit.id), PERIOD.from, PERIOD.to, Date.parse(AS_OF)));
+    }
+    // Transfers and linked pairs exist, and still: the units add up to the province.
+    expect(plans.filter((p) => p.transferredTo !== null).length).toBeGreaterThan(10);
+    expect(plans.filter((p) => !p.countable).length).toBeGreaterThan(10);
+    const sum = report.rows.reduce((acc, r) => acc + r.received.total + r.carriedOver, 0);
+    expect(sum).toBe(report.total.received.total + report.total.carriedOver);
+  });
+
+  it('equals the desk of a unit after sync, procedure by procedure', async () => {
+    const unit = dataset.units[1]?.id ?? '';
+    const server = await official(`from=${PERIOD.from}&to=${PERIOD.to}&groupBy=procedure&unit=${unit}&asOf=${AS_OF}`);
+    const store = await openTestStore();
+    try {
+      await seedDesk(store, visibleTo(unit, dataset.dossiers).flatMap((d) => d.events));
+      const dossiers = await loadReportDossiers(store.dossiers, PERIOD, { unitId: unit });
+      const desk = computeOfficialReport({ dossiers, period: PERIOD, groupBy: 'procedure', asOf: AS_OF });
+      expect(server.rows.map((r) => [r.key, figures(r)])).toEqual(desk.rows.map((r) => [r.key, figures(r)]));
+      expect(figures(server.total)).toEqual(figures(desk.total));
+    } finally {
+      await store.close();
+    }
+  }, 300_000);
+
+  it('exports the province table as .xlsx with numbers in cells', async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/reports/official.xlsx?from=${PERIOD.from}&to=${PERIOD.to}&groupBy=unit&asOf=${AS_OF}`, headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    const bytes = response.rawPayload;
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = book.getWorksheet('Báo cáo tổng hợp');
+    if (!sheet) throw new Error('no sheet');
+    const report = await official(`from=${PERIOD.from}&to=${PERIOD.to}&groupBy=unit&asOf=${AS_OF}`);
+    const total = sheet.getRow(FIRST_DATA_ROW + report.rows.length);
+    expect(total.getCell(2).value).toBe('Tổng cộng');
+    expect(total.getCell(3).value).toBe(report.total.carriedOver);
+    expect(total.getCell(7).value).toBe(report.total.received.total);
+    expect(total.getCell(8).value).toBe(report.total.finished.total);
+    expect(total.getCell(18).value).toBe(report.total.onTimeRate);
+    expect(sheet.getRow(FIRST_DATA_ROW).getCell(2).value).toBe(report.rows[0]?.label);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: FIRST_DATA_ROW - 1 });
+  });
+
+  it('requires a leader or administrator, and keeps a leader to their unit', async () => {
+    expect((await app.inject({ method: 'GET', url: `/api/reports/official?from=${PERIOD.from}&to=${PERIOD.to}` })).statusCode).toBe(401);
+    const page = await app.inject({ method: 'GET', url: '/bao-cao' });
+    expect(page.body).toContain('Đăng nhập');
+    const unit = dataset.units[0]?.id ?? '';
+    const reception = await app.inject({ method: 'POST', url: '/bao-cao/dang-nhap', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `unit=${unit}&username=${dataset.units[0]?.receptionOfficers[0]}&password=${encodeURIComponent(PASSWORD)}` });
+    expect(reception.statusCode).toBe(401);
+    const leader = await app.inject({ method: 'POST', url: '/bao-cao/dang-nhap', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `unit=${unit}&username=lanhdao&password=${encodeURIComponent(PASSWORD)}` });
+    expect(leader.statusCode).toBe(303);
+    const leaderCookie = String(leader.headers['set-cookie']).split(';')[0] ?? '';
+    const own = await app.inject({ method: 'GET', url: `/api/reports/official?from=${PERIOD.from}&to=${PERIOD.to}&groupBy=unit&asOf=${AS_OF}`, headers: { cookie: leaderCookie } });
+    expect((own.json() as OfficialReport).rows.map((r) => r.key)).toEqual([unit]);
+    const other = await app.inject({ method: 'GET', url: `/api/reports/official?from=${PERIOD.from}&to=${PERIOD.to}&unit=${dataset.units[1]?.id}`, headers: { cookie: leaderCookie } });
+    expect(other.statusCode).toBe(403);
+  });
+
+  it('shows the dashboard with desk health, highlighting silent desks', async () => {
+    const unit = dataset.units[0]?.id ?? '';
+    const health = await app.inject({
+      method: 'POST', url: '/api/desks/health', headers: { authorization: `Bearer ${credentials.get(unit)}` },
+      payload: { pendingEvents: 4, oldestPendingAt: new Date(Date.now() - 90 * 60_000).toISOString(), deskTime: new Date(Date.now() + 3 * 60_000).toISOString() },
+    });
+    expect(health.statusCode, health.body).toBe(200);
+    const page = await app.inject({ method: 'GET', url: `/bao-cao?from=${PERIOD.from}&to=${PERIOD.to}`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Báo cáo tình hình giải quyết hồ sơ – Toàn tỉnh');
+    expect(page.body).toContain('data-testid="province-table"');
+    const reported = /<tr data-desk="([^"]+)">([\s\S]*?)<\/tr>/.exec(page.body);
+    expect(reported?.[1]).toBe(`${unit}#1`);
+    expect(reported?.[2]).toContain('<td class="n">4</td>');
+    expect(reported?.[2]).toContain('1 giờ 30 phút');
+    expect(reported?.[2]).toContain('nhanh 3 phút');
+    // The other desks pushed their last events in 2025 and never reported: silent.
+    expect(page.body.match(/<tr class="silent"/g)?.length).toBe(dataset.units.length - 1);
+  });
+});

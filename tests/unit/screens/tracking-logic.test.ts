@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundledCalendarYears } from '../../../src/calendar/bundled-calendars.ts';
+import { createWorkingCalendar } from '../../../src/calendar/working-calendar.ts';
+import { DossierStatus } from '../../../src/dossier/status.ts';
+import { deadlineKindOf } from '../../../renderer/components/deadline-view.ts';
+import { formatWorkingMinutes, parseVnDate } from '../../../renderer/components/format.ts';
+import { extensionDue } from '../../../renderer/screens/dossier-detail/action-rules.ts';
+import { actionsFor } from '../../../renderer/screens/dossier-detail/role-actions.ts';
+import { classifySearch, deadlineBounds, EMPTY_FILTERS, toDossierQuery } from '../../../renderer/screens/dossiers/list-filters.ts';
+import { parseSessions, parseThresholdHours } from '../../../renderer/screens/settings/office-hours-form.ts';
+import { returnBlocker } from '../../../renderer/screens/return/return-lookup.ts';
+
+const calendar = createWorkingCalendar({ years: loadBundledCalendarYears() });
+/** Monday 24/11/2025 09:00 in Vietnam. */
+const MONDAY_9 = Date.parse('2025-11-24T02:00:00Z');
+
+describe('search box', () => {
+  it('tells codes, citizen IDs and names apart', () => {
+    expect(classifySearch(' 000.00.12.h23-251124-1001 ')).toEqual({ kind: 'code', code: '000.00.12.H23-251124-1001' });
+    expect(classifySearch('001 095 012 345')).toEqual({ kind: 'citizen-id', citizenId: '001095012345' });
+    expect(classifySearch('nguyen van an')).toEqual({ kind: 'name', text: 'nguyen van an' });
+    expect(classifySearch('000.00.12.H23-251399-1001').kind).toBe('invalid');
+    expect(classifySearch('12345').kind).toBe('invalid');
+    expect(classifySearch('   ')).toEqual({ kind: 'none' });
+  });
+});
+
+describe('list filters', () => {
+  const bounds = deadlineBounds(calendar, MONDAY_9, 480);
+
+  it('due soon ends one working day ahead, at the next session start inclusive', () => {
+    // 09:00 Monday + 8 working hours = 09:00 Tuesday.
+    expect(new Date(bounds.soonLimitMs - 1).toISOString()).toBe('2025-11-25T02:00:00.000Z');
+  });
+
+  it('builds index queries; deadline filters keep to running statuses', () => {
+    const overdue = toDossierQuery({ ...EMPTY_FILTERS, deadline: 'overdue' }, bounds);
+    expect(overdue?.status).toEqual([2, 4, 6]);
+    expect(overdue?.deadline).toEqual({ before: new Date(MONDAY_9).toISOString() });
+    expect(toDossierQuery({ ...EMPTY_FILTERS, deadline: 'overdue', status: DossierStatus.Returned }, bounds)).toBeNull();
+    const ranged = toDossierQuery({ ...EMPTY_FILTERS, receivedFrom: '24/11/2025', receivedTo: '24/11/2025' }, bounds);
+    expect(ranged?.receivedFrom).toBe('2025-11-23T17:00:00.000Z');
+    expect(ranged?.receivedTo).toBe('2025-11-24T17:00:00.000Z');
+    expect(toDossierQuery({ ...EMPTY_FILTERS, receivedFrom: '25/11/2025', receivedTo: '24/11/2025' }, bounds)).toBeNull();
+  });
+});
+
+describe('deadline state shown', () => {
+  const ctx = { calendar, nowMs: MONDAY_9, dueSoonWorkingMinutes: 480 };
+  const open = { status: DossierStatus.InProcessing, finishedAt: null } as const;
+  it('judges open dossiers against the clock and keeps finished ones', () => {
+    expect(deadlineKindOf({ ...open, dueAt: '2025-11-24T01:00:00Z' }, ctx)).toBe('overdue');
+    expect(deadlineKindOf({ ...open, dueAt: '2025-11-24T10:00:00Z' }, ctx)).toBe('due-soon');
+    expect(deadlineKindOf({ ...open, dueAt: '2025-11-28T10:00:00Z' }, ctx)).toBe('not-due');
+    expect(deadlineKindOf({ ...open, status: DossierStatus.SupplementRequested, dueAt: '2025-11-20T01:00:00Z' }, ctx)).toBe('paused');
+    expect(
+      deadlineKindOf({ status: DossierStatus.Returned, finishedAt: '2025-11-24T03:00:00Z', dueAt: '2025-11-24T10:00:00Z', deadlineState: 'on-time' }, ctx),
+    ).toBe('on-time');
+  });
+});
+
+describe('actions per role', () => {
+  it('offers only legal actions the role permits', () => {
+    expect(actionsFor('admin', DossierStatus.Received, false)).not.toContain('RETURNED');
+    expect(actionsFor('admin', DossierStatus.Resolved, false)).toEqual(['RETURNED']);
+    expect(actionsFor('reception', DossierStatus.Received, false)).not.toContain('ACCEPTED');
+    expect(actionsFor('processing', DossierStatus.InProcessing, false)).toContain('RESOLVED');
+    expect(actionsFor('processing', DossierStatus.InProcessing, false)).not.toContain('ACCEPTED');
+    expect(actionsFor('processing', DossierStatus.InProcessing, true)).toContain('ACCEPTED');
+  });
+});
+
+describe('extension and typed dates', () => {
+  it('validates the new appointment against the calendar', () => {
+    const due = '2025-11-24T10:00:00Z';
+    expect(extensionDue(calendar, due, '26/11/2025', '09:00')).toEqual({ ok: true, value: '2025-11-26T02:00:00.000Z' });
+    const earlier = extensionDue(calendar, due, '20/11/2025', '09:00');
+    expect(earlier.ok ? '' : earlier.error.code).toBe('deadline.extension_not_later');
+    const sunday = extensionDue(calendar, due, '30/11/2025', '09:00');
+    expect(sunday.ok ? '' : sunday.error.code).toBe('deadline.extension_outside_office_hours');
+    const bad = extensionDue(calendar, due, '31/02/2026', '09:00');
+    expect(bad.ok ? '' : bad.error.message).toContain('không hợp lệ');
+    expect(parseVnDate('5/1/2026')).toBe('2026-01-05');
+  });
+
+  it('formats working time the way officers say it', () => {
+    expect(formatWorkingMinutes(630, 480)).toBe('1 ngày 2 giờ 30 phút');
+    expect(formatWorkingMinutes(0, 480)).toBe('0 phút');
+  });
+});
+
+describe('settings input', () => {
+  it('validates office hours with the calendar validation', () => {
+    expect(parseSessions([{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }]).ok).toBe(true);
+    const overlap = parseSessions([{ start: '07:00', end: '11:30' }, { start: '11:00', end: '17:00' }]);
+    expect(overlap.ok ? '' : overlap.error.message).toContain('Giờ làm việc không hợp lệ');
+    const typo = parseSessions([{ start: '7h', end: '11:30' }]);
+    expect(typo.ok ? '' : typo.error.message).toContain('Buổi thứ 1');
+    expect(parseThresholdHours('4,5')).toEqual({ ok: true, value: 270 });
+    expect(parseThresholdHours('-1').ok).toBe(false);
+  });
+});
+
+describe('return blocker', () => {
+  it('explains why a result cannot be returned yet', () => {
+    const stored = (status: DossierStatus) => ({ state: { status, returnedAt: null, dueAt: '2025-11-24T10:00:00Z' }, personal: { applicant: {} } }) as never;
+    expect(returnBlocker(stored(DossierStatus.Resolved))).toBeNull();
+    expect(returnBlocker(stored(DossierStatus.InProcessing))).toContain('chưa giải quyết xong');
+    expect(returnBlocker(stored(DossierStatus.Refused))).toContain('không có kết quả');
+  });
+});
