@@ -4,6 +4,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { officerRoleLabels } from '../../src/auth/officer.ts';
 import type { AppInfo } from '../../src/bridge/desk-bridge.ts';
 import { DossierDetailScreen } from '../screens/dossier-detail/DossierDetailScreen.tsx';
+import { SyncStatusIndicator } from '../sync-status/SyncStatusIndicator.tsx';
 import { useDesk } from './desk-context.tsx';
 import { sections, type Section } from './sections.ts';
 
@@ -42,6 +43,7 @@ export function Shell() {
         </aside>
         <div className="workspace">
           <TopBar />
+          {scan.notice && <ScanNotice message={scan.notice} onDismiss={scan.dismiss} />}
           <main className="content">
             <Switch>
               {sections.map((section) => (
@@ -55,7 +57,18 @@ export function Shell() {
           </main>
         </div>
       </div>
-    </Router>
+    </ScannerProvider>
+  );
+}
+
+function ScanNotice({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <div className="scan-notice" role="alert" data-testid="scan-notice">
+      <span>{message}</span>
+      <button type="button" className="scan-notice-close" onClick={onDismiss} aria-label="Đóng thông báo quét mã">
+        ×
+      </button>
+    </div>
   );
 }
 
@@ -69,6 +82,7 @@ function TopBar() {
           {identity.provinceName} · Quầy số {identity.slot} · Mã cơ quan {identity.agencyId}
         </span>
       </div>
+      <SyncStatusIndicator />
       <div className="topbar-officer">
         <span className="officer-name" data-testid="officer-name">
           {officer.fullName}

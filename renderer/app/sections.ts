@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AlertsScreen } from '../screens/alerts/AlertsScreen.tsx';
+import { EnrollScreen } from '../screens/enroll/EnrollScreen.tsx';
 import { DossierListScreen } from '../screens/dossiers/DossierListScreen.tsx';
 import { ReceiveScreen } from '../screens/receive/ReceiveScreen.tsx';
 import { ReportsScreen } from '../screens/reports/ReportsScreen.tsx';
@@ -20,5 +21,11 @@ export const sections: readonly Section[] = [
   { path: '/tra-ket-qua', title: 'Trả kết quả', hint: 'Quét mã vạch và trả kết quả cho công dân', screen: ReturnScreen },
   { path: '/canh-bao', title: 'Cảnh báo', hint: 'Hồ sơ sắp đến hạn và quá hạn', screen: AlertsScreen },
   { path: '/bao-cao', title: 'Báo cáo', hint: 'Thống kê tình hình giải quyết hồ sơ', screen: ReportsScreen },
+  {
+    path: '/ket-noi-may-chu',
+    title: 'Kết nối máy chủ',
+    hint: 'Kích hoạt quầy với máy chủ tỉnh bằng mã do quản trị viên cấp',
+    screen: EnrollScreen,
+  },
   { path: '/cai-dat', title: 'Cài đặt', hint: 'Thông tin đơn vị, giờ làm việc, máy in', screen: SettingsScreen },
 ];

@@ -9,13 +9,13 @@ export function useDossierChanges(store: DeskStore, debounceMs = 150): number {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = store.database.dossiers.$.subscribe(() => {
+    const unsubscribe = store.onDossiersChanged(() => {
       clearTimeout(timer);
       timer = setTimeout(() => setVersion((v) => v + 1), debounceMs);
     });
     return () => {
       clearTimeout(timer);
-      subscription.unsubscribe();
+      unsubscribe();
     };
   }, [store, debounceMs]);
   return version;

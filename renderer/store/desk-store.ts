@@ -37,6 +37,11 @@ export interface DeskStore {
     /** Rebuilds every projection from the event log. */
     rebuildAll(): Promise<number>;
   };
+  /**
+   * Calls `listener` after any dossier projection is written (a local action, a sync pull, a
+   * rebuild); returns the unsubscribe. Several writes in a row call it several times.
+   */
+  onDossiersChanged(listener: () => void): () => void;
   /** For the sync client (replication of `events`). */
   database: DeskDatabase;
   close(): Promise<void>;
@@ -70,6 +75,10 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       projections: {
         catchUp: () => serial(() => projector.catchUp()),
         rebuildAll: () => serial(() => projector.rebuildAll()),
+      },
+      onDossiersChanged(listener) {
+        const subscription = c.dossiers.$.subscribe(() => listener());
+        return () => subscription.unsubscribe();
       },
       database: db,
       async close() {

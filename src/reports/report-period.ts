@@ -42,7 +42,13 @@ export function periodWindow(period: unknown): PeriodWindow {
   };
 }
 
+// Same shape as isoInstantSchema; a plain regex because reports read a few instants per dossier,
+// hundreds of thousands of times, where zod's parse dominated the report's time.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 /** Reads an ISO instant with an explicit zone; null when it is not one. */
 export function parseInstant(text: string): Instant | null {
-  return isoInstantSchema.safeParse(text).success ? Date.parse(text) : null;
+  if (!ISO_INSTANT.test(text)) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
 }

@@ -10,7 +10,6 @@ import { formatCount, formatInstant } from '../../components/format.ts';
 import { EmptyState, Notice } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useClock, useDossierChanges } from '../../components/use-live.ts';
-import { useScanToOpen } from '../../components/use-scan-to-open.ts';
 import { alertQueries, alertTitles } from './alert-queries.ts';
 import type { AlertKind } from './alert-queries.ts';
 import { LIST_LIMIT, useAlerts } from './use-alerts.ts';
@@ -21,7 +20,6 @@ const KINDS: AlertKind[] = ['overdue', 'due-soon', 'today'];
 export function AlertsScreen() {
   const desk = useDesk();
   const [, navigate] = useLocation();
-  useScanToOpen();
   const nowMs = useClock(desk.now);
   const version = useDossierChanges(desk.store);
   const [officer, setOfficer] = useState<string>('all');

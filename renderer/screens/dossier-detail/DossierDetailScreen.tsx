@@ -8,7 +8,6 @@ import { formatInstant } from '../../components/format.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useClock, useDossierChanges } from '../../components/use-live.ts';
-import { useScanToOpen } from '../../components/use-scan-to-open.ts';
 import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { ActionDialog } from './actions/ActionDialog.tsx';
 import { ActionBar } from './ActionBar.tsx';
@@ -24,7 +23,6 @@ export function DossierDetailScreen() {
   const params = useParams<{ code: string }>();
   const rawCode = safeDecode(params.code ?? '');
   const desk = useDesk();
-  useScanToOpen();
   const version = useDossierChanges(desk.store);
   const nowMs = useClock(desk.now);
   const load = useDossier(desk.store, rawCode, version);

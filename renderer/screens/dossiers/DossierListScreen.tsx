@@ -5,7 +5,6 @@ import { formatCount } from '../../components/format.ts';
 import { EmptyState, Notice } from '../../components/Notice.tsx';
 import { RUNNING_STATUSES } from '../../components/deadline-view.ts';
 import { useClock, useDossierChanges } from '../../components/use-live.ts';
-import { useScanToOpen } from '../../components/use-scan-to-open.ts';
 import type { DossierCountFilter } from '../../store/index.ts';
 import { DossierTable } from './DossierTable.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -19,7 +18,6 @@ import './dossier-list.css';
 export function DossierListScreen() {
   const desk = useDesk();
   const [, navigate] = useLocation();
-  useScanToOpen();
   const nowMs = useClock(desk.now);
   const version = useDossierChanges(desk.store);
   const [filters, setFilters] = useState<ListFilters>(EMPTY_FILTERS);

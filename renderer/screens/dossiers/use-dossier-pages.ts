@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import type { DeskStore, DossierQuery } from '../../store/index.ts';
-import { searchByCitizenId } from './citizen-id-search.ts';
 import type { SearchIntent } from './list-filters.ts';
 
 interface PagesState extends DossierPagesState {
@@ -12,7 +11,7 @@ export interface DossierPagesState {
   items: ProjectedDossier[];
   loading: boolean;
   hasMore: boolean;
-  /** A Vietnamese hint about the result (too broad a name, bounded ID search…). */
+  /** A Vietnamese hint about the result (too broad a name…). */
   hint: string | null;
   error: string | null;
 }
@@ -96,11 +95,7 @@ async function fetchPage(
     return { items: found ? [found.state] : [], nextCursor: null, hint: null };
   }
   if (search.kind === 'citizen-id') {
-    const result = await searchByCitizenId(store, search.citizenId);
-    const hint = result.truncated
-      ? `Đã tìm số định danh trong ${result.scanned.toLocaleString('vi-VN')} hồ sơ gần nhất; hồ sơ cũ hơn hãy tìm theo mã hoặc họ tên.`
-      : null;
-    return { items: result.items, nextCursor: null, hint };
+    return { items: await store.dossiers.byCitizenId(search.citizenId), nextCursor: null, hint: null };
   }
   if (query === null) return { items: [], nextCursor: null, hint: null };
   const page = await store.dossiers.query({

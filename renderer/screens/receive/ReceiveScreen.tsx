@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
 import { computeAppointment } from '../../../src/deadline/appointment.ts';
-import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
 import { parseCitizenCardQr } from '../../../src/people/citizen-card-qr.ts';
 import { statutoryTimeText, timeAndDate } from '../../../src/print/forms/common.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
-import { useBarcodeScanner } from '../../scanner/use-barcode-scanner.ts';
+import { useScanHandler } from '../../scanner/scanner-context.ts';
 import { receiveDossier } from './issue-code.ts';
 import { ProcedurePicker, recentShortcut } from './ProcedurePicker.tsx';
 import { loadRecentProcedures, rememberProcedure } from './recent-procedures.ts';
@@ -33,11 +32,10 @@ function useNow(now: () => number): number {
 /**
  * "Tiếp nhận hồ sơ": procedure, applicant, papers, fee, delivery; Enter saves, issues the dossier
  * code, stores the RECEIVED event and opens the receipt for printing. A scanned citizen ID card
- * QR fills the applicant; a scanned dossier code opens that dossier.
+ * QR fills the applicant; any other scan is left to the shell (a dossier code opens that dossier).
  */
 export function ReceiveScreen() {
   const desk = useDesk();
-  const [, navigate] = useLocation();
   const [procedure, setProcedure] = useState<Procedure | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
   const [errors, setErrors] = useState<ReceiveErrors>({});
@@ -90,23 +88,18 @@ export function ReceiveScreen() {
         setValue('address', address);
         setErrors({});
         setNotice({ kind: 'info', text: `Đã điền thông tin người nộp từ thẻ căn cước của ${fullName}.` });
-        return;
+        return true;
       }
-      const code = parseDossierCode(text);
-      if (code.ok) {
-        navigate(`/ho-so/${encodeURIComponent(code.value.code)}`);
-        return;
+      // Fields separated by "|": a card QR that could not be read; say why rather than "unknown code".
+      if (text.includes('|')) {
+        setNotice({ kind: 'error', text: `Mã QR trên thẻ căn cước chưa đọc được: ${card.error.message}` });
+        return true;
       }
-      const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-      const hint = text.includes('|') ? ` ${card.error.message}` : '';
-      setNotice({
-        kind: 'error',
-        text: `Mã vừa quét "${shown}" không phải mã QR trên thẻ căn cước hay mã hồ sơ.${hint}`,
-      });
+      return false;
     },
-    [navigate, setValue],
+    [setValue],
   );
-  useBarcodeScanner(onScan);
+  useScanHandler(onScan, 'mã QR trên thẻ căn cước');
 
   const save = useCallback(async () => {
     if (saving || receipt) return;

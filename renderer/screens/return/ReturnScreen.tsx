@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { formatInstant } from '../../components/format.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { useClaimedScan } from '../../components/scan-claim.ts';
+import { useScanHandler } from '../../scanner/scanner-context.ts';
 import { ReturnForm } from '../dossier-detail/actions/ReturnForm.tsx';
 import { actionsFor } from '../dossier-detail/role-actions.ts';
 import { lookupForReturn } from './return-lookup.ts';
@@ -39,9 +40,11 @@ export function ReturnScreen() {
     [desk.store],
   );
 
-  useClaimedScan(
+  // A scanned dossier code is looked up here, in place, instead of opening the dossier's page.
+  useScanHandler(
     useCallback(
       (text: string) => {
+        if (!parseDossierCode(text).ok) return false;
         setCode(text);
         void open(text);
         return true;

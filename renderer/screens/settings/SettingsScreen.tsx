@@ -1,12 +1,10 @@
 import { useDesk } from '../../app/desk-context.tsx';
-import { useScanToOpen } from '../../components/use-scan-to-open.ts';
 import { ExportSection, IdentitySection, PrintersSection, WorkingTimeSection } from './SettingsSections.tsx';
 import '../../components/forms.css';
 import './settings.css';
 
 export function SettingsScreen() {
   const desk = useDesk();
-  useScanToOpen();
   const canEdit = desk.officer.role === 'admin' || desk.officer.role === 'leader';
   return (
     <section className="settings-screen">

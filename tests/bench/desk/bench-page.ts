@@ -202,7 +202,7 @@ async function measure(options: { iterations: number; warmup: number; only?: str
 
 /** Storage calls per store operation (see profile.ts), on inputs the measurement did not use. */
 async function profile(iterations: number): Promise<OperationProfile[]> {
-  return profileOperations(current().store, pairedOperations(await operationContext()), iterations, 100_000);
+  return profileOperations(current().store, pairedOperations(await operationContext()), iterations, 50_021);
 }
 
 /** Re-opens the store and the reference database `repeats` times: the data part of a cold start. */

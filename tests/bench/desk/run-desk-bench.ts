@@ -108,6 +108,11 @@ interface ColdStart {
   /** Navigation start → the app's first boot message (scripts loaded and React mounted). */
   bootShownMs: number | null;
   domContentLoadedMs: number;
+  /** The main script's responseEnd (download done; parsing and running follow). */
+  scriptLoadedMs: number | null;
+  /** Main-thread tasks over 50 ms before interactive: [start, duration]. */
+  longTasks: [number, number][];
+  longTaskMs: number;
 }
 
 /**
@@ -117,6 +122,10 @@ interface ColdStart {
 function coldStartProbe(officerId: string | null): string {
   return `(() => {
     if (window.top !== window) return;
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+    }).observe({ type: 'longtask', buffered: true });
     ${officerId ? `window.sessionStorage.setItem('motcua.session.v1', ${JSON.stringify(officerId)});` : ''}
     const check = () => {
       if (window.__bootShown === undefined && document.querySelector('.boot-message')) window.__bootShown = performance.now();
@@ -145,7 +154,16 @@ async function coldStart(profile: string, url: string, officerId: string | null)
         if (failed) return { failed: failed.textContent };
         if (window.__interactive === undefined) return false;
         const nav = performance.getEntriesByType('navigation')[0];
-        return { interactiveMs: window.__interactive, bootShownMs: window.__bootShown ?? null, domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null };
+        const longTasks = window.__longTasks.filter(([start]) => start <= window.__interactive);
+        const script = performance.getEntriesByType('resource').find((e) => e.name.includes('/assets/index-') && e.name.endsWith('.js'));
+        return {
+          interactiveMs: window.__interactive,
+          bootShownMs: window.__bootShown ?? null,
+          domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null,
+          scriptLoadedMs: script ? script.responseEnd : null,
+          longTasks,
+          longTaskMs: longTasks.reduce((sum, [, d]) => sum + d, 0),
+        };
       })()`,
       undefined,
       { timeout: 180_000, polling: 50 },
@@ -254,6 +272,19 @@ async function main(): Promise<void> {
   }
 }
 
+/** Medians of the cold start's phases, to see what the 1.5 s goes to. */
+function coldStartLine(cold: { app: ColdStart[] }, open: OpenSamples): string {
+  const median = (xs: (number | null)[]) => summarize(xs.filter((x): x is number => x !== null)).p50;
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '?');
+  return (
+    `Cold start phases (medians, ms from navigation start): main script downloaded ${f(median(cold.app.map((c) => c.scriptLoadedMs)))}, ` +
+    `DOMContentLoaded ${f(median(cold.app.map((c) => c.domContentLoadedMs)))}, boot message shown ${f(median(cold.app.map((c) => c.bootShownMs)))}, ` +
+    `receive input enabled ${f(median(cold.app.map((c) => c.interactiveMs)))}; main-thread long tasks before that ${f(median(cold.app.map((c) => c.longTaskMs)))} ms. ` +
+    `In a warm page: store open ${f(summarize(open.storeOpen).p50)} ms, session load ${f(summarize(open.session).p50)} ms, ` +
+    `counting both indexed collections (the open's search-key check) ${f(summarize(open.fullCounts).p50)} ms.`
+  );
+}
+
 /** Storage round trips per store operation: the usual reason a store op is slower than raw Dexie. */
 function profileTable(profiles: readonly OperationProfile[]): string {
   const lines = [
@@ -289,6 +320,7 @@ function deskMarkdown(result: BenchResult): string {
       `building ${s(t.buildMs)}, store bulk inserts ${s(t.storeWallMs)} (concurrent: events ${s(t.storeEventsMs)}, dossiers ${s(t.storeDossiersMs)}, search keys ${s(t.storeSearchKeysMs)}), raw Dexie ${s(t.rawMs)}.`,
     ...result.rows.filter((r) => r.note?.includes('another result')).map((r) => `Check: ${r.label}: ${r.note}.`),
     `Dossiers by status: ${Object.entries(d.statuses).map(([status, n]) => `${status}: ${n}`).join(', ')}.`,
+    coldStartLine(result.extra.coldStarts as { app: ColdStart[] }, result.extra.openSamples as OpenSamples),
     '',
     profileTable(result.extra.storageProfile as OperationProfile[]),
     '',

@@ -9,6 +9,8 @@ import { sampleCatalogue } from './support/fixtures.ts';
 import { serverTestDatabases } from './support/server-databases.ts';
 
 const UNIT = '000.00.12.H23';
+// Each command is a fresh process opening the database (PGlite: a few seconds each on a busy machine).
+const CLI_TIMEOUT = 300_000;
 
 describe.each(serverTestDatabases())('npm run admin on $name', (database) => {
   let target: DatabaseTarget;
@@ -72,7 +74,7 @@ describe.each(serverTestDatabases())('npm run admin on $name', (database) => {
     } finally {
       await opened.close();
     }
-  });
+  }, CLI_TIMEOUT);
 
   it('refuses bad input with a clear message and changes nothing', async () => {
     const cases: Array<{ args: string[]; stdin?: string; code: number; message: RegExp }> = [
@@ -108,5 +110,5 @@ describe.each(serverTestDatabases())('npm run admin on $name', (database) => {
     } finally {
       await opened.close();
     }
-  });
+  }, CLI_TIMEOUT);
 });

@@ -1,0 +1,18 @@
+import { parseDossierCode } from '../../src/dossier/dossier-code.ts';
+
+export type ShellScanAction = { kind: 'open'; path: string } | { kind: 'unrecognised'; message: string };
+
+const SHOWN_CHARS = 60;
+
+/**
+ * What the shell does with a scan no screen used: a dossier code opens that dossier; anything
+ * else is named back to the officer with what the current screen could have read.
+ */
+export function shellScanAction(text: string, accepted: readonly string[]): ShellScanAction {
+  const code = parseDossierCode(text);
+  if (code.ok) return { kind: 'open', path: `/ho-so/${encodeURIComponent(code.value.code)}` };
+  const chars = [...text.trim()];
+  const shown = chars.length > SHOWN_CHARS ? `${chars.slice(0, SHOWN_CHARS).join('')}…` : chars.join('');
+  const kinds = ['mã hồ sơ', ...accepted].join(' hay ');
+  return { kind: 'unrecognised', message: `Mã vừa quét "${shown}" không phải ${kinds}, nên chưa mở được gì.` };
+}
