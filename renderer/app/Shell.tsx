@@ -3,21 +3,32 @@ import { Link, Route, Router, Switch, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { officerRoleLabels } from '../../src/auth/officer.ts';
 import type { AppInfo } from '../../src/bridge/desk-bridge.ts';
+import { ScannerProvider } from '../scanner/ScannerProvider.tsx';
 import { DossierDetailScreen } from '../screens/dossier-detail/DossierDetailScreen.tsx';
 import { SyncStatusIndicator } from '../sync-status/SyncStatusIndicator.tsx';
 import { useDesk } from './desk-context.tsx';
 import { sections, type Section } from './sections.ts';
+import { useShellScan } from './use-shell-scan.ts';
 
 /** The logged-in desk: sidebar navigation, top bar with unit, desk and officer, and the screens. */
 export function Shell() {
+  return (
+    <Router hook={useHashLocation}>
+      <ShellLayout />
+    </Router>
+  );
+}
+
+function ShellLayout() {
   const { bridge } = useDesk();
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => {
     void bridge.getAppInfo().then(setInfo);
   }, [bridge]);
+  const scan = useShellScan();
 
   return (
-    <Router hook={useHashLocation}>
+    <ScannerProvider onUnhandled={scan.onUnhandled}>
       <div className="shell">
         <aside className="sidebar">
           <div className="brand">

@@ -8,6 +8,7 @@ import type { PrintForm } from '../../src/dossier/events.ts';
 import { DomainError } from '../../src/errors.ts';
 import type { DeskStore, PrintLogEntry } from '../store/index.ts';
 import { documentHtml } from './document-html.ts';
+import { DEFAULT_PRINTER_SETTINGS, PRINTER_SETTINGS_KEY, printerNameFor, printerSettingsSchema } from './printer-settings.ts';
 
 /** What the document is told when it is rendered for a print. */
 export interface PrintMark {
@@ -34,7 +35,8 @@ export type PrintOutcome = { printed: true; entry: PrintLogEntry } | { printed: 
 export interface PrintService {
   /**
    * Prints through the desk bridge, then records a PRINTED event on the dossier and a print log
-   * entry (who, when, form, copies). Cancelling the print dialog logs nothing. A failure after
+   * entry (who, when, form, copies). It goes to the printer chosen in the settings for its page
+   * size, else the system default. Cancelling the print dialog logs nothing. A failure after
    * which paper may have come out (`printed: 'maybe'`) is logged too, so a retry is a copy.
    */
   printDocument(request: PrintRequest): Promise<PrintOutcome>;
@@ -97,8 +99,16 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       }
       const isCopy = await nextIsCopy(request.dossierCode, request.form);
       const html = render(request, { isCopy });
+      const printers = await deps.store.settings.get(PRINTER_SETTINGS_KEY, printerSettingsSchema, DEFAULT_PRINTER_SETTINGS);
+      const printerName = printerNameFor(printers, request.pageSize);
       try {
-        const result = await deps.bridge.printDocument({ html, silent: false, copies: request.copies, pageSize: request.pageSize });
+        const result = await deps.bridge.printDocument({
+          html,
+          ...(printerName ? { printerName } : {}),
+          silent: false,
+          copies: request.copies,
+          pageSize: request.pageSize,
+        });
         if (!result.printed) return { printed: false };
       } catch (reason) {
         const error = toBridgeError(reason);

@@ -13,7 +13,7 @@ import { printLogSchema } from './schemas/print-log-schema.ts';
 import type { PrintLogDoc } from './schemas/print-log-schema.ts';
 import { referenceSchema } from './schemas/reference-schema.ts';
 import type { ReferenceDoc } from './schemas/reference-schema.ts';
-import { settingsSchema } from './schemas/settings-schema.ts';
+import { settingsMigrations, settingsSchema } from './schemas/settings-schema.ts';
 import type { SettingsDoc } from './schemas/settings-schema.ts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -29,7 +29,7 @@ export const deskCollectionDefinitions = {
   searchkeys: { schema: searchKeySchema },
   reference: { schema: referenceSchema },
   printlog: { schema: printLogSchema },
-  settings: { schema: settingsSchema },
+  settings: { schema: settingsSchema, migrationStrategies: settingsMigrations },
 };
 
 export interface DeskCollections {

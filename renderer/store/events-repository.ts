@@ -2,7 +2,7 @@ import type { RxCollection } from 'rxdb';
 import { parseEvent } from '../../src/dossier/events.ts';
 import type { DossierEvent } from '../../src/dossier/events.ts';
 import { DomainError } from '../../src/errors.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../../src/canonical-json.ts';
 import { normalizeInstant } from './instant.ts';
 import { splitPersonal } from './personal-data.ts';
 import { docToEvent } from './projector.ts';
@@ -25,7 +25,11 @@ export interface EventsRepository {
   byId(id: string): Promise<DossierEvent | null>;
   /** The route of a dossier, in id (creation) order. */
   forDossier(code: string): Promise<DossierEvent[]>;
+  /** The whole event log in id order (read by pages), e.g. for a backup export. */
+  all(): Promise<DossierEvent[]>;
 }
+
+const ALL_PAGE = 2_000;
 
 export function createEventsRepository(
   collection: RxCollection<EventDoc>,
@@ -77,5 +81,19 @@ export function createEventsRepository(
     },
     byId: stored,
     forDossier: (code) => projector.eventsOf(code),
+    async all() {
+      const events: DossierEvent[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const selector: Record<string, unknown> = after === null ? {} : { id: { $gt: after } };
+        const docs = await collection.find({ selector, sort: [{ id: 'asc' }], limit: ALL_PAGE }).exec();
+        for (const doc of docs) {
+          const event = docToEvent(doc.toMutableJSON());
+          if (event) events.push(event);
+        }
+        if (docs.length < ALL_PAGE) return events;
+        after = docs[docs.length - 1]?.id ?? null;
+      }
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { Anomaly, DossierState, FinishedDeadlineState, OpenDeadlineState } 
 import type { DossierEvent } from './events.ts';
 import { localDateOf } from '../time/vn-time.ts';
 import { applyTransition } from './state-machine.ts';
+import { canonicalJson } from '../canonical-json.ts';
 
 /**
  * Folds a dossier's events into its state. The result depends only on the SET of events:
@@ -240,13 +241,3 @@ function compareCandidates(a: Candidate, b: Candidate): number {
 }
 
 /** JSON with object keys sorted, so equal bodies give equal strings whatever their key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}

@@ -5,12 +5,14 @@ import { eventsCollectionOf, settingsCollectionOf } from '../../renderer/store/r
 import { createBackoff } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { DayEndProgress, DayEndReport } from './day-end.ts';
+import { deskHealthReportOf, sendDeskHealth } from './desk-health.ts';
 import type { Enrollment } from './enrollment.ts';
 import { deskIdOfDoc } from './event-docs.ts';
 import { startEventReplication } from './event-replication.ts';
 import { createHttpClient, SyncError } from './http-client.ts';
 import type { FetchLike } from './http-client.ts';
 import { createPendingCounter } from './pending-counter.ts';
+import type { PendingSummary } from './pending-counter.ts';
 import { pullReferenceData } from './reference-sync.ts';
 import { createRejectionLog } from './rejections.ts';
 import type { Rejection } from './rejections.ts';
@@ -130,12 +132,27 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
   });
 
   let counting: Promise<void> = Promise.resolve();
+  let lastSummary: PendingSummary = { pending: 0, oldestPendingAt: null };
   const countPending = () => {
     counting = counting
       .then(() => pendingCounter.count((id) => acked.has(id) || rejectedIds.has(id)))
-      .then((pending) => update({ pending }))
+      .then((summary) => {
+        lastSummary = summary;
+        update({ pending: summary.pending });
+      })
       .catch(() => undefined);
     return counting;
+  };
+
+  // Desk health for the province's dashboard, after each cycle. Best effort: a server without
+  // the endpoint, or a lost report, must never show as a sync failure.
+  let reportingHealth: Promise<void> = Promise.resolve();
+  const reportHealth = () => {
+    reportingHealth = reportingHealth
+      .then(() => countPending())
+      .then(() => sendDeskHealth(http, deskHealthReportOf(lastSummary, clock())))
+      .catch(() => undefined);
+    return reportingHealth;
   };
 
   const subscriptions: Subscription[] = [
@@ -148,6 +165,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         void store.settings.set(LAST_SUCCESS_KEY, { at }).catch(() => undefined);
         // Pulled events change dossiers: bring the projections up to date.
         void store.projections.catchUp().catch(() => undefined);
+        void reportHealth();
       }
       refreshPhase();
     }),
@@ -218,6 +236,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         for (const sub of watching) sub.unsubscribe();
       }
       await countPending();
+      if (error === null) await reportHealth();
       progress.stage = 'done';
       report();
       return {
@@ -237,6 +256,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       for (const sub of subscriptions) sub.unsubscribe();
       await replication.cancel();
       await counting;
+      await reportingHealth;
       status.complete();
     },
   };

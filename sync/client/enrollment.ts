@@ -25,10 +25,23 @@ export type Enrollment = z.infer<typeof enrollmentSchema>;
 
 export const ENROLLMENT_KEY = 'sync-enrollment';
 
+/**
+ * The credential is kept in the settings doc's encrypted `secret`, never in its clear `value`.
+ * A desk enrolled before that kept it in `value`: loading moves it out of the clear.
+ */
 export async function loadEnrollment(store: DeskStore): Promise<Enrollment | null> {
   const doc = await settingsCollectionOf(store).findOne(ENROLLMENT_KEY).exec();
-  const parsed = enrollmentSchema.safeParse(doc?.toMutableJSON().value);
-  return parsed.success ? parsed.data : null;
+  if (!doc) return null;
+  const { value, secret } = doc.toMutableJSON();
+  const parsed = enrollmentSchema.safeParse({ ...value, credential: secret ?? value.credential });
+  if (!parsed.success) return null;
+  if ('credential' in value) await saveEnrollment(store, parsed.data, doc.updatedAt);
+  return parsed.data;
+}
+
+export async function saveEnrollment(store: DeskStore, enrollment: Enrollment, updatedAt: string = new Date(enrollment.enrolledAt).toISOString()): Promise<void> {
+  const { credential, ...value } = enrollment;
+  await settingsCollectionOf(store).upsert({ id: ENROLLMENT_KEY, value, secret: credential, updatedAt });
 }
 
 export interface EnrollInput {
@@ -93,7 +106,7 @@ export async function enrollDesk(store: DeskStore, input: EnrollInput, deps: Enr
     credential: response.credential,
     enrolledAt: deps.clock(),
   };
-  await store.settings.set(ENROLLMENT_KEY, enrollment);
+  await saveEnrollment(store, enrollment);
 
   const replacedLocal = await removeLocalReference(store);
   await store.identity.save(identity, 'provincial');

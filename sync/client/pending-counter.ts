@@ -17,8 +17,14 @@ const CURSOR_KEY = 'sync-pending-cursor';
 const cursorSchema = z.object({ checkpoint: z.object({ id: z.string(), lwt: z.number() }).nullable() });
 const BATCH = 500;
 
+export interface PendingSummary {
+  pending: number;
+  /** The earliest event time (ISO) among the waiting events; null when none waits. */
+  oldestPendingAt: string | null;
+}
+
 export interface PendingCounter {
-  count(isConfirmed: (id: string) => boolean): Promise<number>;
+  count(isConfirmed: (id: string) => boolean): Promise<PendingSummary>;
 }
 
 export function createPendingCounter(events: RxCollection<EventDoc>, settings: RxCollection<SettingsDoc>): PendingCounter {
@@ -31,6 +37,7 @@ export function createPendingCounter(events: RxCollection<EventDoc>, settings: R
       let confirmedSoFar = true;
       let advanced = start;
       let pending = 0;
+      let oldestPendingAt: string | null = null;
       for (;;) {
         const page = await getChangedDocumentsSince(events.storageInstance, BATCH, cursor ?? undefined);
         for (const doc of page.documents) {
@@ -43,6 +50,8 @@ export function createPendingCounter(events: RxCollection<EventDoc>, settings: R
           } else {
             pending += 1;
             confirmedSoFar = false;
+            // Stored instants are fixed-width ISO strings: they compare in time order.
+            if (oldestPendingAt === null || doc.at < oldestPendingAt) oldestPendingAt = doc.at;
           }
         }
         if (page.documents.length < BATCH) break;
@@ -51,7 +60,7 @@ export function createPendingCounter(events: RxCollection<EventDoc>, settings: R
       if (advanced !== start) {
         await settings.upsert({ id: CURSOR_KEY, value: { checkpoint: advanced }, updatedAt: new Date().toISOString() });
       }
-      return pending;
+      return { pending, oldestPendingAt };
     },
   };
 }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Database } from './db/database.ts';
 import { changeBusPlugin } from './plugins/change-bus.ts';
+import { corsPlugin } from './plugins/cors.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { deskAuthPlugin } from './plugins/desk-auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -23,6 +24,7 @@ export async function buildApp({ database, logger = false, rateLimits = {} }: Ap
   // Fastify's request log lines carry method and URL only: credentials in headers never reach the logs.
   const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
   const limits = { ...DEFAULT_RATE_LIMITS, ...rateLimits };
+  await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { database });

@@ -12,7 +12,8 @@ import type { BenchResult } from './support/results.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const results = join(root, 'tests/bench/results');
-const passThrough = process.argv.slice(2);
+const collectOnly = process.argv.includes('--collect');
+const passThrough = process.argv.slice(2).filter((arg) => arg !== '--collect');
 const smoke = passThrough.includes('--smoke');
 
 function chromiumVersion(): string | undefined {
@@ -37,10 +38,15 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { sc
 const scripts = benchScripts(pkg.scripts ?? {});
 const startedAt = new Date().toISOString();
 const machine = machineFacts(chromiumVersion());
-console.log(`[bench] running ${scripts.join(', ') || 'nothing (no bench:* scripts)'}${smoke ? ' (smoke)' : ''}`);
+console.log(`[bench] ${collectOnly ? 'collecting' : 'running'} ${scripts.join(', ') || 'nothing (no bench:* scripts)'}${smoke ? ' (smoke)' : ''}`);
 
 const runs: ScriptRun[] = [];
 for (const script of scripts) {
+  if (collectOnly) {
+    const result = freshResult(script, 0);
+    runs.push({ script, exitCode: result ? 0 : null, durationMs: result?.durationMs ?? 0, result });
+    continue;
+  }
   const started = Date.now();
   console.log(`\n▶ ${script}`);
   const run = spawnSync('npm', ['run', '--silent', script, ...(passThrough.length > 0 ? ['--', ...passThrough] : [])], { cwd: root, stdio: 'inherit' });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { TEST_ADMIN, TEST_DESK, completeSetup, logIn, newDeskContext, openFreshDesk } from './support/desk.ts';
+import { describeGaps, scanWithKeyboard } from './support/scanner.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 
@@ -98,10 +99,10 @@ describe('reception: first run, login, receive, print', () => {
       // (Playwright types characters missing from its US layout without key events, so this card is ASCII.)
       const card = '001090012345|123456789|Nguyen Van An|05091990|Nam|So 12 pho Hang Bac, Phuong Hoan Kiem, Ha Noi|01072021';
       await page.getByLabel('Họ và tên').click();
-      await page.keyboard.type(card, { delay: 10 });
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByTestId('receive-notice').count()).toBe(1);
-      expect(await page.getByTestId('receive-notice').textContent()).toContain('Đã điền thông tin người nộp từ thẻ căn cước');
+      const cardGaps = await scanWithKeyboard(page, card, 10);
+      await expect
+        .poll(() => page.getByTestId('receive-notice').textContent(), { message: `card scan not recognised: ${describeGaps(cardGaps)}` })
+        .toContain('Đã điền thông tin người nộp từ thẻ căn cước');
       expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyen Van An');
       expect(await page.getByLabel('Số định danh (CCCD)').inputValue()).toBe('001090012345');
       expect(await page.getByLabel('Ngày sinh').inputValue()).toBe('05/09/1990');
@@ -110,9 +111,11 @@ describe('reception: first run, login, receive, print', () => {
 
       // Something scanned that is neither a card nor a dossier code gets a clear message.
       await page.getByLabel('Số điện thoại').click();
-      await page.keyboard.type('HELLO-WORLD-42', { delay: 5 });
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByTestId('receive-notice').textContent()).toContain('không phải mã QR trên thẻ căn cước hay mã hồ sơ');
+      const junkGaps = await scanWithKeyboard(page, 'HELLO-WORLD-42', 10);
+      await expect
+        .poll(() => page.getByTestId('scan-notice').count(), { message: `scan not recognised: ${describeGaps(junkGaps)}` })
+        .toBe(1);
+      expect(await page.getByTestId('scan-notice').textContent()).toContain('Mã vừa quét "HELLO-WORLD-42" không phải mã hồ sơ hay mã QR trên thẻ căn cước');
       expect(await page.getByLabel('Số điện thoại').inputValue()).toBe('');
 
       // Procedure by diacritic-free search, Enter picks it.
@@ -179,9 +182,8 @@ describe('reception: first run, login, receive, print', () => {
 
       // Scanning a receipt's code on this screen opens that dossier.
       await page.getByLabel('Ghi chú').click();
-      await page.keyboard.type(code, { delay: 5 });
-      await page.keyboard.press('Enter');
-      await expect.poll(() => decodeURIComponent(page.url())).toContain(`#/ho-so/${code}`);
+      const codeGaps = await scanWithKeyboard(page, code, 10);
+      await expect.poll(() => decodeURIComponent(page.url()), { message: `scan not recognised: ${describeGaps(codeGaps)}` }).toContain(`#/ho-so/${code}`);
     } finally {
       await context.close();
     }

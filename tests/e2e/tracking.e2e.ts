@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium.ts';
 import { openFreshDesk } from './support/desk.ts';
+import { describeGaps, scanWithKeyboard } from './support/scanner.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 /** Monday 24/11/2025 09:00 in Hà Nội. */
@@ -46,28 +47,6 @@ async function go(page: Page, hash: string): Promise<void> {
   await page.evaluate((target) => {
     window.location.hash = target;
   }, hash);
-}
-
-/**
- * A USB scanner: keys `gapMs` apart ending in Enter. Dispatched in the page with their key times
- * set explicitly: each Playwright keystroke is a round trip to the browser (tens of ms on a busy
- * machine) and the page clock is Playwright's, so real pauses would make the test flaky. The
- * app's scan detector reads only the keys and their `timeStamp`.
- */
-async function scan(page: Page, text: string, gapMs: number): Promise<void> {
-  await page.evaluate(
-    ({ text, gapMs }) => {
-      const target = document.activeElement ?? document.body;
-      // Later than any real key event so far: the burst starts fresh.
-      const start = performance.timeOrigin;
-      [...text, 'Enter'].forEach((key, index) => {
-        const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
-        Object.defineProperty(event, 'timeStamp', { value: start + index * gapMs });
-        target.dispatchEvent(event);
-      });
-    },
-    { text, gapMs },
-  );
 }
 
 const rows = (page: Page) => page.locator('.dossier-scroll [role=row][data-code]');
@@ -178,19 +157,38 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     await openList(page);
     const search = page.getByRole('searchbox', { name: 'Tìm hồ sơ' });
     await search.focus();
-    await page.keyboard.type(codes.cuong, { delay: 150 });
-    await page.keyboard.press('Enter');
+    const slow = await scanWithKeyboard(page, codes.cuong, 150);
     // Typed by a person: an ordinary search, the officer stays on the list with the one match.
-    await expect.poll(() => rows(page).count()).toBe(1);
+    await expect.poll(() => rows(page).count(), { message: `slow typing: ${describeGaps(slow)}` }).toBe(1);
     expect(page.url()).toMatch(/#\/ho-so$/);
-    await page.getByRole('searchbox', { name: 'Tìm hồ sơ' }).fill('');
-    await page.getByRole('searchbox', { name: 'Tìm hồ sơ' }).focus();
-    await scan(page, codes.cuong, 150);
-    expect(page.url()).toMatch(/#\/ho-so$/);
+    expect(await page.getByTestId('scan-notice').count()).toBe(0);
+    expect(await search.inputValue()).toBe(codes.cuong);
 
-    await scan(page, codes.cuong, 10);
+    await search.fill('');
+    await search.focus();
+    const fast = await scanWithKeyboard(page, codes.cuong, 10);
+    await expect.poll(() => page.url(), { timeout: 5_000, message: `scan not recognised: ${describeGaps(fast)}` }).toContain(`#/ho-so/${encodeURIComponent(codes.cuong)}`);
     await expect.poll(() => page.getByTestId('detail-code').textContent()).toBe(codes.cuong);
-    expect(page.url()).toContain(`#/ho-so/${encodeURIComponent(codes.cuong)}`);
+  });
+
+  it('loads a scanned receipt in place on the return screen and names an unknown scan', async () => {
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Trả kết quả' }).click();
+    const input = page.getByLabel('Mã hồ sơ');
+    await input.focus();
+    const gaps = await scanWithKeyboard(page, codes.binh, 10);
+    await expect.poll(() => page.getByTestId('return-blocked').count(), { timeout: 5_000, message: `scan not recognised: ${describeGaps(gaps)}` }).toBe(1);
+    expect(await page.getByTestId('return-blocked').textContent()).toContain('chưa giải quyết xong');
+    expect(page.url()).toMatch(/#\/tra-ket-qua$/);
+    expect(await input.inputValue()).toBe(codes.binh);
+
+    // Not a dossier code: the shell says what was scanned; the field keeps what it held.
+    await input.fill('');
+    await input.focus();
+    const junk = await scanWithKeyboard(page, 'HELLO-WORLD-42', 10);
+    await expect.poll(() => page.getByTestId('scan-notice').count(), { timeout: 5_000, message: `scan not recognised: ${describeGaps(junk)}` }).toBe(1);
+    expect(await page.getByTestId('scan-notice').textContent()).toContain('Mã vừa quét "HELLO-WORLD-42" không phải mã hồ sơ');
+    expect(await input.inputValue()).toBe('');
+    expect(page.url()).toMatch(/#\/tra-ket-qua$/);
   });
 
   it('shows overdue in red and due soon after the clock moves on, per officer, and updates live', async () => {

@@ -1,18 +1,5 @@
 import type { ImportBackupResult } from '../../../src/bridge/desk-bridge.ts';
 
-/** The browser's "save": a download the officer can see in the downloads bar. */
-export function downloadBytes(data: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Opens the browser's file picker; resolves `imported: false` when it is cancelled. */
 export function pickBackupFile(): Promise<ImportBackupResult> {
   return new Promise((resolve, reject) => {

@@ -8,7 +8,8 @@ import {
   type DeskBridge,
   type UpdateStatus,
 } from '../../../src/bridge/desk-bridge.ts';
-import { downloadBytes, pickBackupFile } from './backup-files.ts';
+import { downloadFile } from '../../browser/download-file.ts';
+import { pickBackupFile } from './backup-files.ts';
 import { printInHiddenIframe } from './print-iframe.ts';
 
 const unsupported = (code: 'unsupported' | 'secret-storage-unavailable' | 'update-not-ready', message: string) =>
@@ -52,7 +53,7 @@ export function createWebBridge(version: string): DeskBridge {
     restartToUpdate: () => unsupported('update-not-ready', 'Bản web không có cập nhật để cài.'),
     exportBackup: async (request) => {
       const { data, suggestedFileName } = parseOrReject(exportBackupRequestSchema, request);
-      downloadBytes(data, suggestedFileName);
+      downloadFile(data, suggestedFileName);
       return { saved: true, fileName: suggestedFileName };
     },
     importBackup: () => pickBackupFile(),

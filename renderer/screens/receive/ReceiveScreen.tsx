@@ -92,7 +92,7 @@ export function ReceiveScreen() {
       }
       // Fields separated by "|": a card QR that could not be read; say why rather than "unknown code".
       if (text.includes('|')) {
-        setNotice({ kind: 'error', text: `Mã QR trên thẻ căn cước chưa đọc được: ${card.error.message}` });
+        setNotice({ kind: 'error', text: `Mã vừa quét chưa dùng được. ${card.error.message}` });
         return true;
       }
       return false;

@@ -1,4 +1,5 @@
 import { useDesk } from '../../app/desk-context.tsx';
+import { OfficersSection } from './OfficersSection.tsx';
 import { ExportSection, IdentitySection, PrintersSection, WorkingTimeSection } from './SettingsSections.tsx';
 import '../../components/forms.css';
 import './settings.css';
@@ -10,11 +11,12 @@ export function SettingsScreen() {
     <section className="settings-screen">
       <header className="section-header">
         <h1>Cài đặt</h1>
-        <p>Thông tin quầy, giờ làm việc, máy in và xuất dữ liệu.</p>
+        <p>Thông tin quầy, giờ làm việc, cán bộ, máy in và xuất dữ liệu.</p>
       </header>
       <div className="settings-grid">
         <IdentitySection />
         <WorkingTimeSection canEdit={canEdit} />
+        <OfficersSection />
         <PrintersSection />
         <ExportSection />
       </div>

@@ -8,8 +8,8 @@ import { Notice } from '../../components/Notice.tsx';
 import { exportEventLog } from './event-log-export.ts';
 import { parseSessions, parseThresholdHours, sessionsToText } from './office-hours-form.ts';
 import type { SessionText } from './office-hours-form.ts';
-import { DEFAULT_PRINTER_SETTINGS, PRINTER_SETTINGS_KEY, printerSettingsSchema } from './printer-settings.ts';
-import type { PrinterSettings } from './printer-settings.ts';
+import { DEFAULT_PRINTER_SETTINGS, PRINTER_SETTINGS_KEY, printerNameFor, printerSettingsSchema } from '../../print/printer-settings.ts';
+import type { PrinterSettings } from '../../print/printer-settings.ts';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 
@@ -159,7 +159,7 @@ export function PrintersSection() {
 
   const testPage = async (size: 'A4' | 'A5') => {
     setMessage(null);
-    const printerName = size === 'A4' ? prefs.a4Printer : prefs.a5Printer;
+    const printerName = printerNameFor(prefs, size);
     try {
       const result = await desk.bridge.printDocument({
         html: `<!doctype html><html lang="vi"><meta charset="utf-8"><body style="font-family:sans-serif"><h1>Trang in thử ${size}</h1><p>${desk.identity.unitName} – Tiếng Việt có dấu: ắ ằ ẳ ẵ ặ ệ ữ đ.</p></body></html>`,

@@ -10,6 +10,7 @@ import { addDesk, issueEnrollmentCode } from '../repositories/desks.ts';
 import { addOfficer } from '../repositories/officers.ts';
 import { importCalendarYear, importCatalogue } from '../repositories/reference-imports.ts';
 import { addUnit } from '../repositories/units.ts';
+import { formatDate, formatTime } from '../../../src/time/vn-time.ts';
 
 /** What each admin command needs, already read from argv; the password comes from stdin. */
 export interface CommandIo {
@@ -62,7 +63,7 @@ export async function deskCode(database: Database, deskId: string, io: CommandIo
 function printCode(issued: Awaited<ReturnType<typeof issueEnrollmentCode>>, io: CommandIo): void {
   io.print(`Bàn ${issued.desk.id} (đơn vị ${issued.desk.unitId}, bàn số ${issued.desk.slot}).`);
   io.print(`Mã kích hoạt: ${issued.code}`);
-  io.print(`(dùng một lần, hết hạn lúc ${issued.expiresAt.toISOString()})`);
+  io.print(`(dùng một lần, hết hạn lúc ${formatTime(issued.expiresAt.getTime())} ngày ${formatDate(issued.expiresAt.getTime())})`);
 }
 
 export async function catalogueImport(database: Database, file: string, io: CommandIo): Promise<void> {

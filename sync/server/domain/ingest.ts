@@ -15,7 +15,7 @@ import {
   loadDossierEvents,
   saveProjection,
 } from '../repositories/events.ts';
-import { canonicalHash } from './canonical-json.ts';
+import { canonicalHash } from './canonical-hash.ts';
 import { roleMayRecord } from './permissions.ts';
 import { ServerError } from './server-error.ts';
 

@@ -4,21 +4,8 @@ import type { Schema } from '../db/schema.ts';
 
 /**
  * Desk health: what each desk says about itself when it syncs (events waiting, oldest waiting,
- * its clock), kept one row per desk. The table is created here until the server's owner moves
- * `DESK_HEALTH_DDL` into the next numbered migration (the runner requires a gap-free sequence).
+ * its clock), kept one row per desk in `desk_health` (migration 0004).
  */
-export const DESK_HEALTH_DDL = `create table if not exists desk_health (
-  desk_id text primary key references desks (id),
-  reported_at timestamptz not null,
-  pending_events integer not null,
-  oldest_pending_at timestamptz,
-  clock_offset_ms bigint
-)`;
-
-export async function ensureDeskHealthTable(db: Kysely<Schema>): Promise<void> {
-  await sql.raw(DESK_HEALTH_DDL).execute(db);
-}
-
 export const deskHealthReportSchema = z.strictObject({
   pendingEvents: z.number().int().min(0).max(10_000_000),
   oldestPendingAt: z.iso.datetime({ offset: true }).nullable(),

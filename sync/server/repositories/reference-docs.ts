@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AdvisoryLock } from '../db/locks.ts';
 import { CHANGES_CHANNEL } from '../db/change-channel.ts';
 import type { ReferenceKind, Schema } from '../db/schema.ts';
-import { canonicalHash } from '../domain/canonical-json.ts';
+import { canonicalHash } from '../domain/canonical-hash.ts';
 
 export interface ReferenceDocInput {
   kind: ReferenceKind;

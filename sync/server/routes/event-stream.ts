@@ -24,8 +24,12 @@ export async function serveStream<Page extends { documents: unknown[]; checkpoin
   source: StreamSource<Page>,
 ): Promise<void> {
   let checkpoint = await source.start();
+  // Hijacking skips Fastify's reply: keep the headers plugins already set (CORS for desks on
+  // another origin), or the browser drops the stream and the desk shows "offline" for good.
+  const pluginHeaders = reply.getHeaders();
   reply.hijack();
   const res = reply.raw;
+  for (const [name, value] of Object.entries(pluginHeaders)) if (value !== undefined) res.setHeader(name, value);
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',

@@ -34,7 +34,7 @@ export function renderLookupPage(typed: string | null, dossier: PublicDossier | 
 body{font-family:system-ui,"Segoe UI",Arial,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.4rem}label{display:block;margin-bottom:.4rem}
 input{font-size:1.1rem;padding:.5rem;width:100%;box-sizing:border-box;font-family:monospace}
-button{margin-top:.6rem;font-size:1.1rem;padding:.5rem 1.2rem}
+button{margin-top:.6rem;font:inherit;font-size:1.1rem;padding:.5rem 1.2rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem}dt{font-weight:600}
 .missing{color:#8a1c1c}
 </style>

@@ -4,7 +4,7 @@ import { DomainError } from '../../../src/errors.ts';
 import { periodWindow, reportPeriodSchema } from '../../../src/reports/report-period.ts';
 import { ServerError } from '../domain/server-error.ts';
 import { deskOf } from '../plugins/desk-auth.ts';
-import { deskHealthReportSchema, ensureDeskHealthTable, listDeskHealth, recordDeskHealth } from '../reports/desk-health.ts';
+import { deskHealthReportSchema, listDeskHealth, recordDeskHealth } from '../reports/desk-health.ts';
 import { serverOfficialReport } from '../reports/official-report.ts';
 import { createReportSessions } from '../reports/officer-sessions.ts';
 import type { ReportAuthorizer, ReportViewer } from '../reports/officer-sessions.ts';
@@ -54,7 +54,6 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
   const silentAfterMs = (options.silentAfterMinutes ?? 24 * 60) * 60_000;
   const sessions = createReportSessions(app.database.db, now);
   const authorize = options.authorize ?? sessions.authorize;
-  await ensureDeskHealthTable(app.database.db);
 
   const viewerOf = async (request: FastifyRequest): Promise<ReportViewer> => {
     const viewer = await authorize(request);

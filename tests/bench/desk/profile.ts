@@ -19,6 +19,11 @@ export interface OperationProfile {
   /** Sum of the storage calls' durations (they may overlap when run concurrently). */
   storageMsPerOp: number;
   storageCallsPerOp: number;
+  /**
+   * The same calls timed at the Dexie instance under the encryption layer: the difference to
+   * storageMsPerOp is encrypting/decrypting and wrapping (count is not seen there).
+   */
+  dexieMsPerOp: number;
   calls: Record<string, StorageCallStats>;
 }
 
@@ -26,25 +31,43 @@ const METHODS = ['bulkWrite', 'query', 'count', 'findDocumentsById', 'getChanged
 
 type Instance = Record<string, unknown>;
 
+/** The storage instance under `instance` (RxDB hooks → encryption → Dexie), if any. */
+function inner(instance: Instance): Instance | null {
+  const next = instance.originalStorageInstance;
+  return next !== null && typeof next === 'object' ? (next as Instance) : null;
+}
+
 function instrument(store: DeskStore, record: (name: string, ms: number) => void): () => void {
   const restore: (() => void)[] = [];
   for (const [collectionName, collection] of Object.entries(store.database.collections)) {
-    const instance = collection.storageInstance as unknown as Instance;
-    for (const method of METHODS) {
-      const original = instance[method];
-      if (typeof original !== 'function') continue;
-      instance[method] = async (...args: unknown[]) => {
-        const started = performance.now();
-        try {
-          return await (original as (...a: unknown[]) => Promise<unknown>).apply(instance, args);
-        } finally {
-          record(`${collectionName}.${method}`, performance.now() - started);
-        }
-      };
-      restore.push(() => {
-        instance[method] = original;
-      });
-    }
+    const outer = collection.storageInstance as unknown as Instance;
+    let dexie = outer;
+    for (let next = inner(dexie); next; next = inner(dexie)) dexie = next;
+    restore.push(patch(outer, collectionName, record));
+    if (dexie !== outer) restore.push(patch(dexie, `dexie:${collectionName}`, record));
+  }
+  return () => restore.forEach((undo) => undo());
+}
+
+function patch(instance: Instance, label: string, record: (name: string, ms: number) => void): () => void {
+  const restore: (() => void)[] = [];
+  for (const method of METHODS) {
+    const original = instance[method];
+    if (typeof original !== 'function') continue;
+    // The Dexie instance has its methods on the prototype: deleting our own property restores them.
+    const own = Object.prototype.hasOwnProperty.call(instance, method);
+    instance[method] = async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await (original as (...a: unknown[]) => Promise<unknown>).apply(instance, args);
+      } finally {
+        record(`${label}.${method}`, performance.now() - started);
+      }
+    };
+    restore.push(() => {
+      if (own) instance[method] = original;
+      else delete instance[method];
+    });
   }
   return () => restore.forEach((undo) => undo());
 }
@@ -69,13 +92,16 @@ export async function profileOperations(store: DeskStore, operations: readonly P
     } finally {
       restore();
     }
-    const entries = [...calls.entries()].sort((a, b) => b[1].ms - a[1].ms);
+    const all = [...calls.entries()].sort((a, b) => b[1].ms - a[1].ms);
+    const entries = all.filter(([name]) => !name.startsWith('dexie:'));
+    const dexieMs = all.filter(([name]) => name.startsWith('dexie:')).reduce((sum, [, e]) => sum + e.ms, 0);
     profiles.push({
       id: op.id,
       iterations,
       meanMs: total / iterations,
       storageMsPerOp: entries.reduce((sum, [, e]) => sum + e.ms, 0) / iterations,
       storageCallsPerOp: entries.reduce((sum, [, e]) => sum + e.count, 0) / iterations,
+      dexieMsPerOp: dexieMs / iterations,
       calls: Object.fromEntries(entries.map(([name, e]) => [name, { callsPerOp: e.count / iterations, msPerOp: e.ms / iterations }])),
     });
   }

@@ -13,6 +13,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 5_000,
-    rollupOptions: { input: { index: here('index.html'), 'raw-cold': here('raw-cold.html') } },
+    rollupOptions: { input: { index: here('index.html'), 'raw-cold': here('raw-cold.html'), 'store-cold': here('store-cold.html') } },
   },
 });

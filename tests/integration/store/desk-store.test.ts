@@ -113,3 +113,31 @@ describe('event log and projections', () => {
     expect(await store.projections.rebuildAll()).toBe(1);
   });
 });
+
+describe('store facade for the screens', () => {
+  it('tells listeners when a dossier projection changes, until they unsubscribe', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    let calls = 0;
+    const unsubscribe = store.onDossiersChanged(() => {
+      calls += 1;
+    });
+    await store.events.append(make('RECEIVED', codeOf(1), receivedPayload()));
+    await expect.poll(() => calls).toBeGreaterThan(0);
+    unsubscribe();
+    const before = calls;
+    await store.events.append(make('ACCEPTED', codeOf(1), {}));
+    expect((await store.dossiers.byCode(codeOf(1)))?.state.status).toBe(DossierStatus.InProcessing);
+    expect(calls).toBe(before);
+  });
+
+  it('reads the whole event log in id order', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    const received = make('RECEIVED', codeOf(1), receivedPayload());
+    const other = make('RECEIVED', codeOf(2), receivedPayload());
+    const accepted = make('ACCEPTED', codeOf(1), {});
+    for (const event of [accepted, received, other]) await store.events.append(event);
+    expect(await store.events.all()).toEqual([received, other, accepted]);
+  });
+});

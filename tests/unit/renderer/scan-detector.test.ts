@@ -48,7 +48,7 @@ describe('scan detector', () => {
     for (const key of ['A', 'Shift', 'B', 'C', 'Shift', 'D', 'E', 'F']) detector.key(key, (at += 5));
     expect(detector.key('Enter', (at += 5))).toMatchObject({ kind: 'scan', text: 'ABCDEF' });
     for (const key of ['A', 'B', 'C', 'Tab', 'D', 'E', 'F']) detector.key(key, (at += 5));
-    expect(detector.key('Enter', (at += 5))).toEqual({ kind: 'typing' });
+    expect(detector.key('Enter', at + 5)).toEqual({ kind: 'typing' });
   });
 
   it('starts a new burst after a pause, dropping what was typed before', () => {
@@ -56,7 +56,7 @@ describe('scan detector', () => {
     for (const [i, char] of [...'hello'].entries()) detector.key(char, i * 200);
     let at = 5000;
     for (const char of 'CODE-123456') detector.key(char, (at += 4));
-    expect(detector.key('Enter', (at += 4))).toEqual({ kind: 'scan', text: 'CODE-123456', burstStartedAt: 5004 });
+    expect(detector.key('Enter', at + 4)).toEqual({ kind: 'scan', text: 'CODE-123456', burstStartedAt: 5004 });
   });
 
   it('property: any text of at least 6 characters sent 1–30 ms apart is a scan of exactly that text', () => {

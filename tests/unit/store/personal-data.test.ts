@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PERSONAL_FIELD_NAMES, joinPersonal, splitPersonal } from '../../../renderer/store/personal-data.ts';
-import { canonicalJson } from '../../../renderer/store/canonical-json.ts';
+import { canonicalJson } from '../../../src/canonical-json.ts';
 import { createEventIdGenerator } from '../../../src/dossier/event-id.ts';
 import { createEvent, eventTypes, parseEvent } from '../../../src/dossier/events.ts';
 import type { DossierEvent, EventType, PayloadInput } from '../../../src/dossier/events.ts';

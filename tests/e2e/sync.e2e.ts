@@ -1,0 +1,162 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
+import { launchChromium } from './support/chromium.ts';
+import { TEST_DESK, logIn, openFreshDesk } from './support/desk.ts';
+
+const artifacts = join(import.meta.dirname, 'artifacts');
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+const OFFICER = { username: 'lan.nt', fullName: 'Nguyễn Thị Lan', password: 'mật-khẩu-của-Lan-2025' } as const;
+/** Each CLI command opens PGlite in a fresh process: seconds each on a busy machine. */
+const SETUP_TIMEOUT = 300_000;
+
+/** `npm run admin -- …` as a real process on the server's PGlite data dir; the password goes in on stdin. */
+function admin(dataDir: string, args: string[], stdin = ''): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync/server/admin/cli.ts', ...args, '--data', dataDir], {
+    cwd: repoRoot,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(stdin);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`admin ${args.join(' ')} exited ${code}:\n${stdout}${stderr}`))));
+  });
+}
+
+/** Receives a dossier on the receive screen as an officer does (F2, search, name, Enter); returns its code. */
+async function receiveDossier(page: Page, fullName: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
+  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
+  await page.keyboard.press('F2');
+  // At a person's pace: an instant burst ending in Enter is what a scanner sends.
+  await page.keyboard.type('dang ky khai sinh', { delay: 60 });
+  await page.getByRole('option').first().waitFor();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('selected-procedure').textContent()).toContain('Đăng ký khai sinh');
+  await page.getByLabel('Họ và tên').fill(fullName);
+  await page.getByLabel('Họ và tên').press('Enter');
+  const notice = page.getByTestId('receive-notice').filter({ hasText: `của ${fullName}` });
+  await notice.waitFor();
+  const code = /hồ sơ (\S+) của/.exec((await notice.textContent()) ?? '')?.[1];
+  if (!code) throw new Error('no dossier code in the receive notice');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  return code;
+}
+
+describe('a desk against the real provincial server', () => {
+  let browser: Browser;
+  let server: ServerProcess | null = null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-server-'));
+  let enrollmentCode = '';
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const unit = TEST_DESK.agencyId;
+    await admin(dataDir, ['unit', 'add', '--id', unit, '--name', 'UBND phường Ba Đình', '--level', 'commune']);
+    await admin(dataDir, ['officer', 'add', '--unit', unit, '--username', OFFICER.username, '--name', OFFICER.fullName, '--role', 'reception'], `${OFFICER.password}\n`);
+    await admin(dataDir, ['catalogue', 'import', 'assets/catalogue/procedures.json']);
+    await admin(dataDir, ['calendar', 'import', 'assets/calendars/2025.json', 'assets/calendars/2026.json', 'assets/calendars/2027.json']);
+    const desk = await admin(dataDir, ['desk', 'add', '--unit', unit, '--slot', String(TEST_DESK.slot)]);
+    enrollmentCode = /Mã kích hoạt:\s*([A-Z0-9-]{19})/.exec(desk)?.[1] ?? '';
+    expect(enrollmentCode).not.toBe('');
+    server = await startServerProcess(['--data', dataDir]);
+    browser = await launchChromium();
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('enrolls, syncs a dossier the citizen can look up, and catches up after the server was down', async () => {
+    const { context, page } = await openFreshDesk(browser);
+    const indicator = page.getByTestId('sync-indicator');
+    try {
+      const serverUrl = server!.url;
+      await expect.poll(() => indicator.textContent()).toContain('Chưa kết nối máy chủ tỉnh');
+
+      // The local administrator enrolls the desk with the one-time code.
+      await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kết nối máy chủ' }).click();
+      await page.getByRole('heading', { name: 'Kết nối máy chủ tỉnh' }).waitFor();
+      await page.getByLabel('Địa chỉ máy chủ').fill(serverUrl);
+      await page.getByLabel('Mã kích hoạt').fill(enrollmentCode.toLowerCase());
+      await page.screenshot({ path: join(artifacts, 'sync-enroll.png') });
+      await page.getByLabel('Mã kích hoạt').press('Enter');
+      await page.getByTestId('enroll-done').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('enroll-done').textContent()).toContain(`Quầy số ${TEST_DESK.slot}`);
+      await page.screenshot({ path: join(artifacts, 'sync-enroll-done.png') });
+
+      // The server's officers replace the local ones: log in as the provincial officer.
+      await page.getByRole('button', { name: 'Đăng nhập lại' }).click();
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await logIn(page, OFFICER.username, OFFICER.password);
+      await expect.poll(() => page.getByTestId('officer-name').textContent()).toBe(OFFICER.fullName);
+      await expect.poll(() => indicator.getAttribute('data-phase'), { timeout: 30_000 }).toBe('online');
+
+      const first = await receiveDossier(page, 'Nguyễn Văn An');
+      expect(first.startsWith(`${TEST_DESK.agencyId}-`)).toBe(true);
+      await page.getByTestId('topbar').screenshot({ path: join(artifacts, 'sync-topbar.png') });
+
+      // Day-end sync: everything this desk has is on the server, nothing refused.
+      await indicator.click();
+      await page.getByTestId('day-end-start').click();
+      const report = page.getByTestId('day-end-report');
+      await report.waitFor({ timeout: 60_000 });
+      await page.screenshot({ path: join(artifacts, 'sync-day-end.png') });
+      // Live replication may already have pushed the RECEIVED event: the day-end sends what is left.
+      const sent = Number(await page.getByTestId('day-end-sent').textContent());
+      expect([0, 1]).toContain(sent);
+      expect(await page.getByTestId('day-end-rejected').textContent()).toBe('0');
+      expect(await report.textContent()).toContain('Đồng bộ xong');
+      await report.getByRole('button', { name: 'Đóng' }).click();
+
+      // The citizen's lookup on the server: the dossier, with nothing but a masked name.
+      const response = await fetch(`${serverUrl}/api/public/dossiers/${encodeURIComponent(first)}`);
+      expect(response.status).toBe(200);
+      const lookedUp = (await response.json()) as Record<string, unknown>;
+      expect(lookedUp).toMatchObject({ code: first, procedureName: 'Đăng ký khai sinh', applicantName: 'Nguyễn V. A.' });
+      expect(JSON.stringify(lookedUp)).not.toContain('Văn An');
+
+      const lookupPage = await context.newPage();
+      await lookupPage.goto(`${serverUrl}/tra-cuu?ma=${encodeURIComponent(first)}`);
+      await lookupPage.getByRole('heading', { name: `Hồ sơ ${first}` }).waitFor();
+      expect(await lookupPage.locator('body').textContent()).toContain('Nguyễn V. A.');
+      await lookupPage.screenshot({ path: join(artifacts, 'sync-public-lookup.png'), fullPage: true });
+      await lookupPage.close();
+
+      // The server goes away: the desk keeps receiving, and says what waits.
+      const port = new URL(serverUrl).port;
+      await server!.stop();
+      server = null;
+      await expect.poll(() => indicator.getAttribute('data-phase'), { timeout: 60_000 }).toBe('offline');
+      await receiveDossier(page, 'Trần Thị Bình');
+      await expect.poll(() => indicator.textContent(), { timeout: 15_000 }).toMatch(/[1-9]\d* chờ gửi/);
+      await page.getByTestId('topbar').screenshot({ path: join(artifacts, 'sync-topbar-offline.png') });
+
+      // Back on the same data and address: the waiting count drains by itself.
+      server = await startServerProcess(['--data', dataDir, '--port', port]);
+      expect(server.url).toBe(serverUrl);
+      await expect.poll(() => indicator.textContent(), { timeout: 90_000, interval: 500 }).not.toContain('chờ gửi');
+      await expect.poll(() => indicator.getAttribute('data-phase'), { timeout: 30_000 }).toBe('online');
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+});
