@@ -2,26 +2,29 @@
  * Tells a USB barcode scanner from a person typing. A scanner in keyboard mode
  * "types" a whole code in a burst, a few milliseconds per key, and ends with
  * Enter; people do not sustain an average below ~80 ms a key. The detector
- * looks at the average gap of a burst rather than at each gap, because a busy
- * machine delivers some of a scanner's keys late (single gaps of 80–90 ms were
- * measured under load), which must not split a scan in two.
+ * judges a burst by its average gap rather than by each gap, because a busy
+ * machine delivers some of a scanner's keys late (single gaps of 100–160 ms were
+ * measured under load), which must not split a scan in two. Keys a person typed
+ * just before the scan (each followed by a slow gap) are left out of it.
  */
 export interface ScanDetectorOptions {
   /** A pause longer than this ends a burst: what follows is a new one. */
   maxGapMs?: number;
-  /** Largest average gap between the keys of a burst that is still a scan. */
+  /** Leading keys followed by a gap longer than this are a person's, not the scanner's. */
+  leadingGapMs?: number;
+  /** Largest average gap between the keys of a scan. */
   maxMeanGapMs?: number;
   /** Fewest characters a scan holds (shorter bursts are fast typing). */
   minLength?: number;
 }
 
-export const DEFAULT_SCAN_OPTIONS: Required<ScanDetectorOptions> = { maxGapMs: 100, maxMeanGapMs: 50, minLength: 6 };
+export const DEFAULT_SCAN_OPTIONS: Required<ScanDetectorOptions> = { maxGapMs: 250, leadingGapMs: 100, maxMeanGapMs: 50, minLength: 6 };
 
 export type KeyVerdict =
   /** The key may be part of a scan; the caller lets it through for now. `startsBurst`: it is the first key of one. */
   | { kind: 'pending'; startsBurst: boolean }
-  /** Enter closed a burst: `text` was scanned. */
-  | { kind: 'scan'; text: string; burstStartedAt: number }
+  /** Enter closed a scan: `text` was scanned; the burst's first `skipped` characters were typed by a person. */
+  | { kind: 'scan'; text: string; skipped: number }
   /** Anything else: ordinary typing. */
   | { kind: 'typing' };
 
@@ -31,14 +34,24 @@ export interface ScanDetector {
 }
 
 export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetector {
-  const { maxGapMs, maxMeanGapMs, minLength } = { ...DEFAULT_SCAN_OPTIONS, ...options };
-  let buffer = '';
-  let startedAt = 0;
+  const { maxGapMs, leadingGapMs, maxMeanGapMs, minLength } = { ...DEFAULT_SCAN_OPTIONS, ...options };
+  let chars: string[] = [];
+  let times: number[] = [];
   let lastAt = Number.NEGATIVE_INFINITY;
 
   const reset = () => {
-    buffer = '';
+    chars = [];
+    times = [];
     lastAt = Number.NEGATIVE_INFINITY;
+  };
+
+  const closeBurst = (enterAt: number): KeyVerdict => {
+    const at = [...times, enterAt];
+    let start = 0;
+    while (start < chars.length && (at[start + 1] as number) - (at[start] as number) > leadingGapMs) start += 1;
+    const kept = chars.length - start;
+    const meanGap = kept > 0 ? (enterAt - (at[start] as number)) / kept : Number.POSITIVE_INFINITY;
+    return kept >= minLength && meanGap <= maxMeanGapMs ? { kind: 'scan', text: chars.slice(start).join(''), skipped: start } : { kind: 'typing' };
   };
 
   return {
@@ -46,26 +59,23 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     key(key, atMs) {
       const inBurst = atMs - lastAt <= maxGapMs;
       if (key === 'Enter') {
-        const text = buffer;
-        const keys = [...text].length;
-        const meanGap = (atMs - startedAt) / Math.max(keys, 1);
-        const isScan = inBurst && keys >= minLength && meanGap <= maxMeanGapMs;
-        const verdict: KeyVerdict = isScan ? { kind: 'scan', text, burstStartedAt: startedAt } : { kind: 'typing' };
+        const verdict = inBurst ? closeBurst(atMs) : { kind: 'typing' as const };
         reset();
         return verdict;
       }
       if ([...key].length !== 1) {
         // Shift, Tab, arrows…: scanners send Shift between characters; it never breaks a burst.
-        if (key === 'Shift') return buffer ? { kind: 'pending', startsBurst: false } : { kind: 'typing' };
+        if (key === 'Shift') return chars.length > 0 ? { kind: 'pending', startsBurst: false } : { kind: 'typing' };
         reset();
         return { kind: 'typing' };
       }
-      const startsBurst = !inBurst || buffer === '';
+      const startsBurst = !inBurst || chars.length === 0;
       if (startsBurst) {
-        buffer = '';
-        startedAt = atMs;
+        chars = [];
+        times = [];
       }
-      buffer += key;
+      chars.push(key);
+      times.push(atMs);
       lastAt = atMs;
       return { kind: 'pending', startsBurst };
     },

@@ -10,18 +10,28 @@ import type { FieldSnapshot } from './field-snapshot.ts';
  */
 export function listenForScans(target: Window, onScan: (text: string) => void, options?: ScanDetectorOptions): () => void {
   const detector = createScanDetector(options);
-  let snapshot: FieldSnapshot | null = null;
+  // The field as it was before each character of the current burst, to put back exactly what the scanner typed.
+  let before: (FieldSnapshot | null)[] = [];
+  let lastTarget: EventTarget | null = null;
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.isComposing || event.ctrlKey || event.altKey || event.metaKey) return;
+    // A scanner types into one field: a key aimed elsewhere begins a new burst.
+    if (event.target !== lastTarget) detector.reset();
+    lastTarget = event.target;
     const verdict = detector.key(event.key, event.timeStamp);
-    // Taken before the key reaches the field: what to put back if the burst turns out to be a scan.
-    if (verdict.kind === 'pending' && verdict.startsBurst) snapshot = snapshotField(event.target);
+    if (verdict.kind === 'pending') {
+      if (verdict.startsBurst) before = [];
+      // Taken before the key reaches the field.
+      if ([...event.key].length === 1) before.push(snapshotField(event.target));
+      return;
+    }
     if (verdict.kind !== 'scan') return;
     event.preventDefault();
     event.stopImmediatePropagation();
+    const snapshot = before[verdict.skipped];
     if (snapshot) restoreField(snapshot);
-    snapshot = null;
+    before = [];
     onScan(verdict.text);
   };
 
