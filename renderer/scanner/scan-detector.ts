@@ -3,7 +3,7 @@
  * "types" a whole code in a burst, a few milliseconds per key, and ends with
  * Enter; people do not sustain an average below ~80 ms a key. The detector
  * judges a burst by its average gap rather than by each gap, because a busy
- * machine delivers some of a scanner's keys late (single gaps of 100–160 ms were
+ * machine delivers some of a scanner's keys late (single gaps of 100–270 ms were
  * measured under load), which must not split a scan in two. Keys a person typed
  * just before the scan (each followed by a slow gap) are left out of it.
  */
@@ -18,7 +18,7 @@ export interface ScanDetectorOptions {
   minLength?: number;
 }
 
-export const DEFAULT_SCAN_OPTIONS: Required<ScanDetectorOptions> = { maxGapMs: 250, leadingGapMs: 100, maxMeanGapMs: 50, minLength: 6 };
+export const DEFAULT_SCAN_OPTIONS: Required<ScanDetectorOptions> = { maxGapMs: 1000, leadingGapMs: 100, maxMeanGapMs: 50, minLength: 6 };
 
 export type KeyVerdict =
   /** The key may be part of a scan; the caller lets it through for now. `startsBurst`: it is the first key of one. */

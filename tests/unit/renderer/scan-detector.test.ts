@@ -59,8 +59,8 @@ describe('scan detector', () => {
 
   it('starts a new burst after a long pause, dropping what was typed before', () => {
     const detector = createScanDetector();
-    for (const [i, char] of [...'hello'].entries()) detector.key(char, i * 300);
-    let at = 5000;
+    for (const [i, char] of [...'hello'].entries()) detector.key(char, i * 1200);
+    let at = 9000;
     for (const char of 'CODE-123456') detector.key(char, (at += 4));
     expect(detector.key('Enter', at + 4)).toEqual({ kind: 'scan', text: 'CODE-123456', skipped: 0 });
   });
@@ -93,5 +93,11 @@ describe('scan detector', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.integer({ min: 80, max: 250 }), (text, gap) => feed(text, gap).kind === 'typing'),
     );
+  });
+});
+
+describe('scan detector on a busy machine', () => {
+  it('keeps a scan whole across a single quarter-second stall', () => {
+    expect(feedWithGaps(CODE, (i) => (i === 12 ? 273 : 15))).toEqual({ kind: 'scan', text: CODE, skipped: 0 });
   });
 });
