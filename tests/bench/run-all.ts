@@ -54,7 +54,10 @@ for (const script of scripts) {
 }
 machine.loadAverageEnd = machineFacts().loadAverage;
 
-const combined = combine(startedAt, smoke, machine, runs);
+// Collected results were measured earlier: report the machine as it was then.
+const measuredOn = collectOnly ? (runs.find((run) => run.result)?.result?.machine ?? machine) : machine;
+const measuredAt = collectOnly ? (runs.find((run) => run.result)?.result?.startedAt ?? startedAt) : startedAt;
+const combined = combine(measuredAt, smoke || runs.some((run) => run.result?.smoke), measuredOn, runs);
 const markdown = combinedMarkdown(combined);
 mkdirSync(results, { recursive: true });
 writeFileSync(join(results, 'latest.json'), `${JSON.stringify(combined, null, 2)}\n`);

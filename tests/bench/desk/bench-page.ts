@@ -1,5 +1,6 @@
 // The desk benchmark's page: served from the renderer's origin (so it shares the app's IndexedDB
 // and web key), driven by run-desk-bench.ts through `window.deskBench`.
+import { getChangedDocumentsSince } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { prepareFirstRun, prepareOfficer } from '../../../src/auth/first-run.ts';
 import type { DeskIdentity } from '../../../src/auth/desk-identity.ts';
@@ -10,6 +11,7 @@ import { loadBundledCatalogue } from '../../../src/catalogue/bundled-catalogue.t
 import { createEventIdGenerator } from '../../../src/dossier/event-id.ts';
 import { instantAt, localDateOf } from '../../../src/time/vn-time.ts';
 import { createBlindIndex } from '../../../renderer/store/blind-index.ts';
+import { openDeskDatabase } from '../../../renderer/store/database.ts';
 import { createDeskStore, createWebKeyProvider } from '../../../renderer/store/index.ts';
 import type { DeskStore } from '../../../renderer/store/index.ts';
 import { loadCalendarYears, loadCatalogue, loadSettings } from '../../../renderer/app/bootstrap.ts';
@@ -238,6 +240,29 @@ async function measureOpen(repeats: number): Promise<OpenSamples> {
   return out;
 }
 
+/**
+ * The store's open split into its steps, each on a freshly opened database (RxDB caches counts):
+ * open + collections, the two whole-collection counts of `repairSearchKeys`, the catch-up.
+ */
+async function diagnoseOpen(): Promise<Record<string, number>> {
+  const s = current();
+  await s.store.close();
+  const steps: Record<string, number> = {};
+  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await run();
+    steps[name] = performance.now() - started;
+    return value;
+  };
+  const db = await step('createRxDatabase + addCollections', () => openDeskDatabase({ storage: getRxStorageDexie(), encryptionKey: s.key }));
+  await step('count(dossiers)', () => db.collections.dossiers.count().exec());
+  await step('count(searchkeys)', () => db.collections.searchkeys.count().exec());
+  await step('getChangedDocumentsSince(events, 500, null)', () => getChangedDocumentsSince(db.collections.events.storageInstance, 500));
+  await db.close();
+  s.store = await step('createDeskStore (all of it)', () => openStore(s.key, s.clock.now));
+  return steps;
+}
+
 /** A sync pull of another unit's dossiers: bulk insert of events, then the projector's catch-up. */
 async function measureSyncCatchUp(dossiers: number): Promise<{ dossiers: number; events: number; ms: number }> {
   const s = current();
@@ -268,7 +293,7 @@ async function close(): Promise<void> {
   session = null;
 }
 
-const api = { prepare, measure, profile, measureOpen, measureSyncCatchUp, close };
+const api = { prepare, measure, profile, measureOpen, diagnoseOpen, measureSyncCatchUp, close };
 export type DeskBenchApi = typeof api;
 (window as unknown as { deskBench: DeskBenchApi }).deskBench = api;
 document.body.dataset.ready = 'true';

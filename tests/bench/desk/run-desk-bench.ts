@@ -94,6 +94,7 @@ interface Measured {
   prepared: PrepareResult;
   operations: OperationSamples[];
   profiles: OperationProfile[];
+  openSteps: Record<string, number>;
   open: OpenSamples;
   catchUp: { dossiers: number; events: number; ms: number };
 }
@@ -111,10 +112,12 @@ async function seedAndMeasure(context: BrowserContext, baseUrl: string): Promise
     { iterations: params.iterations, warmup: params.warmup },
   );
   const profiles = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.profile(n), params.profileIterations);
+  const openSteps = await page.evaluate(() => (window as unknown as { deskBench: DeskBenchApi }).deskBench.diagnoseOpen());
+  log(`store open, step by step (ms): ${JSON.stringify(openSteps, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
   const open = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measureOpen(n), params.openRepeats);
   const catchUp = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measureSyncCatchUp(n), params.catchUpDossiers);
   await page.evaluate(() => (window as unknown as { deskBench: DeskBenchApi }).deskBench.close());
-  return { prepared, operations, profiles, open, catchUp };
+  return { prepared, operations, profiles, openSteps, open, catchUp };
 }
 
 interface ColdStart {
@@ -279,6 +282,7 @@ async function main(): Promise<void> {
         coldStarts: cold,
         openSamples: measured.open,
         storageProfile: measured.profiles,
+        storeOpenSteps: measured.openSteps,
         syncCatchUp: { ...measured.catchUp, msPerDossier: measured.catchUp.ms / Math.max(1, measured.catchUp.dossiers) },
       },
     };

@@ -54,7 +54,7 @@ describe('scan detector', () => {
     for (const key of ['A', 'Shift', 'B', 'C', 'Shift', 'D', 'E', 'F']) detector.key(key, (at += 5));
     expect(detector.key('Enter', (at += 5))).toMatchObject({ kind: 'scan', text: 'ABCDEF' });
     for (const key of ['A', 'B', 'C', 'Tab', 'D', 'E', 'F']) detector.key(key, (at += 5));
-    expect(detector.key('Enter', (at += 5))).toEqual({ kind: 'typing' });
+    expect(detector.key('Enter', at + 5)).toEqual({ kind: 'typing' });
   });
 
   it('starts a new burst after a long pause, dropping what was typed before', () => {
