@@ -1,40 +1,25 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../helpers/server-process.ts';
+import { enrollmentCodeFrom, runAdmin } from '../integration/server/support/admin-cli.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { launchChromium } from './support/chromium.ts';
 import { TEST_DESK, logIn, openFreshDesk } from './support/desk.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const OFFICER = { username: 'lan.nt', fullName: 'Nguyễn Thị Lan', password: 'mật-khẩu-của-Lan-2025' } as const;
 /** Each CLI command opens PGlite in a fresh process: seconds each on a busy machine. */
 const SETUP_TIMEOUT = 300_000;
 
-/** `npm run admin -- …` as a real process on the server's PGlite data dir; the password goes in on stdin. */
-function admin(dataDir: string, args: string[], stdin = ''): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync/server/admin/cli.ts', ...args, '--data', dataDir], {
-    cwd: repoRoot,
-    env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`admin ${args.join(' ')} exited ${code}:\n${stdout}${stderr}`))));
-  });
+/** `npm run admin -- …` as a real process on the server's PGlite data dir; fails the test on a non-zero exit. */
+async function admin(dataDir: string, args: string[], stdin = ''): Promise<string> {
+  const { code, stdout, stderr } = await runAdmin({ kind: 'pglite', dataDir }, args, stdin);
+  if (code !== 0) throw new Error(`admin ${args.join(' ')} exited ${code}:\n${stdout}${stderr}`);
+  return stdout;
 }
 
 /** Receives a dossier on the receive screen as an officer does (F2, search, name, Enter); returns its code. */
@@ -73,7 +58,7 @@ describe('a desk against the real provincial server', () => {
     await admin(dataDir, ['catalogue', 'import', 'assets/catalogue/procedures.json']);
     await admin(dataDir, ['calendar', 'import', 'assets/calendars/2025.json', 'assets/calendars/2026.json', 'assets/calendars/2027.json']);
     const desk = await admin(dataDir, ['desk', 'add', '--unit', unit, '--slot', String(TEST_DESK.slot)]);
-    enrollmentCode = /Mã kích hoạt:\s*([A-Z0-9-]{19})/.exec(desk)?.[1] ?? '';
+    enrollmentCode = enrollmentCodeFrom(desk);
     expect(enrollmentCode).not.toBe('');
     server = await startServerProcess(['--data', dataDir]);
     browser = await launchChromium();
