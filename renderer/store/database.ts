@@ -7,7 +7,7 @@ import { dossierMigrations, dossierSchema } from './schemas/dossier-schema.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import { eventSchema } from './schemas/event-schema.ts';
 import type { EventDoc } from './schemas/event-schema.ts';
-import { searchKeySchema } from './schemas/search-key-schema.ts';
+import { searchKeyMigrations, searchKeySchema } from './schemas/search-key-schema.ts';
 import type { SearchKeyDoc } from './schemas/search-key-schema.ts';
 import { printLogSchema } from './schemas/print-log-schema.ts';
 import type { PrintLogDoc } from './schemas/print-log-schema.ts';
@@ -26,7 +26,7 @@ export const DEFAULT_DATABASE_NAME = 'motcua-desk';
 export const deskCollectionDefinitions = {
   events: { schema: eventSchema },
   dossiers: { schema: dossierSchema, migrationStrategies: dossierMigrations },
-  searchkeys: { schema: searchKeySchema },
+  searchkeys: { schema: searchKeySchema, migrationStrategies: searchKeyMigrations },
   reference: { schema: referenceSchema },
   printlog: { schema: printLogSchema },
   settings: { schema: settingsSchema, migrationStrategies: settingsMigrations },

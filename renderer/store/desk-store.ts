@@ -1,5 +1,6 @@
 import { createBlindIndex } from './blind-index.ts';
 import { openDeskDatabase } from './database.ts';
+import { createDeadlineIndex } from './deadline-index.ts';
 import type { DeskDatabase, OpenDatabaseOptions } from './database.ts';
 import { createDossierRepository } from './dossier-repository.ts';
 import type { DossierRepository } from './dossier-repository.ts';
@@ -64,9 +65,10 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       await projector.repairSearchKeys();
       await projector.catchUp();
     });
+    const deadlines = createDeadlineIndex(c.dossiers);
     return {
       events: createEventsRepository(c.events, projector, serial),
-      dossiers: createDossierRepository(c.dossiers, c.searchkeys, blind),
+      dossiers: createDossierRepository(c.dossiers, c.searchkeys, blind, deadlines),
       reference,
       identity: createIdentityRepository(reference),
       officers: createOfficersRepository(reference),
@@ -83,7 +85,8 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       database: db,
       async close() {
         // Wait for queued writes so that closing never cuts an append in half.
-        await serial(async () => undefined);
+        await serial(() => projector.flush());
+        deadlines.close();
         await db.close();
       },
     };

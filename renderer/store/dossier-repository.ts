@@ -6,7 +6,10 @@ import type { DossierPersonalData } from './dossier-doc.ts';
 import { buildSelector, compareForSort, matchesSelector, sortField, statusList } from './dossier-query.ts';
 import type { DossierQuery, DossierSelector, DossierSort } from './dossier-query.ts';
 import type { BlindIndex } from './blind-index.ts';
+import type { DeadlineIndex } from './deadline-index.ts';
 import { citizenIdKey, exactKeyRange, nameQueryRange } from './name-keys.ts';
+import { codeOfOrder, distinctKeysInRange, newestFirst } from './name-search.ts';
+import type { SearchKeyReader } from './name-search.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { SearchKeyDoc } from './schemas/search-key-schema.ts';
 
@@ -41,13 +44,15 @@ export interface DossierRepository {
    */
   byCitizenId(citizenId: string): Promise<ProjectedDossier[]>;
   query(query?: DossierQuery): Promise<DossierPage>;
-  /** Dossiers per status (index-only counts), e.g. the red-alert badges. */
+  /** Dossiers per status, e.g. the red-alert badges: open statuses from memory (deadline-index.ts), others from index counts. */
   counts(filter?: DossierCountFilter): Promise<Record<DossierStatus, number>>;
   /** Dossiers received in `[from, to)`. */
   countReceived(range: { from: string; to: string }): Promise<number>;
 }
 
 export const MAX_NAME_CANDIDATES = 2_000;
+/** More distinct name keys than this under a query (e.g. "ng") and the search reads candidates instead. */
+export const MAX_DISTINCT_NAME_KEYS = 16;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 const ALL_STATUSES = Object.values(DossierStatus);
@@ -56,17 +61,55 @@ export function createDossierRepository(
   dossiers: RxCollection<DossierDoc>,
   searchkeys: RxCollection<SearchKeyDoc>,
   blind: BlindIndex,
+  deadlines: DeadlineIndex,
 ): DossierRepository {
+  const reader: SearchKeyReader = {
+    async firstId(from, before) {
+      const docs = await searchkeys.find({ selector: { id: { $gte: from, $lt: before } }, sort: [{ id: 'asc' }], limit: 1 }).exec();
+      return docs[0]?.id ?? null;
+    },
+    async idsAfter(after, before, limit) {
+      const docs = await searchkeys.find({ selector: { id: { $gt: after, $lt: before } }, sort: [{ id: 'asc' }], limit }).exec();
+      return docs.map((doc) => doc.id);
+    },
+  };
+
   async function byName(query: DossierQuery, sort: DossierSort, limit: number, range: { from: string; to: string }): Promise<DossierPage> {
+    const selector = buildSelector(query, sort);
+    const statuses = statusList(query.status);
+    if (statuses) selector.status = { $in: statuses };
+    const keys = sort === 'received-desc' ? await distinctKeysInRange(reader, range, MAX_DISTINCT_NAME_KEYS) : null;
+    if (keys === null) return byNameCandidates(selector, sort, limit, range);
+    // Newest first straight from the key index: read dossiers a page at a time until the page is full.
+    const matching: DossierDoc[] = [];
+    let scanned = 0;
+    let batch: string[] = [];
+    const flush = async () => {
+      const found = await dossiers.findByIds(batch.map(codeOfOrder)).exec();
+      for (const order of batch) {
+        const doc = found.get(codeOfOrder(order))?.toMutableJSON();
+        if (doc && matchesSelector(doc, selector)) matching.push(doc);
+      }
+      batch = [];
+    };
+    for await (const order of newestFirst(reader, keys, query.cursor ?? null, limit + 1)) {
+      batch.push(order);
+      scanned += 1;
+      if (batch.length >= limit + 1 - matching.length) await flush();
+      if (matching.length > limit || scanned >= MAX_NAME_CANDIDATES) break;
+    }
+    if (batch.length > 0) await flush();
+    return page(matching, sort, limit, matching.length <= limit && scanned >= MAX_NAME_CANDIDATES);
+  }
+
+  /** Every candidate of the range (capped), filtered and sorted in memory: for other orders and broad queries. */
+  async function byNameCandidates(selector: Record<string, unknown>, sort: DossierSort, limit: number, range: { from: string; to: string }): Promise<DossierPage> {
     const keys = await searchkeys
       .find({ selector: { id: { $gte: range.from, $lt: range.to } }, sort: [{ id: 'asc' }], limit: MAX_NAME_CANDIDATES + 1 })
       .exec();
     const tooBroad = keys.length > MAX_NAME_CANDIDATES;
     const codes = [...new Set(keys.slice(0, MAX_NAME_CANDIDATES).map((key) => key.code))];
     const found = await dossiers.findByIds(codes).exec();
-    const selector = buildSelector(query, sort);
-    const statuses = statusList(query.status);
-    if (statuses) selector.status = { $in: statuses };
     const matching = [...found.values()]
       .map((doc) => doc.toMutableJSON())
       .filter((doc) => matchesSelector(doc, selector))
@@ -134,16 +177,26 @@ export function createDossierRepository(
       if (filter.deadline?.from !== undefined) due.$gte = normalizeInstant(filter.deadline.from);
       if (filter.deadline?.before !== undefined) due.$lt = normalizeInstant(filter.deadline.before);
       const result = Object.fromEntries(ALL_STATUSES.map((status) => [status, 0])) as Record<DossierStatus, number>;
-      // One count per status: each is a single range of [holderOfficerId,] status, dueKey, which
-      // the Dexie storage answers from the index (a multi-status `$in` count would be refused).
-      await Promise.all(
-        statuses.map(async (status) => {
-          const selector: Record<string, unknown> = { status };
-          if (filter.officer !== undefined) selector.holderOfficerId = filter.officer;
-          if (Object.keys(due).length > 0) selector.dueKey = due;
-          result[status] = await dossiers.count({ selector }).exec();
-        }),
-      );
+      const inMemory = statuses.filter((status) => deadlines.tracks(status));
+      const fromMemory = deadlines.count({
+        statuses: inMemory,
+        ...(filter.officer !== undefined ? { officer: filter.officer } : {}),
+        ...(due.$gte !== undefined ? { from: due.$gte } : {}),
+        ...(due.$lt !== undefined ? { before: due.$lt } : {}),
+      });
+      // Closed statuses: one count per status, a single range of [holderOfficerId,] status, dueKey,
+      // which the Dexie storage answers from the index (a multi-status `$in` count would be refused).
+      await Promise.all([
+        fromMemory.then((counts) => counts.forEach((n, status) => (result[status] = n))),
+        ...statuses
+          .filter((status) => !deadlines.tracks(status))
+          .map(async (status) => {
+            const selector: Record<string, unknown> = { status };
+            if (filter.officer !== undefined) selector.holderOfficerId = filter.officer;
+            if (Object.keys(due).length > 0) selector.dueKey = due;
+            result[status] = await dossiers.count({ selector }).exec();
+          }),
+      ]);
       return result;
     },
 

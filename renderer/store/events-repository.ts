@@ -57,8 +57,6 @@ export function createEventsRepository(
       if (!parsed.ok) return Promise.reject(parsed.error);
       const event = parsed.value;
       return serial(async () => {
-        const existing = await collection.findOne(event.id).exec();
-        if (existing) return sameOrConflict(docToEvent(existing.toMutableJSON()), event);
         const { clear, personal } = splitPersonal(event);
         try {
           await collection.insert({
@@ -70,7 +68,8 @@ export function createEventsRepository(
             personal,
           });
         } catch (error) {
-          // Written meanwhile by another writer (replication): judge it like any known id.
+          // A known id (a retried append, or written by replication): no read before the insert,
+          // the conflict tells. Judge the stored event against this one.
           const raced = await stored(event.id);
           if (raced === null) throw error;
           return sameOrConflict(raced, event);

@@ -16,8 +16,24 @@ export function nameSearchKeys(fullName: string): string[] {
   return [...new Set(keys)];
 }
 
-export function nameKeyId(key: string, code: string): string {
-  return `${key}${SEPARATOR}${code}`;
+/**
+ * The id of a search-key doc: the key, then the dossier's `receivedDescKey` (inverted received
+ * instant, then the code). Within one key the index is therefore ordered newest dossier first,
+ * so the first page of a search reads only the first few entries of each matching key.
+ */
+export function searchKeyId(key: string, receivedDescKey: string): string {
+  return `${key}${SEPARATOR}${receivedDescKey}`;
+}
+
+/** The key part of a search-key id (the `receivedDescKey` has exactly one separator). */
+export function keyOfSearchId(id: string): string {
+  const codeSeparator = id.lastIndexOf(SEPARATOR);
+  return id.slice(0, id.lastIndexOf(SEPARATOR, codeSeparator - 1));
+}
+
+/** The `receivedDescKey` part of a search-key id. */
+export function orderOfSearchId(id: string): string {
+  return id.slice(keyOfSearchId(id).length + SEPARATOR.length);
 }
 
 /**
@@ -30,6 +46,11 @@ export function citizenIdKey(blindHash: string): string {
 
 export function exactKeyRange(key: string): { from: string; to: string } {
   return { from: `${key}${SEPARATOR}`, to: `${key}${SEPARATOR}\uffff` };
+}
+
+/** Just after every id of `key` (for stepping to the next distinct key of a range). */
+export function afterKey(key: string): string {
+  return exactKeyRange(key).to;
 }
 
 /** The primary-key range of a name query, or null when the query has no letters or digits. */

@@ -7,7 +7,7 @@ import type { DeskCollections } from './database.ts';
 import { personalDataOf, toDossierDoc } from './dossier-doc.ts';
 import type { BlindIndex } from './blind-index.ts';
 import type { DossierPersonalData } from './dossier-doc.ts';
-import { citizenIdKey, nameKeyId, nameSearchKeys } from './name-keys.ts';
+import { citizenIdKey, nameSearchKeys, searchKeyId } from './name-keys.ts';
 import { joinPersonal } from './personal-data.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { EventDoc } from './schemas/event-schema.ts';
@@ -28,12 +28,16 @@ export interface Projector {
   /** Rebuilds the search index from projections when it is empty (after the v0 → v1 migration). */
   repairSearchKeys(): Promise<void>;
   rebuildAll(): Promise<number>;
+  /** Saves the projection checkpoint if runs since the last save left it only in memory. */
+  flush(): Promise<void>;
   eventsOf(code: string): Promise<DossierEvent[]>;
 }
 
 const CHECKPOINT_KEY = 'projection-checkpoint';
 const checkpointSchema = z.object({ checkpoint: z.object({ id: z.string(), lwt: z.number() }).nullable() });
 const BATCH = 500;
+const SAVE_CHECKPOINT_EVERY = 20;
+type Checkpoint = { id: string; lwt: number };
 
 export function docToEvent(doc: EventDoc): DossierEvent | null {
   const parsed = parseEvent(joinPersonal(doc.event, doc.personal));
@@ -55,21 +59,43 @@ export function createProjector(collections: DeskCollections, settings: Settings
     return docs.map((doc) => docToEvent(doc.toMutableJSON())).filter((event): event is DossierEvent => event !== null);
   }
 
+  /** The search-key doc ids of a dossier (see `searchKeyId`). */
+  async function searchKeyIdsOf(doc: Pick<DossierDoc, 'applicantName' | 'personal' | 'receivedDescKey'>): Promise<string[]> {
+    return (await searchKeysOf(doc, blind)).map((key) => searchKeyId(key, doc.receivedDescKey));
+  }
+
   async function project(code: string): Promise<void> {
     const events = await eventsOf(code);
     if (events.length === 0) return;
     const state = projectDossier(events);
     const doc = toDossierDoc(state, personalDataOf(state, events));
     const previous = await collections.dossiers.findOne(code).exec();
-    await collections.dossiers.upsert(doc);
-    const oldKeys = previous ? await searchKeysOf(previous.toMutableJSON(), blind) : [];
-    const newKeys = await searchKeysOf(doc, blind);
-    const stale = oldKeys.filter((key) => !newKeys.includes(key)).map((key) => nameKeyId(key, code));
+    // One write: the document is in RxDB's cache after findOne, so no second read or failed insert.
+    await collections.dossiers.incrementalUpsert(doc);
+    const oldIds = previous ? await searchKeyIdsOf(previous.toMutableJSON()) : [];
+    const newIds = await searchKeyIdsOf(doc);
+    const stale = oldIds.filter((id) => !newIds.includes(id));
+    const fresh = newIds.filter((id) => !oldIds.includes(id));
     if (stale.length > 0) await collections.searchkeys.bulkRemove(stale);
-    await collections.searchkeys.bulkUpsert(newKeys.map((key) => ({ id: nameKeyId(key, code), code })));
+    if (fresh.length > 0) await collections.searchkeys.bulkUpsert(fresh.map((id) => ({ id, code })));
   }
 
-  async function projectSince(checkpoint: { id: string; lwt: number } | null): Promise<number> {
+  // The checkpoint is saved every few runs rather than on every append: a crash only means the
+  // dossiers appended since are projected again at the next open (idempotent).
+  let unsaved: { checkpoint: Checkpoint; runs: number } | null = null;
+
+  async function saveCheckpoint(checkpoint: Checkpoint, now: boolean): Promise<void> {
+    unsaved = { checkpoint, runs: (unsaved?.runs ?? 0) + 1 };
+    if (now || unsaved.runs >= SAVE_CHECKPOINT_EVERY) await flush();
+  }
+
+  async function flush(): Promise<void> {
+    if (unsaved === null) return;
+    await settings.set(CHECKPOINT_KEY, { checkpoint: unsaved.checkpoint });
+    unsaved = null;
+  }
+
+  async function projectSince(checkpoint: Checkpoint | null): Promise<number> {
     let projected = 0;
     let cursor = checkpoint;
     for (;;) {
@@ -78,31 +104,36 @@ export function createProjector(collections: DeskCollections, settings: Settings
       const codes = new Set(changes.documents.map((doc) => doc.dossierCode));
       for (const code of codes) await project(code);
       projected += codes.size;
-      cursor = changes.checkpoint as { id: string; lwt: number };
-      await settings.set(CHECKPOINT_KEY, { checkpoint: cursor });
-      if (changes.documents.length < BATCH) break;
+      cursor = changes.checkpoint as Checkpoint;
+      const more = changes.documents.length === BATCH;
+      await saveCheckpoint(cursor, more);
+      if (!more) break;
     }
     return projected;
   }
 
   async function rebuildSearchKeysIfMissing(): Promise<void> {
-    // A database migrated from dossiers v0 has projections but no search keys yet.
+    // A database migrated from dossiers v0 or search keys v0 has projections but no search keys yet.
     // Existence, not counts: IndexedDB counts by walking the index (about 12 s at 200,000 dossiers).
     const [anyDossier, anyKey] = await Promise.all([collections.dossiers.findOne().exec(), collections.searchkeys.findOne().exec()]);
     if (anyDossier === null || anyKey !== null) return;
-    const docs = await collections.dossiers.find().exec();
-    for (const doc of docs) {
-      const keys = await searchKeysOf(doc.toMutableJSON(), blind);
-      await collections.searchkeys.bulkUpsert(keys.map((key) => ({ id: nameKeyId(key, doc.code), code: doc.code })));
+    for (let after = ''; ; ) {
+      const docs = await collections.dossiers.find({ selector: { code: { $gt: after } }, sort: [{ code: 'asc' }], limit: BATCH }).exec();
+      const keyDocs = await Promise.all(docs.map(async (doc) => (await searchKeyIdsOf(doc.toMutableJSON())).map((id) => ({ id, code: doc.code }))));
+      await collections.searchkeys.bulkUpsert(keyDocs.flat());
+      const last = docs[docs.length - 1];
+      if (last === undefined || docs.length < BATCH) return;
+      after = last.code;
     }
   }
 
   return {
     repairSearchKeys: rebuildSearchKeysIfMissing,
     async catchUp() {
-      const { checkpoint } = await settings.get(CHECKPOINT_KEY, checkpointSchema, { checkpoint: null });
+      const checkpoint = unsaved?.checkpoint ?? (await settings.get(CHECKPOINT_KEY, checkpointSchema, { checkpoint: null })).checkpoint;
       return projectSince(checkpoint);
     },
+    flush,
     rebuildAll: () => projectSince(null),
     eventsOf,
   };

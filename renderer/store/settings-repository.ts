@@ -23,7 +23,9 @@ export function createSettingsRepository(collection: RxCollection<SettingsDoc>, 
       return parsed.success ? parsed.data : fallback;
     },
     async set(key, value) {
-      await collection.upsert({ id: key, value: JSON.parse(JSON.stringify(value)) as Record<string, unknown>, updatedAt: instantFromMs(now()) });
+      // One write when the doc is in RxDB's cache (it usually is, having just been read), where
+      // `upsert` first tries an insert that fails on a known key.
+      await collection.incrementalUpsert({ id: key, value: JSON.parse(JSON.stringify(value)) as Record<string, unknown>, updatedAt: instantFromMs(now()) });
     },
     async remove(key) {
       const doc = await collection.findOne(key).exec();

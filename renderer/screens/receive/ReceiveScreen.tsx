@@ -121,14 +121,18 @@ export function ReceiveScreen() {
     try {
       const receivedAtMs = desk.now();
       const dueAtMs = computeAppointment(desk.calendar, receivedAtMs, procedure.statutoryTime);
-      const event = await receiveDossier(checked.payload, { receivedAtMs, dueAtMs }, {
-        store: desk.store,
-        identity: desk.identity,
-        officerId: desk.officer.id,
-        now: desk.now,
-        newEventId: desk.newEventId,
-      });
-      setRecent(await rememberProcedure(desk.store, desk.officer.id, procedure.code));
+      // The recent-procedures hint is independent of the dossier: written alongside, not after.
+      const [event, recent] = await Promise.all([
+        receiveDossier(checked.payload, { receivedAtMs, dueAtMs }, {
+          store: desk.store,
+          identity: desk.identity,
+          officerId: desk.officer.id,
+          now: desk.now,
+          newEventId: desk.newEventId,
+        }),
+        rememberProcedure(desk.store, desk.officer.id, procedure.code),
+      ]);
+      setRecent(recent);
       setNotice({ kind: 'ok', text: `Đã tiếp nhận hồ sơ ${event.dossierCode} của ${event.payload.applicant.fullName}.`, code: event.dossierCode });
       setReceipt(event.dossierCode);
       setProcedure(null);

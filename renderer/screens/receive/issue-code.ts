@@ -40,7 +40,11 @@ export function receiveDossier(
     const base = { agencyId: identity.agencyId, slot: identity.slot, localDate };
     let lastIssued = hint.code;
     let code = nextDossierCode({ ...base, lastIssued });
-    while ((await store.events.forDossier(code)).length > 0 || (await store.dossiers.byCode(code)) !== null) {
+    const taken = async (candidate: string) => {
+      const [events, dossier] = await Promise.all([store.events.forDossier(candidate), store.dossiers.byCode(candidate)]);
+      return events.length > 0 || dossier !== null;
+    };
+    while (await taken(code)) {
       lastIssued = code;
       code = nextDossierCode({ ...base, lastIssued });
     }

@@ -1,5 +1,6 @@
 // The desk benchmark's page: served from the renderer's origin (so it shares the app's IndexedDB
 // and web key), driven by run-desk-bench.ts through `window.deskBench`.
+import { Dexie } from 'dexie';
 import { getChangedDocumentsSince } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { prepareFirstRun, prepareOfficer } from '../../../src/auth/first-run.ts';
@@ -9,7 +10,11 @@ import { loadBundledCalendarYears } from '../../../src/calendar/bundled-calendar
 import { createWorkingCalendar, isWorkingDay } from '../../../src/calendar/working-calendar.ts';
 import { loadBundledCatalogue } from '../../../src/catalogue/bundled-catalogue.ts';
 import { createEventIdGenerator } from '../../../src/dossier/event-id.ts';
-import { instantAt, localDateOf } from '../../../src/time/vn-time.ts';
+import { addDays, instantAt, localDateOf } from '../../../src/time/vn-time.ts';
+import type { DossierState } from '../../../src/dossier/dossier-state.ts';
+import { computeOfficialReport } from '../../../src/reports/official-report.ts';
+import { FINISHED_LOOKBACK_DAYS, loadReportDossiers } from '../../../renderer/reports/load-report-dossiers.ts';
+import { normalizeInstant } from '../../../renderer/store/instant.ts';
 import { createBlindIndex } from '../../../renderer/store/blind-index.ts';
 import { openDeskDatabase } from '../../../renderer/store/database.ts';
 import { createDeskStore, createWebKeyProvider } from '../../../renderer/store/index.ts';
@@ -144,6 +149,22 @@ async function prepare(options: PrepareOptions): Promise<PrepareResult> {
   log(`seed timings (ms): ${JSON.stringify(seed.timings, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
   session = { store, raw, key, identity, officerId: officer.id, clock, seed };
   return { ...seed, officerId: officer.id, seedMs, nowMs };
+}
+
+/**
+ * Re-opens a database seeded by an earlier run in this profile (`--profile-dir`): the same store,
+ * reference and sample, without the hour of seeding at 200,000 dossiers.
+ */
+async function attach(prepared: PrepareResult): Promise<PrepareResult> {
+  const clock = virtualClock(prepared.nowMs);
+  const key = await createWebKeyProvider().getEncryptionKey();
+  const store = await openStore(key, clock.now);
+  const identity = (await store.identity.get())?.value;
+  if (!identity) throw new Error('attach: the profile has no seeded desk (no identity)');
+  const raw = openRawDesk();
+  await raw.open();
+  session = { store, raw, key, identity, officerId: prepared.officerId, clock, seed: prepared };
+  return prepared;
 }
 
 function current(): Session {
@@ -286,6 +307,61 @@ async function measureSyncCatchUp(dossiers: number): Promise<{ dossiers: number;
   return { ...result, events: docs.length };
 }
 
+export interface ReportSamples {
+  /** loadReportDossiers (the report screen's read) + computeOfficialReport, by procedure. */
+  store: number[];
+  /** The same dossiers read from raw Dexie's received-date and status indexes + the same computation. */
+  raw: number[];
+  /** Of the store figure: the read alone. */
+  storeRead: number[];
+  dossiers: number;
+}
+
+const REPORT_PERIOD = { from: '2025-01-01', to: '2025-12-31' } as const;
+
+/** A year's official report on the desk, as the Báo cáo screen computes it. */
+async function measureReport(repeats: number): Promise<ReportSamples> {
+  const s = current();
+  const out: ReportSamples = { store: [], raw: [], storeRead: [], dossiers: 0 };
+  const startIso = new Date(instantAt(addDays(REPORT_PERIOD.from, -FINISHED_LOOKBACK_DAYS), 0)).toISOString();
+  const endIso = new Date(instantAt(addDays(REPORT_PERIOD.to, 1), 0)).toISOString();
+  for (let i = 0; i < repeats; i += 1) {
+    let started = performance.now();
+    const dossiers = await loadReportDossiers(s.store.dossiers, REPORT_PERIOD);
+    out.storeRead.push(performance.now() - started);
+    const report = computeOfficialReport({ dossiers, period: REPORT_PERIOD, groupBy: 'procedure' });
+    out.store.push(performance.now() - started);
+    out.dossiers = dossiers.length;
+
+    started = performance.now();
+    const found = new Map<string, DossierState>();
+    const inPeriod = await s.raw.dossiers.where('receivedKey').between(normalizeInstant(startIso), normalizeInstant(endIso), true, false).toArray();
+    for (const doc of inPeriod) found.set(doc.code, doc.state as unknown as DossierState);
+    for (const status of [1, 2, 4, 5, 6]) {
+      const open = await s.raw.dossiers.where('[status+receivedDescKey]').between([status, Dexie.minKey], [status, Dexie.maxKey]).toArray();
+      for (const doc of open) if (doc.receivedKey < normalizeInstant(startIso)) found.set(doc.code, doc.state as unknown as DossierState);
+    }
+    const rawReport = computeOfficialReport({ dossiers: [...found.values()], period: REPORT_PERIOD, groupBy: 'procedure' });
+    out.raw.push(performance.now() - started);
+    if (rawReport.total.received.total !== report.total.received.total) throw new Error(`year report: store counts ${report.total.received.total} received, raw ${rawReport.total.received.total}`);
+  }
+  return out;
+}
+
+/** The first alert count after the store opens: it loads the in-memory deadline index. */
+async function measureAlertIndexLoad(repeats: number): Promise<number[]> {
+  const s = current();
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i += 1) {
+    await s.store.close();
+    s.store = await openStore(s.key, s.clock.now);
+    const started = performance.now();
+    await s.store.dossiers.counts({ statuses: [2, 4], deadline: { before: new Date(s.clock.now()).toISOString() } });
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
 async function close(): Promise<void> {
   if (!session) return;
   await session.store.close();
@@ -293,7 +369,7 @@ async function close(): Promise<void> {
   session = null;
 }
 
-const api = { prepare, measure, profile, measureOpen, diagnoseOpen, measureSyncCatchUp, close };
+const api = { prepare, attach, measure, profile, measureOpen, diagnoseOpen, measureSyncCatchUp, measureReport, measureAlertIndexLoad, close };
 export type DeskBenchApi = typeof api;
 (window as unknown as { deskBench: DeskBenchApi }).deskBench = api;
 document.body.dataset.ready = 'true';

@@ -141,14 +141,17 @@ export function pairedOperations(ctx: OperationContext): PairedOperation[] {
         const { procedure, values, at } = receiveFor(i);
         const checked = toPayload(procedure, values);
         if (!checked.ok) throw new Error(`receive form refused: ${JSON.stringify(checked.errors)}`);
-        const event = await receiveDossier(checked.payload, timing(procedure, at), {
-          store: ctx.store,
-          identity: ctx.identity,
-          officerId: ctx.officerId,
-          now: ctx.clock.now,
-          newEventId: ctx.newEventId.store,
-        });
-        await rememberProcedure(ctx.store, ctx.officerId, procedure.code);
+        // As the receive screen does: the recent-procedures hint is written alongside the dossier.
+        const [event] = await Promise.all([
+          receiveDossier(checked.payload, timing(procedure, at), {
+            store: ctx.store,
+            identity: ctx.identity,
+            officerId: ctx.officerId,
+            now: ctx.clock.now,
+            newEventId: ctx.newEventId.store,
+          }),
+          rememberProcedure(ctx.store, ctx.officerId, procedure.code),
+        ]);
         return event.dossierCode;
       },
       async raw(i) {

@@ -8,8 +8,10 @@ import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { localDateOf } from '../../../src/time/vn-time.ts';
 import { personalDataOf, toDossierDoc } from '../../../renderer/store/dossier-doc.ts';
 import { normalizeInstant } from '../../../renderer/store/instant.ts';
-import { MAX_NAME_CANDIDATES } from '../../../renderer/store/dossier-repository.ts';
-import { nameKeyId, nameQueryRange } from '../../../renderer/store/name-keys.ts';
+import { MAX_DISTINCT_NAME_KEYS } from '../../../renderer/store/dossier-repository.ts';
+import { nameQueryRange, searchKeyId } from '../../../renderer/store/name-keys.ts';
+import { codeOfOrder, distinctKeysInRange, newestFirst } from '../../../renderer/store/name-search.ts';
+import type { SearchKeyReader } from '../../../renderer/store/name-search.ts';
 import { joinPersonal, splitPersonal } from '../../../renderer/store/personal-data.ts';
 import type { DossierDoc } from '../../../renderer/store/schemas/dossier-schema.ts';
 import type { EventDoc } from '../../../renderer/store/schemas/event-schema.ts';
@@ -63,8 +65,9 @@ export async function rawReceive(
     await db.events.add(toEventDoc(event));
     const events = (await eventsOf(db, code).toArray()).map((doc) => joinPersonal(doc.event, doc.personal) as DossierEvent);
     const state = projectDossier(events);
-    await db.dossiers.put(toDossierDoc(state, personalDataOf(state, events)));
-    await db.searchkeys.bulkPut(deps.searchKeys.map((key) => ({ id: nameKeyId(key, code), code })));
+    const doc = toDossierDoc(state, personalDataOf(state, events));
+    await db.dossiers.put(doc);
+    await db.searchkeys.bulkPut(deps.searchKeys.map((key) => ({ id: searchKeyId(key, doc.receivedDescKey), code })));
     await db.settings.put({ id: 'last-dossier-code', value: { code } });
     const recent = (await db.settings.get(`recent-procedures:${deps.officerId}`))?.value.codes;
     const codes = [draft.procedureCode, ...(Array.isArray(recent) ? recent.filter((c) => c !== draft.procedureCode) : [])].slice(0, 6);
@@ -80,15 +83,23 @@ export async function rawDetail(db: RawDesk, code: string): Promise<{ state: Pro
   return { state: doc.state as unknown as ProjectedDossier, events: events.map((e) => joinPersonal(e.event, e.personal)) };
 }
 
-/** Name search like the store's: a prefix range of search keys, then the dossiers, newest first. */
+/** Name search like the store's (same algorithm, name-search.ts): newest first from each matching key's index range. */
 export async function rawNameSearch(db: RawDesk, query: string, limit: number): Promise<{ items: ProjectedDossier[]; tooBroad: boolean }> {
   const range = nameQueryRange(query);
   if (!range) return { items: [], tooBroad: false };
-  const keys = await db.searchkeys.where('id').between(range.from, range.to, true, false).limit(MAX_NAME_CANDIDATES + 1).toArray();
-  const codes = [...new Set(keys.slice(0, MAX_NAME_CANDIDATES).map((key) => key.code))];
-  const docs = (await db.dossiers.bulkGet(codes)).filter((doc): doc is DossierDoc => doc !== undefined);
-  docs.sort((a, b) => (a.receivedDescKey < b.receivedDescKey ? -1 : a.receivedDescKey > b.receivedDescKey ? 1 : 0));
-  return { items: docs.slice(0, limit).map((doc) => doc.state as unknown as ProjectedDossier), tooBroad: keys.length > MAX_NAME_CANDIDATES };
+  const reader: SearchKeyReader = {
+    firstId: async (from, before) => ((await db.searchkeys.where('id').between(from, before, true, false).limit(1).primaryKeys())[0] as string | undefined) ?? null,
+    idsAfter: async (after, before, n) => (await db.searchkeys.where('id').between(after, before, false, false).limit(n).primaryKeys()) as string[],
+  };
+  const keys = await distinctKeysInRange(reader, range, MAX_DISTINCT_NAME_KEYS);
+  if (keys === null) throw new Error(`raw name search: "${query}" is too broad for the benchmark`);
+  const orders: string[] = [];
+  for await (const order of newestFirst(reader, keys, null, limit + 1)) {
+    orders.push(order);
+    if (orders.length > limit) break;
+  }
+  const docs = (await db.dossiers.bulkGet(orders.map(codeOfOrder))).filter((doc): doc is DossierDoc => doc !== undefined);
+  return { items: docs.slice(0, limit).map((doc) => doc.state as unknown as ProjectedDossier), tooBroad: false };
 }
 
 /** Dossiers of these statuses due in `[from, before)`: one index count per status. */

@@ -1,8 +1,9 @@
-// `npm run bench:desk [-- --smoke | --size N | --iterations N | --cold-starts N]`
+// `npm run bench:desk [-- --smoke | --size N | --iterations N | --cold-starts N | --profile-dir DIR]`
+// --profile-dir keeps the seeded Chromium profile in DIR and reuses it on the next run of the same size.
 // Seeds the desk store (and a raw Dexie reference) in Chromium, times the desk's everyday
 // operations on both, then times cold starts of the built app on that database.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ import { machineLine, markdownTable, row } from '../support/results.ts';
 import type { BenchResult, BenchRow } from '../support/results.ts';
 import { serveFolders } from '../support/static-server.ts';
 import { summarize } from '../support/stats.ts';
-import type { DeskBenchApi, OpenSamples, OperationSamples, PrepareResult } from './bench-page.ts';
+import type { DeskBenchApi, OpenSamples, OperationSamples, PrepareResult, ReportSamples } from './bench-page.ts';
 import type { OperationProfile } from './profile.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     size: { type: 'string' },
     iterations: { type: 'string' },
     'cold-starts': { type: 'string' },
+    'profile-dir': { type: 'string' },
   },
 });
 const smoke = args.smoke ?? false;
@@ -45,6 +47,9 @@ for (const [name, value] of Object.entries(params)) {
 }
 
 const log = (text: string) => console.log(`[bench:desk] ${text}`);
+const KEPT_SEED_FILE = 'motcua-bench-seed.json';
+/** A kept profile's IndexedDB belongs to its origin: the same port every run. */
+const KEPT_PROFILE_PORT = 47_391;
 
 /** Builds into a folder of this run: E2E runs rebuild dist/renderer, and runs may overlap. */
 async function buildPages(out: string): Promise<{ app: string; pages: string; appSource: string }> {
@@ -97,16 +102,35 @@ interface Measured {
   openSteps: Record<string, number>;
   open: OpenSamples;
   catchUp: { dossiers: number; events: number; ms: number };
+  report: ReportSamples;
+  alertIndexLoad: number[];
 }
 
-async function seedAndMeasure(context: BrowserContext, baseUrl: string): Promise<Measured> {
+/** The seed of an earlier run kept in `--profile-dir`, if it is of this size. */
+async function keptSeed(profile: string): Promise<PrepareResult | null> {
+  try {
+    const kept = JSON.parse(await readFile(join(profile, KEPT_SEED_FILE), 'utf8')) as PrepareResult;
+    return kept.dossiers === params.size ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
+async function seedAndMeasure(context: BrowserContext, baseUrl: string, profile: string, kept: PrepareResult | null): Promise<Measured> {
   const page = context.pages()[0] ?? (await context.newPage());
   forwardConsole(page);
   await page.goto(`${baseUrl}/bench/index.html`);
   await page.waitForSelector('body[data-ready="true"]');
-  log(`seeding ${params.size} dossiers…`);
-  const prepared = await page.evaluate((size) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.prepare({ size }), params.size);
-  log(`seeded ${prepared.dossiers} dossiers, ${prepared.events} events, ${prepared.searchKeys} search keys in ${(prepared.seedMs / 1000).toFixed(1)} s`);
+  let prepared: PrepareResult;
+  if (kept) {
+    log(`reusing the ${kept.dossiers} dossiers seeded in ${profile}`);
+    prepared = await page.evaluate((p) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.attach(p), kept);
+  } else {
+    log(`seeding ${params.size} dossiers…`);
+    prepared = await page.evaluate((size) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.prepare({ size }), params.size);
+    log(`seeded ${prepared.dossiers} dossiers, ${prepared.events} events, ${prepared.searchKeys} search keys in ${(prepared.seedMs / 1000).toFixed(1)} s`);
+    if (args['profile-dir']) await writeFile(join(profile, KEPT_SEED_FILE), JSON.stringify(prepared));
+  }
   const operations = await page.evaluate(
     (o) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measure(o),
     { iterations: params.iterations, warmup: params.warmup },
@@ -116,8 +140,11 @@ async function seedAndMeasure(context: BrowserContext, baseUrl: string): Promise
   log(`store open, step by step (ms): ${JSON.stringify(openSteps, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
   const open = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measureOpen(n), params.openRepeats);
   const catchUp = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measureSyncCatchUp(n), params.catchUpDossiers);
+  log('year report, alert index load…');
+  const report = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measureReport(n), params.openRepeats);
+  const alertIndexLoad = await page.evaluate((n) => (window as unknown as { deskBench: DeskBenchApi }).deskBench.measureAlertIndexLoad(n), params.openRepeats);
   await page.evaluate(() => (window as unknown as { deskBench: DeskBenchApi }).deskBench.close());
-  return { prepared, operations, profiles, openSteps, open, catchUp };
+  return { prepared, operations, profiles, openSteps, open, catchUp, report, alertIndexLoad };
 }
 
 interface ColdStart {
@@ -233,6 +260,20 @@ function rowsOf(measured: Measured, cold: { app: ColdStart[]; storeOnly: ColdSta
       note: 'createDeskStore on the seeded database, in a warm page',
     }),
     row({
+      id: 'year-report',
+      label: `year report (${measured.report.dossiers.toLocaleString('en')} dossiers read)`,
+      value: summarize(measured.report.store),
+      reference: { label: 'raw Dexie read + same computation', ...summarize(measured.report.raw) },
+      targetP95: 2_000,
+      note: `the Báo cáo screen's read (loadReportDossiers, p50 ${summarize(measured.report.storeRead).p50.toFixed(0)} ms) + computeOfficialReport by procedure, year 2025`,
+    }),
+    row({
+      id: 'alert-index-load',
+      label: 'first alert count after open (loads the deadline index)',
+      value: summarize(measured.alertIndexLoad),
+      note: 'once per app start; later counts are the "alert counts" row',
+    }),
+    row({
       id: 'session-load',
       label: 'session load (part of cold start)',
       value: summarize(measured.open.session),
@@ -246,8 +287,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const work = await mkdtemp(join(tmpdir(), 'motcua-bench-desk-'));
   const built = await buildPages(work);
-  const server = await serveFolders({ '/bench/': built.pages, '/': built.app });
-  const profile = join(work, 'profile');
+  const keptDir = args['profile-dir'];
+  const server = await serveFolders({ '/bench/': built.pages, '/': built.app }, keptDir ? KEPT_PROFILE_PORT : 0);
+  const profile = keptDir ?? join(work, 'profile');
+  if (keptDir) await mkdir(keptDir, { recursive: true });
+  const kept = keptDir ? await keptSeed(keptDir) : null;
   try {
     const chromiumVersion = execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim();
     const machine = machineFacts(chromiumVersion);
@@ -255,7 +299,7 @@ async function main(): Promise<void> {
     log(`machine: ${machineLine(machine)}`);
     let measured: Measured;
     try {
-      measured = await seedAndMeasure(context, server.url);
+      measured = await seedAndMeasure(context, server.url, profile, kept);
     } finally {
       await context.close();
     }
@@ -275,7 +319,7 @@ async function main(): Promise<void> {
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       machine,
-      params: { ...params, appSource: built.appSource },
+      params: { ...params, appSource: built.appSource, reusedSeed: kept !== null },
       rows: rowsOf(measured, cold),
       extra: {
         dataset,

@@ -5,7 +5,7 @@ import { localDateOf } from '../../../src/time/vn-time.ts';
 import type { BlindIndex } from '../../../renderer/store/blind-index.ts';
 import { personalDataOf, toDossierDoc } from '../../../renderer/store/dossier-doc.ts';
 import type { DeskStore } from '../../../renderer/store/index.ts';
-import { nameKeyId } from '../../../renderer/store/name-keys.ts';
+import { searchKeyId } from '../../../renderer/store/name-keys.ts';
 import { searchKeysOf } from '../../../renderer/store/projector.ts';
 import type { DossierDoc } from '../../../renderer/store/schemas/dossier-schema.ts';
 import type { EventDoc } from '../../../renderer/store/schemas/event-schema.ts';
@@ -104,7 +104,7 @@ export async function seedDesk(options: DatasetOptions, targets: SeedTargets): P
       const doc = toDossierDoc(state, personalDataOf(state, dossier.events));
       eventDocs.push(...dossier.events.map(toEventDoc));
       dossierDocs.push(doc);
-      for (const key of await searchKeysOf(doc, blind)) keyDocs.push({ id: nameKeyId(key, doc.code), code: doc.code });
+      for (const key of await searchKeysOf(doc, blind)) keyDocs.push({ id: searchKeyId(key, doc.receivedDescKey), code: doc.code });
       if (result.dossiers % every === 0) result.sample.push({ code: doc.code, fullName: doc.applicantName, procedureCode: doc.procedureCode });
       if (dossier.slot === targets.deskSlot && doc.code.includes(`-${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-`)) {
         result.lastCodeToday = doc.code;

@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
  * Serves built folders under URL prefixes from one origin, so that the benchmark pages and the
  * built app share IndexedDB and localStorage (the web key). `mounts`: prefix ('/bench/') → folder.
  */
-export async function serveFolders(mounts: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+/** `port` 0 picks a free one; a fixed port keeps the origin (and so its IndexedDB) across runs. */
+export async function serveFolders(mounts: Record<string, string>, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer((request, response) => {
     void (async () => {
@@ -39,7 +40,10 @@ export async function serveFolders(mounts: Record<string, string>): Promise<{ ur
       createReadStream(file).pipe(response);
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${bound}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

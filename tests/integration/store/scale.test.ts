@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueKeyOf, receivedDescKeyOf, receivedKeyOf } from '../../../renderer/store/dossier-doc.ts';
-import { nameKeyId, nameSearchKeys } from '../../../renderer/store/name-keys.ts';
+import { nameSearchKeys, searchKeyId } from '../../../renderer/store/name-keys.ts';
 import type { DossierDoc } from '../../../renderer/store/schemas/dossier-schema.ts';
 import { foldForSearch } from '../../../src/people/search-key.ts';
 import { AGENCY, openTestStore } from './fixtures.ts';
@@ -48,7 +48,7 @@ describe(`queries over ${SIZE} dossiers`, () => {
       for (let start = 0; start < SIZE; start += 5_000) {
         const docs = Array.from({ length: Math.min(5_000, SIZE - start) }, (_, k) => syntheticDoc(start + k));
         await dossiers.bulkInsert(docs);
-        await searchkeys.bulkInsert(docs.flatMap((d) => nameSearchKeys(d.applicantName).map((key) => ({ id: nameKeyId(key, d.code), code: d.code }))));
+        await searchkeys.bulkInsert(docs.flatMap((d) => nameSearchKeys(d.applicantName).map((key) => ({ id: searchKeyId(key, d.receivedDescKey), code: d.code }))));
       }
       const fillMs = performance.now() - fillStart;
 

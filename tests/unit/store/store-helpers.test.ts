@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { invertedInstant, receivedDescKeyOf, dueKeyOf } from '../../../renderer/store/dossier-doc.ts';
 import { buildSelector, compareForSort, matchesSelector, sortField, statusList } from '../../../renderer/store/dossier-query.ts';
 import { normalizeInstant } from '../../../renderer/store/instant.ts';
-import { nameKeyId, nameQueryRange, nameSearchKeys } from '../../../renderer/store/name-keys.ts';
+import { keyOfSearchId, nameQueryRange, nameSearchKeys, orderOfSearchId, searchKeyId } from '../../../renderer/store/name-keys.ts';
 import { requestPersistentStorage } from '../../../renderer/store/persistent-storage.ts';
 import { createSerialQueue } from '../../../renderer/store/serial-queue.ts';
 import { WEB_KEY_STORAGE_KEY, createWebKeyProvider } from '../../../renderer/store/web-key-provider.ts';
@@ -19,11 +19,18 @@ describe('name keys', () => {
     const range = nameQueryRange('NGUYỄN văn A');
     expect(range).not.toBeNull();
     const inRange = (id: string) => range !== null && id >= range.from && id < range.to;
-    expect(inRange(nameKeyId('nguyen van an', '000.00.12.H23-251124-2001'))).toBe(true);
-    expect(inRange(nameKeyId('nguyen van anh', 'X'))).toBe(true);
-    expect(inRange(nameKeyId('nguyen vam', 'X'))).toBe(false);
-    expect(inRange(nameKeyId('nguyen van', 'X'))).toBe(false);
+    expect(inRange(searchKeyId('nguyen van an', '8234567890123|000.00.12.H23-251124-2001'))).toBe(true);
+    expect(inRange(searchKeyId('nguyen van anh', '1|X'))).toBe(true);
+    expect(inRange(searchKeyId('nguyen vam', '1|X'))).toBe(false);
+    expect(inRange(searchKeyId('nguyen van', '1|X'))).toBe(false);
     expect(nameQueryRange(' .,- ')).toBeNull();
+  });
+
+  it('splits a search-key id back into its key and its received order', () => {
+    const id = searchKeyId('nguyen van an', '8234567890123|000.00.12.H23-251124-2001');
+    expect(keyOfSearchId(id)).toBe('nguyen van an');
+    expect(orderOfSearchId(id)).toBe('8234567890123|000.00.12.H23-251124-2001');
+    expect(keyOfSearchId(searchKeyId('#cid:ab12', '~|X'))).toBe('#cid:ab12');
   });
 });
 
