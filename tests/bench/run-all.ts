@@ -8,6 +8,7 @@ import { findChromium } from '../e2e/support/chromium.ts';
 import { benchScripts, combine, combinedMarkdown, resultFileOf } from './support/aggregate.ts';
 import type { ScriptRun } from './support/aggregate.ts';
 import { machineFacts } from './support/machine.ts';
+import { writeScalingPlots } from './support/scaling-plots.ts';
 import type { BenchResult } from './support/results.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,5 +64,7 @@ mkdirSync(results, { recursive: true });
 writeFileSync(join(results, 'latest.json'), `${JSON.stringify(combined, null, 2)}\n`);
 writeFileSync(join(results, 'latest.md'), markdown);
 console.log(`\n${markdown}`);
+const plots = writeScalingPlots(results);
+if (plots.length > 0) console.log(`[bench] scaling plots: ${plots.map((f) => `tests/bench/results/${f}`).join(', ')}`);
 // Missed targets are reported, not fatal: on a shared machine they need a human look.
 process.exit(runs.every((run) => run.exitCode === 0 && run.result !== null) ? 0 : 1);

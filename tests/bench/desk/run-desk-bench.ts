@@ -15,6 +15,7 @@ import { chromiumArgs, findChromium } from '../../e2e/support/chromium.ts';
 import { machineFacts } from '../support/machine.ts';
 import { machineLine, markdownTable, row } from '../support/results.ts';
 import type { BenchResult, BenchRow } from '../support/results.ts';
+import { deskSizeFile } from '../support/scaling-plots.ts';
 import { serveFolders } from '../support/static-server.ts';
 import { summarize } from '../support/stats.ts';
 import type { DeskBenchApi, OpenSamples, OperationSamples, PrepareResult, ReportSamples } from './bench-page.ts';
@@ -334,6 +335,8 @@ async function main(): Promise<void> {
     await mkdir(RESULTS, { recursive: true });
     await writeFile(join(RESULTS, 'desk-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
     await writeFile(join(RESULTS, 'desk-latest.md'), markdown);
+    // Kept per size for the scaling curves (tests/bench/support/scaling-plots.ts).
+    if (!smoke) await writeFile(join(RESULTS, deskSizeFile(params.size)), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\n${markdown}`);
     const failed = result.rows.filter((r) => r.pass === false);
     if (failed.length > 0) log(`targets missed: ${failed.map((r) => r.label).join(', ')}`);

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lineChartSvg } from './plot.ts';
+import type { LineChart, Series } from './plot.ts';
+import type { BenchResult } from './results.ts';
+
+/** What a bench may put in `extra.curves`: charts drawn next to the results as `<bench>-<name>.svg`. */
+export interface NamedChart extends LineChart {
+  name: string;
+}
+
+/** `desk-size-<N>.json`: a full desk run kept per dataset size for the scaling curves. */
+export const deskSizeFile = (size: number) => `desk-size-${size}.json`;
+
+const DESK_CURVE_ROWS = ['receive', 'scan-detail', 'name-search', 'alert-counts', 'list-first-page'];
+
+function read(file: string): BenchResult | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as BenchResult;
+  } catch {
+    return null;
+  }
+}
+
+/** Desk p95 per operation against the number of dossiers, from every kept size. */
+export function deskCharts(results: readonly BenchResult[]): NamedChart[] {
+  const sized = results
+    .map((r) => ({ size: Number(r.params.size), rows: new Map(r.rows.map((row) => [row.id, row])) }))
+    .filter((r) => Number.isFinite(r.size))
+    .sort((a, b) => a.size - b.size);
+  if (sized.length < 2) return [];
+  const seriesOf = (ids: readonly string[]): Series[] =>
+    ids
+      .map((id) => ({
+        label: sized.find((s) => s.rows.has(id))?.rows.get(id)?.label ?? id,
+        points: sized.flatMap((s) => {
+          const row = s.rows.get(id);
+          return row ? [[s.size, row.value.p95] as const] : [];
+        }),
+      }))
+      .filter((s) => s.points.length > 0);
+  return [
+    { name: 'operations', title: 'Desk operations: p95 by dataset size', xLabel: 'dossiers on the desk', yLabel: 'p95 (ms)', logX: true, series: seriesOf(DESK_CURVE_ROWS), threshold: { value: 50, label: 'target 50 ms' } },
+    { name: 'start-and-report', title: 'Desk cold start and year report: p95 by dataset size', xLabel: 'dossiers on the desk', yLabel: 'p95 (ms)', logX: true, series: seriesOf(['cold-start', 'year-report']), threshold: { value: 1500, label: 'cold start target 1.5 s' } },
+  ];
+}
+
+/** Writes every chart the results hold; returns the file names. */
+export function writeScalingPlots(resultsDir: string): string[] {
+  const files = readdirSync(resultsDir);
+  const charts: { file: string; chart: LineChart }[] = [];
+  const deskRuns = files.filter((f) => /^desk-size-\d+\.json$/.test(f)).map((f) => read(join(resultsDir, f))).filter((r): r is BenchResult => r !== null && !r.smoke);
+  for (const chart of deskCharts(deskRuns)) charts.push({ file: `desk-scaling-${chart.name}.svg`, chart });
+  for (const file of files.filter((f) => /^[\w-]+-latest\.json$/.test(f))) {
+    const result = read(join(resultsDir, file));
+    const curves = (result?.extra.curves ?? []) as NamedChart[];
+    for (const chart of curves) charts.push({ file: `${result?.bench ?? 'bench'}-scaling-${chart.name}.svg`, chart });
+  }
+  for (const { file, chart } of charts) writeFileSync(join(resultsDir, file), lineChartSvg(chart));
+  return charts.map((c) => c.file);
+}
