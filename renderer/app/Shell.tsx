@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { officerRoleLabels } from '../../src/auth/officer.ts';
 import type { AppInfo } from '../../src/bridge/desk-bridge.ts';
 import { ScannerProvider } from '../scanner/ScannerProvider.tsx';
-import { DossierDetailScreen } from '../screens/dossier-detail/DossierDetailScreen.tsx';
 import { SyncStatusIndicator } from '../sync-status/SyncStatusIndicator.tsx';
 import { useDesk } from './desk-context.tsx';
-import { sections, type Section } from './sections.ts';
+import { DossierDetailScreen, preloadScreens, sections, type Section } from './sections.ts';
 import { useShellScan } from './use-shell-scan.ts';
 
 /** The logged-in desk: sidebar navigation, top bar with unit, desk and officer, and the screens. */
@@ -25,6 +24,11 @@ function ShellLayout() {
   useEffect(() => {
     void bridge.getAppInfo().then(setInfo);
   }, [bridge]);
+  useEffect(() => {
+    // After the first screen is up; a failure (web mode, server gone) just leaves loading to first use.
+    const timer = setTimeout(() => void preloadScreens().catch(() => undefined), 1_500);
+    return () => clearTimeout(timer);
+  }, []);
   const scan = useShellScan();
 
   return (
@@ -56,15 +60,17 @@ function ShellLayout() {
           <TopBar />
           {scan.notice && <ScanNotice message={scan.notice} onDismiss={scan.dismiss} />}
           <main className="content">
-            <Switch>
-              {sections.map((section) => (
-                <Route key={section.path} path={section.path} component={section.screen} />
-              ))}
-              <Route path="/ho-so/:code" component={DossierDetailScreen} />
-              <Route>
-                <h1>Không tìm thấy trang</h1>
-              </Route>
-            </Switch>
+            <Suspense fallback={<p className="screen-loading">Đang mở màn hình…</p>}>
+              <Switch>
+                {sections.map((section) => (
+                  <Route key={section.path} path={section.path} component={section.screen} />
+                ))}
+                <Route path="/ho-so/:code" component={DossierDetailScreen} />
+                <Route>
+                  <h1>Không tìm thấy trang</h1>
+                </Route>
+              </Switch>
+            </Suspense>
           </main>
         </div>
       </div>

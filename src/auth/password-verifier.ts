@@ -1,4 +1,3 @@
-import { argon2id } from 'hash-wasm';
 import { DomainError } from '../errors.ts';
 import { equalBytes } from './constant-time.ts';
 import { formatArgon2Verifier, parseArgon2Verifier } from './phc.ts';
@@ -70,7 +69,9 @@ export function checkPasswordPolicy(password: string): void {
   }
 }
 
-function derive(password: string, salt: Uint8Array, params: Argon2Params, hashLength: number): Promise<Uint8Array> {
+async function derive(password: string, salt: Uint8Array, params: Argon2Params, hashLength: number): Promise<Uint8Array> {
+  // Loaded on first use: a desk reopening a remembered session never needs it at start.
+  const { argon2id } = await import('hash-wasm');
   return argon2id({
     // Vietnamese keyboards may send composed or decomposed letters for the same password.
     password: password.normalize('NFC'),
