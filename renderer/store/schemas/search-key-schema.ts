@@ -12,20 +12,7 @@ export interface SearchKeyDoc {
   code: string;
 }
 
-/** Kept to document the upgrade path and to test it; no longer opened by the app. */
-export const searchKeySchemaV0: RxJsonSchema<SearchKeyDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 250 },
-    code: { type: 'string', maxLength: 40 },
-  },
-  required: ['id', 'code'],
-};
-
-export const searchKeySchema: RxJsonSchema<SearchKeyDoc> = {
-  version: 1,
+const base = {
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -34,7 +21,12 @@ export const searchKeySchema: RxJsonSchema<SearchKeyDoc> = {
   },
   required: ['id', 'code'],
   // No other index: the query planner would prefer it and scan it whole.
-};
+} as const satisfies Omit<RxJsonSchema<SearchKeyDoc>, 'version'>;
+
+/** Kept to document the upgrade path and to test it; no longer opened by the app. */
+export const searchKeySchemaV0: RxJsonSchema<SearchKeyDoc> = { ...base, version: 0, required: [...base.required] };
+
+export const searchKeySchema: RxJsonSchema<SearchKeyDoc> = { ...base, version: 1, required: [...base.required] };
 
 /**
  * Version 0 ids lack the received order, which the old doc cannot supply: they are dropped and
