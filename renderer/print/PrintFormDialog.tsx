@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PageSize } from '../../src/bridge/desk-bridge.ts';
-import type { PrintForm } from '../../src/dossier/events.ts';
+import type { DossierEvent, PrintForm } from '../../src/dossier/events.ts';
 import type { FormModel } from '../../src/print/forms/index.ts';
 import { useDesk } from '../app/desk-context.tsx';
 import { buildFormModel, copiesPerDocument, formElement, formTitles } from './dossier-forms.tsx';
 import type { PrintLogEntry } from '../store/index.ts';
+import { useThermalPrint } from './thermal-print-state.ts';
 import './print-dialog.css';
 
 export interface PrintFormDialogProps {
@@ -16,12 +17,17 @@ export interface PrintFormDialogProps {
   initialPageSize?: 'A4' | 'A5';
 }
 
-type Load = { state: 'loading' } | { state: 'ready'; model: FormModel } | { state: 'failed'; message: string };
+type Load = { state: 'loading' } | { state: 'ready'; model: FormModel; events: readonly DossierEvent[] } | { state: 'failed'; message: string };
+
+const timeOf = (iso: string) =>
+  new Date(iso).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' });
 
 /**
  * Preview and print of one form of a dossier. The preview is an isolated frame showing the
  * exact HTML that goes to the printer, so what the officer sees is what prints.
  * Keys: Ctrl+P or Enter prints, 4/5 choose A4/A5, Esc closes.
+ * With a thermal printer configured, the receipt also offers the 80 mm print (Ctrl+B), which is
+ * then the pre-selected action (focused: Enter prints it); a failed thermal print offers "In lại".
  */
 export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initialPageSize = 'A4' }: PrintFormDialogProps) {
   const desk = useDesk();
@@ -31,6 +37,8 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
+  const thermalButton = useRef<HTMLButtonElement>(null);
+  const retryButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -41,7 +49,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
         const copy = await desk.print.nextIsCopy(dossierCode, form);
         if (!live) return;
         setIsCopy(copy);
-        setLoad({ state: 'ready', model });
+        setLoad({ state: 'ready', model, events });
       } catch (error) {
         if (live) setLoad({ state: 'failed', message: error instanceof Error ? error.message : 'Không dựng được phiếu in.' });
       }
@@ -51,9 +59,46 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
     };
   }, [desk, dossierCode, form]);
 
+  const markCopy = useCallback(() => setIsCopy(true), []);
+  const thermalPrinted = useCallback(
+    (entry: PrintLogEntry) => {
+      setIsCopy(true);
+      onPrinted?.(entry);
+    },
+    [onPrinted],
+  );
+  const thermal = useThermalPrint({
+    desk,
+    form,
+    dossierCode,
+    events: load.state === 'ready' ? load.events : null,
+    isCopy,
+    onPrinted: thermalPrinted,
+    onMaybePrinted: markCopy,
+  });
+  const thermalReady = thermal.target !== null;
+
   useEffect(() => {
-    if (load.state === 'ready') printButton.current?.focus();
-  }, [load.state]);
+    if (load.state !== 'ready') return;
+    // The configured receipt printer is the pre-selected action.
+    (thermalReady ? thermalButton : printButton).current?.focus();
+  }, [load.state, thermalReady]);
+
+  const thermalKind = thermal.state.kind;
+  useEffect(() => {
+    if (thermalKind !== 'failed' && thermalKind !== 'printed') return;
+    // A receipt printed through the browser's print frame took the focus: take it back for the keys.
+    window.focus();
+    (thermalKind === 'failed' ? (retryButton.current ?? thermalButton.current) : thermalButton.current)?.focus();
+  }, [thermalKind]);
+
+  const startThermal = thermal.print;
+  const printThermal = useCallback(() => {
+    if (busy) return;
+    setMessage(null);
+    void startThermal();
+  }, [busy, startThermal]);
+  const thermalBusy = thermal.state.kind === 'busy';
 
   const title = `${formTitles[form]} ${dossierCode}`;
   const html = useMemo(() => {
@@ -62,7 +107,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
   }, [desk.print, load, pageSize, isCopy, title]);
 
   const print = useCallback(async () => {
-    if (load.state !== 'ready' || busy) return;
+    if (load.state !== 'ready' || busy || thermalBusy) return;
     setBusy(true);
     setMessage(null);
     try {
@@ -79,7 +124,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
       if (outcome.printed) {
         setMessage({
           kind: 'ok',
-          text: `Đã gửi lệnh in${outcome.entry.isCopy ? ' (bản sao)' : ''} lúc ${new Date(outcome.entry.printedAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' })}.`,
+          text: `Đã gửi lệnh in${outcome.entry.isCopy ? ' (bản sao)' : ''} lúc ${timeOf(outcome.entry.printedAt)}.`,
         });
         setIsCopy(true);
         onPrinted?.(outcome.entry);
@@ -94,7 +139,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
       window.focus();
       printButton.current?.focus();
     }
-  }, [busy, desk.print, dossierCode, form, load, onPrinted, pageSize, title]);
+  }, [busy, desk.print, dossierCode, form, load, onPrinted, pageSize, thermalBusy, title]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -104,6 +149,9 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
         event.preventDefault();
         void print();
+      } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'b' && thermalReady) {
+        event.preventDefault();
+        printThermal();
       } else if (!event.ctrlKey && !event.altKey && (event.key === '4' || event.key === '5')) {
         const target = event.target as HTMLElement | null;
         if (target?.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'radio') return;
@@ -113,7 +161,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onClose, print]);
+  }, [onClose, print, printThermal, thermalReady]);
 
   return (
     <div className="print-dialog-backdrop">
@@ -132,9 +180,28 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
             ))}
           </fieldset>
           {isCopy && <span className="copy-note">Lần in này là bản sao</span>}
-          <button ref={printButton} type="button" className="primary" onClick={() => void print()} disabled={load.state !== 'ready' || busy}>
+          <button
+            ref={printButton}
+            type="button"
+            className={thermalReady ? undefined : 'primary'}
+            onClick={() => void print()}
+            disabled={load.state !== 'ready' || busy || thermalBusy}
+          >
             {busy ? 'Đang in…' : 'In'} <kbd>Ctrl+P</kbd>
           </button>
+          {thermalReady && (
+            <button
+              ref={thermalButton}
+              type="button"
+              className="primary"
+              onClick={printThermal}
+              disabled={busy || thermalBusy}
+              title={`Máy in nhiệt: ${thermal.target ?? ''}`}
+              data-testid="thermal-print"
+            >
+              {thermalBusy ? 'Đang in biên nhận…' : 'In biên nhận (máy in nhiệt 80 mm)'} <kbd>Ctrl+B</kbd>
+            </button>
+          )}
           <button type="button" onClick={onClose}>
             Đóng <kbd>Esc</kbd>
           </button>
@@ -144,6 +211,30 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
             {message.text}
           </p>
         )}
+        {thermal.state.kind === 'busy' && (
+          <p className="print-message" role="status" data-testid="thermal-status">
+            Đang gửi biên nhận tới máy in nhiệt {thermal.target}…
+          </p>
+        )}
+        {thermal.state.kind === 'printed' && (
+          <p className="print-message ok" role="status" data-testid="thermal-status">
+            Đã in biên nhận trên máy in nhiệt{thermal.state.isCopy ? ' (bản sao)' : ''} lúc {timeOf(thermal.state.entry.printedAt)}; nhật ký in: lần in thứ{' '}
+            {thermal.state.entry.printNumber}, {thermal.state.entry.isCopy ? 'bản sao' : 'bản chính'}.
+          </p>
+        )}
+        {thermal.state.kind === 'failed' && (
+          <div className="print-message error thermal-failure" role="alert" data-testid="thermal-error">
+            <p>
+              <strong>Chưa in được biên nhận trên máy in nhiệt.</strong> {thermal.state.failure.message}
+            </p>
+            <p>{thermal.state.failure.next}</p>
+            {thermal.state.failure.plan.canRetry && (
+              <button ref={retryButton} type="button" className="primary" onClick={printThermal} disabled={busy}>
+                In lại{thermal.state.failure.plan.retryIsCopy ? ' (bản sao)' : ''} <kbd>Ctrl+B</kbd>
+              </button>
+            )}
+          </div>
+        )}
         {load.state === 'loading' && <p className="print-message">Đang dựng phiếu…</p>}
         {load.state === 'failed' && (
           <p className="print-message error" role="alert">
@@ -151,7 +242,15 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
           </p>
         )}
         {load.state === 'ready' && (
-          <iframe className="print-preview" title="Bản xem trước khi in" sandbox="allow-same-origin" srcDoc={html} data-page-size={pageSize} />
+          <div className="print-body">
+            <iframe className="print-preview" title="Bản xem trước khi in" sandbox="allow-same-origin" srcDoc={html} data-page-size={pageSize} />
+            {thermalReady && (
+              <figure className="thermal-preview" aria-label="Biên nhận 80 mm">
+                <figcaption>Biên nhận 80 mm{isCopy ? ' · bản sao' : ''}</figcaption>
+                {thermal.previewUrl && <img src={thermal.previewUrl} alt={`Biên nhận 80 mm của hồ sơ ${dossierCode}`} />}
+              </figure>
+            )}
+          </div>
         )}
       </div>
     </div>

@@ -90,7 +90,7 @@ class PrinterLink {
         throw new BridgeError(
           'printer-timeout',
           printed === 'no'
-            ? `Máy in ${this.name} không trả lời sau ${seconds(timeoutMs)} giây. Kiểm tra máy in hoặc tắt kiểm tra trạng thái trong cài đặt.`
+            ? `Máy in ${this.name} không trả lời sau ${seconds(timeoutMs)} giây. Kiểm tra máy in đã bật, còn giấy và đúng địa chỉ trong Cài đặt → Máy in.`
             : `Máy in ${this.name} không xác nhận đã nhận biên nhận sau ${seconds(timeoutMs)} giây. Kiểm tra giấy đã in; bản in lại sẽ ghi “Bản sao”.`,
           printed,
         );

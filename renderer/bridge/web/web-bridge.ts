@@ -4,6 +4,8 @@ import {
   exportBackupRequestSchema,
   printDocumentRequestSchema,
   savePdfRequestSchema,
+  thermalPrintRequestSchema,
+  thermalStatusRequestSchema,
   type AppInfo,
   type DeskBridge,
   type UpdateStatus,
@@ -11,6 +13,7 @@ import {
 import { downloadFile } from '../../browser/download-file.ts';
 import { pickBackupFile } from './backup-files.ts';
 import { printInHiddenIframe } from './print-iframe.ts';
+import { printThermalInBrowser, thermalStatusInBrowser } from './thermal.ts';
 
 const unsupported = (code: 'unsupported' | 'secret-storage-unavailable' | 'update-not-ready', message: string) =>
   Promise.reject(new BridgeError(code, message));
@@ -44,10 +47,8 @@ export function createWebBridge(version: string): DeskBridge {
         'Trình duyệt không lưu PDF trực tiếp được. Hãy dùng lệnh In rồi chọn “Lưu dưới dạng PDF”.',
       );
     },
-    printThermal: () =>
-      unsupported('unsupported', 'In biên nhận trên máy in nhiệt chỉ dùng được trong ứng dụng Một Cửa trên máy tính.'),
-    getThermalPrinterStatus: () =>
-      unsupported('unsupported', 'Kiểm tra máy in nhiệt chỉ dùng được trong ứng dụng Một Cửa trên máy tính.'),
+    printThermal: async (request) => printThermalInBrowser(parseOrReject(thermalPrintRequestSchema, request)),
+    getThermalPrinterStatus: async (request) => thermalStatusInBrowser(parseOrReject(thermalStatusRequestSchema, request)),
     getUpdateStatus: async () => updateStatus,
     onUpdateStatus: () => () => undefined,
     restartToUpdate: () => unsupported('update-not-ready', 'Bản web không có cập nhật để cài.'),

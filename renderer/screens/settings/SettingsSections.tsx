@@ -221,7 +221,7 @@ export function PrintersSection() {
         <div className="form-row">
           <label htmlFor="thermal">Máy in nhiệt 80 mm</label>
           <input id="thermal" className="field-input" placeholder="tcp://192.168.1.50:9100" value={prefs.thermalTarget} onChange={(e) => setPrefs({ ...prefs, thermalTarget: e.target.value })} />
-          <span className="field-hint">Dạng tcp://địa-chỉ:cổng (thường là cổng 9100); để trống nếu không dùng.</span>
+          <span className="field-hint">Máy in mạng: tcp://địa-chỉ:cổng (thường là cổng 9100); máy in cài trong hệ điều hành: printer:TÊN-MÁY-IN; để trống nếu không dùng.</span>
         </div>
         {message && <Notice tone={message.tone} testId="printer-message">{message.text}</Notice>}
         <div className="form-actions">

@@ -37,6 +37,9 @@ const styles = {
 } as const satisfies Record<string, TextStyle>;
 
 const margin = 4;
+/** The "BẢN SAO" band: frame thickness, and the text's top below the band's top. */
+export const copyFrameDots = 3;
+export const copyTextInset = 14;
 
 /** Splits text into lines no wider than `maxWidth`, breaking at spaces (or inside an overlong word). */
 export function wrapText(text: string, maxWidth: number, font: string, measure: MeasureText): string[] {
@@ -89,9 +92,11 @@ export function layoutReceipt(receipt: ThermalReceipt, measure: MeasureText, opt
   };
 
   if (receipt.copy) {
-    const bandHeight = 44;
-    for (const edge of frameEdges(margin, y, width - 2 * margin, bandHeight, 3)) items.push(edge);
-    items.push({ kind: 'text', x: width / 2, y: y + 7, text: 'BẢN SAO', font: fontOf(styles.title), align: 'center' });
+    // Room above the letters: the hook of "Ả" rises well above the em box and, drawn against
+    // the frame's top edge, would read as "Á" ("BÁN SAO").
+    const bandHeight = 56;
+    for (const edge of frameEdges(margin, y, width - 2 * margin, bandHeight, copyFrameDots)) items.push(edge);
+    items.push({ kind: 'text', x: width / 2, y: y + copyTextInset, text: 'BẢN SAO', font: fontOf(styles.title), align: 'center' });
     y += bandHeight + 8;
   }
   text(receipt.agencyName.toLocaleUpperCase('vi-VN'), styles.heading);

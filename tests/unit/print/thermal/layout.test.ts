@@ -57,6 +57,16 @@ describe('80 mm receipt layout', () => {
     expect(texts(layoutReceipt({ ...receipt, copy: true }, measure, { fontFamily: 'Noto Sans' }).items)).toContain('BẢN SAO');
   });
 
+  it('leaves room in the copy band for the hook above "Ả", so it never reads "BÁN SAO"', () => {
+    const items = layoutReceipt({ ...receipt, copy: true }, measure, { fontFamily: 'Noto Sans' }).items;
+    const mark = items.find((item) => item.kind === 'text' && item.text === 'BẢN SAO');
+    const frameTop = items.find((item) => item.kind === 'rect' && item.width >= receiptWidthDots - 8 && item.y <= (mark?.y ?? 0));
+    if (!mark || !frameTop || frameTop.kind !== 'rect') throw new Error('no copy band');
+    const size = Number(/(\d+)px/.exec(mark.kind === 'text' ? mark.font : '')?.[1]);
+    // Stacked Vietnamese capitals rise about a third of the font size above the em box.
+    expect(mark.y - (frameTop.y + frameTop.height)).toBeGreaterThanOrEqual(Math.ceil(size / 3));
+  });
+
   it('wraps at spaces and cuts a word longer than a line', () => {
     expect(wrapText('một hai ba', 7 * 12, '24px x', measure)).toEqual(['một hai', 'ba']);
     expect(wrapText('abcdefghij', 4 * 12, '24px x', measure)).toEqual(['abcd', 'efgh', 'ij']);
