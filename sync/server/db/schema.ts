@@ -89,6 +89,17 @@ export interface DossiersTable {
   state: Json;
   last_event_seq: ColumnType<string | number | bigint, string | number | bigint, string | number | bigint>;
   updated_at: DefaultTimestamp;
+  /** Report columns (migration 0005), copied from `state` by the projection. */
+  channel: ColumnType<string, string | undefined, string>;
+  field: ColumnType<string, string | undefined, string>;
+  procedure_name: ColumnType<string, string | undefined, string>;
+  received_by_officer_id: ColumnType<string, string | undefined, string>;
+  supplement_request_count: ColumnType<number, number | undefined, number>;
+  linked_group_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Generated: a due date, and a finishing time exactly when the status is a finished one. */
+  report_placeable: ColumnType<boolean, never, never>;
+  /** False for a linked dossier whose group an earlier member represents. */
+  report_counted: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ReferenceDocsTable {

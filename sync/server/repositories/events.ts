@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { parseEvent, type DossierEvent } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import type { Schema } from '../db/schema.ts';
+import { markLinkedRepresentatives, reportColumns } from '../reports/report-projection.ts';
 
 export interface StoredEvent {
   seq: number;
@@ -105,12 +106,15 @@ export async function saveProjection(trx: Transaction<Schema>, dossier: Projecte
     state: JSON.stringify(dossier),
     last_event_seq: lastSeq,
     updated_at: new Date(),
+    ...reportColumns(dossier),
   };
   await trx
     .insertInto('dossiers')
     .values(values)
     .onConflict((oc) => oc.column('code').doUpdateSet({ ...values }))
     .execute();
+  // A linked group is counted once, by its first member: which one that is may change with this save.
+  if (dossier.linkedGroupId !== null) await markLinkedRepresentatives(trx, [dossier.linkedGroupId]);
 }
 
 export interface EventPage {
