@@ -45,12 +45,41 @@ export function deskCharts(results: readonly BenchResult[]): NamedChart[] {
   ];
 }
 
+interface ReportScalingPoint {
+  size: number;
+  reportP50: number;
+  reportP95: number;
+  referenceP50: number;
+}
+
+/** Server report time at 1×, 4×, 10× data (bench:reports `extra.scaling`). */
+export function reportCharts(result: BenchResult | null): NamedChart[] {
+  const points = (result?.extra.scaling ?? []) as ReportScalingPoint[];
+  if (points.length < 2) return [];
+  return [
+    {
+      name: 'server',
+      title: 'Server year report on PostgreSQL by data size',
+      xLabel: 'dossiers on the server',
+      yLabel: 'ms',
+      logX: true,
+      series: [
+        { label: 'report p95', points: points.map((p) => [p.size, p.reportP95] as const) },
+        { label: 'report p50', points: points.map((p) => [p.size, p.reportP50] as const) },
+        { label: 'indexed SELECT p50 (floor)', points: points.map((p) => [p.size, p.referenceP50] as const) },
+      ],
+      threshold: { value: 3000, label: 'target 3 s at 2,000,000' },
+    },
+  ];
+}
+
 /** Writes every chart the results hold; returns the file names. */
 export function writeScalingPlots(resultsDir: string): string[] {
   const files = readdirSync(resultsDir);
   const charts: { file: string; chart: LineChart }[] = [];
   const deskRuns = files.filter((f) => /^desk-size-\d+\.json$/.test(f)).map((f) => read(join(resultsDir, f))).filter((r): r is BenchResult => r !== null && !r.smoke);
   for (const chart of deskCharts(deskRuns)) charts.push({ file: `desk-scaling-${chart.name}.svg`, chart });
+  for (const chart of reportCharts(read(join(resultsDir, 'reports-latest.json')))) charts.push({ file: `reports-scaling-${chart.name}.svg`, chart });
   for (const file of files.filter((f) => /^[\w-]+-latest\.json$/.test(f))) {
     const result = read(join(resultsDir, file));
     const curves = (result?.extra.curves ?? []) as NamedChart[];
