@@ -8,7 +8,7 @@ import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { localDateOf } from '../../../src/time/vn-time.ts';
 import { personalDataOf, toDossierDoc } from '../../../renderer/store/dossier-doc.ts';
 import { normalizeInstant } from '../../../renderer/store/instant.ts';
-import { MAX_DISTINCT_NAME_KEYS } from '../../../renderer/store/dossier-repository.ts';
+import { MAX_DISTINCT_NAME_KEYS, MAX_NAME_CANDIDATES } from '../../../renderer/store/dossier-repository.ts';
 import { nameQueryRange, searchKeyId } from '../../../renderer/store/name-keys.ts';
 import { codeOfOrder, distinctKeysInRange, newestFirst } from '../../../renderer/store/name-search.ts';
 import type { SearchKeyReader } from '../../../renderer/store/name-search.ts';
@@ -92,7 +92,14 @@ export async function rawNameSearch(db: RawDesk, query: string, limit: number): 
     idsAfter: async (after, before, n) => (await db.searchkeys.where('id').between(after, before, false, false).limit(n).primaryKeys()) as string[],
   };
   const keys = await distinctKeysInRange(reader, range, MAX_DISTINCT_NAME_KEYS);
-  if (keys === null) throw new Error(`raw name search: "${query}" is too broad for the benchmark`);
+  if (keys === null) {
+    // As the store does for a query reaching many names: every candidate (capped), newest first in memory.
+    const candidates = await db.searchkeys.where('id').between(range.from, range.to, true, false).limit(MAX_NAME_CANDIDATES + 1).toArray();
+    const codes = [...new Set(candidates.slice(0, MAX_NAME_CANDIDATES).map((key) => key.code))];
+    const docs = (await db.dossiers.bulkGet(codes)).filter((doc): doc is DossierDoc => doc !== undefined);
+    docs.sort((a, b) => (a.receivedDescKey < b.receivedDescKey ? -1 : a.receivedDescKey > b.receivedDescKey ? 1 : 0));
+    return { items: docs.slice(0, limit).map((doc) => doc.state as unknown as ProjectedDossier), tooBroad: candidates.length > MAX_NAME_CANDIDATES };
+  }
   const orders: string[] = [];
   for await (const order of newestFirst(reader, keys, null, limit + 1)) {
     orders.push(order);
