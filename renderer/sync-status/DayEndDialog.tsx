@@ -6,7 +6,7 @@ import type { DeskSync } from '../../sync/client/desk-sync.ts';
 import type { Rejection } from '../../sync/client/rejections.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { Notice } from '../components/Notice.tsx';
-import { formatCount, formatInstant } from '../components/format.ts';
+import { formatCount, formatDay, formatInstant } from '../components/format.ts';
 
 const stageLabels: Readonly<Record<DayEndProgress['stage'], string>> = {
   sending: 'Đang gửi hồ sơ lên máy chủ…',
@@ -18,7 +18,10 @@ const stageLabels: Readonly<Record<DayEndProgress['stage'], string>> = {
 
 type Phase = { kind: 'ready' } | { kind: 'running'; progress: DayEndProgress } | { kind: 'done'; report: DayEndReport };
 
-/** "Đồng bộ cuối ngày": forces a full cycle, shows progress, ends with what was sent, received, refused. */
+/**
+ * "Đồng bộ cuối ngày": forces a full cycle, shows progress, ends with what the desk sent, received
+ * and had refused today (live sync included), then what this cycle itself did.
+ */
 export function DayEndDialog({ sync, onClose }: { sync: DeskSync; onClose: () => void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
   const [earlier, setEarlier] = useState<Rejection[] | null>(null);
@@ -30,7 +33,10 @@ export function DayEndDialog({ sync, onClose }: { sync: DeskSync; onClose: () =>
   };
 
   useEffect(() => {
-    if (phase.kind === 'done' && phase.report.rejectedEarlier > 0) void sync.rejections().then(setEarlier);
+    if (phase.kind !== 'done' || phase.report.rejectedEarlier === 0) return;
+    // Today's refusals are in the report's table; this list is what was refused before today.
+    const since = phase.report.today.since;
+    void sync.rejections().then((all) => setEarlier(all.filter((r) => r.at < since)));
   }, [phase, sync]);
 
   return (
@@ -78,25 +84,31 @@ function Report({ report, earlier, onClose, onRetry }: { report: DayEndReport; e
       ) : (
         <Notice tone="success">Đồng bộ xong lúc {formatInstant(new Date(report.finishedAt).toISOString())}.</Notice>
       )}
+      <h3 className="day-end-heading">Hôm nay (từ 0 giờ {formatDay(new Date(report.today.since).toISOString())})</h3>
       <dl className="day-end-figures">
         <div>
           <dt>Đã gửi</dt>
-          <dd data-testid="day-end-sent">{formatCount(report.sent)}</dd>
+          <dd data-testid="day-end-sent">{formatCount(report.today.sent)}</dd>
         </div>
         <div>
           <dt>Đã nhận</dt>
-          <dd data-testid="day-end-received">{formatCount(report.received)}</dd>
+          <dd data-testid="day-end-received">{formatCount(report.today.received)}</dd>
         </div>
         <div>
           <dt>Bị từ chối</dt>
-          <dd data-testid="day-end-rejected">{formatCount(report.rejected.length)}</dd>
+          <dd data-testid="day-end-rejected">{formatCount(report.today.rejected.length)}</dd>
         </div>
       </dl>
-      {report.rejected.length > 0 && <RejectionTable title="Bị máy chủ từ chối trong lần đồng bộ này" rows={report.rejected} />}
+      <p className="day-end-cycle" data-testid="day-end-cycle">
+        Lần đồng bộ này: gửi {formatCount(report.sent)}, nhận {formatCount(report.received)}
+        {report.rejected.length > 0 && <>, bị từ chối {formatCount(report.rejected.length)}</>}. Các thao tác đã gửi trong ngày (kể cả
+        khi quầy tự đồng bộ) đều được tính ở trên.
+      </p>
+      {report.today.rejected.length > 0 && <RejectionTable title="Bị máy chủ từ chối hôm nay" rows={report.today.rejected} />}
       {earlier && earlier.length > 0 && (
         <details>
-          <summary>{formatCount(earlier.length)} thao tác bị từ chối trước đây (vẫn lưu trên quầy)</summary>
-          <RejectionTable title="Bị từ chối trước đây" rows={earlier} />
+          <summary>{formatCount(earlier.length)} thao tác bị từ chối trước hôm nay (vẫn lưu trên quầy)</summary>
+          <RejectionTable title="Bị từ chối trước hôm nay" rows={earlier} />
         </details>
       )}
       <div className="form-actions">

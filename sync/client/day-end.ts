@@ -1,3 +1,8 @@
+import { getChangedDocumentsSince } from 'rxdb';
+import type { RxCollection } from 'rxdb';
+import { instantAt, localDateOf } from '../../src/time/vn-time.ts';
+import type { EventDoc } from '../../renderer/store/replication-access.ts';
+import { deskIdOfDoc, isStamped } from './event-docs.ts';
 import type { Rejection } from './rejections.ts';
 
 export type DayEndStage = 'sending' | 'receiving' | 'projecting' | 'reference' | 'done';
@@ -9,6 +14,24 @@ export interface DayEndProgress {
   sent: number;
   received: number;
   rejected: number;
+}
+
+/**
+ * What the desk exchanged with the server today, however it went: live sync during the day and
+ * every day-end cycle alike. "Today" starts at local midnight (Vietnam time) on the desk clock:
+ * an officer pressing "Đồng bộ cuối ngày" twice, or again after a failed attempt, sees the same
+ * day's figures, not what happened to be left for the last cycle (usually nothing, since live
+ * sync had already sent it).
+ */
+export interface DayTotals {
+  /** Local midnight that starts the counted day, desk clock (ms). */
+  since: number;
+  /** Events of this desk the server accepted today. */
+  sent: number;
+  /** Events of other desks that arrived on this desk today. */
+  received: number;
+  /** Refused today (by the server, or unreadable when pulled), with the reasons, oldest first. */
+  rejected: Rejection[];
 }
 
 export interface DayEndReport {
@@ -27,4 +50,64 @@ export interface DayEndReport {
   pendingAfter: number;
   /** Why the cycle could not finish (offline, server error). */
   error: string | null;
+  /** The day so far, this cycle included: what the report shows first. */
+  today: DayTotals;
+}
+
+/** Local midnight (Vietnam time) of the day `nowMs` falls in. */
+export function startOfLocalDay(nowMs: number): number {
+  return instantAt(localDateOf(nowMs), 0);
+}
+
+export interface DayTallyInput {
+  deskId: string;
+  since: number;
+  /** Events the server acknowledged in this session, with when (desk clock, ms). */
+  acknowledged: ReadonlyMap<string, number>;
+  /** The desk's rejection log. */
+  rejections: readonly Rejection[];
+}
+
+/**
+ * Adds up a day from the event docs written on the desk since `since` (whatever their order):
+ * our own events count as sent once the server stamped them today, or acknowledged them today
+ * (the stamped copy may not be back yet); other desks' events as received.
+ */
+export function createDayTally(input: DayTallyInput): { add(doc: EventDoc): void; totals(): DayTotals } {
+  const sent = new Set<string>();
+  let received = 0;
+  return {
+    add(doc) {
+      if (deskIdOfDoc(doc) !== input.deskId) {
+        received += 1;
+        return;
+      }
+      if (isStamped(doc) && Date.parse(String(doc.event.serverAt)) >= input.since) sent.add(doc.id);
+    },
+    totals() {
+      for (const [id, at] of input.acknowledged) if (at >= input.since) sent.add(id);
+      const rejected = input.rejections.filter((r) => r.at >= input.since).sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : 1));
+      for (const rejection of rejected) sent.delete(rejection.eventId);
+      return { since: input.since, sent: sent.size, received, rejected };
+    },
+  };
+}
+
+const PAGE = 500;
+
+/**
+ * The day's totals from the store. Only docs written since midnight are read (RxDB's change
+ * order, from `since` on), so the cost is today's traffic, not the whole log.
+ */
+export async function countDay(events: RxCollection<EventDoc>, input: DayTallyInput): Promise<DayTotals> {
+  const tally = createDayTally(input);
+  // Writes at or after `since`: the checkpoint (lwt, id) is exclusive, and every id sorts after ''.
+  let checkpoint: { id: string; lwt: number } = { id: '', lwt: input.since };
+  for (;;) {
+    const page = await getChangedDocumentsSince(events.storageInstance, PAGE, checkpoint);
+    for (const doc of page.documents) tally.add(doc);
+    if (page.documents.length < PAGE) break;
+    checkpoint = page.checkpoint as { id: string; lwt: number };
+  }
+  return tally.totals();
 }

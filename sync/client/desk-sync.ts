@@ -4,6 +4,7 @@ import type { DeskStore } from '../../renderer/store/index.ts';
 import { eventsCollectionOf, settingsCollectionOf } from '../../renderer/store/replication-access.ts';
 import { createBackoff } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
+import { countDay, startOfLocalDay } from './day-end.ts';
 import type { DayEndProgress, DayEndReport } from './day-end.ts';
 import { deskHealthReportOf, sendDeskHealth } from './desk-health.ts';
 import type { Enrollment } from './enrollment.ts';
@@ -64,6 +65,8 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
   const live = options.live ?? true;
 
   const acked = new Set<string>();
+  /** When each acknowledgement came (desk clock): the day-end report counts today's. */
+  const ackedAt = new Map<string, number>();
   let rejectedIds = new Set((await rejectionLog.list()).map((r) => r.eventId));
   const lastSuccess = await store.settings.get(LAST_SUCCESS_KEY, lastSuccessSchema, { at: null });
 
@@ -117,7 +120,11 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         refreshPhase();
       },
       acknowledged(ids, clockSkewMs) {
-        for (const id of ids) acked.add(id);
+        const at = clock();
+        for (const id of ids) {
+          acked.add(id);
+          ackedAt.set(id, at);
+        }
         if (clockSkewMs !== null) update({ clockSkewMs });
         acknowledgedIds.next(ids);
         recount.next();
@@ -239,16 +246,24 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       if (error === null) await reportHealth();
       progress.stage = 'done';
       report();
+      const finishedAt = clock();
+      const today = await countDay(events, {
+        deskId: enrollment.deskId,
+        since: startOfLocalDay(finishedAt),
+        acknowledged: ackedAt,
+        rejections: await rejectionLog.list(),
+      });
       return {
         ok: error === null && status.value.pending === 0,
         startedAt,
-        finishedAt: clock(),
+        finishedAt,
         sent: [...sentIds].filter((id) => !rejected.some((r) => r.eventId === id)).length,
         received: progress.received,
         rejected,
         rejectedEarlier,
         pendingAfter: status.value.pending,
         error,
+        today,
       };
     },
 

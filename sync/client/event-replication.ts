@@ -131,7 +131,32 @@ export function startEventReplication(options: EventReplicationOptions): RxRepli
     }
   }
 
-  async function push(rows: RxReplicationWriteToMasterRow<EventDoc>[]): Promise<WithDeleted<EventDoc>[]> {
+  // RxDB may hand the push handler several batches at once (its upstream sends the batches of
+  // one persist in parallel, e.g. after a failed push let changes pile up). The server checks
+  // each event against what it already holds, so a dossier's events must arrive in the order the
+  // desk wrote them: a RESOLVED overtaking its ACCEPTED would be refused as illegal. Batches
+  // therefore go one at a time, in the order RxDB hands them over; when one fails, those queued
+  // behind it fail too without being sent, and RxDB retries them after it, in the same order.
+  let issued = 0;
+  let failedBefore = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  function push(rows: RxReplicationWriteToMasterRow<EventDoc>[]): Promise<WithDeleted<EventDoc>[]> {
+    const ticket = issued;
+    issued += 1;
+    const run = queue.then(async () => {
+      if (ticket < failedBefore) throw new SyncError('network', 'Chờ gửi lại lô sự kiện trước.');
+      try {
+        return await pushRows(rows);
+      } catch (error) {
+        failedBefore = issued;
+        throw error;
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function pushRows(rows: RxReplicationWriteToMasterRow<EventDoc>[]): Promise<WithDeleted<EventDoc>[]> {
     const events: DossierEvent[] = [];
     for (const row of rows) {
       const doc = row.newDocumentState;

@@ -1,0 +1,78 @@
+// The day-end bench's network link, in its own process: tests/support/tcp-proxy.ts throttles
+// with timers, and in the desk's process every busy stretch of RxDB work (decrypting, projecting)
+// would stall the link too. Driven by messages from link.ts; see there.
+import { startTcpProxy } from '../../support/tcp-proxy.ts';
+import type { ChunkContext } from '../../support/tcp-proxy.ts';
+import type { LinkMessage, LinkReply, WireMeter } from './link.ts';
+
+const PUSH = 'POST /api/sync/events/push';
+const ACCEPTED = /"accepted":(\d+)/;
+
+function kindOf(lastRequest: string): string {
+  if (lastRequest === PUSH) return 'push';
+  if (lastRequest.startsWith('GET /api/sync/events/pull')) return 'pull';
+  if (lastRequest.startsWith('GET /api/sync/events/stream')) return 'stream';
+  if (lastRequest.includes('/api/sync/reference/')) return 'reference';
+  if (lastRequest.includes('/api/desks/health')) return 'health';
+  return 'other';
+}
+
+const send = (reply: LinkReply) => process.send?.(reply);
+const proxy = await startTcpProxy(Number(process.argv[2]));
+
+let meter: WireMeter = { up: 0, down: 0, byKind: {}, cuts: [], allStoredAtMs: null };
+
+process.on('message', (message: LinkMessage) => {
+  switch (message.type) {
+    case 'shape':
+      proxy.setDelay(message.delayMs);
+      proxy.setThrottle(message.bytesPerSecond);
+      send({ type: 'done' });
+      return;
+    case 'meter': {
+      // Counts every chunk both ways, by request kind. "Events sent" as the server counts them:
+      // the `accepted` of each push answer; once a threshold is passed, every connection is cut
+      // halfway through the next push body.
+      const { thresholds, events, halfBody } = message;
+      const started = performance.now();
+      meter = { up: 0, down: 0, byKind: {}, cuts: [], allStoredAtMs: null };
+      const current = meter;
+      let stored = 0;
+      let armedAt: number | null = null;
+      let pushUp = 0;
+      proxy.setRule(({ direction, chunk, lastRequest }: ChunkContext) => {
+        const kind = kindOf(lastRequest);
+        const bucket = (current.byKind[kind] ??= { up: 0, down: 0 });
+        bucket[direction] += chunk.length;
+        current[direction] += chunk.length;
+        if (kind !== 'push') return 'forward';
+        if (direction === 'down') {
+          const accepted = ACCEPTED.exec(chunk.toString('latin1'));
+          if (accepted) stored += Number(accepted[1]);
+          if (stored >= events && current.allStoredAtMs === null) current.allStoredAtMs = performance.now() - started;
+          const next = thresholds[current.cuts.length];
+          if (armedAt === null && next !== undefined && stored >= next * events) armedAt = pushUp;
+          return 'forward';
+        }
+        pushUp += chunk.length;
+        if (armedAt !== null && pushUp - armedAt >= halfBody) {
+          armedAt = null;
+          current.cuts.push({ atMs: performance.now() - started, stored, fraction: thresholds[current.cuts.length] ?? 1 });
+          setImmediate(() => proxy.cutAll());
+        }
+        return 'forward';
+      });
+      send({ type: 'done' });
+      return;
+    }
+    case 'report':
+      proxy.setRule(null);
+      send({ type: 'meter', meter });
+      return;
+    case 'close':
+      void proxy.close().then(() => process.exit(0));
+      return;
+  }
+});
+
+send({ type: 'ready', port: proxy.port });

@@ -1,0 +1,121 @@
+// `npm run bench:sync [-- --smoke | --size N | --desks 100,300,1000 | --batches N | --desk-storage memory|dexie | --only day-end|push]`
+// 1. A desk's day-end sync of N dossiers through a throttled, flaky link (real sync client, real
+//    server process), beside the raw transfer of the same bytes through the same link.
+// 2. Many desks pushing at once to one server on PostgreSQL, beside plain INSERTs of the same rows.
+// Writes tests/bench/results/sync-latest.json (BenchResult) and sync-latest.md.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { machineFacts } from '../support/machine.ts';
+import type { BenchResult } from '../support/results.ts';
+import { benchDatabases } from './databases.ts';
+import { dayEndScenario } from './day-end-scenario.ts';
+import type { DayEndResult } from './day-end-scenario.ts';
+import { pushScenario } from './push-scenario.ts';
+import type { PushResult } from './push-scenario.ts';
+import { dayEndCorrect, pushCorrect, rowsOf, syncMarkdown } from './report.ts';
+
+const RESULTS = fileURLToPath(new URL('../results', import.meta.url));
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    size: { type: 'string' },
+    desks: { type: 'string' },
+    batches: { type: 'string' },
+    /** Only some scenarios, for work on one: `day-end`, `push`. */
+    only: { type: 'string' },
+    /** The day-end desk's RxDB storage: `memory` (default) or `dexie` (the app's, over fake-indexeddb). */
+    'desk-storage': { type: 'string' },
+  },
+});
+const smoke = args.smoke ?? false;
+const dossiers = Number(args.size ?? (smoke ? 20 : 1_000));
+const deskLevels = (args.desks ?? (smoke ? '5' : '100,300,1000')).split(',').map(Number);
+const batchesOverride = args.batches === undefined ? null : Number(args.batches);
+const deskStorageArg = args['desk-storage'] ?? 'memory';
+if (deskStorageArg !== 'memory' && deskStorageArg !== 'dexie') throw new Error(`--desk-storage must be memory or dexie (got ${deskStorageArg})`);
+const deskStorage: 'memory' | 'dexie' = deskStorageArg;
+for (const [name, value] of [['size', dossiers], ['batches', batchesOverride ?? 1], ...deskLevels.map((n) => ['desks', n] as const)] as const) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer (got ${value})`);
+}
+/** Batches of 100 per desk: about 50,000–100,000 events per level, a minute or so each here. */
+const batchesFor = (desks: number) => batchesOverride ?? (smoke ? 2 : Math.max(1, Math.round(500 / desks)));
+/** The client's batch; smoke pushes smaller ones (PGlite stores a few hundred events a second at best). */
+const batchSize = smoke ? 20 : 100;
+/** 1,000 desks (or any level) is skipped when the previous level's rate says it would take longer than this. */
+const LEVEL_BUDGET_MS = 6 * 60_000;
+
+const link = { delayMs: 150, bytesPerSecond: 125_000 };
+const began = performance.now();
+const log = (text: string) => console.log(`[bench:sync ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${text}`);
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const machine = machineFacts('not used');
+  const load: number[][] = [];
+  const sampler = setInterval(() => load.push(loadavg()), 10_000);
+  const databases = await benchDatabases({ smoke, url: process.env.BENCH_DATABASE_URL, log });
+  log(`database: ${databases.description}`);
+  const notes: string[] = [];
+  let dayEnd: DayEndResult | null;
+  const pushes: PushResult[] = [];
+  try {
+    dayEnd = args.only === 'push' ? null : await dayEndScenario(databases, { dossiers, link, cutsAt: [0.2, 0.5, 0.8], batchSize: smoke ? 20 : 100, maxAttempts: 5, deskStorage, log });
+    if (dayEnd) log(`day-end: ${(dayEnd.ms / 1000).toFixed(1)} s (raw ${(dayEnd.raw.ms / 1000).toFixed(1)} s), ${dayEnd.server.lost} lost, ${dayEnd.server.duplicated} duplicated`);
+    for (const desks of args.only === 'day-end' ? [] : deskLevels) {
+      const batches = batchesFor(desks);
+      const previous = pushes.at(-1);
+      if (previous && !smoke) {
+        const projected = (desks * batches * batchSize * 1000) / previous.server.eventsPerSecond;
+        if (projected > LEVEL_BUDGET_MS) {
+          notes.push(`${desks} desks skipped: at ${Math.round(previous.server.eventsPerSecond)} events/s, ${desks * batches * batchSize} events would take about ${Math.round(projected / 1000)} s.`);
+          log(notes.at(-1) as string);
+          continue;
+        }
+      }
+      pushes.push(await pushScenario(databases, { desks, batchesPerDesk: batches, batchSize, log }));
+    }
+  } finally {
+    clearInterval(sampler);
+    await databases.close();
+  }
+  machine.loadAverageEnd = loadavg();
+
+  const result: BenchResult = {
+    bench: 'sync',
+    smoke,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    machine,
+    params: { dossiers, deskStorage, deskLevels, batchesPerDesk: deskLevels.map(batchesFor), batchSize, link, cutsAt: [0.2, 0.5, 0.8], database: databases.description },
+    rows: rowsOf(dayEnd, pushes),
+    extra: {
+      dayEnd: dayEnd && { ...dayEnd, reports: dayEnd.reports },
+      pushes: pushes.map(({ server, reference, ...rest }) => ({
+        ...rest,
+        server: { ...server, latencies: undefined, latencyMs: [...server.latencies].sort((a, b) => a - b).map(Math.round) },
+        reference: { ...reference, latencies: undefined, latencyMs: [...reference.latencies].sort((a, b) => a - b).map((x) => Math.round(x * 10) / 10) },
+      })),
+      loadAverageSamples: load,
+      notes,
+    },
+  };
+  const markdown = syncMarkdown(result, dayEnd, pushes, notes);
+  await mkdir(RESULTS, { recursive: true });
+  await writeFile(join(RESULTS, 'sync-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFile(join(RESULTS, 'sync-latest.md'), markdown);
+  console.log(`\n${markdown}`);
+
+  // Missed targets are reported, not fatal; lost, duplicated or refused events are.
+  const broken = [...(dayEnd && !dayEndCorrect(dayEnd) ? ['day-end sync'] : []), ...pushes.filter((p) => !pushCorrect(p)).map((p) => `push ×${p.desks}`)];
+  if (broken.length > 0) {
+    log(`incorrect results (lost, duplicated or refused events, or a day-end that never finished): ${broken.join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+process.exit(await main());
