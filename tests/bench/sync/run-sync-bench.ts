@@ -12,6 +12,10 @@ import { machineFacts } from '../support/machine.ts';
 import type { BenchResult } from '../support/results.ts';
 import { benchDatabases } from './databases.ts';
 import { dayEndScenario } from './day-end-scenario.ts';
+import { dossierLifecycles } from './dataset.ts';
+import { runPouchPeer } from './pouch-peer/index.ts';
+import type { PouchPeerResult } from './pouch-peer/index.ts';
+import { PEER_ACTORS, peerRows } from './peer-rows.ts';
 import type { DayEndResult } from './day-end-scenario.ts';
 import { pushScenario } from './push-scenario.ts';
 import type { PushResult } from './push-scenario.ts';
@@ -29,6 +33,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     /** The day-end desk's RxDB storage: `memory` (default) or `dexie` (the app's, over fake-indexeddb). */
     'desk-storage': { type: 'string' },
+    /** Leave out the PouchDB peer (it needs Chromium). */
+    'no-peer': { type: 'boolean', default: false },
   },
 });
 const smoke = args.smoke ?? false;
@@ -49,6 +55,7 @@ const batchSize = smoke ? 20 : 100;
 const LEVEL_BUDGET_MS = 6 * 60_000;
 
 const link = { delayMs: 150, bytesPerSecond: 125_000 };
+const CUTS_AT = [0.2, 0.5, 0.8];
 const began = performance.now();
 const log = (text: string) => console.log(`[bench:sync ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${text}`);
 
@@ -61,10 +68,17 @@ async function main(): Promise<number> {
   log(`database: ${databases.description}`);
   const notes: string[] = [];
   let dayEnd: DayEndResult | null;
+  let peer: PouchPeerResult | null = null;
   const pushes: PushResult[] = [];
   try {
     dayEnd = args.only === 'push' ? null : await dayEndScenario(databases, { dossiers, link, cutsAt: [0.2, 0.5, 0.8], batchSize: smoke ? 20 : 100, maxAttempts: 5, deskStorage, log });
     if (dayEnd) log(`day-end: ${(dayEnd.ms / 1000).toFixed(1)} s (raw ${(dayEnd.raw.ms / 1000).toFixed(1)} s), ${dayEnd.server.lost} lost, ${dayEnd.server.duplicated} duplicated`);
+    if (dayEnd && !args['no-peer']) {
+      // The peer after our scenario, not beside it: the two must not share the CPU.
+      const docs = dossierLifecycles(PEER_ACTORS, { dossiers, nowMs: Date.now() }) as unknown as Record<string, unknown>[];
+      peer = await runPouchPeer({ docs, bandwidthBitsPerSecond: link.bytesPerSecond * 8, roundTripMs: link.delayMs * 2, disconnectsAt: CUTS_AT, log });
+      log(`PouchDB peer: ${(peer.ms / 1000).toFixed(1)} s, ${peer.lost} lost, ${peer.duplicated} duplicated, ${peer.disconnects} cuts`);
+    }
     for (const desks of args.only === 'day-end' ? [] : deskLevels) {
       const batches = batchesFor(desks);
       const previous = pushes.at(-1);
@@ -91,9 +105,10 @@ async function main(): Promise<number> {
     durationMs: Date.now() - started,
     machine,
     params: { dossiers, deskStorage, deskLevels, batchesPerDesk: deskLevels.map(batchesFor), batchSize, link, cutsAt: [0.2, 0.5, 0.8], database: databases.description },
-    rows: rowsOf(dayEnd, pushes),
+    rows: [...rowsOf(dayEnd, pushes), ...peerRows(dayEnd, peer)],
     extra: {
       dayEnd: dayEnd && { ...dayEnd, reports: dayEnd.reports },
+      pouchPeer: peer,
       pushes: pushes.map(({ server, reference, ...rest }) => ({
         ...rest,
         server: { ...server, latencies: undefined, latencyMs: [...server.latencies].sort((a, b) => a - b).map(Math.round) },
@@ -110,7 +125,8 @@ async function main(): Promise<number> {
   console.log(`\n${markdown}`);
 
   // Missed targets are reported, not fatal; lost, duplicated or refused events are.
-  const broken = [...(dayEnd && !dayEndCorrect(dayEnd) ? ['day-end sync'] : []), ...pushes.filter((p) => !pushCorrect(p)).map((p) => `push ×${p.desks}`)];
+  const peerBroken = peer !== null && (peer.lost > 0 || peer.duplicated > 0 || !peer.completed);
+  const broken = [...(dayEnd && !dayEndCorrect(dayEnd) ? ['day-end sync'] : []), ...(peerBroken ? ['PouchDB peer'] : []), ...pushes.filter((p) => !pushCorrect(p)).map((p) => `push ×${p.desks}`)];
   if (broken.length > 0) {
     log(`incorrect results (lost, duplicated or refused events, or a day-end that never finished): ${broken.join(', ')}`);
     return 1;
