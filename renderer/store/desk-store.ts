@@ -68,7 +68,7 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
     const deadlines = createDeadlineIndex(c.dossiers);
     return {
       events: createEventsRepository(c.events, projector, serial),
-      dossiers: createDossierRepository(c.dossiers, c.searchkeys, blind, deadlines),
+      dossiers: createDossierRepository(c.dossiers, c.searchkeys, blind, deadlines, (code) => projector.eventsOf(code)),
       reference,
       identity: createIdentityRepository(reference),
       officers: createOfficersRepository(reference),

@@ -52,7 +52,7 @@ export function personalDataOf(state: ProjectedDossier, events: readonly Dossier
   return personal;
 }
 
-export function toDossierDoc(state: ProjectedDossier, personal: DossierPersonalData): DossierDoc {
+export function toDossierDoc(state: ProjectedDossier): DossierDoc {
   return {
     code: state.code,
     status: state.status,
@@ -65,7 +65,6 @@ export function toDossierDoc(state: ProjectedDossier, personal: DossierPersonalD
     applicantName: state.applicantName,
     nameKey: foldForSearch(state.applicantName).slice(0, 200),
     state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>,
-    personal: JSON.parse(JSON.stringify(personal)) as Record<string, unknown>,
     lastEventId: state.eventIds[state.eventIds.length - 1] ?? '',
   };
 }

@@ -2,7 +2,9 @@ import type { RxCollection } from 'rxdb';
 import type { ProjectedDossier } from '../../src/dossier/projection.ts';
 import { DossierStatus } from '../../src/dossier/status.ts';
 import { normalizeInstant } from './instant.ts';
+import { personalDataOf } from './dossier-doc.ts';
 import type { DossierPersonalData } from './dossier-doc.ts';
+import type { DossierEvent } from '../../src/dossier/events.ts';
 import { buildSelector, compareForSort, matchesSelector, sortField, statusList } from './dossier-query.ts';
 import type { DossierQuery, DossierSelector, DossierSort } from './dossier-query.ts';
 import type { BlindIndex } from './blind-index.ts';
@@ -62,6 +64,7 @@ export function createDossierRepository(
   searchkeys: RxCollection<SearchKeyDoc>,
   blind: BlindIndex,
   deadlines: DeadlineIndex,
+  eventsOf: (code: string) => Promise<DossierEvent[]>,
 ): DossierRepository {
   const reader: SearchKeyReader = {
     async firstId(from, before) {
@@ -140,8 +143,9 @@ export function createDossierRepository(
     async byCode(code) {
       const doc = await dossiers.findOne(code.trim().toUpperCase()).exec();
       if (!doc) return null;
-      const json = doc.toMutableJSON();
-      return { state: json.state as unknown as ProjectedDossier, personal: json.personal as unknown as DossierPersonalData };
+      const state = doc.toMutableJSON().state as unknown as ProjectedDossier;
+      // Contact data live only in the encrypted events: put together for this one dossier.
+      return { state, personal: personalDataOf(state, await eventsOf(state.code)) };
     },
 
     async byCitizenId(citizenId) {

@@ -5,6 +5,7 @@ import type { DossierEvent } from '../../src/dossier/events.ts';
 import { projectDossier } from '../../src/dossier/projection.ts';
 import type { DeskCollections } from './database.ts';
 import { personalDataOf, toDossierDoc } from './dossier-doc.ts';
+import type { ProjectedDossier } from '../../src/dossier/projection.ts';
 import type { BlindIndex } from './blind-index.ts';
 import type { DossierPersonalData } from './dossier-doc.ts';
 import { citizenIdKey, nameSearchKeys, searchKeyId } from './name-keys.ts';
@@ -45,11 +46,10 @@ export function docToEvent(doc: EventDoc): DossierEvent | null {
 }
 
 /** The search keys of a dossier: its name keys and the blind keys of its citizen IDs. */
-export async function searchKeysOf(doc: Pick<DossierDoc, 'applicantName' | 'personal'>, blind: BlindIndex): Promise<string[]> {
-  const personal = doc.personal as Partial<DossierPersonalData>;
-  const ids = [personal.applicant?.citizenId, personal.collectedBy?.citizenId].filter((id): id is string => typeof id === 'string');
+export async function searchKeysOf(applicantName: string, personal: DossierPersonalData, blind: BlindIndex): Promise<string[]> {
+  const ids = [personal.applicant.citizenId, personal.collectedBy?.citizenId].filter((id): id is string => typeof id === 'string');
   const idKeys = await Promise.all([...new Set(ids)].map(async (id) => citizenIdKey(await blind(id))));
-  return [...nameSearchKeys(doc.applicantName), ...idKeys];
+  return [...nameSearchKeys(applicantName), ...idKeys];
 }
 
 export function createProjector(collections: DeskCollections, settings: SettingsRepository, blind: BlindIndex): Projector {
@@ -59,21 +59,22 @@ export function createProjector(collections: DeskCollections, settings: Settings
     return docs.map((doc) => docToEvent(doc.toMutableJSON())).filter((event): event is DossierEvent => event !== null);
   }
 
-  /** The search-key doc ids of a dossier (see `searchKeyId`). */
-  async function searchKeyIdsOf(doc: Pick<DossierDoc, 'applicantName' | 'personal' | 'receivedDescKey'>): Promise<string[]> {
-    return (await searchKeysOf(doc, blind)).map((key) => searchKeyId(key, doc.receivedDescKey));
+  /** The search-key doc ids of a projection, its personal data taken from the events it applied. */
+  async function searchKeyIdsOf(doc: Pick<DossierDoc, 'applicantName' | 'receivedDescKey' | 'state'>, events: readonly DossierEvent[]): Promise<string[]> {
+    const personal = personalDataOf(doc.state as unknown as ProjectedDossier, events);
+    return (await searchKeysOf(doc.applicantName, personal, blind)).map((key) => searchKeyId(key, doc.receivedDescKey));
   }
 
   async function project(code: string): Promise<void> {
     const events = await eventsOf(code);
     if (events.length === 0) return;
-    const state = projectDossier(events);
-    const doc = toDossierDoc(state, personalDataOf(state, events));
+    const doc = toDossierDoc(projectDossier(events));
     const previous = await collections.dossiers.findOne(code).exec();
     // One write: the document is in RxDB's cache after findOne, so no second read or failed insert.
     await collections.dossiers.incrementalUpsert(doc);
-    const oldIds = previous ? await searchKeyIdsOf(previous.toMutableJSON()) : [];
-    const newIds = await searchKeyIdsOf(doc);
+    // The previous projection applied a subset of these events: its keys are computed from them.
+    const oldIds = previous ? await searchKeyIdsOf(previous.toMutableJSON(), events) : [];
+    const newIds = await searchKeyIdsOf(doc, events);
     const stale = oldIds.filter((id) => !newIds.includes(id));
     const fresh = newIds.filter((id) => !oldIds.includes(id));
     if (stale.length > 0) await collections.searchkeys.bulkRemove(stale);
@@ -119,7 +120,9 @@ export function createProjector(collections: DeskCollections, settings: Settings
     if (anyDossier === null || anyKey !== null) return;
     for (let after = ''; ; ) {
       const docs = await collections.dossiers.find({ selector: { code: { $gt: after } }, sort: [{ code: 'asc' }], limit: BATCH }).exec();
-      const keyDocs = await Promise.all(docs.map(async (doc) => (await searchKeyIdsOf(doc.toMutableJSON())).map((id) => ({ id, code: doc.code }))));
+      const keyDocs = await Promise.all(
+        docs.map(async (doc) => (await searchKeyIdsOf(doc.toMutableJSON(), await eventsOf(doc.code))).map((id) => ({ id, code: doc.code }))),
+      );
       await collections.searchkeys.bulkUpsert(keyDocs.flat());
       const last = docs[docs.length - 1];
       if (last === undefined || docs.length < BATCH) return;

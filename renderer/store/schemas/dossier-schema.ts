@@ -30,9 +30,17 @@ export interface DossierDocV0 {
   lastEventId: string;
 }
 
-export interface DossierDoc extends DossierDocV0 {
+export interface DossierDocV1 extends DossierDocV0 {
   nameKey: string;
 }
+
+/**
+ * Since version 2 the projection holds no personal data: contact data stay in the (encrypted)
+ * events and are put together for the one dossier on screen. Lists, searches, alerts and reports
+ * read thousands of projections, and RxDB's crypto-js layer decrypted the field on every read
+ * even when only the state was wanted (about 0.25 ms a document).
+ */
+export type DossierDoc = Omit<DossierDocV1, 'personal'>;
 
 const v0Properties = {
   code: { type: 'string', maxLength: 40 },
@@ -76,16 +84,18 @@ export const dossierSchemaV0: RxJsonSchema<DossierDocV0> = {
   encrypted: ['personal'],
 };
 
+const { personal: _personal, ...v2Properties } = v0Properties;
+
 export const dossierSchema: RxJsonSchema<DossierDoc> = {
-  version: 1,
+  version: 2,
   primaryKey: 'code',
   type: 'object',
-  properties: { ...v0Properties, nameKey: { type: 'string', maxLength: 200 } },
-  required: [...v0Required, 'nameKey'],
+  properties: { ...v2Properties, nameKey: { type: 'string', maxLength: 200 } },
+  required: [...v0Required.filter((field) => field !== 'personal'), 'nameKey'],
   indexes: [...v0Indexes, ['nameKey']],
-  encrypted: ['personal'],
 };
 
 export const dossierMigrations: MigrationStrategies = {
-  1: (doc: DossierDocV0): DossierDoc => ({ ...doc, nameKey: foldForSearch(doc.applicantName).slice(0, 200) }),
+  1: (doc: DossierDocV0): DossierDocV1 => ({ ...doc, nameKey: foldForSearch(doc.applicantName).slice(0, 200) }),
+  2: ({ personal: _dropped, ...doc }: DossierDocV1): DossierDoc => doc,
 };

@@ -6,7 +6,7 @@ import type { DossierEvent, EventOf } from '../../../src/dossier/events.ts';
 import { projectDossier } from '../../../src/dossier/projection.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { localDateOf } from '../../../src/time/vn-time.ts';
-import { personalDataOf, toDossierDoc } from '../../../renderer/store/dossier-doc.ts';
+import { toDossierDoc } from '../../../renderer/store/dossier-doc.ts';
 import { normalizeInstant } from '../../../renderer/store/instant.ts';
 import { MAX_DISTINCT_NAME_KEYS, MAX_NAME_CANDIDATES } from '../../../renderer/store/dossier-repository.ts';
 import { nameQueryRange, searchKeyId } from '../../../renderer/store/name-keys.ts';
@@ -65,7 +65,7 @@ export async function rawReceive(
     await db.events.add(toEventDoc(event));
     const events = (await eventsOf(db, code).toArray()).map((doc) => joinPersonal(doc.event, doc.personal) as DossierEvent);
     const state = projectDossier(events);
-    const doc = toDossierDoc(state, personalDataOf(state, events));
+    const doc = toDossierDoc(state);
     await db.dossiers.put(doc);
     await db.searchkeys.bulkPut(deps.searchKeys.map((key) => ({ id: searchKeyId(key, doc.receivedDescKey), code })));
     await db.settings.put({ id: 'last-dossier-code', value: { code } });

@@ -101,10 +101,10 @@ export async function seedDesk(options: DatasetOptions, targets: SeedTargets): P
       if (next.done) break;
       const dossier = next.value;
       const state = projectDossier(dossier.events);
-      const doc = toDossierDoc(state, personalDataOf(state, dossier.events));
+      const doc = toDossierDoc(state);
       eventDocs.push(...dossier.events.map(toEventDoc));
       dossierDocs.push(doc);
-      for (const key of await searchKeysOf(doc, blind)) keyDocs.push({ id: searchKeyId(key, doc.receivedDescKey), code: doc.code });
+      for (const key of await searchKeysOf(doc.applicantName, personalDataOf(state, dossier.events), blind)) keyDocs.push({ id: searchKeyId(key, doc.receivedDescKey), code: doc.code });
       if (result.dossiers % every === 0) result.sample.push({ code: doc.code, fullName: doc.applicantName, procedureCode: doc.procedureCode });
       if (dossier.slot === targets.deskSlot && doc.code.includes(`-${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-`)) {
         result.lastCodeToday = doc.code;

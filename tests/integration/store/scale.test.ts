@@ -34,7 +34,6 @@ function syntheticDoc(i: number): DossierDoc {
     applicantName: name,
     nameKey: foldForSearch(name),
     state: { code, status, applicantName: name, receivedAt, dueAt },
-    personal: {},
     lastEventId: '',
   };
 }
