@@ -7,13 +7,15 @@ import { AdvisoryLock } from '../db/locks.ts';
 import type { Schema } from '../db/schema.ts';
 import type { Desk } from '../repositories/desks.ts';
 import {
-  dossierUnits,
+  appendUnitFeed,
   existingUnitIds,
   findEventsByIds,
-  grantDossier,
-  insertEvent,
-  loadDossierEvents,
-  saveProjection,
+  insertDossierGrants,
+  insertEvents,
+  loadDossierHistories,
+  saveProjections,
+  unitsOfDossiers,
+  type NewEventRow,
 } from '../repositories/events.ts';
 import { canonicalHash } from './canonical-hash.ts';
 import { roleMayRecord } from './permissions.ts';
@@ -38,6 +40,9 @@ export interface IngestResult {
   clockSkewMs: number | null;
   clockSkewed: boolean;
 }
+
+/** A sequence number: stored already, or the `batch`-th event inserted by this push. */
+type SeqRef = { stored: number } | { batch: number };
 
 interface Candidate {
   event: DossierEvent;
@@ -68,12 +73,25 @@ export async function ingestEvents(db: Kysely<Schema>, input: IngestInput): Prom
       trx,
       candidates.map((c) => c.event.id),
     );
-    const histories = new Map<string, { events: DossierEvent[]; units: string[] }>();
-    const touched = new Map<string, number>();
     const transferTargets = await existingUnitIds(
       trx,
       candidates.flatMap((c) => (c.event.type === 'TRANSFERRED' ? [c.event.payload.toUnitId] : [])),
     );
+    // The histories and grants of every dossier the new events touch, read once for the batch.
+    const newCodes = [...new Set(candidates.filter((c) => !stored.has(c.event.id)).map((c) => c.event.dossierCode))];
+    const storedHistories = await loadDossierHistories(trx, newCodes);
+    const storedUnits = await unitsOfDossiers(trx, newCodes);
+    const histories = new Map<string, { events: DossierEvent[]; seqs: SeqRef[]; units: string[] }>();
+
+    // Validated in memory first, in batch order, as if each event were stored before the next.
+    const newRows: NewEventRow[] = [];
+    const grants: Array<{ code: string; unitId: string }> = [];
+    const feed: Array<{ unitId: string; seq: SeqRef }> = [];
+    const touched = new Map<string, number>();
+    const grant = (code: string, unitId: string, history: { seqs: SeqRef[] }) => {
+      grants.push({ code, unitId });
+      for (const seq of history.seqs) feed.push({ unitId, seq });
+    };
 
     for (const { event, bodyHash } of candidates) {
       const previous = stored.get(event.id);
@@ -91,7 +109,12 @@ export async function ingestEvents(db: Kysely<Schema>, input: IngestInput): Prom
 
       let history = histories.get(event.dossierCode);
       if (!history) {
-        history = { events: await loadDossierEvents(trx, event.dossierCode), units: await dossierUnits(trx, event.dossierCode) };
+        const loaded = storedHistories.get(event.dossierCode);
+        history = {
+          events: [...(loaded?.events ?? [])],
+          seqs: (loaded?.seqs ?? []).map((seq): SeqRef => ({ stored: seq })),
+          units: [...(storedUnits.get(event.dossierCode) ?? [])],
+        };
         histories.set(event.dossierCode, history);
       }
       checkVisibility(event, desk, history.units, history.events.length > 0);
@@ -107,24 +130,37 @@ export async function ingestEvents(db: Kysely<Schema>, input: IngestInput): Prom
       if (anomaly) throw new ServerError(409, anomaly.code, anomaly.message, { eventId: event.id });
 
       if (event.type === 'RECEIVED') {
-        await grantDossier(trx, event.dossierCode, desk.unitId);
+        // A grant that already exists copies nothing (`grantDossier`).
+        if (!history.units.includes(desk.unitId)) grant(event.dossierCode, desk.unitId, history);
         history.units.push(desk.unitId);
       }
       const clockSkewFlag = deskClockOff || Date.parse(event.at) > now + MAX_CLOCK_SKEW_MS;
-      const seq = await insertEvent(trx, { event, bodyHash, serverAt, clockSkewFlag }, history.units);
+      const ref: SeqRef = { batch: newRows.length };
+      newRows.push({ event, bodyHash, serverAt, clockSkewFlag });
+      for (const unitId of history.units) feed.push({ unitId, seq: ref });
+      history.seqs.push(ref);
       if (event.type === 'TRANSFERRED' && !history.units.includes(event.payload.toUnitId)) {
-        await grantDossier(trx, event.dossierCode, event.payload.toUnitId);
+        grant(event.dossierCode, event.payload.toUnitId, history);
         history.units.push(event.payload.toUnitId);
       }
       history.events.push(stamped);
-      touched.set(event.dossierCode, seq);
+      touched.set(event.dossierCode, ref.batch);
       accepted.push(event.id);
     }
 
-    for (const [code, lastSeq] of touched) {
-      const history = histories.get(code);
-      if (history) await saveProjection(trx, projectDossier(history.events), lastSeq);
-    }
+    // Then written with a few multi-row statements: events (sequence numbers in batch order),
+    // grants, feed rows in the order the per-event writes would have appended them, projections.
+    const seqs = await insertEvents(trx, newRows);
+    const seqOf = (ref: SeqRef): number => ('stored' in ref ? ref.stored : (seqs[ref.batch] as number));
+    await insertDossierGrants(trx, grants);
+    await appendUnitFeed(
+      trx,
+      feed.map((row) => ({ unitId: row.unitId, seq: seqOf(row.seq) })),
+    );
+    await saveProjections(
+      trx,
+      [...touched].map(([code, last]) => ({ dossier: projectDossier(histories.get(code)?.events ?? []), lastSeq: seqs[last] as number })),
+    );
     if (accepted.length > 0) await sql`select pg_notify(${CHANGES_CHANNEL}, 'events')`.execute(trx);
   });
   return { accepted, duplicates, clockSkewMs, clockSkewed: deskClockOff };
