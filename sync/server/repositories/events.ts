@@ -197,29 +197,9 @@ export async function grantDossier(trx: Transaction<Schema>, code: string, unitI
     on conflict (unit_id, event_seq) do nothing`.execute(trx);
 }
 
-export async function saveProjection(trx: Transaction<Schema>, dossier: ProjectedDossier, lastSeq: number): Promise<void> {
-  const values = {
-    code: dossier.code,
-    receiving_unit_id: dossier.receivingUnitId,
-    holder_unit_id: dossier.holderUnitId,
-    status: dossier.status,
-    procedure_code: dossier.procedureCode,
-    received_at: dossier.receivedAt,
-    due_at: dossier.dueAt === '' ? null : dossier.dueAt,
-    finished_at: dossier.finishedAt,
-    returned_at: dossier.returnedAt,
-    state: JSON.stringify(dossier),
-    last_event_seq: lastSeq,
-    updated_at: new Date(),
-    ...reportColumns(dossier),
-  };
-  await trx
-    .insertInto('dossiers')
-    .values(values)
-    .onConflict((oc) => oc.column('code').doUpdateSet({ ...values }))
-    .execute();
-  // A linked group is counted once, by its first member: which one that is may change with this save.
-  if (dossier.linkedGroupId !== null) await markLinkedRepresentatives(trx, [dossier.linkedGroupId]);
+/** One dossier's projection (the linked group it belongs to is re-marked: its counted member may change). */
+export function saveProjection(trx: Transaction<Schema>, dossier: ProjectedDossier, lastSeq: number): Promise<void> {
+  return saveProjections(trx, [{ dossier, lastSeq }]);
 }
 
 function projectionValues(dossier: ProjectedDossier, lastSeq: number, updatedAt: Date) {
