@@ -1,6 +1,5 @@
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
-import { loadPrintFormDialog } from '../print/lazy-print-dialog.tsx';
 import { ReceiveScreen } from '../screens/receive/ReceiveScreen.tsx';
 
 /**
@@ -22,7 +21,7 @@ const lazyScreen = (load: () => Promise<ComponentType>) => lazy(async () => ({ d
 
 /** Fetches every lazily loaded screen, so that later navigation works offline and at once. */
 export function preloadScreens(): Promise<unknown> {
-  return Promise.all([...Object.values(loaders).map((load) => load()), loadPrintFormDialog()]);
+  return Promise.all(Object.values(loaders).map((load) => load()));
 }
 
 export const DossierDetailScreen = lazyScreen(loaders.detail);

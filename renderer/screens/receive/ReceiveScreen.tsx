@@ -7,7 +7,7 @@ import { computeAppointment } from '../../../src/deadline/appointment.ts';
 import { parseCitizenCardQr } from '../../../src/people/citizen-card-qr.ts';
 import { statutoryTimeText, timeAndDate } from '../../../src/print/forms/common.ts';
 import { useDesk } from '../../app/desk-context.tsx';
-import { PrintFormDialog } from '../../print/lazy-print-dialog.tsx';
+import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { useScanHandler } from '../../scanner/scanner-context.ts';
 import { receiveDossier } from './issue-code.ts';
 import { ProcedurePicker, recentShortcut } from './ProcedurePicker.tsx';
