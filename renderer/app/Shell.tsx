@@ -1,12 +1,13 @@
-import { Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { officerRoleLabels } from '../../src/auth/officer.ts';
 import type { AppInfo } from '../../src/bridge/desk-bridge.ts';
 import { ScannerProvider } from '../scanner/ScannerProvider.tsx';
+import { DossierDetailScreen } from '../screens/dossier-detail/DossierDetailScreen.tsx';
 import { SyncStatusIndicator } from '../sync-status/SyncStatusIndicator.tsx';
 import { useDesk } from './desk-context.tsx';
-import { DossierDetailScreen, preloadScreens, sections, type Section } from './sections.ts';
+import { sections, type Section } from './sections.ts';
 import { useShellScan } from './use-shell-scan.ts';
 
 /** The logged-in desk: sidebar navigation, top bar with unit, desk and officer, and the screens. */
@@ -24,11 +25,6 @@ function ShellLayout() {
   useEffect(() => {
     void bridge.getAppInfo().then(setInfo);
   }, [bridge]);
-  useEffect(() => {
-    // After the first screen is up; a failure (web mode, server gone) just leaves loading to first use.
-    const timer = setTimeout(() => void preloadScreens().catch(() => undefined), 1_500);
-    return () => clearTimeout(timer);
-  }, []);
   const scan = useShellScan();
 
   return (
@@ -60,17 +56,15 @@ function ShellLayout() {
           <TopBar />
           {scan.notice && <ScanNotice message={scan.notice} onDismiss={scan.dismiss} />}
           <main className="content">
-            <Suspense fallback={<p className="screen-loading">Đang mở màn hình…</p>}>
-              <Switch>
-                {sections.map((section) => (
-                  <Route key={section.path} path={section.path} component={section.screen} />
-                ))}
-                <Route path="/ho-so/:code" component={DossierDetailScreen} />
-                <Route>
-                  <h1>Không tìm thấy trang</h1>
-                </Route>
-              </Switch>
-            </Suspense>
+            <Switch>
+              {sections.map((section) => (
+                <Route key={section.path} path={section.path} component={section.screen} />
+              ))}
+              <Route path="/ho-so/:code" component={DossierDetailScreen} />
+              <Route>
+                <h1>Không tìm thấy trang</h1>
+              </Route>
+            </Switch>
           </main>
         </div>
       </div>

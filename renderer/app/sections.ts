@@ -1,30 +1,11 @@
-import { lazy } from 'react';
 import type { ComponentType } from 'react';
+import { AlertsScreen } from '../screens/alerts/AlertsScreen.tsx';
+import { EnrollScreen } from '../screens/enroll/EnrollScreen.tsx';
+import { DossierListScreen } from '../screens/dossiers/DossierListScreen.tsx';
 import { ReceiveScreen } from '../screens/receive/ReceiveScreen.tsx';
-
-/**
- * Screens other than reception load on first use, and in the background once the desk is up
- * (`preloadScreens`): the receive screen is what a cold start waits for, and the rest (reports
- * with charts and Excel, settings, the dossier screen's forms) would only delay it.
- */
-const loaders = {
-  dossiers: () => import('../screens/dossiers/DossierListScreen.tsx').then((m) => m.DossierListScreen),
-  detail: () => import('../screens/dossier-detail/DossierDetailScreen.tsx').then((m) => m.DossierDetailScreen),
-  return: () => import('../screens/return/ReturnScreen.tsx').then((m) => m.ReturnScreen),
-  alerts: () => import('../screens/alerts/AlertsScreen.tsx').then((m) => m.AlertsScreen),
-  reports: () => import('../screens/reports/ReportsScreen.tsx').then((m) => m.ReportsScreen),
-  enroll: () => import('../screens/enroll/EnrollScreen.tsx').then((m) => m.EnrollScreen),
-  settings: () => import('../screens/settings/SettingsScreen.tsx').then((m) => m.SettingsScreen),
-} satisfies Record<string, () => Promise<ComponentType>>;
-
-const lazyScreen = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
-
-/** Fetches every lazily loaded screen, so that later navigation works offline and at once. */
-export function preloadScreens(): Promise<unknown> {
-  return Promise.all(Object.values(loaders).map((load) => load()));
-}
-
-export const DossierDetailScreen = lazyScreen(loaders.detail);
+import { ReportsScreen } from '../screens/reports/ReportsScreen.tsx';
+import { ReturnScreen } from '../screens/return/ReturnScreen.tsx';
+import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 
 /** The desk's top-level screens, in the order officers use them. */
 export interface Section {
@@ -36,15 +17,15 @@ export interface Section {
 
 export const sections: readonly Section[] = [
   { path: '/', title: 'Tiếp nhận hồ sơ', hint: 'Nhận hồ sơ, in giấy biên nhận và hẹn trả kết quả', screen: ReceiveScreen },
-  { path: '/ho-so', title: 'Hồ sơ', hint: 'Tra cứu, lọc và theo dõi hồ sơ', screen: lazyScreen(loaders.dossiers) },
-  { path: '/tra-ket-qua', title: 'Trả kết quả', hint: 'Quét mã vạch và trả kết quả cho công dân', screen: lazyScreen(loaders.return) },
-  { path: '/canh-bao', title: 'Cảnh báo', hint: 'Hồ sơ sắp đến hạn và quá hạn', screen: lazyScreen(loaders.alerts) },
-  { path: '/bao-cao', title: 'Báo cáo', hint: 'Thống kê tình hình giải quyết hồ sơ', screen: lazyScreen(loaders.reports) },
+  { path: '/ho-so', title: 'Hồ sơ', hint: 'Tra cứu, lọc và theo dõi hồ sơ', screen: DossierListScreen },
+  { path: '/tra-ket-qua', title: 'Trả kết quả', hint: 'Quét mã vạch và trả kết quả cho công dân', screen: ReturnScreen },
+  { path: '/canh-bao', title: 'Cảnh báo', hint: 'Hồ sơ sắp đến hạn và quá hạn', screen: AlertsScreen },
+  { path: '/bao-cao', title: 'Báo cáo', hint: 'Thống kê tình hình giải quyết hồ sơ', screen: ReportsScreen },
   {
     path: '/ket-noi-may-chu',
     title: 'Kết nối máy chủ',
     hint: 'Kích hoạt quầy với máy chủ tỉnh bằng mã do quản trị viên cấp',
-    screen: lazyScreen(loaders.enroll),
+    screen: EnrollScreen,
   },
-  { path: '/cai-dat', title: 'Cài đặt', hint: 'Thông tin đơn vị, giờ làm việc, máy in', screen: lazyScreen(loaders.settings) },
+  { path: '/cai-dat', title: 'Cài đặt', hint: 'Thông tin đơn vị, giờ làm việc, máy in', screen: SettingsScreen },
 ];
