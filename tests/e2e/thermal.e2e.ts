@@ -15,6 +15,9 @@ import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { completeSetup, logIn, newDeskContext, openFreshDesk } from './support/desk.ts';
 
+/** Printing and page work are slow on a loaded CI machine: wait up to 15 s, not expect.poll's 1 s default. */
+const poll = <T,>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 const artifacts = join(import.meta.dirname, 'artifacts');
 /** Monday 24/11/2025 09:00 in Hà Nội. */
 const MONDAY_9AM = new Date('2025-11-24T02:00:00Z');
@@ -124,10 +127,10 @@ async function saveThermalPrinter(page: Page, target: string, check: boolean): P
   await page.getByLabel('Máy in nhiệt 80 mm').fill(target);
   if (check) {
     await page.getByRole('button', { name: 'Kiểm tra máy in nhiệt' }).click();
-    await expect.poll(() => page.getByTestId('printer-message').textContent()).toContain('Máy in nhiệt sẵn sàng, đủ giấy');
+    await poll(() => page.getByTestId('printer-message').textContent()).toContain('Máy in nhiệt sẵn sàng, đủ giấy');
   }
   await page.getByRole('button', { name: 'Lưu máy in' }).click();
-  await expect.poll(() => page.getByTestId('printer-message').textContent()).toContain('Đã lưu cài đặt máy in');
+  await poll(() => page.getByTestId('printer-message').textContent()).toContain('Đã lưu cài đặt máy in');
 }
 
 /** Receives a dossier on the receive screen; the receipt dialog is then open. Returns the code. */
@@ -209,10 +212,10 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       await saveThermalPrinter(page, printer.target, false);
       const code = await receive(page, 'Phạm Thị Web');
       const jobsBefore = printer.connections;
-      await expect.poll(() => focusedTestId(page)).toBe('thermal-print');
+      await poll(() => focusedTestId(page)).toBe('thermal-print');
       await page.keyboard.press('Enter');
       const error = page.getByTestId('thermal-error');
-      await expect.poll(() => error.textContent()).toContain('Trình duyệt không kết nối được trực tiếp tới máy in mạng');
+      await poll(() => error.textContent()).toContain('Trình duyệt không kết nối được trực tiếp tới máy in mạng');
       expect(await error.textContent()).toContain(`Hồ sơ ${code} đã được lưu`);
       // Trying again cannot help in a browser: no "In lại", the A4/A5 print is still there.
       expect(await error.getByRole('button').count()).toBe(0);
@@ -230,7 +233,7 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       await page.getByRole('button', { name: 'In lại giấy biên nhận' }).click();
       await thermalButton(page).waitFor();
       await page.keyboard.press('Control+b');
-      await expect.poll(() => page.getByTestId('thermal-status').textContent()).toContain('Đã in biên nhận trên máy in nhiệt lúc 09:');
+      await poll(() => page.getByTestId('thermal-status').textContent()).toContain('Đã in biên nhận trên máy in nhiệt lúc 09:');
       expect(await page.getByTestId('thermal-status').textContent()).toContain('lần in thứ 1, bản chính');
     } finally {
       await context.close();
@@ -252,11 +255,11 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       const dialog = page.getByRole('dialog');
       const status = page.getByTestId('thermal-status');
       await thermalButton(page).waitFor();
-      await expect.poll(() => focusedTestId(page)).toBe('thermal-print');
+      await poll(() => focusedTestId(page)).toBe('thermal-print');
       await dialog.getByRole('img', { name: /Biên nhận 80 mm/ }).waitFor();
       await page.screenshot({ path: join(artifacts, 'thermal-receipt-dialog.png') });
       await page.keyboard.press('Enter');
-      await expect.poll(() => status.textContent()).toContain('Đã in biên nhận trên máy in nhiệt lúc 09:');
+      await poll(() => status.textContent()).toContain('Đã in biên nhận trên máy in nhiệt lúc 09:');
       expect(await status.textContent()).toContain('lần in thứ 1, bản chính');
       const original = (await waitForJobs(printer, jobs + 1))[jobs]!;
       jobs += 1;
@@ -275,9 +278,9 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       const second = await receive(page, 'Trần Thị Bình');
       await thermalButton(page).waitFor();
       await page.keyboard.press('Control+b');
-      await expect.poll(() => status.textContent()).toContain('Đang gửi biên nhận tới máy in nhiệt');
+      await poll(() => status.textContent()).toContain('Đang gửi biên nhận tới máy in nhiệt');
       await page.keyboard.press('5');
-      await expect.poll(() => page.locator('iframe.print-preview').getAttribute('data-page-size')).toBe('A5');
+      await poll(() => page.locator('iframe.print-preview').getAttribute('data-page-size')).toBe('A5');
       expect(await status.textContent()).toContain('Đang gửi biên nhận tới máy in nhiệt');
       const error = page.getByTestId('thermal-error');
       await expect.poll(() => error.textContent(), { timeout: 15_000 }).toContain('không trả lời sau 5 giây');
@@ -290,7 +293,7 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       printer.setBehaviour({ kind: 'normal' });
       printer.setStatus({ paper: 'out' });
       await error.getByRole('button', { name: /^In lại/ }).click();
-      await expect.poll(() => error.textContent()).toContain('hết giấy. Thay cuộn giấy rồi in lại.');
+      await poll(() => error.textContent()).toContain('hết giấy. Thay cuộn giấy rồi in lại.');
       expect(await error.textContent()).toContain(`Hồ sơ ${second} đã được lưu, không bị mất.`);
       expect(await error.textContent()).toContain('bản in lại vẫn là bản chính');
       await waitForJobs(printer, jobs + 1);
@@ -305,7 +308,7 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       expect(await error.textContent()).toContain('bản in lại sẽ ghi “Bản sao”');
       expect(await error.getByRole('button').textContent()).toContain('In lại (bản sao)');
       // The UI stayed alive: the retry button has the focus and the dialog still answers.
-      await expect.poll(() => focusedTestId(page)).toContain('In lại (bản sao)');
+      await poll(() => focusedTestId(page)).toContain('In lại (bản sao)');
       expect(await page.locator('.copy-note').textContent()).toBe('Lần in này là bản sao');
       const dropped = (await waitForJobs(printer, jobs + 1))[jobs]!;
       jobs += 1;
@@ -318,7 +321,7 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       // 3. The printer is back: Enter retries (focused), the slip carries "BẢN SAO", the log says copy.
       printer.setBehaviour({ kind: 'normal' });
       await page.keyboard.press('Enter');
-      await expect.poll(() => status.textContent()).toContain('Đã in biên nhận trên máy in nhiệt (bản sao)');
+      await poll(() => status.textContent()).toContain('Đã in biên nhận trên máy in nhiệt (bản sao)');
       expect(await status.textContent()).toContain('nhật ký in: lần in thứ 2, bản sao');
       expect(await page.getByTestId('thermal-error').count()).toBe(0);
       const retried = (await waitForJobs(printer, jobs + 1))[jobs]!;
@@ -331,8 +334,8 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
 
       // The dossier's route shows both logged prints: the uncertain original, then the copy.
       await page.getByTestId('receive-notice').getByRole('link', { name: 'Mở hồ sơ' }).click();
-      await expect.poll(() => decodeURIComponent(page.url())).toContain(`#/ho-so/${second}`);
-      await expect.poll(() => page.getByText('Giấy tiếp nhận và hẹn trả kết quả (bản sao), 1 bản').count()).toBe(1);
+      await poll(() => decodeURIComponent(page.url())).toContain(`#/ho-so/${second}`);
+      await poll(() => page.getByText('Giấy tiếp nhận và hẹn trả kết quả (bản sao), 1 bản').count()).toBe(1);
       expect(await page.getByText('Giấy tiếp nhận và hẹn trả kết quả, 1 bản').count()).toBe(1);
 
       // 4. Reprint of the first dossier from its detail screen: a copy, keyboard only.
@@ -341,9 +344,9 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       }, first);
       await page.getByRole('button', { name: 'In lại giấy biên nhận' }).click();
       await thermalButton(page).waitFor();
-      await expect.poll(() => focusedTestId(page)).toBe('thermal-print');
+      await poll(() => focusedTestId(page)).toBe('thermal-print');
       await page.keyboard.press('Enter');
-      await expect.poll(() => status.textContent()).toContain('(bản sao)');
+      await poll(() => status.textContent()).toContain('(bản sao)');
       const reprint = (await waitForJobs(printer, jobs + 1))[jobs]!;
       expect(hasCopyBand(reprint)).toBe(true);
       expect(await decodedCode128(reprint, 'thermal-printed-reprint.png')).toEqual([first]);
