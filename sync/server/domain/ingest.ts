@@ -130,7 +130,7 @@ export async function ingestEvents(db: Kysely<Schema>, input: IngestInput): Prom
       if (anomaly) throw new ServerError(409, anomaly.code, anomaly.message, { eventId: event.id });
 
       if (event.type === 'RECEIVED') {
-        // A grant that already exists copies nothing (`grantDossier`).
+        // A grant that already exists copies nothing.
         if (!history.units.includes(desk.unitId)) grant(event.dossierCode, desk.unitId, history);
         history.units.push(desk.unitId);
       }

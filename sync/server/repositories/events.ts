@@ -27,11 +27,6 @@ export async function findEventsByIds(trx: Transaction<Schema>, ids: string[]): 
   return new Map(rows.map((row) => [row.id, { seq: Number(row.seq), event: withServerTime(jsonValue(row.body), row.server_at), bodyHash: row.body_hash }]));
 }
 
-export async function loadDossierEvents(trx: Transaction<Schema>, code: string): Promise<DossierEvent[]> {
-  const rows = await trx.selectFrom('events').select(['body', 'server_at']).where('dossier_code', '=', code).orderBy('seq').execute();
-  return rows.map((row) => withServerTime(jsonValue(row.body), row.server_at));
-}
-
 /** Size of one multi-row statement: well under PostgreSQL's 65,535 bind parameters. */
 const ROWS_PER_STATEMENT = 1000;
 
@@ -48,7 +43,7 @@ export interface DossierHistory {
   seqs: number[];
 }
 
-/** The stored histories of several dossiers in one read (same content as `loadDossierEvents` each). */
+/** The stored histories of several dossiers in one read, each in sequence order. */
 export async function loadDossierHistories(trx: Transaction<Schema>, codes: readonly string[]): Promise<Map<string, DossierHistory>> {
   const histories = new Map<string, DossierHistory>(codes.map((code) => [code, { events: [], seqs: [] }]));
   if (codes.length === 0) return histories;
@@ -69,7 +64,7 @@ export async function loadDossierHistories(trx: Transaction<Schema>, codes: read
   return histories;
 }
 
-/** The units that may see each of several dossiers, in one read (as `dossierUnits` each). */
+/** The units that may see each of several dossiers, in one read. */
 export async function unitsOfDossiers(trx: Transaction<Schema>, codes: readonly string[]): Promise<Map<string, string[]>> {
   const units = new Map<string, string[]>(codes.map((code) => [code, []]));
   if (codes.length === 0) return units;
@@ -116,7 +111,7 @@ export async function insertEvents(trx: Transaction<Schema>, rows: readonly NewE
   return seqs;
 }
 
-/** Records dossier grants (as `grantDossier` does, without the feed copy: the caller appends it). */
+/** Records dossier grants; the caller appends the dossier's history to the unit feeds. */
 export async function insertDossierGrants(trx: Transaction<Schema>, grants: ReadonlyArray<{ code: string; unitId: string }>): Promise<void> {
   for (const part of chunks(grants)) {
     await trx
@@ -137,11 +132,6 @@ export async function appendUnitFeed(trx: Transaction<Schema>, rows: ReadonlyArr
   }
 }
 
-export async function dossierUnits(trx: Transaction<Schema>, code: string): Promise<string[]> {
-  const rows = await trx.selectFrom('dossier_units').select('unit_id').where('dossier_code', '=', code).execute();
-  return rows.map((row) => row.unit_id);
-}
-
 export async function existingUnitIds(trx: Transaction<Schema>, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await trx.selectFrom('units').select('id').where('id', 'in', ids).execute();
@@ -153,48 +143,6 @@ export interface NewEventRow {
   bodyHash: string;
   serverAt: Date;
   clockSkewFlag: boolean;
-}
-
-/** Inserts the event and puts it in the feed of every unit that may see its dossier. */
-export async function insertEvent(trx: Transaction<Schema>, row: NewEventRow, visibleTo: readonly string[]): Promise<number> {
-  const inserted = await trx
-    .insertInto('events')
-    .values({
-      id: row.event.id,
-      dossier_code: row.event.dossierCode,
-      type: row.event.type,
-      unit_id: row.event.unitId,
-      desk_id: row.event.deskId,
-      officer_id: row.event.officerId,
-      body: JSON.stringify({ ...row.event, serverAt: null }),
-      body_hash: row.bodyHash,
-      server_at: row.serverAt,
-      clock_skew_flag: row.clockSkewFlag,
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  const seq = Number(inserted.seq);
-  if (visibleTo.length > 0) {
-    await trx.insertInto('unit_feed').values(visibleTo.map((unitId) => ({ unit_id: unitId, event_seq: seq }))).execute();
-  }
-  return seq;
-}
-
-/**
- * Lets `unitId` see a dossier: records the grant and appends the dossier's whole history to the
- * unit's feed, so its desks receive the older events although their checkpoints are past them.
- */
-export async function grantDossier(trx: Transaction<Schema>, code: string, unitId: string): Promise<void> {
-  const granted = await trx
-    .insertInto('dossier_units')
-    .values({ dossier_code: code, unit_id: unitId })
-    .onConflict((oc) => oc.doNothing())
-    .returning('unit_id')
-    .executeTakeFirst();
-  if (!granted) return;
-  await sql`insert into unit_feed (unit_id, event_seq)
-    select ${unitId}, seq from events where dossier_code = ${code} order by seq
-    on conflict (unit_id, event_seq) do nothing`.execute(trx);
 }
 
 /** One dossier's projection (the linked group it belongs to is re-marked: its counted member may change). */
