@@ -6,6 +6,7 @@ import { addDays, instantAt } from '../../src/time/vn-time.ts';
 import type { DeskStore, DossierPage, DossierQuery } from '../store/index.ts';
 
 type DossierRepository = DeskStore['dossiers'];
+type ReportSource = Pick<DeskStore, 'dossiers' | 'reportDays'>;
 
 /**
  * How far before the period a dossier finished within it may have been received. Open dossiers
@@ -31,29 +32,39 @@ export interface LoadProgress {
 
 /**
  * The dossiers a report of `period` may count: received within the lookback window up to the end
- * of the period, plus older ones still open. Read in pages of the store's index so the desk never
- * asks for its whole history at once; event ids and anomalies are dropped to keep a year's
- * report small in memory. With `unitId`, only the dossiers that unit received: a dossier
- * transferred here from another unit is counted by the unit that received it, never twice.
+ * of the period, plus older ones still open. Read from the report days (one doc per day of
+ * receipt) once the store has built them, else from the projections in pages of the store's
+ * index so the desk never asks for its whole history at once. With `unitId`, only the dossiers
+ * that unit received: a dossier transferred here from another unit is counted by the unit that
+ * received it, never twice.
  */
 export async function loadReportDossiers(
-  repository: DossierRepository,
+  source: ReportSource,
   period: ReportPeriod,
   options: { unitId?: string; onProgress?: (progress: LoadProgress) => void; signal?: AbortSignal } = {},
 ): Promise<DossierState[]> {
   const { unitId, onProgress, signal } = options;
-  const startIso = new Date(instantAt(addDays(period.from, -FINISHED_LOOKBACK_DAYS), 0)).toISOString();
+  const firstDay = addDays(period.from, -FINISHED_LOOKBACK_DAYS);
+  const startIso = new Date(instantAt(firstDay, 0)).toISOString();
   const endIso = new Date(instantAt(addDays(period.to, 1), 0)).toISOString();
   const found = new Map<string, DossierState>();
-  const collect = async (query: DossierQuery) => {
-    for await (const state of pages(repository, query, signal)) {
-      if (unitId !== undefined && state.receivingUnitId !== unitId) continue;
-      found.set(state.code, state);
-      if (found.size % PAGE_SIZE === 0) onProgress?.({ loaded: found.size });
-    }
+  const keep = (state: DossierState) => {
+    if (unitId !== undefined && state.receivingUnitId !== unitId) return;
+    found.set(state.code, state);
+    if (found.size % PAGE_SIZE === 0) onProgress?.({ loaded: found.size });
   };
-  await collect({ receivedFrom: startIso, receivedTo: endIso });
-  await collect({ receivedTo: startIso, status: OPEN_STATUSES });
+  const collect = async (query: DossierQuery) => {
+    for await (const state of pages(source.dossiers, query, signal)) keep(state);
+  };
+  if (await source.reportDays.isComplete()) {
+    for (const state of await source.reportDays.read(firstDay, period.to)) keep(state);
+    signal?.throwIfAborted();
+    // Newest first: the index [status, receivedDescKey] then reads only the old open ones.
+    await collect({ receivedTo: startIso, status: OPEN_STATUSES, sort: 'received-desc' });
+  } else {
+    await collect({ receivedFrom: startIso, receivedTo: endIso });
+    await collect({ receivedTo: startIso, status: OPEN_STATUSES });
+  }
   onProgress?.({ loaded: found.size });
   return [...found.values()];
 }
@@ -69,7 +80,7 @@ async function* pages(repository: DossierRepository, query: DossierQuery, signal
   let cursor: string | null = null;
   do {
     signal?.throwIfAborted();
-    const page: DossierPage = await repository.query({ ...query, sort: 'received-asc', limit: PAGE_SIZE, cursor });
+    const page: DossierPage = await repository.query({ sort: 'received-asc', ...query, limit: PAGE_SIZE, cursor });
     for (const item of page.items) yield slim(item);
     cursor = page.nextCursor;
   } while (cursor !== null);

@@ -9,6 +9,8 @@ import type { EventsRepository } from './events-repository.ts';
 import { createPrintLogRepository } from './print-log-repository.ts';
 import type { PrintLogRepository } from './print-log-repository.ts';
 import { createProjector } from './projector.ts';
+import { createReportDays } from './report-days.ts';
+import type { ReportDays } from './report-days.ts';
 import {
   createIdentityRepository,
   createOfficersRepository,
@@ -32,6 +34,8 @@ export interface DeskStore {
   officers: OfficersRepository;
   printLog: PrintLogRepository;
   settings: SettingsRepository;
+  /** The reports' read model (report-days.ts). */
+  reportDays: Pick<ReportDays, 'isComplete' | 'read'>;
   projections: {
     /** Re-projects dossiers whose events arrived since the last run (after a sync pull). */
     catchUp(): Promise<number>;
@@ -59,13 +63,20 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
     const c = db.collections;
     const settings = createSettingsRepository(c.settings, options.clock);
     const blind = await createBlindIndex(options.encryptionKey);
-    const projector = createProjector(c, settings, blind);
+    const reportDays = createReportDays(c.settings, c.dossiers, options.clock);
+    const projector = createProjector(c, settings, blind, reportDays);
     const reference = createReferenceRepository(c.reference, options.clock);
     await serial(async () => {
       await projector.repairSearchKeys();
       await projector.catchUp();
     });
     const deadlines = createDeadlineIndex(c.dossiers);
+    let closing = false;
+    // A database from before report days (or of an older row format) gets them in the background;
+    // until then reports read the projections (load-report-dossiers.ts).
+    const reportDaysBuilt = reportDays.rebuildIfIncomplete(serial, () => closing).catch((error: unknown) => {
+      console.error('report days: rebuild failed; reports read the projections', error);
+    });
     return {
       events: createEventsRepository(c.events, projector, serial),
       dossiers: createDossierRepository(c.dossiers, c.searchkeys, blind, deadlines, (code) => projector.eventsOf(code)),
@@ -74,6 +85,7 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       officers: createOfficersRepository(reference),
       printLog: createPrintLogRepository(c.printlog, options.clock, serial),
       settings,
+      reportDays,
       projections: {
         catchUp: () => serial(() => projector.catchUp()),
         rebuildAll: () => serial(() => projector.rebuildAll()),
@@ -84,6 +96,8 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       },
       database: db,
       async close() {
+        closing = true;
+        await reportDaysBuilt;
         // Wait for queued writes so that closing never cuts an append in half.
         await serial(() => projector.flush());
         deadlines.close();

@@ -6,10 +6,12 @@ import { projectDossier } from '../../src/dossier/projection.ts';
 import type { DeskCollections } from './database.ts';
 import { personalDataOf, toDossierDoc } from './dossier-doc.ts';
 import type { ProjectedDossier } from '../../src/dossier/projection.ts';
+import type { DossierState } from '../../src/dossier/dossier-state.ts';
 import type { BlindIndex } from './blind-index.ts';
 import type { DossierPersonalData } from './dossier-doc.ts';
 import { citizenIdKey, nameSearchKeys, searchKeyId } from './name-keys.ts';
 import { joinPersonal } from './personal-data.ts';
+import type { ReportDays } from './report-days.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { EventDoc } from './schemas/event-schema.ts';
 import type { SettingsRepository } from './settings-repository.ts';
@@ -52,7 +54,7 @@ export async function searchKeysOf(applicantName: string, personal: DossierPerso
   return [...nameSearchKeys(applicantName), ...idKeys];
 }
 
-export function createProjector(collections: DeskCollections, settings: SettingsRepository, blind: BlindIndex): Projector {
+export function createProjector(collections: DeskCollections, settings: SettingsRepository, blind: BlindIndex, reportDays: ReportDays): Projector {
   async function eventsOf(code: string): Promise<DossierEvent[]> {
     const docs = await collections.events.find({ selector: { dossierCode: code }, sort: [{ id: 'asc' }] }).exec();
     // Only validated events are ever written; an unparsable one (older schema, corruption) cannot be applied.
@@ -68,10 +70,12 @@ export function createProjector(collections: DeskCollections, settings: Settings
   async function project(code: string): Promise<void> {
     const events = await eventsOf(code);
     if (events.length === 0) return;
-    const doc = toDossierDoc(projectDossier(events));
+    const state = projectDossier(events);
+    const doc = toDossierDoc(state);
     const previous = await collections.dossiers.findOne(code).exec();
     // One write: the document is in RxDB's cache after findOne, so no second read or failed insert.
     await collections.dossiers.incrementalUpsert(doc);
+    await reportDays.record(previous ? (previous.toJSON().state as unknown as DossierState) : null, state);
     // The previous projection applied a subset of these events: its keys are computed from them.
     const oldIds = previous ? await searchKeyIdsOf(previous.toMutableJSON(), events) : [];
     const newIds = await searchKeyIdsOf(doc, events);

@@ -46,7 +46,7 @@ export function useReportDossiers(store: DeskStore, unitId: string, period: Repo
     const onProgress = ({ loaded }: { loaded: number }) => {
       if (!controller.signal.aborted) setResult({ key, value: { state: 'loading', loaded } });
     };
-    loadReportDossiers(store.dossiers, current, { unitId, onProgress, signal: controller.signal })
+    loadReportDossiers(store, current, { unitId, onProgress, signal: controller.signal })
       .then((dossiers) => {
         if (controller.signal.aborted) return;
         const value: ReportData = { period: current, dossiers, byCode: new Map(dossiers.map((d) => [d.code, d])), asOf: asOfFor(current, nowMs) };

@@ -14,7 +14,9 @@ import { addDays, instantAt, localDateOf } from '../../../src/time/vn-time.ts';
 import type { DossierState } from '../../../src/dossier/dossier-state.ts';
 import { computeOfficialReport } from '../../../src/reports/official-report.ts';
 import { FINISHED_LOOKBACK_DAYS, loadReportDossiers } from '../../../renderer/reports/load-report-dossiers.ts';
-import { normalizeInstant } from '../../../renderer/store/instant.ts';
+import { invertedInstant } from '../../../renderer/store/dossier-doc.ts';
+import { reportDayId } from '../../../renderer/store/report-days.ts';
+import { fromReportRow, parseReportRows } from '../../../renderer/store/report-rows.ts';
 import { createBlindIndex } from '../../../renderer/store/blind-index.ts';
 import { openDeskDatabase } from '../../../renderer/store/database.ts';
 import { createDeskStore, createWebKeyProvider } from '../../../renderer/store/index.ts';
@@ -324,22 +326,25 @@ async function measureReport(repeats: number): Promise<ReportSamples> {
   const s = current();
   const out: ReportSamples = { store: [], raw: [], storeRead: [], dossiers: 0 };
   const startIso = new Date(instantAt(addDays(REPORT_PERIOD.from, -FINISHED_LOOKBACK_DAYS), 0)).toISOString();
-  const endIso = new Date(instantAt(addDays(REPORT_PERIOD.to, 1), 0)).toISOString();
   for (let i = 0; i < repeats; i += 1) {
     let started = performance.now();
-    const dossiers = await loadReportDossiers(s.store.dossiers, REPORT_PERIOD);
+    const dossiers = await loadReportDossiers(s.store, REPORT_PERIOD);
     out.storeRead.push(performance.now() - started);
     const report = computeOfficialReport({ dossiers, period: REPORT_PERIOD, groupBy: 'procedure' });
     out.store.push(performance.now() - started);
     out.dossiers = dossiers.length;
 
     started = performance.now();
+    // The same design read with raw Dexie: the report days, then the old open dossiers by index.
     const found = new Map<string, DossierState>();
-    const inPeriod = await s.raw.dossiers.where('receivedKey').between(normalizeInstant(startIso), normalizeInstant(endIso), true, false).toArray();
-    for (const doc of inPeriod) found.set(doc.code, doc.state as unknown as DossierState);
+    const firstDay = addDays(REPORT_PERIOD.from, -FINISHED_LOOKBACK_DAYS);
+    const days = await s.raw.settings.where('id').between(reportDayId(firstDay), reportDayId(REPORT_PERIOD.to), true, true).toArray();
+    for (const day of days) {
+      for (const [code, row] of Object.entries(parseReportRows(day.value.rows as string))) found.set(code, fromReportRow(code, row));
+    }
     for (const status of [1, 2, 4, 5, 6]) {
-      const open = await s.raw.dossiers.where('[status+receivedDescKey]').between([status, Dexie.minKey], [status, Dexie.maxKey]).toArray();
-      for (const doc of open) if (doc.receivedKey < normalizeInstant(startIso)) found.set(doc.code, doc.state as unknown as DossierState);
+      const open = await s.raw.dossiers.where('[status+receivedDescKey]').between([status, `${invertedInstant(startIso)}~`], [status, Dexie.maxKey]).toArray();
+      for (const doc of open) found.set(doc.code, doc.state as unknown as DossierState);
     }
     const rawReport = computeOfficialReport({ dossiers: [...found.values()], period: REPORT_PERIOD, groupBy: 'procedure' });
     out.raw.push(performance.now() - started);

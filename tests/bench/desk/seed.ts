@@ -6,6 +6,9 @@ import type { BlindIndex } from '../../../renderer/store/blind-index.ts';
 import { personalDataOf, toDossierDoc } from '../../../renderer/store/dossier-doc.ts';
 import type { DeskStore } from '../../../renderer/store/index.ts';
 import { searchKeyId } from '../../../renderer/store/name-keys.ts';
+import { receiptDayOf, reportDayDoc, reportDaysBuiltDoc } from '../../../renderer/store/report-days.ts';
+import { toReportRow } from '../../../renderer/store/report-rows.ts';
+import type { ReportRows } from '../../../renderer/store/report-rows.ts';
 import { searchKeysOf } from '../../../renderer/store/projector.ts';
 import type { DossierDoc } from '../../../renderer/store/schemas/dossier-schema.ts';
 import type { EventDoc } from '../../../renderer/store/schemas/event-schema.ts';
@@ -21,8 +24,9 @@ import type { RawDesk } from './raw-dexie.ts';
  * bulk insert of events followed by `projections.catchUp()` projects one dossier at a time too:
  * both take far too long for 200,000 dossiers. So the seed builds the documents with the store's
  * own builders (`splitPersonal` → event docs, `projectDossier` + `toDossierDoc` → projections,
- * `searchKeysOf` → search keys) and bulk-inserts them into the store's RxDB collections, then
- * moves the projection checkpoint past the seeded events, as a finished catch-up would.
+ * `searchKeysOf` → search keys, `toReportRow` → report days) and bulk-inserts them into the
+ * store's RxDB collections, then moves the projection checkpoint past the seeded events, as a
+ * finished catch-up would.
  */
 
 /** The projector's settings key (renderer/store/projector.ts); not exported by the store. */
@@ -90,6 +94,7 @@ export async function seedDesk(options: DatasetOptions, targets: SeedTargets): P
   const result: SeedResult = { dossiers: 0, events: 0, searchKeys: 0, timings, sample: [], lastCodeToday: null, statuses: {} };
   let checkpoint: Checkpoint | null = null;
 
+  const reportDays = new Map<string, ReportRows>();
   const generator = generateDossiers(options, targets.calendar, targets.catalogue);
   for (;;) {
     let started = performance.now();
@@ -104,6 +109,12 @@ export async function seedDesk(options: DatasetOptions, targets: SeedTargets): P
       const doc = toDossierDoc(state);
       eventDocs.push(...dossier.events.map(toEventDoc));
       dossierDocs.push(doc);
+      const day = receiptDayOf(state);
+      if (day !== null) {
+        const rows = reportDays.get(day) ?? {};
+        rows[doc.code] = toReportRow(state);
+        reportDays.set(day, rows);
+      }
       for (const key of await searchKeysOf(doc.applicantName, personalDataOf(state, dossier.events), blind)) keyDocs.push({ id: searchKeyId(key, doc.receivedDescKey), code: doc.code });
       if (result.dossiers % every === 0) result.sample.push({ code: doc.code, fullName: doc.applicantName, procedureCode: doc.procedureCode });
       if (dossier.slot === targets.deskSlot && doc.code.includes(`-${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-`)) {
@@ -144,6 +155,7 @@ export async function seedDesk(options: DatasetOptions, targets: SeedTargets): P
     targets.onProgress?.(result.dossiers);
   }
 
+  await writeReportDays(reportDays, targets, options.nowMs);
   await store.settings.set(PROJECTION_CHECKPOINT_KEY, { checkpoint });
   const reprojected = await store.projections.catchUp();
   if (reprojected !== 0) throw new Error(`seed: the projection checkpoint is wrong, catch-up re-projected ${reprojected} dossiers`);
@@ -152,6 +164,18 @@ export async function seedDesk(options: DatasetOptions, targets: SeedTargets): P
     await raw.settings.put({ id: 'last-dossier-code', value: { code: result.lastCodeToday } });
   }
   return result;
+}
+
+/** The report days of every seeded dossier, in the store (with its "built" marker) and in raw Dexie. */
+async function writeReportDays(days: ReadonlyMap<string, ReportRows>, targets: SeedTargets, nowMs: number): Promise<void> {
+  const docs = [...days].map(([day, rows]) => reportDayDoc(day, rows, nowMs));
+  for (let i = 0; i < docs.length; i += 50) {
+    const chunk = docs.slice(i, i + 50);
+    const written = await targets.store.database.collections.settings.bulkUpsert(chunk);
+    if (written.error.length > 0) throw new Error(`seed: ${written.error.length} report days refused`);
+    await targets.raw.settings.bulkPut(chunk.map(({ id, value }) => ({ id, value })));
+  }
+  await targets.store.database.collections.settings.incrementalUpsert(reportDaysBuiltDoc(nowMs));
 }
 
 /**

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeOfficialReport, listDossiersForFigure } from '../../../src/reports/official-report.ts';
 import type { ReportRow } from '../../../src/reports/official-report.ts';
+import type { DossierState } from '../../../src/dossier/dossier-state.ts';
 import { dossierLedger } from '../../../src/reports/dossier-ledger.ts';
 import { periodWindow } from '../../../src/reports/report-period.ts';
 import { loadReportDossiers } from '../../../renderer/reports/load-report-dossiers.ts';
@@ -48,6 +49,8 @@ describe('desk report over a generated year of dossiers', () => {
     store = await openTestStore();
     const visible = visibleTo(unitId, dataset.dossiers);
     await seedDesk(store, visible.flatMap((d) => d.events));
+    // Reports read the report days from here on (the fresh store built them at open).
+    expect(await store.reportDays.isComplete()).toBe(true);
   }, 300_000);
   afterAll(async () => {
     await store?.close();
@@ -55,7 +58,7 @@ describe('desk report over a generated year of dossiers', () => {
 
   it.each(PERIODS)('equals the independent expectation for $name', async ({ from, to }) => {
     const period = { from, to };
-    const dossiers = await loadReportDossiers(store.dossiers, period, { unitId });
+    const dossiers = await loadReportDossiers(store, period, { unitId });
     const asOf = new Date(periodWindow(period).endMs).toISOString();
     const report = computeOfficialReport({ dossiers, period, groupBy: 'procedure', asOf });
     const plans = dataset.dossiers.map((d) => d.plan).filter((p) => p.unitId === unitId);
@@ -72,9 +75,21 @@ describe('desk report over a generated year of dossiers', () => {
     }
   });
 
+  it('reads the same dossiers from the report days as from the projections', async () => {
+    const fromProjections = { dossiers: store.dossiers, reportDays: { ...store.reportDays, isComplete: async () => false } };
+    for (const period of PERIODS) {
+      const [fast, slow] = await Promise.all([loadReportDossiers(store, period, { unitId }), loadReportDossiers(fromProjections, period, { unitId })]);
+      expect(fast.length).toBeGreaterThan(0);
+      const fields = (d: DossierState) => ({ ...d, eventIds: [], anomalies: [], handoverPending: undefined, deadlineState: undefined });
+      const byCode = (list: DossierState[]) => new Map(list.map((d) => [d.code, fields(d)]));
+      expect(byCode(fast)).toEqual(byCode(slow));
+      expect(computeOfficialReport({ dossiers: fast, period, groupBy: 'officer' })).toEqual(computeOfficialReport({ dossiers: slow, period, groupBy: 'officer' }));
+    }
+  });
+
   it('never counts a linked partner or a dossier transferred in from another unit', async () => {
     const period = { from: '2025-01-01', to: '2025-12-31' };
-    const dossiers = await loadReportDossiers(store.dossiers, period, { unitId });
+    const dossiers = await loadReportDossiers(store, period, { unitId });
     const input = { dossiers, period, groupBy: 'none' as const };
     const received = new Set(listDossiersForFigure(input, null, 'received.total'));
     const partners = dataset.dossiers.filter((d) => !d.plan.countable && d.plan.unitId === unitId).map((d) => d.plan.code);
@@ -87,7 +102,7 @@ describe('desk report over a generated year of dossiers', () => {
 
   it('writes an .xlsx that reads back cell by cell: numbers, dates, headers, frozen panes, widths', async () => {
     const period = { from: '2025-04-01', to: '2025-06-30' };
-    const dossiers = await loadReportDossiers(store.dossiers, period, { unitId });
+    const dossiers = await loadReportDossiers(store, period, { unitId });
     const report = computeOfficialReport({ dossiers, period, groupBy: 'field' });
     const ledger = dossierLedger(dossiers, period);
     const contacts = new Map([[ledger.rows[0]?.code ?? '', { address: 'Số 1 Tràng Tiền', phone: '0912345678' }]]);

@@ -120,7 +120,7 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
     const store = await openTestStore();
     try {
       await seedDesk(store, visibleTo(unit, dataset.dossiers).flatMap((d) => d.events));
-      const dossiers = await loadReportDossiers(store.dossiers, PERIOD, { unitId: unit });
+      const dossiers = await loadReportDossiers(store, PERIOD, { unitId: unit });
       const desk = computeOfficialReport({ dossiers, period: PERIOD, groupBy: 'procedure', asOf: AS_OF });
       expect(server.rows.map((r) => [r.key, figures(r)])).toEqual(desk.rows.map((r) => [r.key, figures(r)]));
       expect(figures(server.total)).toEqual(figures(desk.total));

@@ -1,0 +1,46 @@
+import type { DossierState } from '../../src/dossier/dossier-state.ts';
+import { DomainError } from '../../src/errors.ts';
+
+/**
+ * A dossier as the reports read it: its state without the route (event ids) and anomalies,
+ * stored as a fixed-order array so that a day of dossiers is one small JSON string.
+ * Bump `REPORT_ROW_FORMAT` whenever `ROW_FIELDS` changes: the store rebuilds the report days.
+ */
+export const REPORT_ROW_FORMAT = 1;
+
+const ROW_FIELDS = [
+  'procedureCode', 'procedureName', 'field', 'applicantName', 'channel', 'receivingUnitId', 'receivedByOfficerId',
+  'holderUnitId', 'holderOfficerId', 'status', 'receivedAt', 'originalDueAt', 'dueAt', 'finishedAt', 'returnedAt',
+  'pausedWorkingMinutes', 'supplementRequestCount', 'extensionCount', 'linkedGroupId',
+] as const satisfies readonly (keyof DossierState)[];
+
+type RowField = (typeof ROW_FIELDS)[number];
+/** Every field of DossierState is either in a row or deliberately left out; adding one fails here. */
+type Unplaced = Exclude<keyof DossierState, RowField | 'code' | 'eventIds' | 'anomalies'>;
+const allFieldsPlaced: [Unplaced] extends [never] ? true : Unplaced = true;
+void allFieldsPlaced;
+
+export type ReportRow = unknown[];
+/** One day's rows by dossier code. */
+export type ReportRows = Record<string, ReportRow>;
+
+export function toReportRow(state: DossierState): ReportRow {
+  return ROW_FIELDS.map((field) => state[field]);
+}
+
+export function fromReportRow(code: string, row: unknown): DossierState {
+  if (!Array.isArray(row) || row.length !== ROW_FIELDS.length) {
+    throw new DomainError('store.report_row_corrupt', `Dữ liệu báo cáo của hồ sơ ${code} bị hỏng; hãy mở lại ứng dụng để dựng lại.`);
+  }
+  const state: Record<string, unknown> = { code, eventIds: [], anomalies: [] };
+  for (let i = 0; i < ROW_FIELDS.length; i += 1) state[ROW_FIELDS[i] as RowField] = row[i];
+  return state as unknown as DossierState;
+}
+
+export function parseReportRows(json: string): ReportRows {
+  const parsed: unknown = JSON.parse(json);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new DomainError('store.report_day_corrupt', 'Dữ liệu báo cáo theo ngày bị hỏng; hãy mở lại ứng dụng để dựng lại.');
+  }
+  return parsed as ReportRows;
+}
