@@ -1,6 +1,6 @@
 import { workingMinutesBetween, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import { DomainError } from '../errors.ts';
-import { assertInstant, localDateOf, type Instant } from '../time/vn-time.ts';
+import { assertInstant, localDayNumberOf, type Instant } from '../time/vn-time.ts';
 
 export type OpenDeadlineState = 'not-due' | 'due-soon' | 'overdue';
 export type FinishedDeadlineState = 'early' | 'on-time' | 'late';
@@ -37,8 +37,8 @@ export interface FinishedDeadlineInput {
 
 /** The official reporting rule compares Vietnam dates, not times: finishing at 20:00 on the due date is on time. */
 export function finishedDeadlineState(input: FinishedDeadlineInput): FinishedDeadlineState {
-  const dueDate = localDateOf(input.dueMs);
-  const finishedDate = localDateOf(input.finishedMs);
-  if (finishedDate < dueDate) return 'early';
-  return finishedDate === dueDate ? 'on-time' : 'late';
+  const dueDay = localDayNumberOf(input.dueMs);
+  const finishedDay = localDayNumberOf(input.finishedMs);
+  if (finishedDay < dueDay) return 'early';
+  return finishedDay === dueDay ? 'on-time' : 'late';
 }

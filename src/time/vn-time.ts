@@ -66,8 +66,16 @@ function localDateFromEpochDay(epochDay: number): LocalDate {
 
 /** The Vietnam calendar date on which the instant falls. */
 export function localDateOf(ms: Instant): LocalDate {
+  return localDateFromEpochDay(localDayNumberOf(ms));
+}
+
+/**
+ * The Vietnam calendar date of the instant as a day number (days since 1970-01-01): the same
+ * order as `localDateOf`, without building a string (reports compare hundreds of thousands).
+ */
+export function localDayNumberOf(ms: Instant): number {
   assertInstant(ms);
-  return localDateFromEpochDay(Math.floor((ms + VN_OFFSET_MS) / MS_PER_DAY));
+  return Math.floor((ms + VN_OFFSET_MS) / MS_PER_DAY);
 }
 
 /** Milliseconds elapsed since local midnight in Vietnam. */
