@@ -12,6 +12,15 @@ const lastCodeSchema = z.object({ code: z.string().nullable() });
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * The last code issued through each store, and how many receipts ago the hint was saved: the
+ * hint is saved every few receipts rather than with each (a settings write is an IndexedDB
+ * transaction of its own). After a restart the existence checks walk past the few codes issued
+ * since, so a stale hint costs a few reads, never a duplicate.
+ */
+const issued = new WeakMap<DeskStore, { code: string; unsaved: number }>();
+const HINT_SAVE_EVERY = 10;
+
 export interface ReceiveDeps {
   store: DeskStore;
   identity: DeskIdentity;
@@ -35,10 +44,10 @@ export function receiveDossier(
 ): Promise<EventOf<'RECEIVED'>> {
   const run = queue.then(async () => {
     const { identity, store } = deps;
-    const hint = await store.settings.get(LAST_CODE_KEY, lastCodeSchema, { code: null });
+    const remembered = issued.get(store);
     const localDate = localDateOf(timing.receivedAtMs);
     const base = { agencyId: identity.agencyId, slot: identity.slot, localDate };
-    let lastIssued = hint.code;
+    let lastIssued = remembered ? remembered.code : (await store.settings.get(LAST_CODE_KEY, lastCodeSchema, { code: null })).code;
     let code = nextDossierCode({ ...base, lastIssued });
     const taken = async (candidate: string) => {
       const [events, dossier] = await Promise.all([store.events.forDossier(candidate), store.dossiers.byCode(candidate)]);
@@ -64,7 +73,13 @@ export function receiveDossier(
       { nextId: deps.newEventId, now: () => timing.receivedAtMs },
     );
     await store.events.append(event);
-    await store.settings.set(LAST_CODE_KEY, { code });
+    const unsaved = (remembered?.unsaved ?? 0) + 1;
+    if (unsaved >= HINT_SAVE_EVERY || !remembered) {
+      await store.settings.set(LAST_CODE_KEY, { code });
+      issued.set(store, { code, unsaved: 0 });
+    } else {
+      issued.set(store, { code, unsaved });
+    }
     return event;
   });
   queue = run.catch(() => undefined);

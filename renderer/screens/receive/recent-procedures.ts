@@ -12,6 +12,8 @@ export async function loadRecentProcedures(store: DeskStore, officerId: string):
 
 export async function rememberProcedure(store: DeskStore, officerId: string, code: string): Promise<string[]> {
   const current = await loadRecentProcedures(store, officerId);
+  // Officers often receive the same procedure in a row: nothing changes, nothing to write.
+  if (current[0] === code) return current;
   const codes = [code, ...current.filter((other) => other !== code)].slice(0, MAX_RECENT);
   await store.settings.set(keyOf(officerId), { codes });
   return codes;
