@@ -28,13 +28,24 @@ export function toReportRow(state: DossierState): ReportRow {
   return ROW_FIELDS.map((field) => state[field]);
 }
 
+/** Reports never change a dossier's route: one shared empty list instead of two arrays per row. */
+const NO_ITEMS: never[] = Object.freeze([]) as unknown as never[];
+
 export function fromReportRow(code: string, row: unknown): DossierState {
   if (!Array.isArray(row) || row.length !== ROW_FIELDS.length) {
     throw new DomainError('store.report_row_corrupt', `Dữ liệu báo cáo của hồ sơ ${code} bị hỏng; hãy mở lại ứng dụng để dựng lại.`);
   }
-  const state: Record<string, unknown> = { code, eventIds: [], anomalies: [] };
-  for (let i = 0; i < ROW_FIELDS.length; i += 1) state[ROW_FIELDS[i] as RowField] = row[i];
-  return state as unknown as DossierState;
+  // A literal in ROW_FIELDS order (one object shape for every row; the round-trip test checks the order).
+  const [
+    procedureCode, procedureName, field, applicantName, channel, receivingUnitId, receivedByOfficerId, holderUnitId,
+    holderOfficerId, status, receivedAt, originalDueAt, dueAt, finishedAt, returnedAt, pausedWorkingMinutes,
+    supplementRequestCount, extensionCount, linkedGroupId,
+  ] = row as DossierState[RowField][];
+  return {
+    code, procedureCode, procedureName, field, applicantName, channel, receivingUnitId, receivedByOfficerId, holderUnitId,
+    holderOfficerId, status, receivedAt, originalDueAt, dueAt, finishedAt, returnedAt, pausedWorkingMinutes,
+    supplementRequestCount, extensionCount, linkedGroupId, eventIds: NO_ITEMS, anomalies: NO_ITEMS,
+  } as DossierState;
 }
 
 export function parseReportRows(json: string): ReportRows {

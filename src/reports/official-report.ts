@@ -9,7 +9,7 @@ import type { SkippedDossier, TimedDossier } from './report-dossiers.ts';
 import { figuresOf, reportFigures } from './report-figures.ts';
 import type { ReportFigure } from './report-figures.ts';
 import { parseInstant, periodWindow } from './report-period.ts';
-import type { ReportPeriod } from './report-period.ts';
+import type { PeriodWindow, ReportPeriod } from './report-period.ts';
 
 export type ReportGroupBy = 'procedure' | 'field' | 'officer' | 'unit' | 'none';
 
@@ -56,6 +56,15 @@ interface Entry {
   group: { key: string; label: string } | null;
 }
 
+type Tally = Record<ReportFigure, number>;
+
+interface GroupTally {
+  tally: Tally;
+  /** The label of the group's most recently received dossier (names drift in the catalogue). */
+  label: string;
+  labelReceivedMs: Instant;
+}
+
 /**
  * The periodic statistics of dossier processing (figures per domain.md
  * "National status codes" and "Deadlines"; see {@link figuresOf} for the exact
@@ -63,23 +72,35 @@ interface Entry {
  * @throws DomainError for a bad period, grouping or `asOf`.
  */
 export function computeOfficialReport(input: OfficialReportInput): OfficialReport {
-  const { entries, skipped, asOf } = evaluate(input);
-  const byGroup = new Map<string, Entry[]>();
-  for (const entry of entries) {
-    if (entry.group === null) continue;
-    const members = byGroup.get(entry.group.key) ?? [];
-    members.push(entry);
-    byGroup.set(entry.group.key, members);
+  const { countable, skipped, window, asOfMs, asOf, groupBy } = prepare(input);
+  // One pass, counting as it goes: a year at a busy unit is hundreds of thousands of dossiers.
+  const total = emptyTally();
+  const groups = new Map<string, GroupTally>();
+  for (const timed of countable) {
+    const figures = figuresOf(timed, window, asOfMs);
+    if (figures.length === 0) continue;
+    add(total, figures);
+    const group = groupOf(timed.dossier, groupBy);
+    if (group === null) continue;
+    let tallied = groups.get(group.key);
+    if (tallied === undefined) {
+      tallied = { tally: emptyTally(), label: group.label, labelReceivedMs: timed.receivedMs };
+      groups.set(group.key, tallied);
+    } else if (timed.receivedMs > tallied.labelReceivedMs) {
+      tallied.label = group.label;
+      tallied.labelReceivedMs = timed.receivedMs;
+    }
+    add(tallied.tally, figures);
   }
-  const rows = [...byGroup.entries()]
-    .map(([key, members]) => buildRow(key, latestLabel(members), members))
+  const rows = [...groups.entries()]
+    .map(([key, group]) => buildRow(key, group.label || '(không rõ)', group.tally))
     .sort((a, b) => compareVietnamese(a.label, b.label) || compareVietnamese(a.key ?? '', b.key ?? ''));
   return {
     period: { from: input.period.from, to: input.period.to },
     groupBy: input.groupBy,
     asOf,
     rows,
-    total: buildRow(null, 'Tổng cộng', entries),
+    total: buildRow(null, 'Tổng cộng', total),
     skipped,
   };
 }
@@ -96,14 +117,21 @@ export function listDossiersForFigure(input: OfficialReportInput, groupKey: stri
     throw new DomainError('report.unknown_figure', `Chỉ tiêu "${String(figure)}" không có trong báo cáo.`, ['figure']);
   }
   return evaluate(input)
-    .entries.filter((entry) => groupKey === null || entry.group?.key === groupKey)
+    .filter((entry) => groupKey === null || entry.group?.key === groupKey)
     .filter((entry) => entry.figures.includes(parsedFigure.data))
     .map((entry) => entry.timed)
     .sort((a, b) => a.receivedMs - b.receivedMs || (a.dossier.code < b.dossier.code ? -1 : 1))
     .map((timed) => timed.dossier.code);
 }
 
-function evaluate(input: OfficialReportInput): { entries: Entry[]; skipped: SkippedDossier[]; asOf: string } {
+function prepare(input: OfficialReportInput): {
+  countable: TimedDossier[];
+  skipped: SkippedDossier[];
+  window: PeriodWindow;
+  asOfMs: Instant;
+  asOf: string;
+  groupBy: ReportGroupBy;
+} {
   const window = periodWindow(input.period);
   const groupBy = groupBySchema.safeParse(input.groupBy);
   if (!groupBy.success) {
@@ -118,10 +146,14 @@ function evaluate(input: OfficialReportInput): { entries: Entry[]; skipped: Skip
     asOfMs = parsed;
   }
   const { usable, skipped } = timeDossiers(input.dossiers);
-  const entries = countableDossiers(usable)
-    .map((timed) => ({ timed, figures: figuresOf(timed, window, asOfMs), group: groupOf(timed.dossier, groupBy.data) }))
+  return { countable: countableDossiers(usable), skipped, window, asOfMs, asOf: input.asOf ?? new Date(asOfMs).toISOString(), groupBy: groupBy.data };
+}
+
+function evaluate(input: OfficialReportInput): Entry[] {
+  const { countable, window, asOfMs, groupBy } = prepare(input);
+  return countable
+    .map((timed) => ({ timed, figures: figuresOf(timed, window, asOfMs), group: groupOf(timed.dossier, groupBy) }))
     .filter((entry) => entry.figures.length > 0);
-  return { entries, skipped, asOf: input.asOf ?? new Date(asOfMs).toISOString() };
 }
 
 function groupOf(dossier: DossierState, groupBy: ReportGroupBy): Entry['group'] {
@@ -139,28 +171,26 @@ function groupOf(dossier: DossierState, groupBy: ReportGroupBy): Entry['group'] 
   }
 }
 
-/** Names drift in the catalogue: a group is labelled as its most recently received dossier says. */
-function latestLabel(members: readonly Entry[]): string {
-  const latest = members.reduce((best, entry) => (entry.timed.receivedMs > best.timed.receivedMs ? entry : best));
-  return latest.group?.label || '(không rõ)';
+function emptyTally(): Tally {
+  return Object.fromEntries(reportFigures.map((figure) => [figure, 0])) as Tally;
 }
 
-function buildRow(key: string | null, label: string, entries: readonly Entry[]): ReportRow {
-  // One pass over the entries: a year at a busy unit is hundreds of thousands of them.
-  const tally = new Map<ReportFigure, number>();
-  for (const entry of entries) for (const figure of entry.figures) tally.set(figure, (tally.get(figure) ?? 0) + 1);
-  const count = (figure: ReportFigure): number => tally.get(figure) ?? 0;
-  const finished = { total: count('finished.total'), early: count('finished.early'), onTime: count('finished.onTime'), late: count('finished.late') };
+function add(tally: Tally, figures: readonly ReportFigure[]): void {
+  for (const figure of figures) tally[figure] += 1;
+}
+
+function buildRow(key: string | null, label: string, tally: Tally): ReportRow {
+  const finished = { total: tally['finished.total'], early: tally['finished.early'], onTime: tally['finished.onTime'], late: tally['finished.late'] };
   return {
     key,
     label,
-    carriedOver: count('carriedOver'),
-    received: { total: count('received.total'), inPerson: count('received.inPerson'), online: count('received.online'), post: count('received.post') },
+    carriedOver: tally.carriedOver,
+    received: { total: tally['received.total'], inPerson: tally['received.inPerson'], online: tally['received.online'], post: tally['received.post'] },
     finished,
-    inProcessing: { total: count('inProcessing.total'), notDue: count('inProcessing.notDue'), overdue: count('inProcessing.overdue') },
-    paused: count('paused'),
-    refused: count('refused'),
-    withdrawn: count('withdrawn'),
+    inProcessing: { total: tally['inProcessing.total'], notDue: tally['inProcessing.notDue'], overdue: tally['inProcessing.overdue'] },
+    paused: tally.paused,
+    refused: tally.refused,
+    withdrawn: tally.withdrawn,
     onTimeRate: finished.total === 0 ? null : Math.round((1000 * (finished.early + finished.onTime)) / finished.total) / 10,
   };
 }
