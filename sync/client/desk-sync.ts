@@ -10,9 +10,10 @@ import { deskHealthReportOf, sendDeskHealth } from './desk-health.ts';
 import type { Enrollment } from './enrollment.ts';
 import { deskIdOfDoc } from './event-docs.ts';
 import { startEventReplication } from './event-replication.ts';
+import type { Gzip } from './gzip.ts';
 import { createHttpClient, SyncError } from './http-client.ts';
 import type { FetchLike } from './http-client.ts';
-import { createPendingCounter } from './pending-counter.ts';
+import { createPendingCounter, createPendingTracker } from './pending-counter.ts';
 import type { PendingSummary } from './pending-counter.ts';
 import { pullReferenceData } from './reference-sync.ts';
 import { createRejectionLog } from './rejections.ts';
@@ -27,7 +28,12 @@ export interface DeskSyncOptions {
   fetch?: FetchLike;
   /** Live replication with the server's stream (the app); false runs one cycle per `syncNow`. */
   live?: boolean;
+  /** Push and pull batch size both (tests); the defaults are in event-replication.ts. */
   batchSize?: number;
+  pushBatchSize?: number;
+  pullBatchSize?: number;
+  /** Gzip for push bodies; defaults to the platform's (CompressionStream), null sends them plain. */
+  gzip?: Gzip | null;
   retryTimeMs?: number;
   backoff?: BackoffOptions;
   /** Consecutive failed requests after which the day-end sync gives up and reports. */
@@ -56,11 +62,12 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     baseUrl: enrollment.serverUrl,
     credential: () => enrollment.credential,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.gzip !== undefined ? { gzip: options.gzip } : {}),
   });
   const settings = settingsCollectionOf(store);
   const events = eventsCollectionOf(store);
   const rejectionLog = createRejectionLog(settings);
-  const pendingCounter = createPendingCounter(events, settings);
+  const pendingTracker = createPendingTracker(createPendingCounter(events, settings));
   const backoff = createBackoff(options.backoff);
   const live = options.live ?? true;
 
@@ -93,7 +100,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     backoff,
     clock,
     live,
-    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    ...batchSizesOf(options),
     ...(options.retryTimeMs !== undefined ? { retryTimeMs: options.retryTimeMs } : {}),
     hooks: {
       requestSucceeded() {
@@ -142,7 +149,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
   let lastSummary: PendingSummary = { pending: 0, oldestPendingAt: null };
   const countPending = () => {
     counting = counting
-      .then(() => pendingCounter.count((id) => acked.has(id) || rejectedIds.has(id)))
+      .then(() => pendingTracker.summary((id) => acked.has(id) || rejectedIds.has(id)))
       .then((summary) => {
         lastSummary = summary;
         update({ pending: summary.pending });
@@ -176,6 +183,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       }
       refreshPhase();
     }),
+    events.$.subscribe((change) => pendingTracker.observe(change.documentData)),
     merge(events.$, recount).pipe(debounceTime(200)).subscribe(() => void countPending()),
   ];
   void countPending();
@@ -278,3 +286,9 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
 }
 
 export { SyncError };
+
+function batchSizesOf(options: DeskSyncOptions): { pushBatchSize?: number; pullBatchSize?: number } {
+  const push = options.pushBatchSize ?? options.batchSize;
+  const pull = options.pullBatchSize ?? options.batchSize;
+  return { ...(push ? { pushBatchSize: push } : {}), ...(pull ? { pullBatchSize: pull } : {}) };
+}

@@ -5,11 +5,12 @@ import type { DossierEvent } from '../../src/dossier/events.ts';
 import type { EventDoc } from '../../renderer/store/replication-access.ts';
 import type { RxCollection } from 'rxdb';
 import type { Backoff } from './backoff.ts';
-import { pulledEventOf, wireEventOf } from './event-docs.ts';
+import { isStamped, pulledEventOf, wireEventOf } from './event-docs.ts';
 import { eventStream$ } from './event-stream.ts';
 import type { StreamItem } from './event-stream.ts';
 import type { HttpClient } from './http-client.ts';
 import { SyncError } from './http-client.ts';
+import { createPushedEvents, OWN_AS_STAMPS, OWN_IN_FULL, resolveOwnStamps } from './own-stamps.ts';
 import type { Rejection, RejectionLog } from './rejections.ts';
 import { pullPageSchema, pushResponseSchema } from './wire.ts';
 import type { PullPage, SeqCheckpoint } from './wire.ts';
@@ -18,8 +19,18 @@ export const EVENTS_PULL_PATH = '/api/sync/events/pull';
 export const EVENTS_PUSH_PATH = '/api/sync/events/push';
 export const EVENTS_STREAM_PATH = '/api/sync/events/stream';
 
-/** The server takes at most 1 MB per push; events are up to 64 KB each. */
+/** The server takes at most 1 MB per push (inflated); events are up to 64 KB each. */
 const MAX_PUSH_BODY_BYTES = 900 * 1024;
+/**
+ * Big batches: on a slow link every request pays a round trip (300 ms on a bad rural line) while
+ * a gzipped batch of 500 events is about 30 KB. Pushes stay at half the server's 1,000-event
+ * maximum because the server writes one push at a time and other desks queue behind it; pulls
+ * take the server's maximum.
+ */
+export const DEFAULT_PUSH_BATCH_SIZE = 500;
+export const DEFAULT_PULL_BATCH_SIZE = 1000;
+/** RxDB's fixed pause after a failed handler, before the backoff's own growing wait. */
+const DEFAULT_RETRY_TIME_MS = 250;
 
 export interface ReplicationHooks {
   /** A request reached the server and succeeded. */
@@ -42,7 +53,8 @@ export interface EventReplicationOptions {
   clock: () => number;
   hooks: ReplicationHooks;
   live?: boolean;
-  batchSize?: number;
+  pushBatchSize?: number;
+  pullBatchSize?: number;
   /** RxDB's fixed pause after a failed handler; the backoff adds its growing wait on top. */
   retryTimeMs?: number;
 }
@@ -58,7 +70,8 @@ export interface EventReplicationOptions {
  */
 export function startEventReplication(options: EventReplicationOptions): RxReplicationState<EventDoc, SeqCheckpoint> {
   const { http, rejections, backoff, hooks, clock } = options;
-  const batchSize = options.batchSize ?? 100;
+  const pushBatchSize = options.pushBatchSize ?? DEFAULT_PUSH_BATCH_SIZE;
+  const pullBatchSize = options.pullBatchSize ?? DEFAULT_PULL_BATCH_SIZE;
 
   async function reject(event: { id: string; dossierCode: string; type: string }, direction: Rejection['direction'], code: string, message: string) {
     const rejection: Rejection = { eventId: event.id, dossierCode: event.dossierCode, type: event.type, direction, code, message, at: clock() };
@@ -97,6 +110,18 @@ export function startEventReplication(options: EventReplicationOptions): RxRepli
     return { documents, checkpoint: page.checkpoint };
   }
 
+  const pushed = createPushedEvents();
+
+  /** A page with our own events whole again, or null when a stamp cannot be resolved here. */
+  function withOwnEvents(page: PullPage): Promise<PullPage | null> {
+    return resolveOwnStamps(options.events, page, pushed.all);
+  }
+
+  async function pull(after: number, limit: number): Promise<PullPage> {
+    const pageOf = (own: string) => request(() => http.get(`${EVENTS_PULL_PATH}?checkpoint=${after}&limit=${limit}&${own}`, pullPageSchema));
+    return (await withOwnEvents(await pageOf(OWN_AS_STAMPS))) ?? pageOf(OWN_IN_FULL);
+  }
+
   async function pushAll(events: DossierEvent[]): Promise<void> {
     let remaining = events;
     while (remaining.length > 0) {
@@ -105,8 +130,10 @@ export function startEventReplication(options: EventReplicationOptions): RxRepli
         const response = await request(() =>
           http.post(EVENTS_PUSH_PATH, sending.map((event) => ({ newDocumentState: event })), pushResponseSchema, {
             headers: { 'x-desk-time': String(clock()) },
+            compress: true,
           }),
         );
+        pushed.remember(sending);
         hooks.acknowledged(
           sending.map((event) => event.id),
           response.clockSkewMs ?? null,
@@ -143,10 +170,15 @@ export function startEventReplication(options: EventReplicationOptions): RxRepli
   function push(rows: RxReplicationWriteToMasterRow<EventDoc>[]): Promise<WithDeleted<EventDoc>[]> {
     const ticket = issued;
     issued += 1;
+    // Reading the events is the desk's share of a batch: done now, while the batches before it
+    // are on the wire or at the server, not after them.
+    const reading = readEvents(rows);
+    reading.catch(() => undefined);
     const run = queue.then(async () => {
       if (ticket < failedBefore) throw new SyncError('network', 'Chờ gửi lại lô sự kiện trước.');
       try {
-        return await pushRows(rows);
+        for (const chunk of chunksBySize(await reading, MAX_PUSH_BODY_BYTES)) await pushAll(chunk);
+        return [];
       } catch (error) {
         failedBefore = issued;
         throw error;
@@ -156,51 +188,59 @@ export function startEventReplication(options: EventReplicationOptions): RxRepli
     return run;
   }
 
-  async function pushRows(rows: RxReplicationWriteToMasterRow<EventDoc>[]): Promise<WithDeleted<EventDoc>[]> {
+  /** The batch's events to send: refused ones left out, unreadable ones recorded as refused. */
+  async function readEvents(rows: RxReplicationWriteToMasterRow<EventDoc>[]): Promise<DossierEvent[]> {
     const events: DossierEvent[] = [];
     for (const row of rows) {
       const doc = row.newDocumentState;
-      if (await rejections.has(doc.id)) continue;
+      // Stamped means it came from the server (ours read back, or another desk's): never push it
+      // back. RxDB offers such docs when a desk quit between writing pulled docs and their
+      // replication metadata; another desk's event would be refused as not ours.
+      if (isStamped(doc) || (await rejections.has(doc.id))) continue;
       const event = wireEventOf(doc);
       if (event) events.push(event);
       else await reject({ id: doc.id, dossierCode: doc.dossierCode, type: doc.type }, 'push', 'event.unreadable', 'Sự kiện lưu trên quầy không còn đọc được: không gửi lên máy chủ.');
     }
-    for (const chunk of chunksBySize(events, MAX_PUSH_BODY_BYTES)) await pushAll(chunk);
-    return [];
+    return events;
   }
 
   const live = options.live ?? true;
-  return replicateRxCollection<EventDoc, SeqCheckpoint>({
+  const replication = replicateRxCollection<EventDoc, SeqCheckpoint>({
     replicationIdentifier: options.identifier,
     collection: options.events,
     live,
-    retryTime: options.retryTimeMs ?? 1000,
+    // Short: after a cut the backoff (and the stream reconnecting) decides when to try again.
+    retryTime: options.retryTimeMs ?? DEFAULT_RETRY_TIME_MS,
     // One desk window, one database (multiInstance off): nobody to elect. Keep syncing while minimised.
     waitForLeadership: false,
     toggleOnDocumentVisible: false,
-    push: { handler: push, batchSize },
+    push: { handler: push, batchSize: pushBatchSize },
     pull: {
-      batchSize,
-      handler: async (checkpoint, limit) => {
-        const after = checkpoint?.seq ?? 0;
-        const page = await request(() => http.get(`${EVENTS_PULL_PATH}?checkpoint=${after}&limit=${limit}`, pullPageSchema));
-        return toDocs(page);
-      },
+      batchSize: pullBatchSize,
+      handler: async (checkpoint, limit) => toDocs(await pull(checkpoint?.seq ?? 0, limit)),
       ...(live
         ? {
-            stream$: eventStream$(http, EVENTS_STREAM_PATH, {
+            stream$: eventStream$(http, `${EVENTS_STREAM_PATH}?${OWN_AS_STAMPS}`, {
               onOpen: () => {
                 // The server is back: retry whatever waits without sitting out the backoff.
                 backoff.wake();
                 hooks.streamOpened();
               },
               onClose: hooks.streamClosed,
-              toDocs: (page) => toDocs(page) as Promise<StreamItem>,
+              // A stamp we cannot resolve here: pull from the checkpoint, which falls back to whole events.
+              toDocs: async (page): Promise<StreamItem> => {
+                const resolved = await withOwnEvents(page);
+                return resolved ? toDocs(resolved) : 'RESYNC';
+              },
             }),
           }
         : {}),
     },
   });
+  // Forgotten once written stamped, not once resolved: RxDB drops stream batches that arrive
+  // while it pushes, and the pull that follows needs the same events again.
+  replication.received$.subscribe((doc) => pushed.forget([doc.id]));
+  return replication;
 }
 
 function chunksBySize(events: DossierEvent[], maxBytes: number): DossierEvent[][] {

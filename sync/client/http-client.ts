@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { platformGzip } from './gzip.ts';
+import type { Gzip } from './gzip.ts';
 import { errorBodySchema } from './wire.ts';
 
 /**
@@ -30,17 +32,30 @@ export interface HttpClientOptions {
   credential?: () => string | null;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /** Compresses request bodies sent with `compress`; defaults to the platform's, null sends them plain. */
+  gzip?: Gzip | null;
+}
+
+export interface PostOptions {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Gzip the body (`Content-Encoding: gzip`) when it is big enough to gain from it. */
+  compress?: boolean;
 }
 
 export interface HttpClient {
   baseUrl: string;
   get<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>>;
-  post<S extends z.ZodType>(path: string, body: unknown, schema: S, options?: { signal?: AbortSignal; headers?: Record<string, string> }): Promise<z.output<S>>;
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S, options?: PostOptions): Promise<z.output<S>>;
   /** A raw streaming request (server-sent events); the caller reads the body. */
   open(path: string, signal: AbortSignal): Promise<Response>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Below this a gzip header and the work cost more than they save. */
+const MIN_COMPRESSED_BYTES = 1024;
+/** What a server that cannot inflate our body answers: an older server reads gzip as bad JSON. */
+const CANNOT_INFLATE = new Set(['request.bad_json', 'request.bad_encoding', 'request.unsupported_encoding']);
 
 export function normaliseServerUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
@@ -50,6 +65,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const baseUrl = normaliseServerUrl(options.baseUrl);
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Cleared for good when the server shows it cannot read a compressed body.
+  let gzip = options.gzip === undefined ? platformGzip() : options.gzip;
 
   function headers(json: boolean): Record<string, string> {
     const result: Record<string, string> = { accept: json ? 'application/json' : 'text/event-stream' };
@@ -89,9 +106,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     async get(path, schema, signal) {
       return read(await send(path, { method: 'GET', headers: headers(true) }, signal, timeoutMs), schema);
     },
-    async post(path, body, schema, { signal, headers: extra = {} } = {}) {
-      const init = { method: 'POST', headers: { ...headers(true), ...extra, 'content-type': 'application/json' }, body: JSON.stringify(body) };
-      return read(await send(path, init, signal, timeoutMs), schema);
+    async post(path, body, schema, { signal, headers: extra = {}, compress = false } = {}) {
+      const json = JSON.stringify(body);
+      const postHeaders = { ...headers(true), ...extra, 'content-type': 'application/json' };
+      const compressWith = compress && json.length >= MIN_COMPRESSED_BYTES ? gzip : null;
+      if (compressWith) {
+        const init = { method: 'POST', headers: { ...postHeaders, 'content-encoding': 'gzip' }, body: await compressWith(new TextEncoder().encode(json)) };
+        const response = await send(path, init, signal, timeoutMs);
+        if (!(await cannotInflate(response))) return read(response, schema);
+        gzip = null;
+      }
+      return read(await send(path, { method: 'POST', headers: postHeaders, body: json }, signal, timeoutMs), schema);
     },
     async open(path, signal) {
       const response = await send(path, { method: 'GET', headers: headers(false) }, signal, null);
@@ -102,6 +127,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return response;
     },
   };
+}
+
+/** True when the server refused a compressed body because it could not read it (the answer stays readable). */
+async function cannotInflate(response: Response): Promise<boolean> {
+  if (response.status !== 400 && response.status !== 415) return false;
+  const body: unknown = await response.clone().json().catch(() => null);
+  const parsed = errorBodySchema.safeParse(body);
+  return response.status === 415 || (parsed.success && CANNOT_INFLATE.has(parsed.data.error.code));
 }
 
 function refusal(status: number, body: unknown): SyncError {

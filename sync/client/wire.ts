@@ -20,6 +20,13 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const seqCheckpointSchema = z.object({ seq: z.number().int().min(0) });
 export type SeqCheckpoint = z.infer<typeof seqCheckpointSchema>;
 
+/**
+ * Our own events come back as stamps when we ask for them (`own=stamps`): the desk already holds
+ * the event and only lacks the server time, so the event is rebuilt from the local copy.
+ */
+export const ownEventStampSchema = z.object({ id: z.string(), serverAt: z.string(), stampOnly: z.literal(true) });
+export type OwnEventStamp = z.infer<typeof ownEventStampSchema>;
+
 /** One pulled page: the documents are checked one by one later. */
 export const pullPageSchema = z.object({
   documents: z.array(z.record(z.string(), z.unknown())),

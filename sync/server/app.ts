@@ -6,6 +6,8 @@ import { databasePlugin } from './plugins/database.ts';
 import { deskAuthPlugin } from './plugins/desk-auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { DEFAULT_RATE_LIMITS, rateLimitPlugin, type RateLimits } from './plugins/rate-limit.ts';
+import { requestDecompressionPlugin } from './plugins/request-decompression.ts';
+import { responseCompressionPlugin } from './plugins/response-compression.ts';
 import { enrollmentRoutes } from './routes/enrollment.ts';
 import { healthRoutes } from './routes/health.ts';
 import { officerLoginRoutes } from './routes/officer-login.ts';
@@ -27,6 +29,8 @@ export async function buildApp({ database, logger = false, rateLimits = {} }: Ap
   await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(errorsPlugin);
+  await app.register(responseCompressionPlugin);
+  await app.register(requestDecompressionPlugin);
   await app.register(databasePlugin, { database });
   await app.register(changeBusPlugin);
   await app.register(deskAuthPlugin);

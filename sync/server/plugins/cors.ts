@@ -13,7 +13,7 @@ export const corsPlugin = fp(
       origin: '*',
       credentials: false,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'X-Desk-Time', 'Last-Event-ID'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding', 'X-Desk-Time', 'Last-Event-ID'],
       maxAge: 600,
     });
   },

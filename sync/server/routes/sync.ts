@@ -14,6 +14,25 @@ const pullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
+/**
+ * `own=stamps`: the asking desk's own events come back as `{id, serverAt, stampOnly}`. It pushed
+ * them and only lacks the server time; their bodies would cross a slow link a second time.
+ */
+const ownQuery = z.object({ own: z.enum(['full', 'stamps']).default('full') });
+const eventsPullQuery = pullQuery.extend(ownQuery.shape);
+
+interface EventPageOnWire {
+  documents: Array<Record<string, unknown>>;
+  checkpoint: { seq: number };
+}
+
+function withOwnAsStamps(page: EventPageOnWire, deskId: string): EventPageOnWire {
+  return {
+    ...page,
+    documents: page.documents.map((doc) => (doc.deskId === deskId ? { id: doc.id, serverAt: doc.serverAt, stampOnly: true, _deleted: false } : doc)),
+  };
+}
+
 const pushBody = z
   .array(z.strictObject({ assumedMasterState: z.unknown().optional(), newDocumentState: z.unknown() }))
   .max(1000);
@@ -30,8 +49,9 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/api/sync/events/pull', async (request) => {
     const desk = deskOf(request);
-    const { checkpoint, limit } = parseWire(pullQuery, request.query, 'Tham số kéo dữ liệu');
-    return pullUnitEvents(app.database.db, { unitId: desk.unitId, afterSeq: checkpoint, limit });
+    const { checkpoint, limit, own } = parseWire(eventsPullQuery, request.query, 'Tham số kéo dữ liệu');
+    const page = await pullUnitEvents(app.database.db, { unitId: desk.unitId, afterSeq: checkpoint, limit });
+    return own === 'stamps' ? withOwnAsStamps(page, desk.id) : page;
   });
 
   app.post('/api/sync/events/push', { bodyLimit: MAX_PUSH_BYTES }, async (request) => {
@@ -55,10 +75,14 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/api/sync/events/stream', async (request, reply) => {
     const desk = deskOf(request);
+    const { own } = parseWire(ownQuery, request.query, 'Tham số kênh cập nhật');
     await serveStream(request, reply, app.changes, app.openStreams, {
       topic: 'events',
       start: () => latestFeedSeq(app.database.db, desk.unitId),
-      pull: (afterSeq, limit) => pullUnitEvents(app.database.db, { unitId: desk.unitId, afterSeq, limit }),
+      pull: async (afterSeq, limit) => {
+        const page = await pullUnitEvents(app.database.db, { unitId: desk.unitId, afterSeq, limit });
+        return own === 'stamps' ? withOwnAsStamps(page, desk.id) : page;
+      },
     });
   });
 

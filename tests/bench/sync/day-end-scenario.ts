@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
@@ -6,8 +7,9 @@ import { canonicalJson } from '../../../src/canonical-json.ts';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import { createDeskStore } from '../../../renderer/store/desk-store.ts';
 import { eventDocOf } from '../../../renderer/store/replication-access.ts';
-import type { DayEndReport } from '../../../sync/client/day-end.ts';
+import type { DayEndProgress, DayEndReport } from '../../../sync/client/day-end.ts';
 import { startDeskSync } from '../../../sync/client/desk-sync.ts';
+import { DEFAULT_PULL_BATCH_SIZE, DEFAULT_PUSH_BATCH_SIZE } from '../../../sync/client/event-replication.ts';
 import { enrollDesk } from '../../../sync/client/enrollment.ts';
 import { openDatabase } from '../../../sync/server/db/database.ts';
 import type { BenchDatabases } from './databases.ts';
@@ -31,7 +33,11 @@ export interface DayEndOptions {
   link: LinkShape;
   /** Fractions of the events stored on the server after which every connection is cut. */
   cutsAt: readonly number[];
-  /** The client's push and pull batch (the app's default is 100). */
+  /**
+   * The bench's batch (run-sync-bench: 100, smoke 20). At 100 the desk runs the app's own batch
+   * sizes (sync/client/event-replication.ts); a smaller one is forced on the client, so that a
+   * smoke run's few events still make several pushes to cut.
+   */
   batchSize: number;
   /**
    * The desk store's RxDB storage: `dexie` is the app's (Dexie), over fake-indexeddb here, an
@@ -64,20 +70,31 @@ export interface DayEndResult {
   server: { events: number; distinct: number; lost: number; unexpected: number; duplicated: number; dossiers: number; byStatus: Record<string, number> };
   desk: { events: number; pendingAfter: number; rejected: number };
   raw: RawTransferResult;
-  /** Bodies of one clean pass: what the raw reference sends. */
-  cleanPass: { pushBodies: number; pushBytes: number; pullPages: number; pullBytes: number };
+  /** Bodies of one clean pass, gzipped as they travel: what the raw reference sends. */
+  cleanPass: { pushBodies: number; pushBytes: number; pullPages: number; pullBytes: number; pushBatch: number; pullBatch: number };
   seedMs: number;
 }
 
-/** The push bodies and pulled pages of one clean pass, as the client and server serialise them. */
-function cleanPass(events: readonly DossierEvent[], batchSize: number): { push: string[]; pull: string[] } {
-  const push: string[] = [];
-  const pull: string[] = [];
+/** The run-sync-bench batch that means "the app's own batch sizes". */
+const APP_DEFAULTS_BATCH = 100;
+
+/**
+ * The push bodies and pulled pages of one clean pass as they travel: the client's batches, its
+ * JSON gzipped (as the desk sends it), and the pages the server serves this desk (its own events
+ * as stamps, `own=stamps`) gzipped as the server sends them.
+ */
+function cleanPass(events: readonly DossierEvent[], pushBatch: number, pullBatch: number): { push: Buffer[]; pull: Buffer[] } {
+  const push: Buffer[] = [];
+  const pull: Buffer[] = [];
   const serverAt = new Date().toISOString();
-  for (let at = 0; at < events.length; at += batchSize) {
-    const batch = events.slice(at, at + batchSize);
-    push.push(JSON.stringify(batch.map((event) => ({ newDocumentState: event }))));
-    pull.push(JSON.stringify({ documents: batch.map((event) => ({ ...event, serverAt, _deleted: false })), checkpoint: { seq: at + batch.length } }));
+  for (let at = 0; at < events.length; at += pushBatch) {
+    const batch = events.slice(at, at + pushBatch);
+    push.push(gzipSync(JSON.stringify(batch.map((event) => ({ newDocumentState: event })))));
+  }
+  for (let at = 0; at < events.length; at += pullBatch) {
+    const batch = events.slice(at, at + pullBatch);
+    const documents = batch.map((event) => ({ id: event.id, serverAt, stampOnly: true, _deleted: false }));
+    pull.push(gzipSync(JSON.stringify({ documents, checkpoint: { seq: at + batch.length } })));
   }
   return { push, pull };
 }
@@ -112,20 +129,28 @@ export async function dayEndScenario(databases: BenchDatabases, options: DayEndO
     const seedMs = performance.now() - seedStarted;
     log(`day-end (${options.deskStorage}): desk ${enrollment.deskId} holds ${options.dossiers} dossiers, ${events.length} events (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
 
-    const pass = cleanPass(events, batchSize);
-    const pushBytesClean = pass.push.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
+    const appDefaults = batchSize === APP_DEFAULTS_BATCH;
+    const pushBatch = appDefaults ? DEFAULT_PUSH_BATCH_SIZE : batchSize;
+    const pullBatch = appDefaults ? DEFAULT_PULL_BATCH_SIZE : batchSize;
+    const pass = cleanPass(events, pushBatch, pullBatch);
+    const pushBytesClean = pass.push.reduce((sum, body) => sum + body.length, 0);
     await link.meter({ thresholds: [...options.cutsAt].sort((a, b) => a - b), events: events.length, halfBody: pushBytesClean / pass.push.length / 2 });
     await link.shape(options.link.delayMs, options.link.bytesPerSecond);
 
     const started = performance.now();
     // The desk comes back online and the officer starts the day-end sync right away; after a
     // failed cycle the officer presses "Thử lại", as the dialog offers.
-    const sync = await startDeskSync({ store, enrollment, clock: Date.now, ...(batchSize === 100 ? {} : { batchSize }) });
+    const sync = await startDeskSync({ store, enrollment, clock: Date.now, ...(appDefaults ? {} : { batchSize }) });
     stopSync = () => sync.stop();
     const reports: DayEndResult['reports'] = [];
     let last: DayEndReport | null = null;
     while (reports.length < options.maxAttempts) {
-      last = await sync.dayEnd();
+      let stage: DayEndProgress['stage'] | null = null;
+      last = await sync.dayEnd((progress) => {
+        if (progress.stage === stage) return;
+        stage = progress.stage;
+        log(`day-end (${options.deskStorage}): ${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s (${progress.sent} sent, ${progress.received} received)`);
+      });
       reports.push({ ...last, rejected: last.rejected.length, reasons: last.rejected.slice(0, 5).map((r) => `${r.type} ${r.dossierCode}: ${r.code} ${r.message}`) });
       log(
         `day-end (${options.deskStorage}): cycle ${reports.length} ${last.ok ? 'ok' : `not finished (${last.error ?? `${last.pendingAfter} waiting`})`} after ` +
@@ -185,7 +210,7 @@ export async function dayEndScenario(databases: BenchDatabases, options: DayEndO
       server: serverFacts,
       desk: { events: deskEvents, pendingAfter: last?.pendingAfter ?? status.pending, rejected: status.rejected },
       raw,
-      cleanPass: { pushBodies: pass.push.length, pushBytes: pushBytesClean, pullPages: pass.pull.length, pullBytes: raw.downBytes },
+      cleanPass: { pushBodies: pass.push.length, pushBytes: pushBytesClean, pullPages: pass.pull.length, pullBytes: raw.downBytes, pushBatch, pullBatch },
       seedMs,
     };
   } catch (error) {

@@ -21,9 +21,10 @@ export interface RawTransferResult {
  * throttle, with no HTTP, no replication protocol and no cuts. Done when the far end has every up
  * byte (it then sends one last byte, which must cross the link too) and the desk every down byte.
  */
-export async function rawTransfer(up: readonly string[], down: readonly string[], link: LinkShape): Promise<RawTransferResult> {
-  const upChunks = up.map((body) => Buffer.from(body, 'utf8'));
-  const downChunks = down.map((body) => Buffer.from(body, 'utf8'));
+export async function rawTransfer(up: readonly (string | Buffer)[], down: readonly (string | Buffer)[], link: LinkShape): Promise<RawTransferResult> {
+  const asBuffer = (body: string | Buffer) => (typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+  const upChunks = up.map(asBuffer);
+  const downChunks = down.map(asBuffer);
   const upBytes = upChunks.reduce((sum, chunk) => sum + chunk.length, 0);
   const downBytes = downChunks.reduce((sum, chunk) => sum + chunk.length, 0);
 

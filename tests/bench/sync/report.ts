@@ -98,7 +98,8 @@ function dayEndDetails(d: DayEndResult): string[] {
       `${d.cuts.length} cuts of every connection, each halfway through the first push body after the server had stored ${d.cuts.map((c) => `${Math.round(c.fraction * 100)}% of the events (${c.stored} stored, at ${seconds(c.atMs)})`).join(', ')}. ` +
       `Every event was on the server after ${d.allStoredAtMs === null ? '?' : seconds(d.allStoredAtMs)}; the rest is the desk reading its events back (stamped), re-projecting and the reference data. ${cycles}.`,
     `On the wire: ${int((d.wire.up + d.wire.down) / 1024)} KiB (${int(d.wire.up / 1024)} KiB up, ${int(d.wire.down / 1024)} KiB down): ${kinds}. ` +
-      `One clean pass is ${d.cleanPass.pushBodies} push bodies (${int(d.cleanPass.pushBytes / 1024)} KiB) and ${d.cleanPass.pullPages} pulled pages (${int(d.cleanPass.pullBytes / 1024)} KiB): ` +
+      `One clean pass is ${d.cleanPass.pushBodies} push bodies of ${d.cleanPass.pushBatch} events (${int(d.cleanPass.pushBytes / 1024)} KiB gzipped, as the desk sends them) and ` +
+      `${d.cleanPass.pullPages} pulled pages of ${d.cleanPass.pullBatch} (${int(d.cleanPass.pullBytes / 1024)} KiB gzipped; the desk's own events come back as stamps): ` +
       `the raw reference sends exactly these through an identical proxy in ${seconds(d.raw.ms)}.`,
     `Server after the sync: ${int(d.server.events)} events (${int(d.server.distinct)} distinct ids, ${d.server.lost} missing, ${d.server.unexpected} unexpected), ` +
       `${int(d.server.dossiers)} dossiers by status ${JSON.stringify(d.server.byStatus)}; desk: ${int(d.desk.events)} events, ${d.desk.pendingAfter} waiting, ${d.desk.rejected} refused.`,
