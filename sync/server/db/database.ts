@@ -46,6 +46,9 @@ export async function openDatabase(target: DatabaseTarget, { migrate = true }: O
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ended (restart, pg_terminate_backend) is dropped by the pool and
+  // replaced on next use; without a listener its 'error' event would end the whole process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return { kind: 'postgres', db, url, close: () => db.destroy() };
 }

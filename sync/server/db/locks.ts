@@ -8,4 +8,6 @@ export const AdvisoryLock = {
   eventWriters: 60_602,
   /** Same for reference documents. */
   referenceWriters: 60_603,
+  /** First key of the two-key form (its own key space): one lock per dossier, keyed by its code's hash. */
+  dossierWriters: 60_604,
 } as const;

@@ -1,22 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { parseEvent, type DossierEvent } from '../../../src/dossier/events.ts';
 import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
-import { projectDossier } from '../../../src/dossier/projection.ts';
-import { CHANGES_CHANNEL } from '../db/change-channel.ts';
-import { AdvisoryLock } from '../db/locks.ts';
 import type { Schema } from '../db/schema.ts';
 import type { Desk } from '../repositories/desks.ts';
-import {
-  appendUnitFeed,
-  existingUnitIds,
-  findEventsByIds,
-  insertDossierGrants,
-  insertEvents,
-  loadDossierHistories,
-  saveProjections,
-  unitsOfDossiers,
-  type NewEventRow,
-} from '../repositories/events.ts';
+import { writeEventBatch, type EventBatch, type NewEventRow, type SeqRef } from '../repositories/event-batch.ts';
+import { existingUnitIds, findEventsByIds, loadDossierHistories, lockDossiers, unitsOfDossiers } from '../repositories/events.ts';
+import { projectWithBatch, type AddedEvent } from './batch-transitions.ts';
 import { canonicalHash } from './canonical-hash.ts';
 import { roleMayRecord } from './permissions.ts';
 import { ServerError } from './server-error.ts';
@@ -41,9 +30,6 @@ export interface IngestResult {
   clockSkewed: boolean;
 }
 
-/** A sequence number: stored already, or the `batch`-th event inserted by this push. */
-type SeqRef = { stored: number } | { batch: number };
-
 interface Candidate {
   event: DossierEvent;
   bodyHash: string;
@@ -63,107 +49,139 @@ export async function ingestEvents(db: Kysely<Schema>, input: IngestInput): Prom
   for (const candidate of candidates) checkDeskOwnership(candidate.event, desk);
   await checkOfficers(db, candidates, desk);
 
+  const serverAt = new Date(now);
+  const store = () => db.transaction().execute((trx) => validateAndWrite(trx, candidates, desk, { serverAt, deskClockOff }));
+  let stored: Stored;
+  try {
+    stored = await store();
+  } catch (error) {
+    // Pushes to different dossiers do not wait for each other until they write, so another push
+    // may have stored one of these ids (for another dossier) after we looked. It has committed by
+    // now (writers take turns until commit): a second pass sees it and refuses the reused id.
+    if (!isEventIdTaken(error)) throw error;
+    stored = await store();
+  }
+  return { ...stored, clockSkewMs, clockSkewed: deskClockOff };
+}
+
+type Stored = Pick<IngestResult, 'accepted' | 'duplicates'>;
+
+interface DossierDraft {
+  stored: DossierEvent[];
+  added: AddedEvent[];
+  seqs: SeqRef[];
+  units: string[];
+}
+
+/**
+ * Validated in memory first, in batch order, as if each event were stored before the next, then
+ * written at once. The dossiers' locks keep what was read true until commit.
+ */
+async function validateAndWrite(
+  trx: Transaction<Schema>,
+  candidates: readonly Candidate[],
+  desk: Desk,
+  { serverAt, deskClockOff }: { serverAt: Date; deskClockOff: boolean },
+): Promise<Stored> {
+  await lockDossiers(
+    trx,
+    candidates.map((c) => c.event.dossierCode),
+  );
+  const stored = await findEventsByIds(
+    trx,
+    candidates.map((c) => c.event.id),
+  );
+  const transferTargets = await existingUnitIds(
+    trx,
+    candidates.flatMap((c) => (c.event.type === 'TRANSFERRED' ? [c.event.payload.toUnitId] : [])),
+  );
+  // The histories and grants of every dossier the new events touch, read once for the batch.
+  const newCodes = [...new Set(candidates.filter((c) => !stored.has(c.event.id)).map((c) => c.event.dossierCode))];
+  const storedHistories = await loadDossierHistories(trx, newCodes);
+  const storedUnits = await unitsOfDossiers(trx, newCodes);
+  const drafts = new Map<string, DossierDraft>();
+
   const accepted: string[] = [];
   const duplicates: string[] = [];
-  const serverAt = new Date(now);
-  await db.transaction().execute(async (trx) => {
-    // One writer at a time: sequence order is then commit order, so pulls by checkpoint never skip.
-    await sql`select pg_advisory_xact_lock(${AdvisoryLock.eventWriters})`.execute(trx);
-    const stored = await findEventsByIds(
-      trx,
-      candidates.map((c) => c.event.id),
-    );
-    const transferTargets = await existingUnitIds(
-      trx,
-      candidates.flatMap((c) => (c.event.type === 'TRANSFERRED' ? [c.event.payload.toUnitId] : [])),
-    );
-    // The histories and grants of every dossier the new events touch, read once for the batch.
-    const newCodes = [...new Set(candidates.filter((c) => !stored.has(c.event.id)).map((c) => c.event.dossierCode))];
-    const storedHistories = await loadDossierHistories(trx, newCodes);
-    const storedUnits = await unitsOfDossiers(trx, newCodes);
-    const histories = new Map<string, { events: DossierEvent[]; seqs: SeqRef[]; units: string[] }>();
+  const batch: { events: NewEventRow[]; grants: EventBatch['grants'][number][]; feed: EventBatch['feed'][number][] } = { events: [], grants: [], feed: [] };
+  const lastOfDossier = new Map<string, number>();
+  const grant = (code: string, unitId: string, draft: DossierDraft) => {
+    batch.grants.push({ code, unitId });
+    for (const seq of draft.seqs) batch.feed.push({ unitId, seq });
+  };
+  // The first event refused here; the state machine is asked afterwards, and the earlier refusal wins.
+  let refused: { index: number; error: ServerError } | null = null;
 
-    // Validated in memory first, in batch order, as if each event were stored before the next.
-    const newRows: NewEventRow[] = [];
-    const grants: Array<{ code: string; unitId: string }> = [];
-    const feed: Array<{ unitId: string; seq: SeqRef }> = [];
-    const touched = new Map<string, number>();
-    const grant = (code: string, unitId: string, history: { seqs: SeqRef[] }) => {
-      grants.push({ code, unitId });
-      for (const seq of history.seqs) feed.push({ unitId, seq });
-    };
-
-    for (const { event, bodyHash } of candidates) {
-      const previous = stored.get(event.id);
-      if (previous) {
-        if (previous.bodyHash !== bodyHash) {
-          throw new ServerError(409, 'event.id_reused', `Mã sự kiện ${event.id} đã được dùng cho một sự kiện khác: không thể ghi đè sự kiện đã lưu.`, {
-            eventId: event.id,
-          });
-        }
-        if (event.serverAt !== null && Date.parse(event.serverAt) !== Date.parse(previous.event.serverAt ?? '')) throw forgedServerTime(event);
-        duplicates.push(event.id);
-        continue;
+  for (const [index, { event, bodyHash }] of candidates.entries()) {
+    const previous = stored.get(event.id);
+    if (previous) {
+      const problem = previous.bodyHash !== bodyHash ? idReused(event) : event.serverAt !== null && Date.parse(event.serverAt) !== previous.serverAt.getTime() ? forgedServerTime(event) : null;
+      if (problem) {
+        refused = { index, error: problem };
+        break;
       }
-      if (event.serverAt !== null) throw forgedServerTime(event);
-
-      let history = histories.get(event.dossierCode);
-      if (!history) {
-        const loaded = storedHistories.get(event.dossierCode);
-        history = {
-          events: [...(loaded?.events ?? [])],
-          seqs: (loaded?.seqs ?? []).map((seq): SeqRef => ({ stored: seq })),
-          units: [...(storedUnits.get(event.dossierCode) ?? [])],
-        };
-        histories.set(event.dossierCode, history);
-      }
-      checkVisibility(event, desk, history.units, history.events.length > 0);
-      if (event.type === 'TRANSFERRED' && !transferTargets.has(event.payload.toUnitId)) {
-        throw new ServerError(422, 'event.unknown_unit', `Không có đơn vị nhận ${event.payload.toUnitId}.`, {
-          eventId: event.id,
-          path: ['payload', 'toUnitId'],
-        });
-      }
-      const stamped = { ...event, serverAt: serverAt.toISOString() } as DossierEvent;
-      const projected = projectDossier([...history.events, stamped]);
-      const anomaly = projected.anomalies.find((a) => a.eventId === event.id);
-      if (anomaly) throw new ServerError(409, anomaly.code, anomaly.message, { eventId: event.id });
-
-      if (event.type === 'RECEIVED') {
-        // A grant that already exists copies nothing.
-        if (!history.units.includes(desk.unitId)) grant(event.dossierCode, desk.unitId, history);
-        history.units.push(desk.unitId);
-      }
-      const clockSkewFlag = deskClockOff || Date.parse(event.at) > now + MAX_CLOCK_SKEW_MS;
-      const ref: SeqRef = { batch: newRows.length };
-      newRows.push({ event, bodyHash, serverAt, clockSkewFlag });
-      for (const unitId of history.units) feed.push({ unitId, seq: ref });
-      history.seqs.push(ref);
-      if (event.type === 'TRANSFERRED' && !history.units.includes(event.payload.toUnitId)) {
-        grant(event.dossierCode, event.payload.toUnitId, history);
-        history.units.push(event.payload.toUnitId);
-      }
-      history.events.push(stamped);
-      touched.set(event.dossierCode, ref.batch);
-      accepted.push(event.id);
+      duplicates.push(event.id);
+      continue;
     }
 
-    // Then written with a few multi-row statements: events (sequence numbers in batch order),
-    // grants, feed rows in the order the per-event writes would have appended them, projections.
-    const seqs = await insertEvents(trx, newRows);
-    const seqOf = (ref: SeqRef): number => ('stored' in ref ? ref.stored : (seqs[ref.batch] as number));
-    await insertDossierGrants(trx, grants);
-    await appendUnitFeed(
-      trx,
-      feed.map((row) => ({ unitId: row.unitId, seq: seqOf(row.seq) })),
-    );
-    await saveProjections(
-      trx,
-      [...touched].map(([code, last]) => ({ dossier: projectDossier(histories.get(code)?.events ?? []), lastSeq: seqs[last] as number })),
-    );
-    if (accepted.length > 0) await sql`select pg_notify(${CHANGES_CHANNEL}, 'events')`.execute(trx);
-  });
-  return { accepted, duplicates, clockSkewMs, clockSkewed: deskClockOff };
+    let draft = drafts.get(event.dossierCode);
+    if (!draft) {
+      const loaded = storedHistories.get(event.dossierCode);
+      draft = {
+        stored: loaded?.events ?? [],
+        added: [],
+        seqs: (loaded?.seqs ?? []).map((seq): SeqRef => ({ stored: seq })),
+        units: [...(storedUnits.get(event.dossierCode) ?? [])],
+      };
+      drafts.set(event.dossierCode, draft);
+    }
+    const problem =
+      (event.serverAt !== null ? forgedServerTime(event) : null) ??
+      visibilityProblem(event, desk, draft.units, draft.stored.length + draft.added.length > 0) ??
+      transferProblem(event, transferTargets);
+    if (problem) {
+      refused = { index, error: problem };
+      break;
+    }
+
+    if (event.type === 'RECEIVED') {
+      // A grant that already exists copies nothing.
+      if (!draft.units.includes(desk.unitId)) grant(event.dossierCode, desk.unitId, draft);
+      draft.units.push(desk.unitId);
+    }
+    const clockSkewFlag = deskClockOff || Date.parse(event.at) > serverAt.getTime() + MAX_CLOCK_SKEW_MS;
+    const ref: SeqRef = { batch: batch.events.length };
+    batch.events.push({ event, bodyHash, serverAt, clockSkewFlag });
+    for (const unitId of draft.units) batch.feed.push({ unitId, seq: ref });
+    draft.seqs.push(ref);
+    if (event.type === 'TRANSFERRED' && !draft.units.includes(event.payload.toUnitId)) {
+      grant(event.dossierCode, event.payload.toUnitId, draft);
+      draft.units.push(event.payload.toUnitId);
+    }
+    draft.added.push({ event: { ...event, serverAt: serverAt.toISOString() } as DossierEvent, index });
+    lastOfDossier.set(event.dossierCode, ref.batch);
+    accepted.push(event.id);
+  }
+
+  const projections: Array<EventBatch['projections'][number]> = [];
+  for (const [code, draft] of drafts) {
+    if (draft.added.length === 0) continue;
+    const projected = projectWithBatch(draft.stored, draft.added);
+    if (projected.refused && (refused === null || projected.refused.index < refused.index)) {
+      const { anomaly, index } = projected.refused;
+      refused = { index, error: new ServerError(409, anomaly.code, anomaly.message, { eventId: candidates[index]?.event.id }) };
+    }
+    projections.push({ dossier: projected.dossier, lastBatchIndex: lastOfDossier.get(code) as number });
+  }
+  if (refused) throw refused.error;
+
+  await writeEventBatch(trx, { ...batch, projections });
+  return { accepted, duplicates };
+}
+
+function isEventIdTaken(error: unknown): boolean {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === 'events_id_key';
 }
 
 function parseDocument(document: unknown, index: number): Candidate {
@@ -232,24 +250,37 @@ async function checkOfficers(db: Kysely<Schema>, candidates: Candidate[], desk: 
   }
 }
 
-function checkVisibility(event: DossierEvent, desk: Desk, units: readonly string[], exists: boolean): void {
+function visibilityProblem(event: DossierEvent, desk: Desk, units: readonly string[], exists: boolean): ServerError | null {
   if (event.type === 'RECEIVED' && !exists) {
     // Codes are partitioned by agency and desk slot (DESIGN §4): a desk only issues its own.
     const code = parseDossierCode(event.dossierCode);
     if (!code.ok || code.value.agencyId !== desk.unitId || code.value.slot !== desk.slot) {
-      throw new ServerError(403, 'event.code_not_yours', `Mã hồ sơ ${event.dossierCode} không thuộc dải mã của bàn ${desk.id}.`, {
+      return new ServerError(403, 'event.code_not_yours', `Mã hồ sơ ${event.dossierCode} không thuộc dải mã của bàn ${desk.id}.`, {
         eventId: event.id,
         path: ['dossierCode'],
       });
     }
-    return;
+    return null;
   }
   if (exists && !units.includes(desk.unitId)) {
-    throw new ServerError(403, 'event.dossier_not_visible', `Hồ sơ ${event.dossierCode} không thuộc đơn vị ${desk.unitId}.`, {
+    return new ServerError(403, 'event.dossier_not_visible', `Hồ sơ ${event.dossierCode} không thuộc đơn vị ${desk.unitId}.`, {
       eventId: event.id,
       path: ['dossierCode'],
     });
   }
+  return null;
+}
+
+function transferProblem(event: DossierEvent, existingUnits: ReadonlySet<string>): ServerError | null {
+  if (event.type !== 'TRANSFERRED' || existingUnits.has(event.payload.toUnitId)) return null;
+  return new ServerError(422, 'event.unknown_unit', `Không có đơn vị nhận ${event.payload.toUnitId}.`, {
+    eventId: event.id,
+    path: ['payload', 'toUnitId'],
+  });
+}
+
+function idReused(event: DossierEvent): ServerError {
+  return new ServerError(409, 'event.id_reused', `Mã sự kiện ${event.id} đã được dùng cho một sự kiện khác: không thể ghi đè sự kiện đã lưu.`, { eventId: event.id });
 }
 
 function forgedServerTime(event: DossierEvent): ServerError {

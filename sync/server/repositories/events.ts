@@ -1,30 +1,46 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { parseEvent, type DossierEvent } from '../../../src/dossier/events.ts';
+import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import { AdvisoryLock } from '../db/locks.ts';
 import type { Schema } from '../db/schema.ts';
 import { markLinkedRepresentatives, reportColumns } from '../reports/report-projection.ts';
 
+/** What a retried push is compared with: the stored event's hash and server time. */
 export interface StoredEvent {
   seq: number;
-  event: DossierEvent;
   bodyHash: string;
-}
-
-/** Stored bodies keep `serverAt: null` (what the desk sent); the server time lives in its own column. */
-function withServerTime(body: unknown, serverAt: Date | string): DossierEvent {
-  const parsed = parseEvent({ ...(body as Record<string, unknown>), serverAt: new Date(serverAt).toISOString() });
-  if (!parsed.ok) throw new Error(`stored event no longer parses: ${parsed.error.message}`);
-  return parsed.value;
+  serverAt: Date;
 }
 
 function jsonValue(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
 
+/**
+ * Bodies were parsed before they were stored (`serverAt: null`, what the desk sent): reading them
+ * back only adds the server time, as pulls do.
+ */
+function withServerTime(body: unknown, serverAt: Date | string): DossierEvent {
+  return { ...(jsonValue(body) as DossierEvent), serverAt: new Date(serverAt).toISOString() };
+}
+
 export async function findEventsByIds(trx: Transaction<Schema>, ids: string[]): Promise<Map<string, StoredEvent>> {
   if (ids.length === 0) return new Map();
-  const rows = await trx.selectFrom('events').select(['seq', 'id', 'body', 'body_hash', 'server_at']).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, { seq: Number(row.seq), event: withServerTime(jsonValue(row.body), row.server_at), bodyHash: row.body_hash }]));
+  const rows = await trx.selectFrom('events').select(['seq', 'id', 'body_hash', 'server_at']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, { seq: Number(row.seq), bodyHash: row.body_hash, serverAt: new Date(row.server_at) }]));
+}
+
+/**
+ * Makes pushes touching any of these dossiers wait for each other until commit, so that what one
+ * validates against (history, grants, stored ids of the dossier) cannot change before it writes.
+ * Keys are taken in ascending order, so two pushes sharing dossiers cannot deadlock; a hash
+ * collision only makes two dossiers wait for each other.
+ */
+export async function lockDossiers(trx: Transaction<Schema>, codes: readonly string[]): Promise<void> {
+  if (codes.length === 0) return;
+  await sql`select count(pg_advisory_xact_lock(${sql.lit(AdvisoryLock.dossierWriters)}, k.key)) from (
+      select distinct hashtext(code) as key from json_array_elements_text(${JSON.stringify([...new Set(codes)])}::json) as code order by key
+    ) as k`.execute(trx);
 }
 
 /** Size of one multi-row statement: well under PostgreSQL's 65,535 bind parameters. */
@@ -57,7 +73,7 @@ export async function loadDossierHistories(trx: Transaction<Schema>, codes: read
     for (const row of rows) {
       const history = histories.get(row.dossier_code);
       if (!history) continue;
-      history.events.push(withServerTime(jsonValue(row.body), row.server_at));
+      history.events.push(withServerTime(row.body, row.server_at));
       history.seqs.push(Number(row.seq));
     }
   }
@@ -75,74 +91,10 @@ export async function unitsOfDossiers(trx: Transaction<Schema>, codes: readonly 
   return units;
 }
 
-/**
- * Inserts the events in the given order with one multi-row statement per chunk; returns their
- * sequence numbers, same order (identity values are drawn row by row, in VALUES order).
- */
-export async function insertEvents(trx: Transaction<Schema>, rows: readonly NewEventRow[]): Promise<number[]> {
-  const seqs: number[] = [];
-  for (const part of chunks(rows)) {
-    const inserted = await trx
-      .insertInto('events')
-      .values(
-        part.map((row) => ({
-          id: row.event.id,
-          dossier_code: row.event.dossierCode,
-          type: row.event.type,
-          unit_id: row.event.unitId,
-          desk_id: row.event.deskId,
-          officer_id: row.event.officerId,
-          body: JSON.stringify({ ...row.event, serverAt: null }),
-          body_hash: row.bodyHash,
-          server_at: row.serverAt,
-          clock_skew_flag: row.clockSkewFlag,
-        })),
-      )
-      .returning(['id', 'seq'])
-      .execute();
-    const seqById = new Map(inserted.map((r) => [r.id, Number(r.seq)]));
-    for (const row of part) {
-      const seq = seqById.get(row.event.id);
-      if (seq === undefined) throw new Error(`event ${row.event.id} was not inserted`);
-      if (seqs.length > 0 && seq <= (seqs.at(-1) as number)) throw new Error('event sequence numbers were not drawn in batch order');
-      seqs.push(seq);
-    }
-  }
-  return seqs;
-}
-
-/** Records dossier grants; the caller appends the dossier's history to the unit feeds. */
-export async function insertDossierGrants(trx: Transaction<Schema>, grants: ReadonlyArray<{ code: string; unitId: string }>): Promise<void> {
-  for (const part of chunks(grants)) {
-    await trx
-      .insertInto('dossier_units')
-      .values(part.map((g) => ({ dossier_code: g.code, unit_id: g.unitId })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-}
-
-/** Appends rows to the unit feeds, in the given order (feed positions are drawn in VALUES order). */
-export async function appendUnitFeed(trx: Transaction<Schema>, rows: ReadonlyArray<{ unitId: string; seq: number }>): Promise<void> {
-  for (const part of chunks(rows)) {
-    await trx
-      .insertInto('unit_feed')
-      .values(part.map((r) => ({ unit_id: r.unitId, event_seq: r.seq })))
-      .execute();
-  }
-}
-
 export async function existingUnitIds(trx: Transaction<Schema>, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await trx.selectFrom('units').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((row) => row.id));
-}
-
-export interface NewEventRow {
-  event: DossierEvent;
-  bodyHash: string;
-  serverAt: Date;
-  clockSkewFlag: boolean;
 }
 
 /** One dossier's projection (the linked group it belongs to is re-marked: its counted member may change). */
@@ -150,7 +102,8 @@ export function saveProjection(trx: Transaction<Schema>, dossier: ProjectedDossi
   return saveProjections(trx, [{ dossier, lastSeq }]);
 }
 
-function projectionValues(dossier: ProjectedDossier, lastSeq: number, updatedAt: Date) {
+/** The projection's columns besides `state`, `last_event_seq` and `updated_at`. */
+export function projectionFields(dossier: ProjectedDossier) {
   return {
     code: dossier.code,
     receiving_unit_id: dossier.receivingUnitId,
@@ -161,11 +114,12 @@ function projectionValues(dossier: ProjectedDossier, lastSeq: number, updatedAt:
     due_at: dossier.dueAt === '' ? null : dossier.dueAt,
     finished_at: dossier.finishedAt,
     returned_at: dossier.returnedAt,
-    state: JSON.stringify(dossier),
-    last_event_seq: lastSeq,
-    updated_at: updatedAt,
     ...reportColumns(dossier),
   };
+}
+
+function projectionValues(dossier: ProjectedDossier, lastSeq: number, updatedAt: Date) {
+  return { ...projectionFields(dossier), state: JSON.stringify(dossier), last_event_seq: lastSeq, updated_at: updatedAt };
 }
 
 /**
@@ -209,10 +163,8 @@ export async function pullUnitEvents(db: Kysely<Schema>, { unitId, afterSeq, lim
     .execute();
   const last = rows.at(-1);
   return {
-    // Bodies were parsed before they were stored: pulls only add the server time.
     documents: rows.map((row) => ({
-      ...(jsonValue(row.body) as DossierEvent),
-      serverAt: new Date(row.server_at).toISOString(),
+      ...withServerTime(row.body, row.server_at),
       _deleted: false as const,
     })),
     checkpoint: { seq: last ? Number(last.feed_seq) : afterSeq },

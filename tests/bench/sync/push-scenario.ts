@@ -187,6 +187,8 @@ async function rawInsertReference(target: DatabaseTarget, deskEvents: readonly D
   const create = `create table raw_events (id uuid, dossier_code text, type text, unit_id text, desk_id text, officer_id text, body jsonb, body_hash text, server_at timestamptz)`;
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // \`end()\` resolves before every socket has closed; dropping the database then terminates them.
+    pool.on('error', () => undefined);
     try {
       await pool.query(create);
       return await closedLoop(statements, async (_desk, statement) => {

@@ -1,0 +1,139 @@
+import { sql, type Transaction } from 'kysely';
+import type { DossierEvent } from '../../../src/dossier/events.ts';
+import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import { CHANGES_CHANNEL } from '../db/change-channel.ts';
+import { AdvisoryLock } from '../db/locks.ts';
+import type { Schema } from '../db/schema.ts';
+import { markLinkedRepresentatives } from '../reports/report-projection.ts';
+import { projectionFields } from './events.ts';
+
+/** A sequence number: stored already, or the one the `batch`-th new event of this write gets. */
+export type SeqRef = { stored: number } | { batch: number };
+
+export interface NewEventRow {
+  event: DossierEvent;
+  bodyHash: string;
+  serverAt: Date;
+  clockSkewFlag: boolean;
+}
+
+export interface EventBatch {
+  /** In the order their sequence numbers are drawn. */
+  events: readonly NewEventRow[];
+  grants: ReadonlyArray<{ code: string; unitId: string }>;
+  /** In the order the unit feeds receive them. */
+  feed: ReadonlyArray<{ unitId: string; seq: SeqRef }>;
+  /** One per distinct dossier; `lastBatchIndex` is its newest event of this batch. */
+  projections: ReadonlyArray<{ dossier: ProjectedDossier; lastBatchIndex: number }>;
+}
+
+/** Column types of the projection fields, for `json_to_recordset`. */
+const PROJECTION_TYPES = {
+  receiving_unit_id: 'text',
+  holder_unit_id: 'text',
+  status: 'smallint',
+  procedure_code: 'text',
+  received_at: 'timestamptz',
+  due_at: 'timestamptz',
+  finished_at: 'timestamptz',
+  returned_at: 'timestamptz',
+  channel: 'text',
+  field: 'text',
+  procedure_name: 'text',
+  received_by_officer_id: 'text',
+  supplement_request_count: 'integer',
+  linked_group_id: 'text',
+} as const satisfies Record<Exclude<keyof ReturnType<typeof projectionFields>, 'code'>, string>;
+const PROJECTION_COLUMNS = Object.keys(PROJECTION_TYPES) as Array<keyof typeof PROJECTION_TYPES>;
+
+const projectionColumns = sql.raw(PROJECTION_COLUMNS.join(', '));
+const projectionSelect = sql.raw(PROJECTION_COLUMNS.map((column) => `p.${column}`).join(', '));
+const projectionRecord = sql.raw(PROJECTION_COLUMNS.map((column) => `${column} ${PROJECTION_TYPES[column]}`).join(', '));
+const projectionUpdate = sql.raw([...PROJECTION_COLUMNS, 'state', 'last_event_seq', 'updated_at'].map((column) => `${column} = excluded.${column}`).join(', '));
+
+/**
+ * Writes a validated batch (events, grants, unit feeds, projections, the change notification) and
+ * returns the events' sequence numbers, batch order. Takes the event writers' lock, held until commit.
+ *
+ * One statement, so that the writers' lock is held for one round trip and the commit: nobody else
+ * writes while a lock holder waits for this process's event loop. The lock comes first: `writer`
+ * is an init plan that both identity-drawing inserts are gated on (and feed rows also wait for the
+ * events they point to). Identity values are drawn row by row above the `order by`, so sequence
+ * numbers follow the batch order and feed positions the feed order. The feed's foreign keys to the
+ * new events are checked at the end of the statement. The statement's snapshot predates the lock,
+ * which is harmless: it decides nothing from what it reads (unique, conflict and foreign-key
+ * checks see the latest commits); what was validated was read under the dossiers' locks.
+ */
+export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatch): Promise<number[]> {
+  if (batch.events.length === 0) return [];
+  const events = batch.events.map((row, idx) => ({
+    idx,
+    id: row.event.id,
+    dossier_code: row.event.dossierCode,
+    type: row.event.type,
+    unit_id: row.event.unitId,
+    desk_id: row.event.deskId,
+    officer_id: row.event.officerId,
+    // Stored bodies keep `serverAt: null` (what the desk sent); the server time has its own column.
+    body: { ...row.event, serverAt: null },
+    body_hash: row.bodyHash,
+    server_at: row.serverAt.toISOString(),
+    clock_skew_flag: row.clockSkewFlag,
+  }));
+  const ids = batch.events.map((row) => row.event.id);
+  const grants = batch.grants.map((g) => ({ dossier_code: g.code, unit_id: g.unitId }));
+  const feed = batch.feed.map((row, ord) =>
+    'stored' in row.seq ? { ord, unit_id: row.unitId, stored_seq: row.seq.stored } : { ord, unit_id: row.unitId, batch_idx: row.seq.batch },
+  );
+  const projections = batch.projections.map(({ dossier, lastBatchIndex }) => ({ ...projectionFields(dossier), state: dossier, last_idx: lastBatchIndex }));
+
+  const result = await sql<{ seqs: unknown }>`with writer as (select pg_advisory_xact_lock(${sql.lit(AdvisoryLock.eventWriters)}) is not null as locked),
+new_events as (
+  insert into events (id, dossier_code, type, unit_id, desk_id, officer_id, body, body_hash, server_at, clock_skew_flag)
+  select e.id, e.dossier_code, e.type, e.unit_id, e.desk_id, e.officer_id, e.body, e.body_hash, e.server_at, e.clock_skew_flag
+  from json_to_recordset(${JSON.stringify(events)}::json) as e(idx integer, id uuid, dossier_code text, type text, unit_id text,
+    desk_id text, officer_id text, body jsonb, body_hash text, server_at timestamptz, clock_skew_flag boolean)
+  where (select locked from writer)
+  order by e.idx
+  returning seq, id
+),
+batch as (
+  select n.seq, (k.ordinality - 1)::integer as idx
+  from new_events n join json_array_elements_text(${JSON.stringify(ids)}::json) with ordinality as k(id, ordinality) on k.id::uuid = n.id
+),
+grants as (
+  insert into dossier_units (dossier_code, unit_id)
+  select g.dossier_code, g.unit_id from json_to_recordset(${JSON.stringify(grants)}::json) as g(dossier_code text, unit_id text)
+  on conflict do nothing
+),
+feed as (
+  insert into unit_feed (unit_id, event_seq)
+  select f.unit_id, coalesce(f.stored_seq, b.seq)
+  from json_to_recordset(${JSON.stringify(feed)}::json) as f(ord integer, unit_id text, stored_seq bigint, batch_idx integer)
+  left join batch b on b.idx = f.batch_idx
+  where (select locked from writer)
+  order by f.ord
+),
+projections as (
+  insert into dossiers (code, ${projectionColumns}, state, last_event_seq, updated_at)
+  select p.code, ${projectionSelect}, p.state, b.seq, now()
+  from json_to_recordset(${JSON.stringify(projections)}::json) as p(code text, last_idx integer, state jsonb, ${projectionRecord})
+  join batch b on b.idx = p.last_idx
+  on conflict (code) do update set ${projectionUpdate}
+)
+select coalesce(json_agg(seq order by idx), '[]'::json) as seqs, pg_notify(${sql.lit(CHANGES_CHANNEL)}, 'events') as notified from batch`.execute(trx);
+
+  const seqs = jsonValue(result.rows[0]?.seqs) as Array<number | string>;
+  if (seqs.length !== batch.events.length) throw new Error(`${batch.events.length - seqs.length} event(s) of the batch were not inserted`);
+  const numbers = seqs.map(Number);
+  if (numbers.some((seq, index) => index > 0 && seq <= (numbers[index - 1] as number))) throw new Error('event sequence numbers were not drawn in batch order');
+
+  const groups = [...new Set(batch.projections.flatMap((p) => (p.dossier.linkedGroupId === null ? [] : [p.dossier.linkedGroupId])))];
+  // After the upsert, which the statement above cannot see itself (see saveProjections).
+  if (groups.length > 0) await markLinkedRepresentatives(trx, groups);
+  return numbers;
+}
+
+function jsonValue(value: unknown): unknown {
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}
