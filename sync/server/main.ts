@@ -2,6 +2,8 @@ import { buildApp } from './app.ts';
 import { readServerConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 
+const LISTEN_BACKLOG = 4_096;
+
 async function main(): Promise<void> {
   const config = readServerConfig(process.argv.slice(2), process.env);
   const database = await openDatabase(
@@ -25,7 +27,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  // Desks tend to sync at the same time (day end): a deep accept queue instead of Node's 511, so a
+  // burst of connections waits for the server instead of being reset (Linux caps it at somaxconn).
+  await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
 }
 
 main().catch((error: unknown) => {

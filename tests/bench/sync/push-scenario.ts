@@ -18,6 +18,9 @@ import type { BenchUnit } from './world.ts';
  * batch, from as many concurrent senders over a pool of 10 connections (the server's pool size).
  */
 
+/** Attempts after a network error before a push counts as failed (the desk client keeps trying). */
+const NETWORK_RETRIES = 5;
+
 export interface PushOptions {
   desks: number;
   batchesPerDesk: number;
@@ -105,10 +108,24 @@ export async function pushScenario(databases: BenchDatabases, options: PushOptio
   const server = await startBenchServer(target);
   log(`push ×${desks}: server started`);
   const failures: PushResult['server']['failures'] = [];
+  let networkRetries = 0;
   let run: ClosedLoopRun;
   try {
+    // As the desk client does: a connection refused or reset (a burst over the accept queue) is
+    // retried after a pause; the retries count in the push's latency.
+    const postWithRetry = async (init: RequestInit): Promise<Response> => {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await fetch(`${server.url}/api/sync/events/push`, init);
+        } catch (error) {
+          if (attempt >= NETWORK_RETRIES) throw error;
+          networkRetries += 1;
+          await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+        }
+      }
+    };
     const push = async (unit: BenchUnit, batch: PushBatch): Promise<number> => {
-      const response = await fetch(`${server.url}/api/sync/events/push`, {
+      const response = await postWithRetry({
         method: 'POST',
         headers: {
           accept: 'application/json',
@@ -136,7 +153,10 @@ export async function pushScenario(databases: BenchDatabases, options: PushOptio
   } finally {
     await server.stop();
   }
-  log(`push ×${desks}: ${run.events} events in ${(run.wallMs / 1000).toFixed(1)} s = ${run.eventsPerSecond.toFixed(0)} events/s${failures.length > 0 ? `; ${failures.length} failed pushes` : ''}`);
+  log(
+    `push ×${desks}: ${run.events} events in ${(run.wallMs / 1000).toFixed(1)} s = ${run.eventsPerSecond.toFixed(0)} events/s` +
+      `${failures.length > 0 ? `; ${failures.length} failed pushes` : ''}${networkRetries > 0 ? `; ${networkRetries} pushes retried after a network error` : ''}`,
+  );
 
   const stored = await storedEvents(target, deskEvents.flat(), warmUnit.deskId);
   const reference = await rawInsertReference(target, deskEvents, batchSize);
