@@ -141,11 +141,12 @@ export function createDossierRepository(
 
   return {
     async byCode(code) {
-      const doc = await dossiers.findOne(code.trim().toUpperCase()).exec();
+      const wanted = code.trim().toUpperCase();
+      // Contact data live only in the encrypted events: read beside the projection, not after it.
+      const [doc, events] = await Promise.all([dossiers.findOne(wanted).exec(), eventsOf(wanted)]);
       if (!doc) return null;
       const state = doc.toMutableJSON().state as unknown as ProjectedDossier;
-      // Contact data live only in the encrypted events: put together for this one dossier.
-      return { state, personal: personalDataOf(state, await eventsOf(state.code)) };
+      return { state, personal: personalDataOf(state, events) };
     },
 
     async byCitizenId(citizenId) {

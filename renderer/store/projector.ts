@@ -73,16 +73,21 @@ export function createProjector(collections: DeskCollections, settings: Settings
     const state = projectDossier(events);
     const doc = toDossierDoc(state);
     const previous = await collections.dossiers.findOne(code).exec();
-    // One write: the document is in RxDB's cache after findOne, so no second read or failed insert.
-    await collections.dossiers.incrementalUpsert(doc);
-    await reportDays.record(previous ? (previous.toJSON().state as unknown as DossierState) : null, state);
     // The previous projection applied a subset of these events: its keys are computed from them.
     const oldIds = previous ? await searchKeyIdsOf(previous.toMutableJSON(), events) : [];
     const newIds = await searchKeyIdsOf(doc, events);
     const stale = oldIds.filter((id) => !newIds.includes(id));
     const fresh = newIds.filter((id) => !oldIds.includes(id));
-    if (stale.length > 0) await collections.searchkeys.bulkRemove(stale);
-    if (fresh.length > 0) await collections.searchkeys.bulkUpsert(fresh.map((id) => ({ id, code })));
+    // Each collection is its own IndexedDB database: the writes go out together rather than one
+    // transaction after another. A crash part-way is repaired like one between event and
+    // projection: the checkpoint moves only after all of them, and projecting is idempotent.
+    await Promise.all([
+      // One write: the document is in RxDB's cache after findOne, so no second read or failed insert.
+      collections.dossiers.incrementalUpsert(doc),
+      reportDays.record(previous ? (previous.toJSON().state as unknown as DossierState) : null, state),
+      stale.length > 0 ? collections.searchkeys.bulkRemove(stale) : null,
+      fresh.length > 0 ? collections.searchkeys.bulkUpsert(fresh.map((id) => ({ id, code }))) : null,
+    ]);
   }
 
   // The checkpoint is saved every few runs rather than on every append: a crash only means the

@@ -49,10 +49,8 @@ export function receiveDossier(
     const base = { agencyId: identity.agencyId, slot: identity.slot, localDate };
     let lastIssued = remembered ? remembered.code : (await store.settings.get(LAST_CODE_KEY, lastCodeSchema, { code: null })).code;
     let code = nextDossierCode({ ...base, lastIssued });
-    const taken = async (candidate: string) => {
-      const [events, dossier] = await Promise.all([store.events.forDossier(candidate), store.dossiers.byCode(candidate)]);
-      return events.length > 0 || dossier !== null;
-    };
+    // The event log alone: a projection exists only for a code that has events.
+    const taken = async (candidate: string) => (await store.events.forDossier(candidate)).length > 0;
     while (await taken(code)) {
       lastIssued = code;
       code = nextDossierCode({ ...base, lastIssued });
