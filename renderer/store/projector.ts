@@ -68,14 +68,12 @@ export function createProjector(collections: DeskCollections, settings: Settings
   }
 
   async function project(code: string): Promise<void> {
-    const events = await eventsOf(code);
+    const [events, previous] = await Promise.all([eventsOf(code), collections.dossiers.findOne(code).exec()]);
     if (events.length === 0) return;
     const state = projectDossier(events);
     const doc = toDossierDoc(state);
-    const previous = await collections.dossiers.findOne(code).exec();
     // The previous projection applied a subset of these events: its keys are computed from them.
-    const oldIds = previous ? await searchKeyIdsOf(previous.toMutableJSON(), events) : [];
-    const newIds = await searchKeyIdsOf(doc, events);
+    const [oldIds, newIds] = await Promise.all([previous ? searchKeyIdsOf(previous.toMutableJSON(), events) : Promise.resolve<string[]>([]), searchKeyIdsOf(doc, events)]);
     const stale = oldIds.filter((id) => !newIds.includes(id));
     const fresh = newIds.filter((id) => !oldIds.includes(id));
     // Each collection is its own IndexedDB database: the writes go out together rather than one
