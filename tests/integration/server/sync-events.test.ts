@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serverTestDatabases } from './support/server-databases.ts';
-import { authed, buildWorld, makeEvent, newDossierCode, pullAll, push, receivedPayload, UNIT_A, UNIT_B, type World } from './support/world.ts';
+import { worldPerSuite } from './support/suite-world.ts';
+import { authed, makeEvent, newDossierCode, pullAll, push, receivedPayload, UNIT_A, UNIT_B, type World } from './support/world.ts';
 
 async function counts(world: World) {
   const result = await sql<{ events: number; feed: number; dossiers: number }>`select
@@ -12,75 +13,68 @@ async function counts(world: World) {
 }
 
 describe.each(serverTestDatabases())('event replication on $name', (database) => {
-  let world: World;
-  beforeAll(async () => {
-    world = await buildWorld(await database.target());
-  });
-  afterAll(async () => {
-    await world?.close();
-    await database.cleanup();
-  });
+  const suite = worldPerSuite(database);
 
   it('stores a pushed batch once, stamps server time, and serves it to the unit\u2019s desks only', async () => {
-    const { deskA, deskA2, deskB, officers } = world;
+    const { deskA, deskA2, deskB, officers } = suite.world;
     const code = newDossierCode(deskA);
     const received = makeEvent(deskA, officers.receptionA!, 'RECEIVED', code, receivedPayload());
     const printed = makeEvent(deskA, officers.receptionA!, 'PRINTED', code, { form: 'receipt', copies: 1, isCopy: false });
-    const first = await push(world.app, deskA, [received, printed]);
+    const first = await push(suite.world.app, deskA, [received, printed]);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ conflicts: [], accepted: 2, duplicates: 0, clockSkewed: false });
 
-    const retry = await push(world.app, deskA, [received, printed]);
+    const retry = await push(suite.world.app, deskA, [received, printed]);
     expect(retry.statusCode).toBe(200);
     expect(retry.json()).toMatchObject({ conflicts: [], accepted: 0, duplicates: 2 });
 
-    const pulledA2 = await pullAll(world.app, deskA2);
+    const pulledA2 = await pullAll(suite.world.app, deskA2);
     expect(pulledA2.documents.map((d) => d.id)).toEqual([received.id, printed.id]);
     expect(pulledA2.documents[0]).toMatchObject({ ...received, serverAt: expect.any(String), _deleted: false });
     expect(Math.abs(Date.parse(String(pulledA2.documents[0]?.serverAt)) - Date.now())).toBeLessThan(60_000);
-    expect((await pullAll(world.app, deskB)).documents).toEqual([]);
+    expect((await pullAll(suite.world.app, deskB)).documents).toEqual([]);
 
     // Pushing back what was pulled (with its server time) is still the same event.
-    const echo = await push(world.app, deskA2, []);
+    const echo = await push(suite.world.app, deskA2, []);
     expect(echo.statusCode).toBe(200);
-    const echoed = await push(world.app, deskA, [pulledA2.documents[0]]);
+    const echoed = await push(suite.world.app, deskA, [pulledA2.documents[0]]);
     expect(echoed.json()).toMatchObject({ duplicates: 1 });
 
-    const projection = await world.database.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+    const projection = await suite.world.database.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
     expect(projection).toMatchObject({ status: 2, receiving_unit_id: UNIT_A, holder_unit_id: UNIT_A, procedure_code: '1.001193' });
   });
 
   it('gives a unit the whole history of a dossier transferred to it, past its checkpoint', async () => {
-    const { deskA, deskB, officers } = world;
-    const before = await pullAll(world.app, deskB);
+    const { deskA, deskB, officers } = suite.world;
+    const before = await pullAll(suite.world.app, deskB);
     const code = newDossierCode(deskA);
     const received = makeEvent(deskA, officers.receptionA!, 'RECEIVED', code, receivedPayload());
-    expect((await push(world.app, deskA, [received])).statusCode).toBe(200);
-    expect((await pullAll(world.app, deskB, before.checkpoint)).documents).toEqual([]);
+    expect((await push(suite.world.app, deskA, [received])).statusCode).toBe(200);
+    expect((await pullAll(suite.world.app, deskB, before.checkpoint)).documents).toEqual([]);
 
     const transferred = makeEvent(deskA, officers.receptionA!, 'TRANSFERRED', code, { toUnitId: UNIT_B });
-    expect((await push(world.app, deskA, [transferred])).statusCode).toBe(200);
-    const after = await pullAll(world.app, deskB, before.checkpoint);
+    expect((await push(suite.world.app, deskA, [transferred])).statusCode).toBe(200);
+    const after = await pullAll(suite.world.app, deskB, before.checkpoint);
     expect(after.documents.map((d) => d.id)).toEqual([received.id, transferred.id]);
 
     const accepted = makeEvent(deskB, officers.processingB!, 'ACCEPTED', code, {});
     const resolved = makeEvent(deskB, officers.processingB!, 'RESOLVED', code, {});
-    expect((await push(world.app, deskB, [accepted, resolved])).statusCode).toBe(200);
-    const seenByA = await pullAll(world.app, deskA);
+    expect((await push(suite.world.app, deskB, [accepted, resolved])).statusCode).toBe(200);
+    const seenByA = await pullAll(suite.world.app, deskA);
     expect(seenByA.documents.map((d) => d.id)).toEqual(expect.arrayContaining([accepted.id, resolved.id]));
-    const projection = await world.database.db.selectFrom('dossiers').select(['status', 'holder_unit_id']).where('code', '=', code).executeTakeFirstOrThrow();
+    const projection = await suite.world.database.db.selectFrom('dossiers').select(['status', 'holder_unit_id']).where('code', '=', code).executeTakeFirstOrThrow();
     expect(projection).toEqual({ status: 9, holder_unit_id: UNIT_B });
   });
 
   it('reports and flags a desk clock more than 10 minutes off', async () => {
-    const { deskA, officers } = world;
+    const { deskA, officers } = suite.world;
     const code = newDossierCode(deskA);
     const event = makeEvent(deskA, officers.receptionA!, 'RECEIVED', code, receivedPayload());
-    const response = await push(world.app, deskA, [event], { 'x-desk-time': new Date(Date.now() - 15 * 60_000).toISOString() });
+    const response = await push(suite.world.app, deskA, [event], { 'x-desk-time': new Date(Date.now() - 15 * 60_000).toISOString() });
     expect(response.statusCode).toBe(200);
     expect(response.json().clockSkewed).toBe(true);
     expect(response.json().clockSkewMs).toBeLessThan(-14 * 60_000);
-    const row = await world.database.db.selectFrom('events').select('clock_skew_flag').where('id', '=', event.id).executeTakeFirstOrThrow();
+    const row = await suite.world.database.db.selectFrom('events').select('clock_skew_flag').where('id', '=', event.id).executeTakeFirstOrThrow();
     expect(row.clock_skew_flag).toBe(true);
   });
 
@@ -202,11 +196,11 @@ describe.each(serverTestDatabases())('event replication on $name', (database) =>
     ];
 
     it.each(cases)('$name → $status $code', async ({ status, code, build }) => {
-      const before = await counts(world);
-      const built = build(world);
-      const desk = built.desk === 'B' ? world.deskB : world.deskA;
+      const before = await counts(suite.world);
+      const built = build(suite.world);
+      const desk = built.desk === 'B' ? suite.world.deskB : suite.world.deskA;
       const payload = built.raw ?? JSON.stringify(built.rows ?? (built.events ?? []).map((event) => ({ assumedMasterState: null, newDocumentState: event })));
-      const response = await world.app.inject({
+      const response = await suite.world.app.inject({
         method: 'POST',
         url: '/api/sync/events/push',
         headers: { ...authed(desk), 'content-type': 'application/json', ...built.headers },
@@ -219,39 +213,39 @@ describe.each(serverTestDatabases())('event replication on $name', (database) =>
       const events = built.events as Array<{ id?: string }> | undefined;
       const culprit = events?.[built.eventIndex ?? 0]?.id;
       if (culprit && code.startsWith('event.') && code !== 'event.bad_shape') expect(body.error.eventId).toBe(culprit);
-      expect(await counts(world)).toEqual(before);
-      expect((await world.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+      expect(await counts(suite.world)).toEqual(before);
+      expect((await suite.world.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     });
 
     it('a reused id with a different body → 409 event.id_reused', async () => {
-      const { deskA, officers } = world;
+      const { deskA, officers } = suite.world;
       const code = newDossierCode(deskA);
       const event = makeEvent(deskA, officers.receptionA!, 'RECEIVED', code, receivedPayload());
-      expect((await push(world.app, deskA, [event])).statusCode).toBe(200);
-      const before = await counts(world);
+      expect((await push(suite.world.app, deskA, [event])).statusCode).toBe(200);
+      const before = await counts(suite.world);
       const tampered = { ...event, payload: { ...event.payload, applicant: { fullName: 'Kẻ Giả Mạo' } } };
-      const response = await push(world.app, deskA, [tampered]);
+      const response = await push(suite.world.app, deskA, [tampered]);
       expect(response.statusCode).toBe(409);
       expect(response.json().error).toMatchObject({ code: 'event.id_reused', eventId: event.id });
-      const inBatch = await push(world.app, deskA, [makeEvent(deskA, officers.receptionA!, 'NOTE', code, { text: 'a' }), tampered]);
+      const inBatch = await push(suite.world.app, deskA, [makeEvent(deskA, officers.receptionA!, 'NOTE', code, { text: 'a' }), tampered]);
       expect(inBatch.statusCode).toBe(409);
-      expect(await counts(world)).toEqual(before);
+      expect(await counts(suite.world)).toEqual(before);
     });
 
     it('a desk cannot act on another unit\u2019s dossier', async () => {
-      const { deskA, deskB, officers } = world;
+      const { deskA, deskB, officers } = suite.world;
       const code = newDossierCode(deskA);
-      expect((await push(world.app, deskA, [makeEvent(deskA, officers.receptionA!, 'RECEIVED', code, receivedPayload())])).statusCode).toBe(200);
-      const before = await counts(world);
-      const response = await push(world.app, deskB, [makeEvent(deskB, officers.receptionB!, 'NOTE', code, { text: 'xem trộm' })]);
+      expect((await push(suite.world.app, deskA, [makeEvent(deskA, officers.receptionA!, 'RECEIVED', code, receivedPayload())])).statusCode).toBe(200);
+      const before = await counts(suite.world);
+      const response = await push(suite.world.app, deskB, [makeEvent(deskB, officers.receptionB!, 'NOTE', code, { text: 'xem trộm' })]);
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('event.dossier_not_visible');
-      expect(await counts(world)).toEqual(before);
+      expect(await counts(suite.world)).toEqual(before);
     });
 
     it('SQL-injection strings in queries are plain bad input', async () => {
       for (const url of ["/api/sync/events/pull?checkpoint=0;drop table events", "/api/sync/events/pull?limit=1' or '1'='1"]) {
-        const response = await world.app.inject({ method: 'GET', url, headers: authed(world.deskA) });
+        const response = await suite.world.app.inject({ method: 'GET', url, headers: authed(suite.world.deskA) });
         expect(response.statusCode).toBe(400);
         expect(response.json().error.code).toBe('request.invalid');
       }
