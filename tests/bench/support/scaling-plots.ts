@@ -73,6 +73,51 @@ export function reportCharts(result: BenchResult | null): NamedChart[] {
   ];
 }
 
+/** Push throughput and latency against the number of desks pushing at once (bench:sync rows `push-*-<desks>`). */
+export function syncCharts(result: BenchResult | null): NamedChart[] {
+  const levels = (result?.rows ?? [])
+    .map((row) => /^push-throughput-(\d+)$/.exec(row.id)?.[1])
+    .filter((desks): desks is string => desks !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (!result || levels.length < 2) return [];
+  const row = (id: string) => result.rows.find((r) => r.id === id);
+  // Throughput rows hold ms per 1,000 events (BenchRow is ms-only): turned back into events/s.
+  const perSecond = (ms: number | undefined) => (ms === undefined || ms <= 0 ? null : 1_000_000 / ms);
+  const points = (pick: (desks: number) => number | null | undefined) =>
+    levels.flatMap((desks) => {
+      const value = pick(desks);
+      return value === null || value === undefined ? [] : [[desks, value] as const];
+    });
+  return [
+    {
+      name: 'push-throughput',
+      title: 'Server push throughput by desks pushing at once (PostgreSQL)',
+      xLabel: 'desks pushing at once',
+      yLabel: 'events per second',
+      logX: true,
+      series: [
+        { label: 'server (validated, projected)', points: points((d) => perSecond(row(`push-throughput-${d}`)?.value.p50)) },
+        { label: 'plain multi-row INSERT (floor)', points: points((d) => perSecond(row(`push-throughput-${d}`)?.reference?.p50)) },
+      ],
+      threshold: { value: 3000, label: 'target 3,000 events/s' },
+    },
+    {
+      name: 'push-latency',
+      title: 'Push request latency by desks pushing at once (PostgreSQL)',
+      xLabel: 'desks pushing at once',
+      yLabel: 'ms',
+      logX: true,
+      series: [
+        { label: 'p95', points: points((d) => row(`push-latency-${d}`)?.value.p95) },
+        { label: 'p50', points: points((d) => row(`push-latency-${d}`)?.value.p50) },
+        { label: 'plain INSERT of one batch, p95 (floor)', points: points((d) => row(`push-latency-${d}`)?.reference?.p95) },
+      ],
+      threshold: { value: 1000, label: 'target p99 1 s' },
+    },
+  ];
+}
+
 /** Writes every chart the results hold; returns the file names. */
 export function writeScalingPlots(resultsDir: string): string[] {
   const files = readdirSync(resultsDir);
@@ -80,6 +125,7 @@ export function writeScalingPlots(resultsDir: string): string[] {
   const deskRuns = files.filter((f) => /^desk-size-\d+\.json$/.test(f)).map((f) => read(join(resultsDir, f))).filter((r): r is BenchResult => r !== null && !r.smoke);
   for (const chart of deskCharts(deskRuns)) charts.push({ file: `desk-scaling-${chart.name}.svg`, chart });
   for (const chart of reportCharts(read(join(resultsDir, 'reports-latest.json')))) charts.push({ file: `reports-scaling-${chart.name}.svg`, chart });
+  for (const chart of syncCharts(read(join(resultsDir, 'sync-latest.json')))) charts.push({ file: `sync-scaling-${chart.name}.svg`, chart });
   for (const file of files.filter((f) => /^[\w-]+-latest\.json$/.test(f))) {
     const result = read(join(resultsDir, file));
     const curves = (result?.extra.curves ?? []) as NamedChart[];

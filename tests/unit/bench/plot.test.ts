@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineChartSvg, niceTicks } from '../../bench/support/plot.ts';
-import { deskCharts } from '../../bench/support/scaling-plots.ts';
+import { deskCharts, syncCharts } from '../../bench/support/scaling-plots.ts';
 import type { BenchResult } from '../../bench/support/results.ts';
 import { row } from '../../bench/support/results.ts';
 
@@ -46,5 +46,30 @@ describe('scaling plots', () => {
     const [operations] = deskCharts([run(200_000, 40), run(10_000, 20)]);
     expect(operations?.series).toEqual([{ label: 'receive → saved', points: [[10_000, 20], [200_000, 40]] }]);
     expect(deskCharts([run(10_000, 20)])).toEqual([]);
+  });
+
+  it('turns push rows per desk level into throughput (events/s) and latency curves', () => {
+    const pushRow = (desks: number, msPer1000: number, floorMsPer1000: number, latencyP95: number) => [
+      row({ id: `push-throughput-${desks}`, label: 't', value: summary(msPer1000), reference: { label: 'insert', ...summary(floorMsPer1000) } }),
+      row({ id: `push-latency-${desks}`, label: 'l', value: summary(latencyP95), reference: { label: 'insert', ...summary(100) } }),
+    ];
+    const result: BenchResult = {
+      bench: 'sync',
+      smoke: false,
+      startedAt: '2026-11-23T00:00:00Z',
+      durationMs: 1,
+      machine: {} as BenchResult['machine'],
+      params: {},
+      rows: [...pushRow(300, 250, 25, 8_000), ...pushRow(100, 200, 20, 3_000), row({ id: 'day-end-sync', label: 'd', value: summary(1) })],
+      extra: {},
+    };
+    const [throughput, latency] = syncCharts(result);
+    expect(throughput?.series.map((s) => s.points)).toEqual([
+      // summary() puts p50 at half the p95: 200 ms per 1,000 events → p50 100 ms → 10,000 events/s.
+      [[100, 10_000], [300, 8_000]],
+      [[100, 100_000], [300, 80_000]],
+    ]);
+    expect(latency?.series[0]?.points).toEqual([[100, 3_000], [300, 8_000]]);
+    expect(syncCharts({ ...result, rows: pushRow(100, 200, 20, 3_000) })).toEqual([]);
   });
 });
