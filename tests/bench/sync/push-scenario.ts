@@ -1,5 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import { canonicalHash } from '../../../sync/server/domain/canonical-hash.ts';
 import { openDatabase } from '../../../sync/server/db/database.ts';
@@ -14,7 +17,7 @@ import type { BenchUnit } from './world.ts';
  * Each simulated desk is a commune's desk with its own enrolled credential, pushing its own
  * dossiers' events in the client's batches (100 events, `[{newDocumentState}]`, `X-Desk-Time`),
  * one request at a time as RxDB does (the next batch once the answer is in). All desks start
- * together. The reference stores the same rows in a plain table with multi-row INSERTs, one per
+ * together. The reference stores the same rows in a plain table with COPY (CSV), one per
  * batch, from as many concurrent senders over a pool of 10 connections (the server's pool size).
  */
 
@@ -159,8 +162,8 @@ export async function pushScenario(databases: BenchDatabases, options: PushOptio
   );
 
   const stored = await storedEvents(target, deskEvents.flat(), warmUnit.deskId);
-  const reference = await rawInsertReference(target, deskEvents, batchSize);
-  log(`push ×${desks}: reference, plain multi-row INSERT: ${reference.eventsPerSecond.toFixed(0)} events/s`);
+  const reference = await rawCopyReference(target, deskEvents, batchSize);
+  log(`push ×${desks}: reference, raw COPY: ${reference.eventsPerSecond.toFixed(0)} events/s`);
   return {
     desks,
     batchesPerDesk,
@@ -191,19 +194,26 @@ async function storedEvents(target: DatabaseTarget, expected: readonly DossierEv
 
 const COLUMNS = ['id', 'dossier_code', 'type', 'unit_id', 'desk_id', 'officer_id', 'body', 'body_hash', 'server_at'] as const;
 
-/** The same rows the server stores, into a plain table (no keys, no indexes), one INSERT per batch. */
-async function rawInsertReference(target: DatabaseTarget, deskEvents: readonly DossierEvent[][], batchSize: number): Promise<ClosedLoopRun> {
+/** A CSV field: quoted, inner quotes doubled (JSON bodies are full of them). */
+const csvField = (value: unknown): string => `"${(value instanceof Date ? value.toISOString() : String(value)).replaceAll('"', '""')}"`;
+
+/** The same rows the server stores, into a plain table (no keys, no indexes), one COPY per batch. */
+async function rawCopyReference(target: DatabaseTarget, deskEvents: readonly DossierEvent[][], batchSize: number): Promise<ClosedLoopRun> {
   const statements = deskEvents.map((events) =>
     batchesOf(events, batchSize).map((batch) => {
       const serverAt = new Date();
-      const values = batch.flatMap((event) => {
-        const body = { ...event, serverAt: null };
-        return [event.id, event.dossierCode, event.type, event.unitId, event.deskId, event.officerId, JSON.stringify(body), canonicalHash(body), serverAt];
-      });
-      const rows = batch.map((_, row) => `(${COLUMNS.map((__, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`);
-      return { text: `insert into raw_events (${COLUMNS.join(', ')}) values ${rows.join(', ')}`, values, count: batch.length };
+      const csv = batch
+        .map((event) => {
+          const body = { ...event, serverAt: null };
+          return [event.id, event.dossierCode, event.type, event.unitId, event.deskId, event.officerId, JSON.stringify(body), canonicalHash(body), serverAt]
+            .map(csvField)
+            .join(',');
+        })
+        .join('\n');
+      return { csv: `${csv}\n`, count: batch.length };
     }),
   );
+  const copy = (source: string) => `copy raw_events (${COLUMNS.join(', ')}) from ${source} with (format csv)`;
   const create = `create table raw_events (id uuid, dossier_code text, type text, unit_id text, desk_id text, officer_id text, body jsonb, body_hash text, server_at timestamptz)`;
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
@@ -212,7 +222,12 @@ async function rawInsertReference(target: DatabaseTarget, deskEvents: readonly D
     try {
       await pool.query(create);
       return await closedLoop(statements, async (_desk, statement) => {
-        await pool.query(statement.text, statement.values);
+        const client = await pool.connect();
+        try {
+          await pipeline(Readable.from([statement.csv]), client.query(copyFrom(copy('stdin'))));
+        } finally {
+          client.release();
+        }
         return statement.count;
       });
     } finally {
@@ -224,7 +239,7 @@ async function rawInsertReference(target: DatabaseTarget, deskEvents: readonly D
     const pglite = database.pglite as PGlite;
     await pglite.query(create);
     return await closedLoop(statements, async (_desk, statement) => {
-      await pglite.query(statement.text, statement.values);
+      await pglite.query(copy("'/dev/blob'"), [], { blob: new Blob([statement.csv]) });
       return statement.count;
     });
   } finally {

@@ -1,7 +1,7 @@
 // `npm run bench:sync [-- --smoke | --size N | --desks 100,300,1000 | --batches N | --desk-storage memory|dexie | --only day-end|push]`
 // 1. A desk's day-end sync of N dossiers through a throttled, flaky link (real sync client, real
 //    server process), beside the raw transfer of the same bytes through the same link.
-// 2. Many desks pushing at once to one server on PostgreSQL, beside plain INSERTs of the same rows.
+// 2. Many desks pushing at once to one server on PostgreSQL, beside a raw COPY of the same rows.
 // Writes tests/bench/results/sync-latest.json (BenchResult) and sync-latest.md.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
