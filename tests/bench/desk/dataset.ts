@@ -133,14 +133,7 @@ function buildDossier(input: BuildInput): SeedDossier {
       field: procedure.field,
       statutoryTime: procedure.statutoryTime,
       channel: random() < 0.85 ? 'in-person' : 'online',
-      applicant: {
-        fullName: applicant.fullName,
-        citizenId: applicant.citizenId,
-        birthDate: applicant.birthDate,
-        sex: applicant.sex,
-        phone: applicant.phone,
-        address: applicant.address,
-      },
+      applicant: { ...applicant },
       papers: procedure.papers
         .filter((paper) => !paper.optional && paper.presentOnly !== true && paper.originals + paper.copies > 0)
         .map((paper) => ({ name: paper.name, originals: paper.originals, copies: paper.copies })),

@@ -1,11 +1,8 @@
-import { createRxDatabase } from 'rxdb';
-import type { RxCollection, RxDatabase } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
-import { eventSchema } from '../../../renderer/store/schemas/event-schema.ts';
+import { describe, expect, it } from 'vitest';
 import type { EventDoc } from '../../../renderer/store/replication-access.ts';
 import { countDay, createDayTally, startOfLocalDay } from '../../../sync/client/day-end.ts';
 import type { Rejection } from '../../../sync/client/rejections.ts';
+import { memoryEventsCollections } from './memory-events.ts';
 
 /** Issue 6 point 9: the day-end report counts the day, not only what its own cycle pushed. */
 
@@ -94,19 +91,7 @@ describe('createDayTally', () => {
 });
 
 describe('countDay', () => {
-  let database: RxDatabase | null = null;
-  afterEach(async () => {
-    await database?.close();
-    database = null;
-  });
-
-  async function eventsCollection(): Promise<RxCollection<EventDoc>> {
-    database = await createRxDatabase({ name: `dayend${Math.floor(Math.random() * 1e9)}`, storage: getRxStorageMemory() });
-    // The desk's event schema without its at-rest encryption (a storage wrapper in the app).
-    const { encrypted: _encrypted, ...schema } = eventSchema;
-    const { events } = await database.addCollections({ events: { schema } });
-    return events as RxCollection<EventDoc>;
-  }
+  const eventsCollection = memoryEventsCollections('dayend');
 
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 

@@ -1,29 +1,13 @@
-import { createRxDatabase } from 'rxdb';
-import type { RxCollection, RxDatabase } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventDocOf } from '../../../renderer/store/replication-access.ts';
-import type { EventDoc } from '../../../renderer/store/replication-access.ts';
-import { eventSchema } from '../../../renderer/store/schemas/event-schema.ts';
 import { pulledEventOf } from '../../../sync/client/event-docs.ts';
 import { resolveOwnStamps } from '../../../sync/client/own-stamps.ts';
 import { eventFactory, receivedPayload } from '../dossier/fixtures.ts';
+import { memoryEventsCollections } from './memory-events.ts';
 
 /** Issue 8 point 4: the desk does not download the bodies of its own events again. */
 
-let database: RxDatabase | null = null;
-afterEach(async () => {
-  await database?.close();
-  database = null;
-});
-
-async function eventsCollection(): Promise<RxCollection<EventDoc>> {
-  database = await createRxDatabase({ name: `stamps${Math.floor(Math.random() * 1e9)}`, storage: getRxStorageMemory() });
-  // The desk's event schema without its at-rest encryption (a storage wrapper in the app).
-  const { encrypted: _encrypted, ...schema } = eventSchema;
-  const { events } = await database.addCollections({ events: { schema } });
-  return events as RxCollection<EventDoc>;
-}
+const eventsCollection = memoryEventsCollections('stamps');
 
 const SERVER_AT = '2025-11-22T02:00:00.000Z';
 
