@@ -85,10 +85,13 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
     }
   }
 
-  async function isComplete(): Promise<boolean> {
+  /** The format the days were last fully built in; null when never. */
+  async function builtFormat(): Promise<unknown> {
     const marker = await settings.findOne(BUILT_KEY).exec();
-    return marker?.toJSON().value.format === REPORT_ROW_FORMAT;
+    return marker === null ? null : marker.toJSON().value.format;
   }
+
+  const isComplete = async () => (await builtFormat()) === REPORT_ROW_FORMAT;
 
   async function rebuildChunk(after: string): Promise<string | null> {
     const docs = await dossiers.find({ selector: { code: { $gt: after } }, sort: [{ code: 'asc' }], limit: REBUILD_CHUNK }).exec();
@@ -134,8 +137,9 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
       return states;
     },
     async rebuildIfIncomplete(serial, stopped) {
-      if (await isComplete()) return;
-      if ((await settings.findOne(BUILT_KEY).exec()) !== null) {
+      const built = await builtFormat();
+      if (built === REPORT_ROW_FORMAT) return;
+      if (built !== null) {
         // Built in another format: its days are dropped, then rebuilt.
         const old = await settings.find({ selector: { id: { $gte: DAY_PREFIX, $lt: `${DAY_PREFIX}~` } } }).exec();
         await serial(async () => {
