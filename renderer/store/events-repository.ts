@@ -20,8 +20,10 @@ export interface EventsRepository {
    * Validates and stores an event, then updates its dossier's projection.
    * Throws DomainError `event.bad_shape`/`event.too_large`/`event.bad_json` for an invalid event
    * and `event.id_conflict` for a known id with another body (tampering); nothing is stored then.
+   * `newDossier`: the caller found no event of this dossier (a receipt issuing a fresh code), so
+   * the projection can be written without reading the dossier's events back (checked, not trusted).
    */
-  append(input: unknown): Promise<AppendResult>;
+  append(input: unknown, options?: { newDossier?: boolean }): Promise<AppendResult>;
   byId(id: string): Promise<DossierEvent | null>;
   /** The route of a dossier, in id (creation) order. */
   forDossier(code: string): Promise<DossierEvent[]>;
@@ -52,21 +54,25 @@ export function createEventsRepository(
   }
 
   return {
-    append(input) {
+    append(input, options) {
       const parsed = parseEvent(input);
       if (!parsed.ok) return Promise.reject(parsed.error);
       const event = parsed.value;
       return serial(async () => {
         const { clear, personal } = splitPersonal(event);
+        let projected: boolean;
         try {
-          await collection.insert({
-            id: event.id,
-            dossierCode: event.dossierCode,
-            type: event.type,
-            at: normalizeInstant(event.at),
-            event: clear,
-            personal,
-          });
+          [, projected] = await Promise.all([
+            collection.insert({
+              id: event.id,
+              dossierCode: event.dossierCode,
+              type: event.type,
+              at: normalizeInstant(event.at),
+              event: clear,
+              personal,
+            }),
+            options?.newDossier ? projector.hasProjection(event.dossierCode) : true,
+          ]);
         } catch (error) {
           // A known id (a retried append, or written by replication): no read before the insert,
           // the conflict tells. Judge the stored event against this one.
@@ -74,7 +80,7 @@ export function createEventsRepository(
           if (raced === null) throw error;
           return sameOrConflict(raced, event);
         }
-        await projector.catchUp();
+        await projector.catchUp(projected ? undefined : event);
         return { event, duplicate: false };
       });
     },

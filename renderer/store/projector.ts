@@ -27,7 +27,14 @@ import type { SettingsRepository } from './settings-repository.ts';
  * checkpoint that lags only costs time.
  */
 export interface Projector {
-  catchUp(): Promise<number>;
+  /**
+   * `fresh`: an event just appended as the first of its dossier, with no projection found for
+   * it. Its projection is written from the event alone, alongside the read of the changes, and
+   * the catch-up leaves it be unless other changed events of that dossier show up.
+   */
+  catchUp(fresh?: DossierEvent): Promise<number>;
+  /** Whether the dossier has a projection (an appender checks before claiming a fresh dossier). */
+  hasProjection(code: string): Promise<boolean>;
   /** Rebuilds the search index from projections when it is empty (after the v0 → v1 migration). */
   repairSearchKeys(): Promise<void>;
   rebuildAll(): Promise<number>;
@@ -70,10 +77,14 @@ export function createProjector(collections: DeskCollections, settings: Settings
   async function project(code: string): Promise<void> {
     const [events, previous] = await Promise.all([eventsOf(code), collections.dossiers.findOne(code).exec()]);
     if (events.length === 0) return;
+    await writeProjection(code, events, previous ? previous.toMutableJSON() : null);
+  }
+
+  async function writeProjection(code: string, events: readonly DossierEvent[], previous: DossierDoc | null): Promise<void> {
     const state = projectDossier(events);
     const doc = toDossierDoc(state);
     // The previous projection applied a subset of these events: its keys are computed from them.
-    const [oldIds, newIds] = await Promise.all([previous ? searchKeyIdsOf(previous.toMutableJSON(), events) : Promise.resolve<string[]>([]), searchKeyIdsOf(doc, events)]);
+    const [oldIds, newIds] = await Promise.all([previous ? searchKeyIdsOf(previous, events) : Promise.resolve<string[]>([]), searchKeyIdsOf(doc, events)]);
     const stale = oldIds.filter((id) => !newIds.includes(id));
     const fresh = newIds.filter((id) => !oldIds.includes(id));
     // Each collection is its own IndexedDB database: the writes go out together rather than one
@@ -82,7 +93,7 @@ export function createProjector(collections: DeskCollections, settings: Settings
     await Promise.all([
       // One write: the document is in RxDB's cache after findOne, so no second read or failed insert.
       collections.dossiers.incrementalUpsert(doc),
-      reportDays.record(previous ? (previous.toJSON().state as unknown as DossierState) : null, state),
+      reportDays.record(previous ? (previous.state as unknown as DossierState) : null, state),
       stale.length > 0 ? collections.searchkeys.bulkRemove(stale) : null,
       fresh.length > 0 ? collections.searchkeys.bulkUpsert(fresh.map((id) => ({ id, code }))) : null,
     ]);
@@ -103,19 +114,27 @@ export function createProjector(collections: DeskCollections, settings: Settings
     unsaved = null;
   }
 
-  async function projectSince(checkpoint: Checkpoint | null): Promise<number> {
+  async function projectSince(checkpoint: Checkpoint | null, fresh?: DossierEvent): Promise<number> {
     let projected = 0;
     let cursor = checkpoint;
+    const changesSince = (from: Checkpoint | null) => getChangedDocumentsSince(collections.events.storageInstance, BATCH, from ?? undefined);
+    // Every event up to the checkpoint is in its dossier's projection, so a dossier without one has
+    // no events but those after the checkpoint: if the fresh event is the only one of its dossier
+    // among them, its projection from the event alone is the whole truth.
+    const [firstChanges] = await Promise.all([changesSince(cursor), fresh ? writeProjection(fresh.dossierCode, [fresh], null) : null]);
+    let changes = firstChanges;
     for (;;) {
-      const changes = await getChangedDocumentsSince(collections.events.storageInstance, BATCH, cursor ?? undefined);
       if (changes.documents.length === 0) break;
       const codes = new Set(changes.documents.map((doc) => doc.dossierCode));
+      const others = fresh ? changes.documents.filter((doc) => doc.dossierCode === fresh.dossierCode && doc.id !== fresh.id) : [];
+      if (fresh && others.length === 0 && codes.delete(fresh.dossierCode)) projected += 1;
       for (const code of codes) await project(code);
       projected += codes.size;
       cursor = changes.checkpoint as Checkpoint;
       const more = changes.documents.length === BATCH;
       await saveCheckpoint(cursor, more);
       if (!more) break;
+      changes = await changesSince(cursor);
     }
     return projected;
   }
@@ -139,10 +158,11 @@ export function createProjector(collections: DeskCollections, settings: Settings
 
   return {
     repairSearchKeys: rebuildSearchKeysIfMissing,
-    async catchUp() {
+    async catchUp(fresh) {
       const checkpoint = unsaved?.checkpoint ?? (await settings.get(CHECKPOINT_KEY, checkpointSchema, { checkpoint: null })).checkpoint;
-      return projectSince(checkpoint);
+      return projectSince(checkpoint, fresh);
     },
+    hasProjection: async (code) => (await collections.dossiers.findOne(code).exec()) !== null,
     flush,
     rebuildAll: () => projectSince(null),
     eventsOf,

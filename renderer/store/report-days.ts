@@ -1,6 +1,6 @@
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, RxDocument } from 'rxdb';
 import type { DossierState } from '../../src/dossier/dossier-state.ts';
-import { localDateOf } from '../../src/time/vn-time.ts';
+import { localDateOf, minuteOfDay } from '../../src/time/vn-time.ts';
 import type { LocalDate } from '../../src/time/vn-time.ts';
 import { instantFromMs } from './instant.ts';
 import { REPORT_ROW_FORMAT, fromReportRow, parseReportRows, toReportRow } from './report-rows.ts';
@@ -9,17 +9,18 @@ import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { SettingsDoc } from './schemas/settings-schema.ts';
 
 /**
- * The reports' read model: every dossier's report row, grouped by the Vietnam date it was
- * received, one settings doc per day (`report-day:YYYY-MM-DD`). A year's report then reads a few
- * hundred docs rather than a hundred thousand projections. The docs live in the settings
+ * The reports' read model: every dossier's report row, grouped by the Vietnam date and hour it
+ * was received, one settings doc per hour (`report-day:YYYY-MM-DD:HH`). A year's report then reads
+ * a few thousand docs rather than a hundred thousand projections, and a receipt rewrites one
+ * hour's rows (a busy desk's whole day was 170 KB rewritten per receipt). The docs live in the settings
  * collection rather than in a collection of their own: two desk stores open in one process
  * (sync tests, two windows) must stay under RxDB open-core's 13 open collections.
  *
  * Only the projector writes them (under the store's serial queue), so the parsed rows of recent
- * days are cached and a receive costs one write, not a read and a write.
+ * hours are cached and a receive costs one write, not a read and a write.
  */
 export interface ReportDays {
-  /** Puts the dossier's new state in its day (moving it if its receipt day changed). */
+  /** Puts the dossier's new state in its hour of receipt (moving it if that changed). */
   record(previous: DossierState | null, next: DossierState): Promise<void>;
   /** Whether every projection has its row (false while a rebuild after an upgrade runs). */
   isComplete(): Promise<boolean>;
@@ -36,19 +37,25 @@ export interface ReportDays {
 const DAY_PREFIX = 'report-day:';
 const BUILT_KEY = 'report-days-built';
 const REBUILD_CHUNK = 500;
-const CACHED_DAYS = 8;
+const CACHED_HOURS = 48;
 
+/** A Vietnam date and hour of receipt, `YYYY-MM-DD:HH`: the rows of one report doc. */
+export type ReportHour = string;
+
+/** The first id of the day's docs; every hour of the day sorts after it and before `reportDayEndId`. */
 export const reportDayId = (day: LocalDate): string => `${DAY_PREFIX}${day}`;
+export const reportDayEndId = (day: LocalDate): string => `${DAY_PREFIX}${day}~`;
+const reportHourId = (hour: ReportHour): string => `${DAY_PREFIX}${hour}`;
 
-/** The Vietnam date of receipt; null before the RECEIVED event has arrived. */
-export function receiptDayOf(state: Pick<DossierState, 'receivedAt'>): LocalDate | null {
+/** The Vietnam date and hour of receipt; null before the RECEIVED event has arrived. */
+export function receiptHourOf(state: Pick<DossierState, 'receivedAt'>): ReportHour | null {
   const ms = Date.parse(state.receivedAt);
-  return Number.isNaN(ms) ? null : localDateOf(ms);
+  return Number.isNaN(ms) ? null : `${localDateOf(ms)}:${String(Math.floor(minuteOfDay(ms) / 60)).padStart(2, '0')}`;
 }
 
-/** The settings doc of one day, as the store writes it (the benchmark seed builds them too). */
-export function reportDayDoc(day: LocalDate, rows: ReportRows, nowMs: number): SettingsDoc {
-  return { id: reportDayId(day), value: { format: REPORT_ROW_FORMAT, rows: JSON.stringify(rows) }, updatedAt: instantFromMs(nowMs) };
+/** The settings doc of one hour, as the store writes it (the benchmark seed builds them too). */
+export function reportHourDoc(hour: ReportHour, rows: ReportRows, nowMs: number): SettingsDoc {
+  return { id: reportHourId(hour), value: { format: REPORT_ROW_FORMAT, rows: JSON.stringify(rows) }, updatedAt: instantFromMs(nowMs) };
 }
 
 /** The marker saying every projection has its row in this format. */
@@ -57,30 +64,69 @@ export function reportDaysBuiltDoc(nowMs: number): SettingsDoc {
 }
 
 export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: RxCollection<DossierDoc>, now: () => number): ReportDays {
-  const cache = new Map<LocalDate, ReportRows>();
+  /** An hour's rows and its stored doc (null until written): the next edit patches it directly. */
+  interface HourEntry {
+    rows: ReportRows;
+    doc: RxDocument<SettingsDoc> | null;
+  }
+  const cache = new Map<ReportHour, HourEntry>();
 
-  async function rowsOf(day: LocalDate): Promise<ReportRows> {
-    const cached = cache.get(day);
-    if (cached) {
-      cache.delete(day);
-      cache.set(day, cached);
-      return cached;
-    }
-    const doc = await settings.findOne(reportDayId(day)).exec();
-    const value = doc?.toJSON().value;
-    const rows = value && value.format === REPORT_ROW_FORMAT && typeof value.rows === 'string' ? parseReportRows(value.rows) : {};
-    cache.set(day, rows);
-    if (cache.size > CACHED_DAYS) cache.delete(cache.keys().next().value as LocalDate);
-    return rows;
+  function remember(hour: ReportHour, entry: HourEntry): void {
+    cache.delete(hour);
+    cache.set(hour, entry);
+    if (cache.size > CACHED_HOURS) cache.delete(cache.keys().next().value as ReportHour);
   }
 
-  async function change(day: LocalDate, edit: (rows: ReportRows) => void): Promise<void> {
-    const rows = await rowsOf(day);
-    edit(rows);
+  /** Each hour's entry, from the cache or else in one read. */
+  async function entriesOf(hours: readonly ReportHour[]): Promise<Map<ReportHour, HourEntry>> {
+    const missing = hours.filter((hour) => !cache.has(hour));
+    const docs = missing.length > 0 ? await settings.findByIds(missing.map(reportHourId)).exec() : new Map<string, RxDocument<SettingsDoc>>();
+    const found = new Map<ReportHour, HourEntry>();
+    for (const hour of hours) {
+      let entry = cache.get(hour);
+      if (entry === undefined) {
+        const doc = docs.get(reportHourId(hour)) ?? null;
+        const value = doc?.toJSON().value;
+        const rows = value && value.format === REPORT_ROW_FORMAT && typeof value.rows === 'string' ? parseReportRows(value.rows) : {};
+        entry = { rows, doc };
+      }
+      remember(hour, entry);
+      found.set(hour, entry);
+    }
+    return found;
+  }
+
+  async function write(hour: ReportHour, entry: HourEntry, nowMs: number): Promise<void> {
+    const { value, updatedAt } = reportHourDoc(hour, entry.rows, nowMs);
+    entry.doc = entry.doc ? await entry.doc.incrementalPatch({ value, updatedAt }) : await settings.incrementalUpsert(reportHourDoc(hour, entry.rows, nowMs));
+  }
+
+  /**
+   * Edits the rows of several hours: one read of those not cached, then one insert of the new
+   * hours and a patch of each known one (no read before writing).
+   */
+  async function change(edits: ReadonlyMap<ReportHour, (rows: ReportRows) => void>): Promise<void> {
+    const entries = await entriesOf([...edits.keys()]);
+    for (const [hour, edit] of edits) edit((entries.get(hour) as HourEntry).rows);
+    const nowMs = now();
+    const fresh = [...entries].filter(([, entry]) => entry.doc === null);
+    const known = [...entries].filter(([, entry]) => entry.doc !== null);
     try {
-      await settings.incrementalUpsert(reportDayDoc(day, rows, now()));
+      await Promise.all([
+        (async () => {
+          if (fresh.length === 0) return;
+          const inserted = await settings.bulkInsert(fresh.map(([hour, entry]) => reportHourDoc(hour, entry.rows, nowMs)));
+          for (const doc of inserted.success) {
+            const entry = entries.get(doc.id.slice(DAY_PREFIX.length));
+            if (entry) entry.doc = doc;
+          }
+          // An hour written meanwhile (another window) is upserted instead.
+          await Promise.all(fresh.filter(([, entry]) => entry.doc === null).map(([hour, entry]) => write(hour, entry, nowMs)));
+        })(),
+        ...known.map(([hour, entry]) => write(hour, entry, nowMs)),
+      ]);
     } catch (error) {
-      cache.delete(day);
+      for (const hour of edits.keys()) cache.delete(hour);
       throw error;
     }
   }
@@ -95,39 +141,49 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
 
   async function rebuildChunk(after: string): Promise<string | null> {
     const docs = await dossiers.find({ selector: { code: { $gt: after } }, sort: [{ code: 'asc' }], limit: REBUILD_CHUNK }).exec();
-    const byDay = new Map<LocalDate, DossierState[]>();
+    const byHour = new Map<ReportHour, DossierState[]>();
     for (const doc of docs) {
       const state = doc.toJSON().state as unknown as DossierState;
-      const day = receiptDayOf(state);
-      if (day !== null) byDay.set(day, [...(byDay.get(day) ?? []), state]);
+      const hour = receiptHourOf(state);
+      if (hour === null) continue;
+      const states = byHour.get(hour);
+      if (states) states.push(state);
+      else byHour.set(hour, [state]);
     }
-    for (const [day, states] of byDay) {
-      await change(day, (rows) => {
-        for (const state of states) rows[state.code] = toReportRow(state);
-      });
-    }
+    await change(
+      new Map(
+        [...byHour].map(([hour, states]) => [
+          hour,
+          (rows: ReportRows) => {
+            for (const state of states) rows[state.code] = toReportRow(state);
+          },
+        ]),
+      ),
+    );
     const last = docs[docs.length - 1];
     return last === undefined || docs.length < REBUILD_CHUNK ? null : last.code;
   }
 
   return {
     async record(previous, next) {
-      const day = receiptDayOf(next);
-      const previousDay = previous === null ? null : receiptDayOf(previous);
-      if (previousDay !== null && previousDay !== day) {
-        await change(previousDay, (rows) => {
+      const hour = receiptHourOf(next);
+      const previousHour = previous === null ? null : receiptHourOf(previous);
+      const edits = new Map<ReportHour, (rows: ReportRows) => void>();
+      if (previousHour !== null && previousHour !== hour) {
+        edits.set(previousHour, (rows) => {
           delete rows[next.code];
         });
       }
-      if (day !== null) {
-        await change(day, (rows) => {
+      if (hour !== null) {
+        edits.set(hour, (rows) => {
           rows[next.code] = toReportRow(next);
         });
       }
+      if (edits.size > 0) await change(edits);
     },
     isComplete,
     async read(from, to) {
-      const docs = await settings.find({ selector: { id: { $gte: reportDayId(from), $lte: reportDayId(to) } }, sort: [{ id: 'asc' }] }).exec();
+      const docs = await settings.find({ selector: { id: { $gte: reportDayId(from), $lt: reportDayEndId(to) } }, sort: [{ id: 'asc' }] }).exec();
       const states: DossierState[] = [];
       for (const doc of docs) {
         const value = doc.toJSON().value;
@@ -140,7 +196,7 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
       const built = await builtFormat();
       if (built === REPORT_ROW_FORMAT) return;
       if (built !== null) {
-        // Built in another format: its days are dropped, then rebuilt.
+        // Built in another format (or grouping): its docs are dropped, then rebuilt.
         const old = await settings.find({ selector: { id: { $gte: DAY_PREFIX, $lt: `${DAY_PREFIX}~` } } }).exec();
         await serial(async () => {
           await settings.bulkRemove(old.map((doc) => doc.id));

@@ -70,7 +70,7 @@ export function receiveDossier(
       },
       { nextId: deps.newEventId, now: () => timing.receivedAtMs },
     );
-    await store.events.append(event);
+    await store.events.append(event, { newDossier: true });
     const unsaved = (remembered?.unsaved ?? 0) + 1;
     if (unsaved >= HINT_SAVE_EVERY || !remembered) {
       await store.settings.set(LAST_CODE_KEY, { code });

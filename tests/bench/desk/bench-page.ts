@@ -15,7 +15,7 @@ import type { DossierState } from '../../../src/dossier/dossier-state.ts';
 import { computeOfficialReport } from '../../../src/reports/official-report.ts';
 import { FINISHED_LOOKBACK_DAYS, loadReportDossiers } from '../../../renderer/reports/load-report-dossiers.ts';
 import { invertedInstant } from '../../../renderer/store/dossier-doc.ts';
-import { reportDayId } from '../../../renderer/store/report-days.ts';
+import { reportDayEndId, reportDayId } from '../../../renderer/store/report-days.ts';
 import { fromReportRow, parseReportRows } from '../../../renderer/store/report-rows.ts';
 import { createBlindIndex } from '../../../renderer/store/blind-index.ts';
 import { openDeskDatabase } from '../../../renderer/store/database.ts';
@@ -163,10 +163,25 @@ async function attach(prepared: PrepareResult): Promise<PrepareResult> {
   const store = await openStore(key, clock.now);
   const identity = (await store.identity.get())?.value;
   if (!identity) throw new Error('attach: the profile has no seeded desk (no identity)');
+  await untilReportDaysBuilt(store);
   const raw = openRawDesk();
   await raw.open();
   session = { store, raw, key, identity, officerId: prepared.officerId, clock, seed: prepared };
   return prepared;
+}
+
+/**
+ * A profile seeded with an older report-days format is rebuilt by the store in the background;
+ * the operations are timed once that is over, as on any desk after its first start.
+ */
+async function untilReportDaysBuilt(store: DeskStore): Promise<void> {
+  const started = performance.now();
+  while (!(await store.reportDays.isComplete())) {
+    if (performance.now() - started > 30 * 60_000) throw new Error('attach: the report days were not rebuilt within 30 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  const ms = performance.now() - started;
+  if (ms > 1_000) log(`report days rebuilt for the new format in ${(ms / 1000).toFixed(0)} s`);
 }
 
 function current(): Session {
@@ -341,7 +356,7 @@ async function measureReport(repeats: number): Promise<ReportSamples> {
     // The same design read with raw Dexie: the report days, then the old open dossiers by index.
     const found = new Map<string, DossierState>();
     const firstDay = addDays(REPORT_PERIOD.from, -FINISHED_LOOKBACK_DAYS);
-    const days = await s.raw.settings.where('id').between(reportDayId(firstDay), reportDayId(REPORT_PERIOD.to), true, true).toArray();
+    const days = await s.raw.settings.where('id').between(reportDayId(firstDay), reportDayEndId(REPORT_PERIOD.to), true, false).toArray();
     for (const day of days) {
       for (const [code, row] of Object.entries(parseReportRows(day.value.rows as string))) found.set(code, fromReportRow(code, row));
     }

@@ -114,6 +114,53 @@ describe('event log and projections', () => {
   });
 });
 
+describe('appending the first event of a new dossier (a receipt)', () => {
+  async function views(s: DeskStore, code: string, name: string) {
+    const dossier = await s.dossiers.byCode(code);
+    const found = (await s.dossiers.query({ nameQuery: name })).items.map((d) => d.code);
+    const reported = (await s.reportDays.read('2025-11-24', '2025-11-24')).find((d) => d.code === code);
+    return { state: dossier?.state, personal: dossier?.personal, found, status: reported?.status, pending: await s.projections.catchUp() };
+  }
+
+  it('gives the same projection, search keys and report row as the full path, with nothing left to catch up', async () => {
+    const make = eventFactory();
+    const received = make('RECEIVED', codeOf(1), receivedPayload({ name: 'Đỗ Thị Hạnh' }));
+    store = await openTestStore();
+    await store.events.append(received, { newDossier: true });
+    const fast = await views(store, codeOf(1), 'do thi hanh');
+    await store.close();
+    store = await openTestStore();
+    await store.events.append(received);
+    const full = await views(store, codeOf(1), 'do thi hanh');
+
+    expect(fast).toEqual(full);
+    expect(fast).toMatchObject({ found: [codeOf(1)], status: DossierStatus.Received, pending: 0, state: { eventIds: [received.id] } });
+  });
+
+  it('is checked, not trusted: a dossier that has a projection is projected from all its events', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    const received = make('RECEIVED', codeOf(1), receivedPayload());
+    await store.events.append(received);
+    const accepted = make('ACCEPTED', codeOf(1), {});
+    await store.events.append(accepted, { newDossier: true });
+    expect((await store.dossiers.byCode(codeOf(1)))?.state).toMatchObject({ status: DossierStatus.InProcessing, eventIds: [received.id, accepted.id] });
+  });
+
+  it('is checked, not trusted: an earlier event left without its projection (a crash) is projected with it', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    const received = make('RECEIVED', codeOf(1), receivedPayload());
+    // The crash: the event written, its projection not.
+    await store.database.collections.events.insert({
+      id: received.id, dossierCode: received.dossierCode, type: received.type, at: received.at, event: { ...received }, personal: {},
+    });
+    const accepted = make('ACCEPTED', codeOf(1), {});
+    await store.events.append(accepted, { newDossier: true });
+    expect((await store.dossiers.byCode(codeOf(1)))?.state).toMatchObject({ status: DossierStatus.InProcessing, eventIds: [received.id, accepted.id] });
+  });
+});
+
 describe('store facade for the screens', () => {
   it('tells listeners when a dossier projection changes, until they unsubscribe', async () => {
     store = await openTestStore();
