@@ -10,7 +10,7 @@ import type { DossierQuery, DossierSelector, DossierSort } from './dossier-query
 import type { BlindIndex } from './blind-index.ts';
 import type { DeadlineIndex } from './deadline-index.ts';
 import { citizenIdKey, exactKeyRange, nameQueryRange } from './name-keys.ts';
-import { codeOfOrder, distinctKeysInRange, newestFirst } from './name-search.ts';
+import { codeOfOrder, keysInRange, newestFirst } from './name-search.ts';
 import type { SearchKeyReader } from './name-search.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { SearchKeyDoc } from './schemas/search-key-schema.ts';
@@ -81,7 +81,7 @@ export function createDossierRepository(
     const selector = buildSelector(query, sort);
     const statuses = statusList(query.status);
     if (statuses) selector.status = { $in: statuses };
-    const keys = sort === 'received-desc' ? await distinctKeysInRange(reader, range, MAX_DISTINCT_NAME_KEYS) : null;
+    const keys = sort === 'received-desc' ? await keysInRange(reader, range, MAX_DISTINCT_NAME_KEYS, { cursor: query.cursor ?? null, chunk: limit + 1 }) : null;
     if (keys === null) return byNameCandidates(selector, sort, limit, range);
     // Newest first straight from the key index: read dossiers a page at a time until the page is full.
     const matching: DossierDoc[] = [];
@@ -95,7 +95,7 @@ export function createDossierRepository(
       }
       batch = [];
     };
-    for await (const order of newestFirst(reader, keys, query.cursor ?? null, limit + 1)) {
+    for await (const order of newestFirst(reader, keys, limit + 1)) {
       batch.push(order);
       scanned += 1;
       if (batch.length >= limit + 1 - matching.length) await flush();

@@ -4,6 +4,7 @@ import type { DossierEvent } from '../../src/dossier/events.ts';
 import { DomainError } from '../../src/errors.ts';
 import { canonicalJson } from '../../src/canonical-json.ts';
 import { normalizeInstant } from './instant.ts';
+import { pageByPrimaryKey } from './paged-queries.ts';
 import { splitPersonal } from './personal-data.ts';
 import { docToEvent } from './projector.ts';
 import type { Projector } from './projector.ts';
@@ -90,10 +91,9 @@ export function createEventsRepository(
       const events: DossierEvent[] = [];
       let after: string | null = null;
       for (;;) {
-        const selector: Record<string, unknown> = after === null ? {} : { id: { $gt: after } };
-        const docs = await collection.find({ selector, sort: [{ id: 'asc' }], limit: ALL_PAGE }).exec();
+        const docs = await pageByPrimaryKey(collection, after, ALL_PAGE);
         for (const doc of docs) {
-          const event = docToEvent(doc.toMutableJSON());
+          const event = docToEvent(doc);
           if (event) events.push(event);
         }
         if (docs.length < ALL_PAGE) return events;

@@ -8,37 +8,63 @@ export interface SearchKeyReader {
   idsAfter(after: string, before: string, limit: number): Promise<string[]>;
 }
 
+/** A key under a query, with the first chunk of its ids already being read. */
+export interface KeyStream {
+  key: string;
+  first: Promise<string[]>;
+}
+
+/** Where a key's ids start after `cursor` (a `receivedDescKey`), or from its first id. */
+function startOf(key: string, cursor: string | null): string {
+  return cursor === null ? `${key}|` : `${key}|${cursor}`;
+}
+
 /**
  * The distinct keys in a query's range ("nguyen van an", "nguyen van anh"…), one indexed read
- * each, or null when there are more than `max` (a short, broad query such as "ng").
+ * each, or null when there are more than `max` (a short, broad query such as "ng"). Each key's
+ * first chunk is read while the next key is looked up, and the query's own key (a full name
+ * usually is one) from the very start, so a search costs about one round of reads per key.
  */
-export async function distinctKeysInRange(reader: SearchKeyReader, range: { from: string; to: string }, max: number): Promise<string[] | null> {
-  const keys: string[] = [];
+export async function keysInRange(
+  reader: SearchKeyReader,
+  range: { from: string; to: string },
+  max: number,
+  page: { cursor: string | null; chunk: number },
+): Promise<KeyStream[] | null> {
+  const firstChunk = (key: string) => {
+    const read = reader.idsAfter(startOf(key, page.cursor), afterKey(key), page.chunk);
+    // Read ahead: a chunk nobody awaits (too many keys) must not become an unhandled rejection.
+    read.catch(() => undefined);
+    return read;
+  };
+  const exact = firstChunk(range.from);
+  const keys: KeyStream[] = [];
   for (let from = range.from; ; ) {
     const id = await reader.firstId(from, range.to);
     if (id === null) return keys;
     if (keys.length === max) return null;
     const key = keyOfSearchId(id);
-    keys.push(key);
+    keys.push({ key, first: key === range.from ? exact : firstChunk(key) });
     from = afterKey(key);
   }
 }
 
 /**
  * The `receivedDescKey`s of every dossier found under `keys`, newest first, without duplicates
- * (a dossier found under two keys has the same order part under both), from just after `cursor`.
- * Each key's ids are read lazily in chunks, so a first page reads about a page per key.
+ * (a dossier found under two keys has the same order part under both), from just after the
+ * cursor the keys were found with. Each key's ids are read lazily in chunks, so a first page
+ * reads about a page per key.
  */
-export async function* newestFirst(reader: SearchKeyReader, keys: readonly string[], cursor: string | null, chunk: number): AsyncGenerator<string> {
-  const streams = keys.map((key) => ({ key, after: cursor === null ? `${key}|` : `${key}|${cursor}`, buffer: [] as string[], done: false }));
-  const refill = async (stream: (typeof streams)[number]) => {
-    const ids = await reader.idsAfter(stream.after, afterKey(stream.key), chunk);
+export async function* newestFirst(reader: SearchKeyReader, keys: readonly KeyStream[], chunk: number): AsyncGenerator<string> {
+  const streams = keys.map(({ key }) => ({ key, after: '', buffer: [] as string[], done: false }));
+  const take = (stream: (typeof streams)[number], ids: string[]) => {
     stream.buffer = ids.map(orderOfSearchId);
     stream.done = ids.length < chunk;
     const last = ids[ids.length - 1];
     if (last !== undefined) stream.after = last;
   };
-  await Promise.all(streams.map(refill));
+  const firsts = await Promise.all(keys.map(({ first }) => first));
+  streams.forEach((stream, index) => take(stream, firsts[index] ?? []));
   let previous: string | null = null;
   for (;;) {
     let next: (typeof streams)[number] | null = null;
@@ -48,7 +74,7 @@ export async function* newestFirst(reader: SearchKeyReader, keys: readonly strin
     }
     if (next === null) return;
     const order = next.buffer.shift() as string;
-    if (next.buffer.length === 0 && !next.done) await refill(next);
+    if (next.buffer.length === 0 && !next.done) take(next, await reader.idsAfter(next.after, afterKey(next.key), chunk));
     if (order !== previous) yield order;
     previous = order;
   }

@@ -3,6 +3,7 @@ import type { DossierState } from '../../src/dossier/dossier-state.ts';
 import { localDateOf, minuteOfDay } from '../../src/time/vn-time.ts';
 import type { LocalDate } from '../../src/time/vn-time.ts';
 import { instantFromMs } from './instant.ts';
+import { pageByPrimaryKey } from './paged-queries.ts';
 import { REPORT_ROW_FORMAT, fromReportRow, parseReportRows, toReportRow } from './report-rows.ts';
 import type { ReportRows } from './report-rows.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
@@ -140,10 +141,10 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
   const isComplete = async () => (await builtFormat()) === REPORT_ROW_FORMAT;
 
   async function rebuildChunk(after: string): Promise<string | null> {
-    const docs = await dossiers.find({ selector: { code: { $gt: after } }, sort: [{ code: 'asc' }], limit: REBUILD_CHUNK }).exec();
+    const docs = await pageByPrimaryKey(dossiers, after, REBUILD_CHUNK);
     const byHour = new Map<ReportHour, DossierState[]>();
     for (const doc of docs) {
-      const state = doc.toJSON().state as unknown as DossierState;
+      const state = doc.state as unknown as DossierState;
       const hour = receiptHourOf(state);
       if (hour === null) continue;
       const states = byHour.get(hour);

@@ -10,7 +10,7 @@ import { toDossierDoc } from '../../../renderer/store/dossier-doc.ts';
 import { normalizeInstant } from '../../../renderer/store/instant.ts';
 import { MAX_DISTINCT_NAME_KEYS, MAX_NAME_CANDIDATES } from '../../../renderer/store/dossier-repository.ts';
 import { nameQueryRange, searchKeyId } from '../../../renderer/store/name-keys.ts';
-import { codeOfOrder, distinctKeysInRange, newestFirst } from '../../../renderer/store/name-search.ts';
+import { codeOfOrder, keysInRange, newestFirst } from '../../../renderer/store/name-search.ts';
 import type { SearchKeyReader } from '../../../renderer/store/name-search.ts';
 import { joinPersonal, splitPersonal } from '../../../renderer/store/personal-data.ts';
 import type { DossierDoc } from '../../../renderer/store/schemas/dossier-schema.ts';
@@ -91,7 +91,7 @@ export async function rawNameSearch(db: RawDesk, query: string, limit: number): 
     firstId: async (from, before) => ((await db.searchkeys.where('id').between(from, before, true, false).limit(1).primaryKeys())[0] as string | undefined) ?? null,
     idsAfter: async (after, before, n) => (await db.searchkeys.where('id').between(after, before, false, false).limit(n).primaryKeys()) as string[],
   };
-  const keys = await distinctKeysInRange(reader, range, MAX_DISTINCT_NAME_KEYS);
+  const keys = await keysInRange(reader, range, MAX_DISTINCT_NAME_KEYS, { cursor: null, chunk: limit + 1 });
   if (keys === null) {
     // As the store does for a query reaching many names: every candidate (capped), newest first in memory.
     const candidates = await db.searchkeys.where('id').between(range.from, range.to, true, false).limit(MAX_NAME_CANDIDATES + 1).toArray();
@@ -101,7 +101,7 @@ export async function rawNameSearch(db: RawDesk, query: string, limit: number): 
     return { items: docs.slice(0, limit).map((doc) => doc.state as unknown as ProjectedDossier), tooBroad: candidates.length > MAX_NAME_CANDIDATES };
   }
   const orders: string[] = [];
-  for await (const order of newestFirst(reader, keys, null, limit + 1)) {
+  for await (const order of newestFirst(reader, keys, limit + 1)) {
     orders.push(order);
     if (orders.length > limit) break;
   }
