@@ -48,13 +48,17 @@ export function App({ bridge }: { bridge: DeskBridge }) {
 
   const route = useCallback(
     async (store: DeskStore) => {
-      const identity = await store.identity.get();
-      if (!identity || !(await store.officers.hasAdministrator())) {
+      const sessionId = rememberedOfficerId();
+      // Independent reads, read together: each is an IndexedDB round trip on the way to the first screen.
+      const [identity, hasAdministrator, officer] = await Promise.all([
+        store.identity.get(),
+        store.officers.hasAdministrator(),
+        sessionId ? store.officers.byId(sessionId) : null,
+      ]);
+      if (!identity || !hasAdministrator) {
         setPhase({ kind: 'setup', store });
         return;
       }
-      const sessionId = rememberedOfficerId();
-      const officer = sessionId ? await store.officers.byId(sessionId) : null;
       if (officer?.value.active) {
         await enter(store, identity.value, officerProfile(officer.value));
         return;

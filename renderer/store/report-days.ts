@@ -3,7 +3,7 @@ import type { DossierState } from '../../src/dossier/dossier-state.ts';
 import { localDateOf, minuteOfDay } from '../../src/time/vn-time.ts';
 import type { LocalDate } from '../../src/time/vn-time.ts';
 import { instantFromMs } from './instant.ts';
-import { pageByPrimaryKey } from './paged-queries.ts';
+import { pageByPrimaryKey, rangeByPrimaryKey } from './paged-queries.ts';
 import { REPORT_ROW_FORMAT, fromReportRow, parseReportRows, toReportRow } from './report-rows.ts';
 import type { ReportRows } from './report-rows.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
@@ -184,10 +184,10 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
     },
     isComplete,
     async read(from, to) {
-      const docs = await settings.find({ selector: { id: { $gte: reportDayId(from), $lt: reportDayEndId(to) } }, sort: [{ id: 'asc' }] }).exec();
+      const docs = await rangeByPrimaryKey(settings, reportDayId(from), reportDayEndId(to));
       const states: DossierState[] = [];
       for (const doc of docs) {
-        const value = doc.toJSON().value;
+        const value = doc.value;
         if (value.format !== REPORT_ROW_FORMAT || typeof value.rows !== 'string') continue;
         for (const [code, row] of Object.entries(parseReportRows(value.rows))) states.push(fromReportRow(code, row));
       }

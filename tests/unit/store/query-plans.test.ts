@@ -2,7 +2,8 @@ import { fillWithDefaultSettings, getQueryPlan, normalizeMangoQuery } from 'rxdb
 import type { MangoQuery, RxJsonSchema } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { buildSelector, sortField } from '../../../renderer/store/dossier-query.ts';
-import { primaryKeyPage } from '../../../renderer/store/paged-queries.ts';
+import { primaryKeyPage, primaryKeyRange } from '../../../renderer/store/paged-queries.ts';
+import { settingsSchema } from '../../../renderer/store/schemas/settings-schema.ts';
 import { dossierSchema } from '../../../renderer/store/schemas/dossier-schema.ts';
 import { eventSchema } from '../../../renderer/store/schemas/event-schema.ts';
 
@@ -26,6 +27,11 @@ describe('query plans of paged reads', () => {
         expect(queryPlan, `${primary} after ${from}`).toMatchObject({ index: ['_deleted', primary], sortSatisfiedByIndex: true, selectorSatisfiedByIndex: true });
       }
     }
+  });
+
+  it('reads a range of settings (the report days) on the primary-key index', () => {
+    const { queryPlan } = primaryKeyRange(fillWithDefaultSettings(settingsSchema) as RxJsonSchema<never>, 'id', 'report-day:2025-01-01', 'report-day:2025-12-31~');
+    expect(queryPlan).toMatchObject({ index: ['_deleted', 'id'], sortSatisfiedByIndex: true, selectorSatisfiedByIndex: true });
   });
 
   it('would not be on that index if left to the planner (why the pages name it)', () => {
