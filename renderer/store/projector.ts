@@ -81,6 +81,20 @@ export function createProjector(collections: DeskCollections, settings: Settings
     await writeProjection(code, events, previous ? previous.toMutableJSON() : null);
   }
 
+  /**
+   * One write either way: a known projection is in RxDB's cache after findOne (no second read); a
+   * new one is inserted without the read an upsert makes first, and upserted only if it appeared
+   * meanwhile (another window).
+   */
+  async function writeDossier(doc: DossierDoc, known: boolean): Promise<void> {
+    if (known) {
+      await collections.dossiers.incrementalUpsert(doc);
+      return;
+    }
+    const inserted = await collections.dossiers.bulkInsert([doc]);
+    if (inserted.error.length > 0) await collections.dossiers.incrementalUpsert(doc);
+  }
+
   async function writeProjection(code: string, events: readonly DossierEvent[], previous: DossierDoc | null): Promise<void> {
     const state = projectDossier(events);
     const doc = toDossierDoc(state);
@@ -92,8 +106,7 @@ export function createProjector(collections: DeskCollections, settings: Settings
     // transaction after another. A crash part-way is repaired like one between event and
     // projection: the checkpoint moves only after all of them, and projecting is idempotent.
     await Promise.all([
-      // One write: the document is in RxDB's cache after findOne, so no second read or failed insert.
-      collections.dossiers.incrementalUpsert(doc),
+      writeDossier(doc, previous !== null),
       reportDays.record(previous ? (previous.state as unknown as DossierState) : null, state),
       stale.length > 0 ? collections.searchkeys.bulkRemove(stale) : null,
       fresh.length > 0 ? collections.searchkeys.bulkUpsert(fresh.map((id) => ({ id, code }))) : null,

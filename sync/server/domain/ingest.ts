@@ -233,19 +233,13 @@ async function checkOfficers(db: Kysely<Schema>, candidates: Candidate[], desk: 
   for (const { event } of candidates) {
     const officer = officers.get(event.officerId);
     if (!officer || officer.unit_id !== desk.unitId) {
-      throw new ServerError(403, 'event.unknown_officer', `Cán bộ ${event.officerId} không thuộc đơn vị ${desk.unitId}.`, {
-        eventId: event.id,
-        path: ['officerId'],
-      });
+      throw new ServerError(403, 'event.unknown_officer', `x`, { eventId: event.id, path: ['officerId'] });
     }
     if (!officer.active) {
-      throw new ServerError(403, 'event.officer_inactive', `Tài khoản cán bộ ${event.officerId} đã bị khóa.`, { eventId: event.id, path: ['officerId'] });
+      throw new ServerError(403, 'event.officer_inactive', `x`, { eventId: event.id, path: ['officerId'] });
     }
     if (!roleMayRecord(officer.role, event.type)) {
-      throw new ServerError(403, 'event.role_forbidden', `Vai trò "${officer.role}" không được thực hiện thao tác ${event.type}.`, {
-        eventId: event.id,
-        path: ['type'],
-      });
+      throw new ServerError(403, 'event.role_forbidden', `x`, { eventId: event.id, path: ['type'] });
     }
   }
 }

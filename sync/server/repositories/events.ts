@@ -5,13 +5,6 @@ import { AdvisoryLock } from '../db/locks.ts';
 import type { Schema } from '../db/schema.ts';
 import { markLinkedRepresentatives, reportColumns } from '../reports/report-projection.ts';
 
-/** What a retried push is compared with: the stored event's hash and server time. */
-export interface StoredEvent {
-  seq: number;
-  bodyHash: string;
-  serverAt: Date;
-}
-
 function jsonValue(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
@@ -22,6 +15,12 @@ function jsonValue(value: unknown): unknown {
  */
 function withServerTime(body: unknown, serverAt: Date | string): DossierEvent {
   return { ...(jsonValue(body) as DossierEvent), serverAt: new Date(serverAt).toISOString() };
+}
+
+export interface StoredEvent {
+  seq: number;
+  bodyHash: string;
+  serverAt: Date;
 }
 
 export async function findEventsByIds(trx: Transaction<Schema>, ids: string[]): Promise<Map<string, StoredEvent>> {
@@ -53,13 +52,10 @@ function chunks<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
 }
 
 export interface DossierHistory {
-  /** The dossier's stored events with server time, in sequence order. */
   events: DossierEvent[];
-  /** Their sequence numbers, same order. */
   seqs: number[];
 }
 
-/** The stored histories of several dossiers in one read, each in sequence order. */
 export async function loadDossierHistories(trx: Transaction<Schema>, codes: readonly string[]): Promise<Map<string, DossierHistory>> {
   const histories = new Map<string, DossierHistory>(codes.map((code) => [code, { events: [], seqs: [] }]));
   if (codes.length === 0) return histories;
@@ -80,7 +76,6 @@ export async function loadDossierHistories(trx: Transaction<Schema>, codes: read
   return histories;
 }
 
-/** The units that may see each of several dossiers, in one read. */
 export async function unitsOfDossiers(trx: Transaction<Schema>, codes: readonly string[]): Promise<Map<string, string[]>> {
   const units = new Map<string, string[]>(codes.map((code) => [code, []]));
   if (codes.length === 0) return units;

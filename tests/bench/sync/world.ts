@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
 import { openDatabase } from '../../../sync/server/db/database.ts';
 import type { DatabaseTarget } from '../../../sync/server/db/database.ts';
@@ -80,10 +81,11 @@ export interface BenchServer {
  * listens, its log is drained into a short ring buffer: the helper would keep (and rescan) all of it.
  */
 export async function startBenchServer(target: DatabaseTarget): Promise<BenchServer> {
+  const profile = serverProfileEnv();
   const server =
     target.kind === 'pglite'
-      ? await startServerProcess(['--data', target.dataDir], { DATABASE_URL: '' })
-      : await startServerProcess([], { DATABASE_URL: target.url });
+      ? await startServerProcess(['--data', target.dataDir], { DATABASE_URL: '', ...profile })
+      : await startServerProcess([], { DATABASE_URL: target.url, ...profile });
   const forget = onInterrupt(() => {
     server.child.kill('SIGKILL');
   });
@@ -105,4 +107,14 @@ export async function startBenchServer(target: DatabaseTarget): Promise<BenchSer
     },
     tail: () => lines.join('').slice(-4000),
   };
+}
+
+/**
+ * `BENCH_SERVER_CPU_PROF=<dir>`: the server process writes a V8 CPU profile there when it stops
+ * (open it in Chrome DevTools), and only the server: the bench's own work stays out of it.
+ */
+function serverProfileEnv(): NodeJS.ProcessEnv {
+  if (!process.env.BENCH_SERVER_CPU_PROF) return {};
+  const preload = fileURLToPath(new URL('./cpu-profile-preload.mjs', import.meta.url));
+  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim() };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { addOfficer } from '../../../sync/server/repositories/officers.ts';
 import { serverTestDatabases } from './support/server-databases.ts';
 import { worldPerSuite } from './support/suite-world.ts';
 import { authed, makeEvent, newDossierCode, pullAll, push, receivedPayload, UNIT_A, UNIT_B, type World } from './support/world.ts';
@@ -240,6 +241,19 @@ describe.each(serverTestDatabases())('event replication on $name', (database) =>
       const response = await push(suite.world.app, deskB, [makeEvent(deskB, officers.receptionB!, 'NOTE', code, { text: 'xem trộm' })]);
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('event.dossier_not_visible');
+      expect(await counts(suite.world)).toEqual(before);
+    });
+
+    it('an officer whose account was locked \u2192 403 event.officer_inactive, even beside valid events', async () => {
+      const { deskA, officers } = suite.world;
+      const locked = await addOfficer(suite.world.database.db, { unitId: UNIT_A, username: 'da-khoa', fullName: 'Cán bộ đã khóa', role: 'reception', verifier: officers.receptionA!.verifier });
+      await suite.world.database.db.updateTable('officers').set({ active: false }).where('id', '=', locked.id).execute();
+      const before = await counts(suite.world);
+      const valid = makeEvent(deskA, officers.receptionA!, 'RECEIVED', newDossierCode(deskA), receivedPayload());
+      const byLocked = makeEvent(deskA, locked, 'RECEIVED', newDossierCode(deskA), receivedPayload());
+      const response = await push(suite.world.app, deskA, [valid, byLocked]);
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error).toMatchObject({ code: 'event.officer_inactive', eventId: byLocked.id });
       expect(await counts(suite.world)).toEqual(before);
     });
 
