@@ -91,7 +91,7 @@ export function createEventsRepository(
       const events: DossierEvent[] = [];
       let after: string | null = null;
       for (;;) {
-        const docs = await pageByPrimaryKey(collection, after, ALL_PAGE);
+        const docs: EventDoc[] = await pageByPrimaryKey(collection, after, ALL_PAGE);
         for (const doc of docs) {
           const event = docToEvent(doc);
           if (event) events.push(event);

@@ -11,14 +11,14 @@ import type { MangoQuery, PreparedQuery, RxCollection, RxDocumentData, RxJsonSch
 /** The storage query for up to `limit` documents after `after` (from the first when null), in primary-key order. */
 export function primaryKeyPage<T>(schema: RxJsonSchema<RxDocumentData<T>>, primaryPath: string, after: string | null, limit: number): PreparedQuery<T> {
   const selector = { _deleted: { $eq: false }, ...(after === null ? {} : { [primaryPath]: { $gt: after } }) };
-  const query = { selector, sort: [{ [primaryPath]: 'asc' }], limit, index: ['_deleted', primaryPath] } as MangoQuery<T>;
+  const query = { selector, sort: [{ [primaryPath]: 'asc' }], limit, index: ['_deleted', primaryPath] } as unknown as MangoQuery<T>;
   return prepareQuery(schema, normalizeMangoQuery(schema, query));
 }
 
 /** The storage query for every document whose primary key is in `[from, before)`, in primary-key order. */
 export function primaryKeyRange<T>(schema: RxJsonSchema<RxDocumentData<T>>, primaryPath: string, from: string, before: string): PreparedQuery<T> {
   const selector = { _deleted: { $eq: false }, [primaryPath]: { $gte: from, $lt: before } };
-  const query = { selector, sort: [{ [primaryPath]: 'asc' }], index: ['_deleted', primaryPath] } as MangoQuery<T>;
+  const query = { selector, sort: [{ [primaryPath]: 'asc' }], index: ['_deleted', primaryPath] } as unknown as MangoQuery<T>;
   return prepareQuery(schema, normalizeMangoQuery(schema, query));
 }
 

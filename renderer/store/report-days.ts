@@ -1,9 +1,9 @@
 import type { RxCollection, RxDocument } from 'rxdb';
 import type { DossierState } from '../../src/dossier/dossier-state.ts';
-import { localDateOf, minuteOfDay } from '../../src/time/vn-time.ts';
+import { addDays, localDateOf, minuteOfDay } from '../../src/time/vn-time.ts';
 import type { LocalDate } from '../../src/time/vn-time.ts';
 import { instantFromMs } from './instant.ts';
-import { pageByPrimaryKey, rangeByPrimaryKey } from './paged-queries.ts';
+import { pageByPrimaryKey } from './paged-queries.ts';
 import { REPORT_ROW_FORMAT, fromReportRow, parseReportRows, toReportRow } from './report-rows.ts';
 import type { ReportRows } from './report-rows.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
@@ -184,7 +184,13 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
     },
     isComplete,
     async read(from, to) {
-      const docs = await rangeByPrimaryKey(settings, reportDayId(from), reportDayEndId(to));
+      // Every hour's id, got in one batch of lookups: IndexedDB answers them back to back, while
+      // a range query steps a cursor one doc per round trip (4,700 hour docs in a year took 1 s).
+      const ids: string[] = [];
+      for (let day = from; day <= to; day = addDays(day, 1)) {
+        for (let hour = 0; hour < 24; hour += 1) ids.push(reportHourId(`${day}:${String(hour).padStart(2, '0')}`));
+      }
+      const docs = ids.length > 0 ? await settings.storageInstance.findDocumentsById(ids, false) : [];
       const states: DossierState[] = [];
       for (const doc of docs) {
         const value = doc.value;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskStore } from '../../../renderer/store/desk-store.ts';
 import { loadRecentProcedures, rememberProcedure } from '../../../renderer/screens/receive/recent-procedures.ts';
 import { openTestStore } from '../store/fixtures.ts';
+import { uniqueName } from '../store/test-storage.ts';
 
 let store: DeskStore | null = null;
 afterEach(async () => {
@@ -20,5 +21,15 @@ describe('recently used procedures', () => {
     const revision = (await doc())?.revision;
     expect(await rememberProcedure(store, 'officer-1', '1.3')).toEqual(['1.3', '1.7', '1.6', '1.5', '1.4', '1.2']);
     expect((await doc())?.revision).toBe(revision);
+  });
+
+  it('is stored, not only remembered by the window that wrote it', async () => {
+    const name = uniqueName('recent');
+    store = await openTestStore({ name });
+    await rememberProcedure(store, 'officer-1', '1.1');
+    await rememberProcedure(store, 'officer-1', '1.2');
+    await store.close();
+    store = await openTestStore({ name });
+    expect(await loadRecentProcedures(store, 'officer-1')).toEqual(['1.2', '1.1']);
   });
 });
