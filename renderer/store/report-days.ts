@@ -1,27 +1,29 @@
 import type { RxCollection, RxDocument } from 'rxdb';
 import type { DossierState } from '../../src/dossier/dossier-state.ts';
-import { addDays, localDateOf, minuteOfDay } from '../../src/time/vn-time.ts';
+import { localDateOf, minuteOfDay } from '../../src/time/vn-time.ts';
 import type { LocalDate } from '../../src/time/vn-time.ts';
 import { instantFromMs } from './instant.ts';
-import { pageByPrimaryKey } from './paged-queries.ts';
+import { pageByPrimaryKey, rangeByPrimaryKey } from './paged-queries.ts';
 import { REPORT_ROW_FORMAT, fromReportRow, parseReportRows, toReportRow } from './report-rows.ts';
 import type { ReportRows } from './report-rows.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { SettingsDoc } from './schemas/settings-schema.ts';
 
 /**
- * The reports' read model: every dossier's report row, grouped by the Vietnam date and hour it
- * was received, one settings doc per hour (`report-day:YYYY-MM-DD:HH`). A year's report then reads
- * a few thousand docs rather than a hundred thousand projections, and a receipt rewrites one
- * hour's rows (a busy desk's whole day was 170 KB rewritten per receipt). The docs live in the settings
+ * The reports' read model: every dossier's report row, grouped by when it was received, one
+ * settings doc per quarter of a Vietnam day (`report-day:YYYY-MM-DD:HH`, HH = 00, 06, 12 or 18).
+ * A year's report then reads about two docs per working day (morning and afternoon) rather than
+ * a hundred thousand projections, and a receipt or a status change rewrites a quarter day, not a
+ * whole day (about 170 KB at a busy desk). Hours were tried: ten times the docs made a year's
+ * read cost more than it saved (IndexedDB steps a cursor one doc at a time). The docs live in the settings
  * collection rather than in a collection of their own: two desk stores open in one process
  * (sync tests, two windows) must stay under RxDB open-core's 13 open collections.
  *
  * Only the projector writes them (under the store's serial queue), so the parsed rows of recent
- * hours are cached and a receive costs one write, not a read and a write.
+ * quarters are cached and a receive costs one write, not a read and a write.
  */
 export interface ReportDays {
-  /** Puts the dossier's new state in its hour of receipt (moving it if that changed). */
+  /** Puts the dossier's new state in its quarter of receipt (moving it if that changed). */
   record(previous: DossierState | null, next: DossierState): Promise<void>;
   /** Whether every projection has its row (false while a rebuild after an upgrade runs). */
   isComplete(): Promise<boolean>;
@@ -38,25 +40,28 @@ export interface ReportDays {
 const DAY_PREFIX = 'report-day:';
 const BUILT_KEY = 'report-days-built';
 const REBUILD_CHUNK = 500;
-const CACHED_HOURS = 48;
+const CACHED_BUCKETS = 16;
 
-/** A Vietnam date and hour of receipt, `YYYY-MM-DD:HH`: the rows of one report doc. */
-export type ReportHour = string;
+/** A Vietnam date and the first hour of its quarter, `YYYY-MM-DD:HH`: the rows of one report doc. */
+export type ReportBucket = string;
+const BUCKET_HOURS = 6;
 
-/** The first id of the day's docs; every hour of the day sorts after it and before `reportDayEndId`. */
+/** The first id of the day's docs; every quarter of the day sorts after it and before `reportDayEndId`. */
 export const reportDayId = (day: LocalDate): string => `${DAY_PREFIX}${day}`;
 export const reportDayEndId = (day: LocalDate): string => `${DAY_PREFIX}${day}~`;
-const reportHourId = (hour: ReportHour): string => `${DAY_PREFIX}${hour}`;
+const reportBucketId = (bucket: ReportBucket): string => `${DAY_PREFIX}${bucket}`;
 
-/** The Vietnam date and hour of receipt; null before the RECEIVED event has arrived. */
-export function receiptHourOf(state: Pick<DossierState, 'receivedAt'>): ReportHour | null {
+/** The Vietnam date and quarter of receipt; null before the RECEIVED event has arrived. */
+export function receiptBucketOf(state: Pick<DossierState, 'receivedAt'>): ReportBucket | null {
   const ms = Date.parse(state.receivedAt);
-  return Number.isNaN(ms) ? null : `${localDateOf(ms)}:${String(Math.floor(minuteOfDay(ms) / 60)).padStart(2, '0')}`;
+  if (Number.isNaN(ms)) return null;
+  const firstHour = Math.floor(minuteOfDay(ms) / 60 / BUCKET_HOURS) * BUCKET_HOURS;
+  return `${localDateOf(ms)}:${String(firstHour).padStart(2, '0')}`;
 }
 
-/** The settings doc of one hour, as the store writes it (the benchmark seed builds them too). */
-export function reportHourDoc(hour: ReportHour, rows: ReportRows, nowMs: number): SettingsDoc {
-  return { id: reportHourId(hour), value: { format: REPORT_ROW_FORMAT, rows: JSON.stringify(rows) }, updatedAt: instantFromMs(nowMs) };
+/** The settings doc of one bucket, as the store writes it (the benchmark seed builds them too). */
+export function reportBucketDoc(bucket: ReportBucket, rows: ReportRows, nowMs: number): SettingsDoc {
+  return { id: reportBucketId(bucket), value: { format: REPORT_ROW_FORMAT, rows: JSON.stringify(rows) }, updatedAt: instantFromMs(nowMs) };
 }
 
 /** The marker saying every projection has its row in this format. */
@@ -65,50 +70,50 @@ export function reportDaysBuiltDoc(nowMs: number): SettingsDoc {
 }
 
 export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: RxCollection<DossierDoc>, now: () => number): ReportDays {
-  /** An hour's rows and its stored doc (null until written): the next edit patches it directly. */
-  interface HourEntry {
+  /** A quarter's rows and its stored doc (null until written): the next edit patches it directly. */
+  interface BucketEntry {
     rows: ReportRows;
     doc: RxDocument<SettingsDoc> | null;
   }
-  const cache = new Map<ReportHour, HourEntry>();
+  const cache = new Map<ReportBucket, BucketEntry>();
 
-  function remember(hour: ReportHour, entry: HourEntry): void {
-    cache.delete(hour);
-    cache.set(hour, entry);
-    if (cache.size > CACHED_HOURS) cache.delete(cache.keys().next().value as ReportHour);
+  function remember(bucket: ReportBucket, entry: BucketEntry): void {
+    cache.delete(bucket);
+    cache.set(bucket, entry);
+    if (cache.size > CACHED_BUCKETS) cache.delete(cache.keys().next().value as ReportBucket);
   }
 
-  /** Each hour's entry, from the cache or else in one read. */
-  async function entriesOf(hours: readonly ReportHour[]): Promise<Map<ReportHour, HourEntry>> {
-    const missing = hours.filter((hour) => !cache.has(hour));
-    const docs = missing.length > 0 ? await settings.findByIds(missing.map(reportHourId)).exec() : new Map<string, RxDocument<SettingsDoc>>();
-    const found = new Map<ReportHour, HourEntry>();
-    for (const hour of hours) {
-      let entry = cache.get(hour);
+  /** Each bucket's entry, from the cache or else in one read. */
+  async function entriesOf(buckets: readonly ReportBucket[]): Promise<Map<ReportBucket, BucketEntry>> {
+    const missing = buckets.filter((bucket) => !cache.has(bucket));
+    const docs = missing.length > 0 ? await settings.findByIds(missing.map(reportBucketId)).exec() : new Map<string, RxDocument<SettingsDoc>>();
+    const found = new Map<ReportBucket, BucketEntry>();
+    for (const bucket of buckets) {
+      let entry = cache.get(bucket);
       if (entry === undefined) {
-        const doc = docs.get(reportHourId(hour)) ?? null;
+        const doc = docs.get(reportBucketId(bucket)) ?? null;
         const value = doc?.toJSON().value;
         const rows = value && value.format === REPORT_ROW_FORMAT && typeof value.rows === 'string' ? parseReportRows(value.rows) : {};
         entry = { rows, doc };
       }
-      remember(hour, entry);
-      found.set(hour, entry);
+      remember(bucket, entry);
+      found.set(bucket, entry);
     }
     return found;
   }
 
-  async function write(hour: ReportHour, entry: HourEntry, nowMs: number): Promise<void> {
-    const { value, updatedAt } = reportHourDoc(hour, entry.rows, nowMs);
-    entry.doc = entry.doc ? await entry.doc.incrementalPatch({ value, updatedAt }) : await settings.incrementalUpsert(reportHourDoc(hour, entry.rows, nowMs));
+  async function write(bucket: ReportBucket, entry: BucketEntry, nowMs: number): Promise<void> {
+    const { value, updatedAt } = reportBucketDoc(bucket, entry.rows, nowMs);
+    entry.doc = entry.doc ? await entry.doc.incrementalPatch({ value, updatedAt }) : await settings.incrementalUpsert(reportBucketDoc(bucket, entry.rows, nowMs));
   }
 
   /**
-   * Edits the rows of several hours: one read of those not cached, then one insert of the new
-   * hours and a patch of each known one (no read before writing).
+   * Edits the rows of several buckets: one read of those not cached, then one insert of the new
+   * buckets and a patch of each known one (no read before writing).
    */
-  async function change(edits: ReadonlyMap<ReportHour, (rows: ReportRows) => void>): Promise<void> {
+  async function change(edits: ReadonlyMap<ReportBucket, (rows: ReportRows) => void>): Promise<void> {
     const entries = await entriesOf([...edits.keys()]);
-    for (const [hour, edit] of edits) edit((entries.get(hour) as HourEntry).rows);
+    for (const [bucket, edit] of edits) edit((entries.get(bucket) as BucketEntry).rows);
     const nowMs = now();
     const fresh = [...entries].filter(([, entry]) => entry.doc === null);
     const known = [...entries].filter(([, entry]) => entry.doc !== null);
@@ -116,18 +121,18 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
       await Promise.all([
         (async () => {
           if (fresh.length === 0) return;
-          const inserted = await settings.bulkInsert(fresh.map(([hour, entry]) => reportHourDoc(hour, entry.rows, nowMs)));
+          const inserted = await settings.bulkInsert(fresh.map(([bucket, entry]) => reportBucketDoc(bucket, entry.rows, nowMs)));
           for (const doc of inserted.success) {
             const entry = entries.get(doc.id.slice(DAY_PREFIX.length));
             if (entry) entry.doc = doc;
           }
-          // An hour written meanwhile (another window) is upserted instead.
-          await Promise.all(fresh.filter(([, entry]) => entry.doc === null).map(([hour, entry]) => write(hour, entry, nowMs)));
+          // A quarter written meanwhile (another window) is upserted instead.
+          await Promise.all(fresh.filter(([, entry]) => entry.doc === null).map(([bucket, entry]) => write(bucket, entry, nowMs)));
         })(),
-        ...known.map(([hour, entry]) => write(hour, entry, nowMs)),
+        ...known.map(([bucket, entry]) => write(bucket, entry, nowMs)),
       ]);
     } catch (error) {
-      for (const hour of edits.keys()) cache.delete(hour);
+      for (const bucket of edits.keys()) cache.delete(bucket);
       throw error;
     }
   }
@@ -142,19 +147,19 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
 
   async function rebuildChunk(after: string): Promise<string | null> {
     const docs = await pageByPrimaryKey(dossiers, after, REBUILD_CHUNK);
-    const byHour = new Map<ReportHour, DossierState[]>();
+    const byBucket = new Map<ReportBucket, DossierState[]>();
     for (const doc of docs) {
       const state = doc.state as unknown as DossierState;
-      const hour = receiptHourOf(state);
-      if (hour === null) continue;
-      const states = byHour.get(hour);
+      const bucket = receiptBucketOf(state);
+      if (bucket === null) continue;
+      const states = byBucket.get(bucket);
       if (states) states.push(state);
-      else byHour.set(hour, [state]);
+      else byBucket.set(bucket, [state]);
     }
     await change(
       new Map(
-        [...byHour].map(([hour, states]) => [
-          hour,
+        [...byBucket].map(([bucket, states]) => [
+          bucket,
           (rows: ReportRows) => {
             for (const state of states) rows[state.code] = toReportRow(state);
           },
@@ -167,16 +172,16 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
 
   return {
     async record(previous, next) {
-      const hour = receiptHourOf(next);
-      const previousHour = previous === null ? null : receiptHourOf(previous);
-      const edits = new Map<ReportHour, (rows: ReportRows) => void>();
-      if (previousHour !== null && previousHour !== hour) {
-        edits.set(previousHour, (rows) => {
+      const bucket = receiptBucketOf(next);
+      const previousBucket = previous === null ? null : receiptBucketOf(previous);
+      const edits = new Map<ReportBucket, (rows: ReportRows) => void>();
+      if (previousBucket !== null && previousBucket !== bucket) {
+        edits.set(previousBucket, (rows) => {
           delete rows[next.code];
         });
       }
-      if (hour !== null) {
-        edits.set(hour, (rows) => {
+      if (bucket !== null) {
+        edits.set(bucket, (rows) => {
           rows[next.code] = toReportRow(next);
         });
       }
@@ -184,13 +189,7 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
     },
     isComplete,
     async read(from, to) {
-      // Every hour's id, got in one batch of lookups: IndexedDB answers them back to back, while
-      // a range query steps a cursor one doc per round trip (4,700 hour docs in a year took 1 s).
-      const ids: string[] = [];
-      for (let day = from; day <= to; day = addDays(day, 1)) {
-        for (let hour = 0; hour < 24; hour += 1) ids.push(reportHourId(`${day}:${String(hour).padStart(2, '0')}`));
-      }
-      const docs = ids.length > 0 ? await settings.storageInstance.findDocumentsById(ids, false) : [];
+      const docs = await rangeByPrimaryKey(settings, reportDayId(from), reportDayEndId(to));
       const states: DossierState[] = [];
       for (const doc of docs) {
         const value = doc.value;

@@ -5,9 +5,9 @@ import { DomainError } from '../../src/errors.ts';
  * A dossier as the reports read it: its state without the route (event ids) and anomalies,
  * stored as a fixed-order array so that a day of dossiers is one small JSON string.
  * Bump `REPORT_ROW_FORMAT` whenever `ROW_FIELDS` or the grouping of rows into docs changes: the
- * store rebuilds the report days. 1: rows by day; 2: rows by hour.
+ * store rebuilds the report days. 1: rows by day; 2: by hour; 3: by quarter day.
  */
-export const REPORT_ROW_FORMAT = 2;
+export const REPORT_ROW_FORMAT = 3;
 
 const ROW_FIELDS = [
   'procedureCode', 'procedureName', 'field', 'applicantName', 'channel', 'receivingUnitId', 'receivedByOfficerId',

@@ -6,7 +6,7 @@ import type { BlindIndex } from '../../../renderer/store/blind-index.ts';
 import { personalDataOf, toDossierDoc } from '../../../renderer/store/dossier-doc.ts';
 import type { DeskStore } from '../../../renderer/store/index.ts';
 import { searchKeyId } from '../../../renderer/store/name-keys.ts';
-import { receiptHourOf, reportHourDoc, reportDaysBuiltDoc } from '../../../renderer/store/report-days.ts';
+import { receiptBucketOf, reportBucketDoc, reportDaysBuiltDoc } from '../../../renderer/store/report-days.ts';
 import { toReportRow } from '../../../renderer/store/report-rows.ts';
 import type { ReportRows } from '../../../renderer/store/report-rows.ts';
 import { searchKeysOf } from '../../../renderer/store/projector.ts';
@@ -109,7 +109,7 @@ export async function seedDesk(options: DatasetOptions, targets: SeedTargets): P
       const doc = toDossierDoc(state);
       eventDocs.push(...dossier.events.map(toEventDoc));
       dossierDocs.push(doc);
-      const hour = receiptHourOf(state);
+      const hour = receiptBucketOf(state);
       if (hour !== null) {
         const rows = reportDays.get(hour) ?? {};
         rows[doc.code] = toReportRow(state);
@@ -168,7 +168,7 @@ export async function seedDesk(options: DatasetOptions, targets: SeedTargets): P
 
 /** The report days of every seeded dossier, in the store (with its "built" marker) and in raw Dexie. */
 async function writeReportDays(days: ReadonlyMap<string, ReportRows>, targets: SeedTargets, nowMs: number): Promise<void> {
-  const docs = [...days].map(([hour, rows]) => reportHourDoc(hour, rows, nowMs));
+  const docs = [...days].map(([hour, rows]) => reportBucketDoc(hour, rows, nowMs));
   for (let i = 0; i < docs.length; i += 50) {
     const chunk = docs.slice(i, i + 50);
     const written = await targets.store.database.collections.settings.bulkUpsert(chunk);

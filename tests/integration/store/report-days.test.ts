@@ -39,7 +39,7 @@ describe('report days (the reports read model)', () => {
     await untilComplete(store);
     await seedThree(store);
 
-    expect(await dayIds(store)).toEqual(['report-day:2025-11-24:08', 'report-day:2025-11-25:09']);
+    expect(await dayIds(store)).toEqual(['report-day:2025-11-24:06', 'report-day:2025-11-25:06']);
     const day = await store.reportDays.read(DAY, DAY);
     expect(day.map((d) => d.code).sort()).toEqual([codeOf(1), codeOf(2)]);
     const projected = (await store.dossiers.byCode(codeOf(2)))?.state;
@@ -50,18 +50,19 @@ describe('report days (the reports read model)', () => {
     expect(await store.reportDays.read('2025-11-26', '2026-12-31')).toEqual([]);
   });
 
-  it('keeps each hour of receipt in its own doc, Vietnam time, and reads whole days', async () => {
+  it('keeps each quarter day of receipt in its own doc, Vietnam time, and reads whole days', async () => {
     store = await openTestStore();
     await untilComplete(store);
     const make = eventFactory();
     const at = (code: string, receivedAt: string) => make('RECEIVED', code, receivedPayload({ receivedAt, dueAt: '2025-12-10T10:00:00.000Z' }));
-    await store.events.append(at(codeOf(1), '2025-11-24T00:15:00.000Z'));
-    await store.events.append(at(codeOf(2), '2025-11-24T07:59:00.000Z'));
-    await store.events.append(at(codeOf(3), '2025-11-24T16:59:59.000Z'));
-    await store.events.append(at(codeOf(4, '251125'), '2025-11-24T17:00:00.000Z'));
+    await store.events.append(at(codeOf(1), '2025-11-24T00:15:00.000Z')); // 07:15 in Vietnam
+    await store.events.append(at(codeOf(2), '2025-11-24T04:59:00.000Z')); // 11:59
+    await store.events.append(at(codeOf(5), '2025-11-24T05:00:00.000Z')); // 12:00
+    await store.events.append(at(codeOf(3), '2025-11-24T16:59:59.000Z')); // 23:59:59
+    await store.events.append(at(codeOf(4, '251125'), '2025-11-24T17:00:00.000Z')); // 00:00 the next day
 
-    expect(await dayIds(store)).toEqual(['report-day:2025-11-24:07', 'report-day:2025-11-24:14', 'report-day:2025-11-24:23', 'report-day:2025-11-25:00']);
-    expect((await store.reportDays.read(DAY, DAY)).map((d) => d.code).sort()).toEqual([codeOf(1), codeOf(2), codeOf(3)]);
+    expect(await dayIds(store)).toEqual(['report-day:2025-11-24:06', 'report-day:2025-11-24:12', 'report-day:2025-11-24:18', 'report-day:2025-11-25:00']);
+    expect((await store.reportDays.read(DAY, DAY)).map((d) => d.code).sort()).toEqual([codeOf(1), codeOf(2), codeOf(3), codeOf(5)]);
     expect((await store.reportDays.read('2025-11-25', '2025-11-25')).map((d) => d.code)).toEqual([codeOf(4, '251125')]);
   });
 
@@ -92,14 +93,14 @@ describe('report days (the reports read model)', () => {
     await untilComplete(store);
     await seedThree(store);
     const settings = store.database.collections.settings;
-    await settings.incrementalUpsert({ id: 'report-days-built', value: { format: 1 }, updatedAt: '2025-11-24T01:00:00.000Z' });
-    // Format 1 grouped the rows by day: the same rows in a doc per day are dropped too.
-    await settings.incrementalUpsert({ id: 'report-day:2024-01-01', value: { format: 1, rows: '{}' }, updatedAt: '2025-11-24T01:00:00.000Z' });
+    await settings.incrementalUpsert({ id: 'report-days-built', value: { format: 2 }, updatedAt: '2025-11-24T01:00:00.000Z' });
+    // Format 2 grouped the rows by hour: the same rows in a doc per hour are dropped too.
+    await settings.incrementalUpsert({ id: 'report-day:2024-01-01:08', value: { format: 2, rows: '{}' }, updatedAt: '2025-11-24T01:00:00.000Z' });
     await store.close();
 
     store = await openTestStore({ name });
     await untilComplete(store);
-    expect(await dayIds(store)).toEqual(['report-day:2025-11-24:08', 'report-day:2025-11-25:09']);
+    expect(await dayIds(store)).toEqual(['report-day:2025-11-24:06', 'report-day:2025-11-25:06']);
     expect((await store.reportDays.read('2024-01-01', '2025-12-31')).length).toBe(3);
   });
 
@@ -109,8 +110,8 @@ describe('report days (the reports read model)', () => {
     await seedThree(store);
     const settings = store.database.collections.settings;
     await settings.incrementalUpsert({
-      id: 'report-day:2025-11-26:10',
-      value: { format: 2, rows: JSON.stringify({ 'X-1': ['only', 'three', 'fields'] }) },
+      id: 'report-day:2025-11-26:06',
+      value: { format: 3, rows: JSON.stringify({ 'X-1': ['only', 'three', 'fields'] }) },
       updatedAt: '2025-11-24T01:00:00.000Z',
     });
     await expect(store.reportDays.read('2025-11-24', '2025-11-26')).rejects.toThrow(/Dữ liệu báo cáo của hồ sơ X-1 bị hỏng/);
