@@ -61,19 +61,15 @@ export function createEventsRepository(
       const event = parsed.value;
       return serial(async () => {
         const { clear, personal } = splitPersonal(event);
-        let projected: boolean;
         try {
-          [, projected] = await Promise.all([
-            collection.insert({
-              id: event.id,
-              dossierCode: event.dossierCode,
-              type: event.type,
-              at: normalizeInstant(event.at),
-              event: clear,
-              personal,
-            }),
-            options?.newDossier ? projector.hasProjection(event.dossierCode) : true,
-          ]);
+          await collection.insert({
+            id: event.id,
+            dossierCode: event.dossierCode,
+            type: event.type,
+            at: normalizeInstant(event.at),
+            event: clear,
+            personal,
+          });
         } catch (error) {
           // A known id (a retried append, or written by replication): no read before the insert,
           // the conflict tells. Judge the stored event against this one.
@@ -81,7 +77,7 @@ export function createEventsRepository(
           if (raced === null) throw error;
           return sameOrConflict(raced, event);
         }
-        await projector.catchUp(projected ? undefined : event);
+        await projector.catchUp(options?.newDossier ? event : undefined);
         return { event, duplicate: false };
       });
     },

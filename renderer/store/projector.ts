@@ -29,13 +29,11 @@ import type { SettingsRepository } from './settings-repository.ts';
  */
 export interface Projector {
   /**
-   * `fresh`: an event just appended as the first of its dossier, with no projection found for
-   * it. Its projection is written from the event alone, alongside the read of the changes, and
-   * the catch-up leaves it be unless other changed events of that dossier show up.
+   * `fresh`: an event just appended as the first of its dossier. Its projection is written from
+   * the event alone, alongside the read of the changes, unless a projection exists; the catch-up
+   * leaves it be unless other changed events of that dossier show up.
    */
   catchUp(fresh?: DossierEvent): Promise<number>;
-  /** Whether the dossier has a projection (an appender checks before claiming a fresh dossier). */
-  hasProjection(code: string): Promise<boolean>;
   /** Rebuilds the search index from projections when it is empty (after the v0 → v1 migration). */
   repairSearchKeys(): Promise<void>;
   rebuildAll(): Promise<number>;
@@ -75,42 +73,58 @@ export function createProjector(collections: DeskCollections, settings: Settings
     return (await searchKeysOf(doc.applicantName, personal, blind)).map((key) => searchKeyId(key, doc.receivedDescKey));
   }
 
-  async function project(code: string): Promise<void> {
+  /** `refused`: what a refused claim of a new dossier wrote beside the projection, put right here. */
+  async function project(code: string, refused?: { keyIds: string[]; state: DossierState }): Promise<void> {
     const [events, previous] = await Promise.all([eventsOf(code), collections.dossiers.findOne(code).exec()]);
     if (events.length === 0) return;
-    await writeProjection(code, events, previous ? previous.toMutableJSON() : null);
+    const known = previous ? previous.toMutableJSON() : null;
+    // The claim's report row goes back to the stored projection's before the projection moves it.
+    if (refused && known) await reportDays.record(refused.state, known.state as unknown as DossierState);
+    await writeProjection(code, events, known, 'upsert', refused?.keyIds ?? []);
   }
 
   /**
-   * One write either way: a known projection is in RxDB's cache after findOne (no second read); a
-   * new one is inserted without the read an upsert makes first, and upserted only if it appeared
-   * meanwhile (another window).
+   * One write each way. `upsert`: a known projection is in RxDB's cache after findOne (no second
+   * read), a new one is inserted without the read an upsert makes first, and upserted if it
+   * appeared meanwhile (another window). `claim`: a new dossier's projection from its first
+   * event alone, inserted only; false when a projection exists (nothing written then).
    */
-  async function writeDossier(doc: DossierDoc, known: boolean): Promise<void> {
+  async function writeDossier(doc: DossierDoc, known: boolean, mode: 'upsert' | 'claim'): Promise<boolean> {
     if (known) {
       await collections.dossiers.incrementalUpsert(doc);
-      return;
+      return true;
     }
     const inserted = await collections.dossiers.bulkInsert([doc]);
-    if (inserted.error.length > 0) await collections.dossiers.incrementalUpsert(doc);
+    const conflict = inserted.error.find((error) => error.status === 409);
+    if (inserted.error.length > 0 && !conflict) throw new Error(`projection of ${doc.code} refused (${inserted.error[0]?.status})`);
+    if (conflict && mode === 'claim') return false;
+    if (conflict) await collections.dossiers.incrementalUpsert(doc);
+    return true;
   }
 
-  async function writeProjection(code: string, events: readonly DossierEvent[], previous: DossierDoc | null): Promise<void> {
+  async function writeProjection(
+    code: string,
+    events: readonly DossierEvent[],
+    previous: DossierDoc | null,
+    mode: 'upsert' | 'claim',
+    alsoWritten: readonly string[] = [],
+  ): Promise<{ written: boolean; keyIds: string[]; state: DossierState }> {
     const state = projectDossier(events);
     const doc = toDossierDoc(state);
     // The previous projection applied a subset of these events: its keys are computed from them.
     const [oldIds, newIds] = await Promise.all([previous ? searchKeyIdsOf(previous, events) : Promise.resolve<string[]>([]), searchKeyIdsOf(doc, events)]);
-    const stale = oldIds.filter((id) => !newIds.includes(id));
+    const stale = [...new Set([...oldIds, ...alsoWritten])].filter((id) => !newIds.includes(id));
     const fresh = newIds.filter((id) => !oldIds.includes(id));
     // Each collection is its own IndexedDB database: the writes go out together rather than one
     // transaction after another. A crash part-way is repaired like one between event and
     // projection: the checkpoint moves only after all of them, and projecting is idempotent.
-    await Promise.all([
-      writeDossier(doc, previous !== null),
+    const [written] = await Promise.all([
+      writeDossier(doc, previous !== null, mode),
       reportDays.record(previous ? (previous.state as unknown as DossierState) : null, state),
       stale.length > 0 ? collections.searchkeys.bulkRemove(stale) : null,
       fresh.length > 0 ? collections.searchkeys.bulkUpsert(fresh.map((id) => ({ id, code }))) : null,
     ]);
+    return { written, keyIds: newIds, state };
   }
 
   // The checkpoint is saved every few runs rather than on every append: a crash only means the
@@ -135,7 +149,10 @@ export function createProjector(collections: DeskCollections, settings: Settings
     // Every event up to the checkpoint is in its dossier's projection, so a dossier without one has
     // no events but those after the checkpoint: if the fresh event is the only one of its dossier
     // among them, its projection from the event alone is the whole truth.
-    const [firstChanges] = await Promise.all([changesSince(cursor), fresh ? writeProjection(fresh.dossierCode, [fresh], null) : null]);
+    // A projection already there refuses the claim: the dossier is then projected from all its events,
+    // which also puts right the report row and search keys the claim wrote.
+    const [firstChanges, claim] = await Promise.all([changesSince(cursor), fresh ? writeProjection(fresh.dossierCode, [fresh], null, 'claim') : null]);
+    if (fresh && claim && !claim.written) await project(fresh.dossierCode, claim);
     let changes = firstChanges;
     for (;;) {
       if (changes.documents.length === 0) break;
@@ -174,7 +191,6 @@ export function createProjector(collections: DeskCollections, settings: Settings
       const checkpoint = unsaved?.checkpoint ?? (await settings.get(CHECKPOINT_KEY, checkpointSchema, { checkpoint: null })).checkpoint;
       return projectSince(checkpoint, fresh);
     },
-    hasProjection: async (code) => (await collections.dossiers.findOne(code).exec()) !== null,
     flush,
     rebuildAll: () => projectSince(null),
     eventsOf,

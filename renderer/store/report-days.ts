@@ -14,7 +14,7 @@ import type { SettingsDoc } from './schemas/settings-schema.ts';
  * settings doc per quarter of a Vietnam day (`report-day:YYYY-MM-DD:HH`, HH = 00, 06, 12 or 18).
  * A year's report then reads about two docs per working day (morning and afternoon) rather than
  * a hundred thousand projections, and a receipt or a status change rewrites a quarter day, not a
- * whole day (about 170 KB at a busy desk). Hours were tried: ten times the docs made a year's
+ * whole day (about 125 KB at a busy desk of 425 receipts a day). Hours were tried: ten times the docs made a year's
  * read cost more than it saved (IndexedDB steps a cursor one doc at a time). The docs live in the settings
  * collection rather than in a collection of their own: two desk stores open in one process
  * (sync tests, two windows) must stay under RxDB open-core's 13 open collections.

@@ -161,11 +161,17 @@ async function attach(prepared: PrepareResult): Promise<PrepareResult> {
   const clock = virtualClock(prepared.nowMs);
   const key = await createWebKeyProvider().getEncryptionKey();
   const store = await openStore(key, clock.now);
-  const identity = (await store.identity.get())?.value;
-  if (!identity) throw new Error('attach: the profile has no seeded desk (no identity)');
+  const stored = (await store.identity.get())?.value;
+  if (!stored) throw new Error('attach: the profile has no seeded desk (no identity)');
   await untilReportDaysBuilt(store);
   const raw = openRawDesk();
   await raw.open();
+  // Every run receives 110 dossiers "today": a kept profile would use up a slot's 999 codes of
+  // the day after a few runs, so each run receives at another desk slot (4–9; the seeded
+  // dossiers of today use 1–3), its code hint cleared (codes already taken are walked past).
+  const identity = { ...stored, slot: 4 + (Math.floor(Date.now() / 1000) % 6) };
+  await store.settings.set('last-dossier-code', { code: null });
+  await raw.settings.put({ id: 'last-dossier-code', value: { code: null } });
   session = { store, raw, key, identity, officerId: prepared.officerId, clock, seed: prepared };
   return prepared;
 }

@@ -147,6 +147,22 @@ describe('appending the first event of a new dossier (a receipt)', () => {
     expect((await store.dossiers.byCode(codeOf(1)))?.state).toMatchObject({ status: DossierStatus.InProcessing, eventIds: [received.id, accepted.id] });
   });
 
+  it('is checked, not trusted: a wrong claim leaves no search key or report row of its own', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    const first = make('RECEIVED', codeOf(1), receivedPayload({ name: 'Nguyễn Văn An' }));
+    await store.events.append(first);
+    // The same code received again, at another time of day, for another name.
+    const second = make('RECEIVED', codeOf(1), receivedPayload({ name: 'Trần Thị Bình', receivedAt: '2025-11-24T08:00:00.000Z' }));
+    await store.events.append(second, { newDossier: true });
+
+    expect((await store.dossiers.byCode(codeOf(1)))?.state).toMatchObject({ applicantName: 'Nguyễn Văn An', eventIds: [first.id, second.id] });
+    expect((await store.dossiers.query({ nameQuery: 'tran thi binh' })).items).toEqual([]);
+    expect((await store.dossiers.query({ nameQuery: 'nguyen van an' })).items.map((d) => d.code)).toEqual([codeOf(1)]);
+    const rows = await store.reportDays.read('2025-11-24', '2025-11-24');
+    expect(rows.map((d) => [d.code, d.applicantName])).toEqual([[codeOf(1), 'Nguyễn Văn An']]);
+  });
+
   it('is checked, not trusted: an earlier event left without its projection (a crash) is projected with it', async () => {
     store = await openTestStore();
     const make = eventFactory();
