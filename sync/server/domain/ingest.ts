@@ -3,8 +3,9 @@ import { parseEvent, type DossierEvent } from '../../../src/dossier/events.ts';
 import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
 import type { Schema } from '../db/schema.ts';
 import type { Desk } from '../repositories/desks.ts';
+import { readBatchContext, type BatchOfficer } from '../repositories/batch-context.ts';
 import { writeEventBatch, type EventBatch, type NewEventRow, type SeqRef } from '../repositories/event-batch.ts';
-import { existingUnitIds, findEventsByIds, loadDossierHistories, lockDossiers, unitsOfDossiers } from '../repositories/events.ts';
+import { lockDossiers } from '../repositories/events.ts';
 import { projectWithBatch, type AddedEvent } from './batch-transitions.ts';
 import { canonicalHash } from './canonical-hash.ts';
 import { roleMayRecord } from './permissions.ts';
@@ -47,7 +48,6 @@ export async function ingestEvents(db: Kysely<Schema>, input: IngestInput): Prom
   const deskClockOff = clockSkewMs !== null && Math.abs(clockSkewMs) > MAX_CLOCK_SKEW_MS;
   const candidates = dedupeBatch(input.documents.map(parseDocument));
   for (const candidate of candidates) checkDeskOwnership(candidate.event, desk);
-  await checkOfficers(db, candidates, desk);
 
   const serverAt = new Date(now);
   const store = () => db.transaction().execute((trx) => validateAndWrite(trx, candidates, desk, { serverAt, deskClockOff }));
@@ -87,18 +87,14 @@ async function validateAndWrite(
     trx,
     candidates.map((c) => c.event.dossierCode),
   );
-  const stored = await findEventsByIds(
-    trx,
-    candidates.map((c) => c.event.id),
-  );
-  const transferTargets = await existingUnitIds(
-    trx,
-    candidates.flatMap((c) => (c.event.type === 'TRANSFERRED' ? [c.event.payload.toUnitId] : [])),
-  );
-  // The histories and grants of every dossier the new events touch, read once for the batch.
-  const newCodes = [...new Set(candidates.filter((c) => !stored.has(c.event.id)).map((c) => c.event.dossierCode))];
-  const storedHistories = await loadDossierHistories(trx, newCodes);
-  const storedUnits = await unitsOfDossiers(trx, newCodes);
+  const context = await readBatchContext(trx, {
+    events: candidates.map((c) => c.event),
+    transferTargets: candidates.flatMap((c) => (c.event.type === 'TRANSFERRED' ? [c.event.payload.toUnitId] : [])),
+    officerIds: [...new Set(candidates.map((c) => c.event.officerId))],
+  });
+  // Before anything else about the events, as if the officers had been checked before the batch was read.
+  checkOfficers(context.officers, candidates, desk);
+  const { stored, existingUnits: transferTargets, histories: storedHistories, dossierUnits: storedUnits } = context;
   const drafts = new Map<string, DossierDraft>();
 
   const accepted: string[] = [];
@@ -225,21 +221,23 @@ function checkDeskOwnership(event: DossierEvent, desk: Desk): void {
   }
 }
 
-async function checkOfficers(db: Kysely<Schema>, candidates: Candidate[], desk: Desk): Promise<void> {
-  const ids = [...new Set(candidates.map((c) => c.event.officerId))];
-  if (ids.length === 0) return;
-  const rows = await db.selectFrom('officers').select(['id', 'unit_id', 'role', 'active']).where('id', 'in', ids).execute();
-  const officers = new Map(rows.map((row) => [row.id, row]));
+function checkOfficers(officers: ReadonlyMap<string, BatchOfficer>, candidates: readonly Candidate[], desk: Desk): void {
   for (const { event } of candidates) {
     const officer = officers.get(event.officerId);
-    if (!officer || officer.unit_id !== desk.unitId) {
-      throw new ServerError(403, 'event.unknown_officer', `x`, { eventId: event.id, path: ['officerId'] });
+    if (!officer || officer.unitId !== desk.unitId) {
+      throw new ServerError(403, 'event.unknown_officer', `Cán bộ ${event.officerId} không thuộc đơn vị ${desk.unitId}.`, {
+        eventId: event.id,
+        path: ['officerId'],
+      });
     }
     if (!officer.active) {
-      throw new ServerError(403, 'event.officer_inactive', `x`, { eventId: event.id, path: ['officerId'] });
+      throw new ServerError(403, 'event.officer_inactive', `Tài khoản cán bộ ${event.officerId} đã bị khóa.`, { eventId: event.id, path: ['officerId'] });
     }
     if (!roleMayRecord(officer.role, event.type)) {
-      throw new ServerError(403, 'event.role_forbidden', `x`, { eventId: event.id, path: ['type'] });
+      throw new ServerError(403, 'event.role_forbidden', `Vai trò "${officer.role}" không được thực hiện thao tác ${event.type}.`, {
+        eventId: event.id,
+        path: ['type'],
+      });
     }
   }
 }

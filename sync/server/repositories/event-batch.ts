@@ -56,13 +56,16 @@ const projectionUpdate = sql.raw([...PROJECTION_COLUMNS, 'state', 'last_event_se
  * returns the events' sequence numbers, batch order. Takes the event writers' lock, held until commit.
  *
  * One statement, so that the writers' lock is held for one round trip and the commit: nobody else
- * writes while a lock holder waits for this process's event loop. The lock comes first: `writer`
- * is an init plan that both identity-drawing inserts are gated on (and feed rows also wait for the
- * events they point to). Identity values are drawn row by row above the `order by`, so sequence
- * numbers follow the batch order and feed positions the feed order. The feed's foreign keys to the
- * new events are checked at the end of the statement. The statement's snapshot predates the lock,
- * which is harmless: it decides nothing from what it reads (unique, conflict and foreign-key
- * checks see the latest commits); what was validated was read under the dossiers' locks.
+ * writes while a lock holder waits for this process's event loop. The rows arrive as `jsonb`
+ * (parsed once, where `json_to_recordset` would parse every body a second time into its `jsonb`
+ * column) and are unpacked first (`materialized`); the lock is taken only then: `writer` counts them,
+ * and it is an init plan that both identity-drawing inserts are gated on (feed rows also wait for
+ * the events they point to), so parsing the bodies never holds up the other writers. Identity
+ * values are drawn row by row above the `order by`, so sequence numbers follow the batch order and
+ * feed positions the feed order. The feed's foreign keys to the new events are checked at the end
+ * of the statement. The statement's snapshot predates the lock, which is harmless: it decides
+ * nothing from what it reads (unique, conflict and foreign-key checks see the latest commits); what
+ * was validated was read under the dossiers' locks.
  */
 export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatch): Promise<number[]> {
   if (batch.events.length === 0) return [];
@@ -80,26 +83,33 @@ export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatc
     server_at: row.serverAt.toISOString(),
     clock_skew_flag: row.clockSkewFlag,
   }));
-  const ids = batch.events.map((row) => row.event.id);
   const grants = batch.grants.map((g) => ({ dossier_code: g.code, unit_id: g.unitId }));
   const feed = batch.feed.map((row, ord) =>
     'stored' in row.seq ? { ord, unit_id: row.unitId, stored_seq: row.seq.stored } : { ord, unit_id: row.unitId, batch_idx: row.seq.batch },
   );
   const projections = batch.projections.map(({ dossier, lastBatchIndex }) => ({ ...projectionFields(dossier), state: dossier, last_idx: lastBatchIndex }));
 
-  const result = await sql<{ seqs: unknown }>`with writer as (select pg_advisory_xact_lock(${sql.lit(AdvisoryLock.eventWriters)}) is not null as locked),
+  const result = await sql<{ seqs: unknown }>`with event_rows as materialized (
+  select * from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as e(idx integer, id uuid, dossier_code text, type text, unit_id text,
+    desk_id text, officer_id text, body jsonb, body_hash text, server_at timestamptz, clock_skew_flag boolean)
+),
+projection_rows as materialized (
+  select * from jsonb_to_recordset(${JSON.stringify(projections)}::jsonb) as p(code text, last_idx integer, state jsonb, ${projectionRecord})
+),
+writer as (
+  select pg_advisory_xact_lock(${sql.lit(AdvisoryLock.eventWriters)}) is not null as locked
+  from (select (select count(*) from event_rows) + (select count(*) from projection_rows) as parsed) as rows_parsed
+),
 new_events as (
   insert into events (id, dossier_code, type, unit_id, desk_id, officer_id, body, body_hash, server_at, clock_skew_flag)
   select e.id, e.dossier_code, e.type, e.unit_id, e.desk_id, e.officer_id, e.body, e.body_hash, e.server_at, e.clock_skew_flag
-  from json_to_recordset(${JSON.stringify(events)}::json) as e(idx integer, id uuid, dossier_code text, type text, unit_id text,
-    desk_id text, officer_id text, body jsonb, body_hash text, server_at timestamptz, clock_skew_flag boolean)
+  from event_rows e
   where (select locked from writer)
   order by e.idx
   returning seq, id
 ),
 batch as (
-  select n.seq, (k.ordinality - 1)::integer as idx
-  from new_events n join json_array_elements_text(${JSON.stringify(ids)}::json) with ordinality as k(id, ordinality) on k.id::uuid = n.id
+  select n.seq, e.idx from new_events n join event_rows e on e.id = n.id
 ),
 grants as (
   insert into dossier_units (dossier_code, unit_id)
@@ -117,7 +127,7 @@ feed as (
 projections as (
   insert into dossiers (code, ${projectionColumns}, state, last_event_seq, updated_at)
   select p.code, ${projectionSelect}, p.state, b.seq, now()
-  from json_to_recordset(${JSON.stringify(projections)}::json) as p(code text, last_idx integer, state jsonb, ${projectionRecord})
+  from projection_rows p
   join batch b on b.idx = p.last_idx
   on conflict (code) do update set ${projectionUpdate}
 )

@@ -17,18 +17,6 @@ function withServerTime(body: unknown, serverAt: Date | string): DossierEvent {
   return { ...(jsonValue(body) as DossierEvent), serverAt: new Date(serverAt).toISOString() };
 }
 
-export interface StoredEvent {
-  seq: number;
-  bodyHash: string;
-  serverAt: Date;
-}
-
-export async function findEventsByIds(trx: Transaction<Schema>, ids: string[]): Promise<Map<string, StoredEvent>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx.selectFrom('events').select(['seq', 'id', 'body_hash', 'server_at']).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, { seq: Number(row.seq), bodyHash: row.body_hash, serverAt: new Date(row.server_at) }]));
-}
-
 /**
  * Makes pushes touching any of these dossiers wait for each other until commit, so that what one
  * validates against (history, grants, stored ids of the dossier) cannot change before it writes.
@@ -49,47 +37,6 @@ function chunks<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   const out: T[][] = [];
   for (let at = 0; at < rows.length; at += size) out.push(rows.slice(at, at + size));
   return out;
-}
-
-export interface DossierHistory {
-  events: DossierEvent[];
-  seqs: number[];
-}
-
-export async function loadDossierHistories(trx: Transaction<Schema>, codes: readonly string[]): Promise<Map<string, DossierHistory>> {
-  const histories = new Map<string, DossierHistory>(codes.map((code) => [code, { events: [], seqs: [] }]));
-  if (codes.length === 0) return histories;
-  for (const part of chunks([...new Set(codes)])) {
-    const rows = await trx
-      .selectFrom('events')
-      .select(['seq', 'dossier_code', 'body', 'server_at'])
-      .where('dossier_code', 'in', part)
-      .orderBy('seq')
-      .execute();
-    for (const row of rows) {
-      const history = histories.get(row.dossier_code);
-      if (!history) continue;
-      history.events.push(withServerTime(row.body, row.server_at));
-      history.seqs.push(Number(row.seq));
-    }
-  }
-  return histories;
-}
-
-export async function unitsOfDossiers(trx: Transaction<Schema>, codes: readonly string[]): Promise<Map<string, string[]>> {
-  const units = new Map<string, string[]>(codes.map((code) => [code, []]));
-  if (codes.length === 0) return units;
-  for (const part of chunks([...new Set(codes)])) {
-    const rows = await trx.selectFrom('dossier_units').select(['dossier_code', 'unit_id']).where('dossier_code', 'in', part).execute();
-    for (const row of rows) units.get(row.dossier_code)?.push(row.unit_id);
-  }
-  return units;
-}
-
-export async function existingUnitIds(trx: Transaction<Schema>, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await trx.selectFrom('units').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((row) => row.id));
 }
 
 /** One dossier's projection (the linked group it belongs to is re-marked: its counted member may change). */
