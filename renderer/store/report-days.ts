@@ -14,10 +14,11 @@ import type { SettingsDoc } from './schemas/settings-schema.ts';
  * settings doc per quarter of a Vietnam day (`report-day:YYYY-MM-DD:HH`, HH = 00, 06, 12 or 18).
  * A year's report then reads about two docs per working day (morning and afternoon) rather than
  * a hundred thousand projections, and a receipt or a status change rewrites a quarter day, not a
- * whole day (about 125 KB at a busy desk of 425 receipts a day). Hours were tried: ten times the docs made a year's
- * read cost more than it saved (IndexedDB steps a cursor one doc at a time). The docs live in the settings
- * collection rather than in a collection of their own: two desk stores open in one process
- * (sync tests, two windows) must stay under RxDB open-core's 13 open collections.
+ * whole day (about 125 KB at a busy desk of 425 receipts a day). Hours were tried: ten times the
+ * docs made a year's read cost more than it saved (RxDB's Dexie storage steps a cursor one doc at
+ * a time). The docs live in the settings collection rather than in a collection of their own:
+ * two desk stores open in one process (sync tests, two windows) must stay under RxDB open-core's
+ * 13 open collections.
  *
  * Only the projector writes them (under the store's serial queue), so the parsed rows of recent
  * quarters are cached and a receive costs one write, not a read and a write.
@@ -103,13 +104,13 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
   }
 
   async function write(bucket: ReportBucket, entry: BucketEntry, nowMs: number): Promise<void> {
-    const { value, updatedAt } = reportBucketDoc(bucket, entry.rows, nowMs);
-    entry.doc = entry.doc ? await entry.doc.incrementalPatch({ value, updatedAt }) : await settings.incrementalUpsert(reportBucketDoc(bucket, entry.rows, nowMs));
+    const doc = reportBucketDoc(bucket, entry.rows, nowMs);
+    entry.doc = entry.doc ? await entry.doc.incrementalPatch({ value: doc.value, updatedAt: doc.updatedAt }) : await settings.incrementalUpsert(doc);
   }
 
   /**
-   * Edits the rows of several buckets: one read of those not cached, then one insert of the new
-   * buckets and a patch of each known one (no read before writing).
+   * Edits the rows of several quarters: one read of those not cached, then one insert of the new
+   * ones and a patch of each known one (no read before writing).
    */
   async function change(edits: ReadonlyMap<ReportBucket, (rows: ReportRows) => void>): Promise<void> {
     const entries = await entriesOf([...edits.keys()]);
