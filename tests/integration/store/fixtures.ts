@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RxStorage } from 'rxdb';
 import { createEventIdGenerator } from '../../../src/dossier/event-id.ts';
 import { createEvent, type EventType, type PayloadInput } from '../../../src/dossier/events.ts';
 import { createDeskStore } from '../../../renderer/store/desk-store.ts';
@@ -13,9 +14,9 @@ export function testClock(start = START) {
   return { now: () => now, advance: (ms: number) => (now += ms), set: (ms: number) => (now = ms) };
 }
 
-export async function openTestStore(options: { name?: string; clock?: () => number; key?: string } = {}): Promise<DeskStore> {
+export async function openTestStore(options: { name?: string; clock?: () => number; key?: string; storage?: RxStorage<unknown, unknown> } = {}): Promise<DeskStore> {
   return createDeskStore({
-    storage: testStorage(),
+    storage: options.storage ?? testStorage(),
     encryptionKey: options.key ?? TEST_KEY,
     name: options.name ?? uniqueName(),
     clock: options.clock ?? (() => START),
