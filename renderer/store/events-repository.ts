@@ -4,7 +4,7 @@ import type { DossierEvent } from '../../src/dossier/events.ts';
 import { DomainError } from '../../src/errors.ts';
 import { canonicalJson } from '../../src/canonical-json.ts';
 import { normalizeInstant } from './instant.ts';
-import { pageByPrimaryKey } from './paged-queries.ts';
+import { readByPrimaryKey } from './paged-queries.ts';
 import { splitPersonal } from './personal-data.ts';
 import { docToEvent } from './projector.ts';
 import type { Projector } from './projector.ts';
@@ -87,7 +87,7 @@ export function createEventsRepository(
       const events: DossierEvent[] = [];
       let after: string | null = null;
       for (;;) {
-        const docs: EventDoc[] = await pageByPrimaryKey(collection, after, ALL_PAGE);
+        const docs: EventDoc[] = await readByPrimaryKey(collection, { after }, ALL_PAGE);
         for (const doc of docs) {
           const event = docToEvent(doc);
           if (event) events.push(event);

@@ -18,35 +18,35 @@ function hasPrimaryKeyIndex(collection: RxCollection): boolean {
   return name === 'dexie' || name.endsWith('-dexie');
 }
 
-function prepared<T>(schema: RxJsonSchema<RxDocumentData<T>>, query: Record<string, unknown>, primaryPath: string, named: boolean): PreparedQuery<T> {
-  const mango = { ...query, sort: [{ [primaryPath]: 'asc' }], ...(named ? { index: ['_deleted', primaryPath] } : {}) } as unknown as MangoQuery<T>;
+/** Bounds of a read in primary-key order: after (exclusive) or from (inclusive), before (exclusive). */
+export interface KeyBounds {
+  after?: string | null;
+  from?: string;
+  before?: string;
+}
+
+/** The storage query for the documents within `bounds` (up to `limit`), in primary-key order. */
+export function primaryKeyQuery<T>(schema: RxJsonSchema<RxDocumentData<T>>, primaryPath: string, bounds: KeyBounds, limit?: number, named = true): PreparedQuery<T> {
+  const key: Record<string, string> = {};
+  if (bounds.after != null) key.$gt = bounds.after;
+  if (bounds.from !== undefined) key.$gte = bounds.from;
+  if (bounds.before !== undefined) key.$lt = bounds.before;
+  const selector = { _deleted: { $eq: false }, ...(Object.keys(key).length > 0 ? { [primaryPath]: key } : {}) };
+  const mango = {
+    selector,
+    sort: [{ [primaryPath]: 'asc' }],
+    ...(limit === undefined ? {} : { limit }),
+    ...(named ? { index: ['_deleted', primaryPath] } : {}),
+  } as unknown as MangoQuery<T>;
   return prepareQuery(schema, normalizeMangoQuery(schema, mango));
 }
 
-/** The storage query for up to `limit` documents after `after` (from the first when null), in primary-key order. */
-export function primaryKeyPage<T>(schema: RxJsonSchema<RxDocumentData<T>>, primaryPath: string, after: string | null, limit: number, named = true): PreparedQuery<T> {
-  const selector = { _deleted: { $eq: false }, ...(after === null ? {} : { [primaryPath]: { $gt: after } }) };
-  return prepared(schema, { selector, limit }, primaryPath, named);
-}
-
-/** The storage query for every document whose primary key is in `[from, before)`, in primary-key order. */
-export function primaryKeyRange<T>(schema: RxJsonSchema<RxDocumentData<T>>, primaryPath: string, from: string, before: string, named = true): PreparedQuery<T> {
-  const selector = { _deleted: { $eq: false }, [primaryPath]: { $gte: from, $lt: before } };
-  return prepared(schema, { selector }, primaryPath, named);
-}
-
 /**
- * Every document whose primary key is in `[from, before)`, as stored: for reads of thousands of
- * documents that are parsed once and dropped (no RxDocument each, nothing held by the query cache).
+ * The documents within `bounds` (up to `limit`), in primary-key order, as stored: no RxDocument
+ * each and nothing held by the query cache, for pages and reads of thousands parsed once.
  */
-export async function rangeByPrimaryKey<T>(collection: RxCollection<T>, from: string, before: string): Promise<RxDocumentData<T>[]> {
+export async function readByPrimaryKey<T>(collection: RxCollection<T>, bounds: KeyBounds, limit?: number): Promise<RxDocumentData<T>[]> {
   const { jsonSchema, primaryPath } = collection.schema;
-  return (await collection.storageInstance.query(primaryKeyRange<T>(jsonSchema, primaryPath as string, from, before, hasPrimaryKeyIndex(collection)))).documents;
-}
-
-/** Up to `limit` documents after `after`, in primary-key order (deleted ones left out). */
-export async function pageByPrimaryKey<T>(collection: RxCollection<T>, after: string | null, limit: number): Promise<RxDocumentData<T>[]> {
-  const { jsonSchema, primaryPath } = collection.schema;
-  const result = await collection.storageInstance.query(primaryKeyPage<T>(jsonSchema, primaryPath as string, after, limit, hasPrimaryKeyIndex(collection)));
-  return result.documents;
+  const query = primaryKeyQuery<T>(jsonSchema, primaryPath as string, bounds, limit, hasPrimaryKeyIndex(collection));
+  return (await collection.storageInstance.query(query)).documents;
 }

@@ -10,7 +10,7 @@ import type { DossierState } from '../../src/dossier/dossier-state.ts';
 import type { BlindIndex } from './blind-index.ts';
 import type { DossierPersonalData } from './dossier-doc.ts';
 import { citizenIdKey, nameSearchKeys, searchKeyId } from './name-keys.ts';
-import { pageByPrimaryKey } from './paged-queries.ts';
+import { readByPrimaryKey } from './paged-queries.ts';
 import { joinPersonal } from './personal-data.ts';
 import type { ReportDays } from './report-days.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
@@ -176,7 +176,7 @@ export function createProjector(collections: DeskCollections, settings: Settings
     const [anyDossier, anyKey] = await Promise.all([collections.dossiers.findOne().exec(), collections.searchkeys.findOne().exec()]);
     if (anyDossier === null || anyKey !== null) return;
     for (let after = ''; ; ) {
-      const docs = await pageByPrimaryKey(collections.dossiers, after, BATCH);
+      const docs = await readByPrimaryKey(collections.dossiers, { after }, BATCH);
       const keyDocs = await Promise.all(docs.map(async (doc) => (await searchKeyIdsOf(doc, await eventsOf(doc.code))).map((id) => ({ id, code: doc.code }))));
       await collections.searchkeys.bulkUpsert(keyDocs.flat());
       const last = docs[docs.length - 1];

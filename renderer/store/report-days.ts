@@ -3,7 +3,7 @@ import type { DossierState } from '../../src/dossier/dossier-state.ts';
 import { localDateOf, minuteOfDay } from '../../src/time/vn-time.ts';
 import type { LocalDate } from '../../src/time/vn-time.ts';
 import { instantFromMs } from './instant.ts';
-import { pageByPrimaryKey, rangeByPrimaryKey } from './paged-queries.ts';
+import { readByPrimaryKey } from './paged-queries.ts';
 import { REPORT_ROW_FORMAT, fromReportRow, parseReportRows, toReportRow } from './report-rows.ts';
 import type { ReportRows } from './report-rows.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
@@ -70,6 +70,11 @@ export function reportDaysBuiltDoc(nowMs: number): SettingsDoc {
   return { id: BUILT_KEY, value: { format: REPORT_ROW_FORMAT }, updatedAt: instantFromMs(nowMs) };
 }
 
+/** The rows a stored doc holds; null for a doc of another format (dropped by the rebuild). */
+function rowsOf(value: SettingsDoc['value'] | undefined): ReportRows | null {
+  return value && value.format === REPORT_ROW_FORMAT && typeof value.rows === 'string' ? parseReportRows(value.rows) : null;
+}
+
 export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: RxCollection<DossierDoc>, now: () => number): ReportDays {
   /** A quarter's rows and its stored doc (null until written): the next edit patches it directly. */
   interface BucketEntry {
@@ -93,9 +98,7 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
       let entry = cache.get(bucket);
       if (entry === undefined) {
         const doc = docs.get(reportBucketId(bucket)) ?? null;
-        const value = doc?.toJSON().value;
-        const rows = value && value.format === REPORT_ROW_FORMAT && typeof value.rows === 'string' ? parseReportRows(value.rows) : {};
-        entry = { rows, doc };
+        entry = { rows: rowsOf(doc?.toJSON().value) ?? {}, doc };
       }
       remember(bucket, entry);
       found.set(bucket, entry);
@@ -118,20 +121,18 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
     const nowMs = now();
     const fresh = [...entries].filter(([, entry]) => entry.doc === null);
     const known = [...entries].filter(([, entry]) => entry.doc !== null);
+    const insertFresh = async () => {
+      if (fresh.length === 0) return;
+      const inserted = await settings.bulkInsert(fresh.map(([bucket, entry]) => reportBucketDoc(bucket, entry.rows, nowMs)));
+      for (const doc of inserted.success) {
+        const entry = entries.get(doc.id.slice(DAY_PREFIX.length));
+        if (entry) entry.doc = doc;
+      }
+      // A quarter written meanwhile (another window) is upserted instead.
+      await Promise.all(fresh.filter(([, entry]) => entry.doc === null).map(([bucket, entry]) => write(bucket, entry, nowMs)));
+    };
     try {
-      await Promise.all([
-        (async () => {
-          if (fresh.length === 0) return;
-          const inserted = await settings.bulkInsert(fresh.map(([bucket, entry]) => reportBucketDoc(bucket, entry.rows, nowMs)));
-          for (const doc of inserted.success) {
-            const entry = entries.get(doc.id.slice(DAY_PREFIX.length));
-            if (entry) entry.doc = doc;
-          }
-          // A quarter written meanwhile (another window) is upserted instead.
-          await Promise.all(fresh.filter(([, entry]) => entry.doc === null).map(([bucket, entry]) => write(bucket, entry, nowMs)));
-        })(),
-        ...known.map(([bucket, entry]) => write(bucket, entry, nowMs)),
-      ]);
+      await Promise.all([insertFresh(), ...known.map(([bucket, entry]) => write(bucket, entry, nowMs))]);
     } catch (error) {
       for (const bucket of edits.keys()) cache.delete(bucket);
       throw error;
@@ -147,7 +148,7 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
   const isComplete = async () => (await builtFormat()) === REPORT_ROW_FORMAT;
 
   async function rebuildChunk(after: string): Promise<string | null> {
-    const docs = await pageByPrimaryKey(dossiers, after, REBUILD_CHUNK);
+    const docs = await readByPrimaryKey(dossiers, { after }, REBUILD_CHUNK);
     const byBucket = new Map<ReportBucket, DossierState[]>();
     for (const doc of docs) {
       const state = doc.state as unknown as DossierState;
@@ -190,12 +191,10 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
     },
     isComplete,
     async read(from, to) {
-      const docs = await rangeByPrimaryKey(settings, reportDayId(from), reportDayEndId(to));
+      const docs = await readByPrimaryKey(settings, { from: reportDayId(from), before: reportDayEndId(to) });
       const states: DossierState[] = [];
       for (const doc of docs) {
-        const value = doc.value;
-        if (value.format !== REPORT_ROW_FORMAT || typeof value.rows !== 'string') continue;
-        for (const [code, row] of Object.entries(parseReportRows(value.rows))) states.push(fromReportRow(code, row));
+        for (const [code, row] of Object.entries(rowsOf(doc.value) ?? {})) states.push(fromReportRow(code, row));
       }
       return states;
     },

@@ -2,7 +2,7 @@ import { fillWithDefaultSettings, getQueryPlan, normalizeMangoQuery } from 'rxdb
 import type { MangoQuery, RxJsonSchema } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { buildSelector, sortField } from '../../../renderer/store/dossier-query.ts';
-import { primaryKeyPage, primaryKeyRange } from '../../../renderer/store/paged-queries.ts';
+import { primaryKeyQuery } from '../../../renderer/store/paged-queries.ts';
 import { settingsSchema } from '../../../renderer/store/schemas/settings-schema.ts';
 import { dossierSchema } from '../../../renderer/store/schemas/dossier-schema.ts';
 import { eventSchema } from '../../../renderer/store/schemas/event-schema.ts';
@@ -23,14 +23,14 @@ describe('query plans of paged reads', () => {
     ] as const;
     for (const { schema, primary, after } of cases) {
       for (const from of [null, after]) {
-        const { queryPlan } = primaryKeyPage(schema as RxJsonSchema<never>, primary, from, 500);
+        const { queryPlan } = primaryKeyQuery(schema as RxJsonSchema<never>, primary, { after: from }, 500);
         expect(queryPlan, `${primary} after ${from}`).toMatchObject({ index: ['_deleted', primary], sortSatisfiedByIndex: true, selectorSatisfiedByIndex: true });
       }
     }
   });
 
   it('reads a range of settings (the report days) on the primary-key index', () => {
-    const { queryPlan } = primaryKeyRange(fillWithDefaultSettings(settingsSchema) as RxJsonSchema<never>, 'id', 'report-day:2025-01-01', 'report-day:2025-12-31~');
+    const { queryPlan } = primaryKeyQuery(fillWithDefaultSettings(settingsSchema) as RxJsonSchema<never>, 'id', { from: 'report-day:2025-01-01', before: 'report-day:2025-12-31~' });
     expect(queryPlan).toMatchObject({ index: ['_deleted', 'id'], sortSatisfiedByIndex: true, selectorSatisfiedByIndex: true });
   });
 
