@@ -159,6 +159,8 @@ export const dossierEventSchema = z.discriminatedUnion('type', [
 ]);
 
 export type DossierEvent = z.output<typeof dossierEventSchema>;
+
+const vietnameseErrors = z.locales.vi().localeError;
 export type EventOf<T extends EventType> = Extract<DossierEvent, { type: T }>;
 export type PayloadOf<T extends EventType> = EventOf<T>['payload'];
 /** What a caller hands to `createEvent` for a payload: before trimming and normalising. */
@@ -181,8 +183,8 @@ export function parseEvent(input: unknown): Result<DossierEvent> {
       return err(new DomainError('event.bad_json', 'Sự kiện không chuyển được sang JSON.'));
     }
   }
-  const bytes = utf8Length(json);
-  if (bytes > MAX_EVENT_BYTES) {
+  const bytes = utf8LengthAbove(json, MAX_EVENT_BYTES);
+  if (bytes !== null) {
     return err(
       new DomainError('event.too_large', `Sự kiện quá lớn (${bytes} byte, tối đa ${MAX_EVENT_BYTES} byte).`, undefined, { bytes }),
     );
@@ -194,7 +196,7 @@ export function parseEvent(input: unknown): Result<DossierEvent> {
       return err(new DomainError('event.bad_json', 'Sự kiện không phải JSON hợp lệ.'));
     }
   }
-  const parsed = dossierEventSchema.safeParse(value, { error: z.locales.vi().localeError });
+  const parsed = dossierEventSchema.safeParse(value, { error: vietnameseErrors });
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
   const path = (issue?.path ?? []).map((key) => (typeof key === 'number' ? key : String(key)));
@@ -241,12 +243,31 @@ export function createEvent<T extends EventType>(input: CreateEventInput<T>, dep
   return parsed.value as EventOf<T>;
 }
 
-/** UTF-8 byte length without TextEncoder (not in the pure core's lib). */
+/**
+ * The UTF-8 byte length of `value` when it is above `max`, else null. A UTF-16 code unit never
+ * takes more than 3 bytes (a surrogate pair takes 4 for two units), so short text is not counted.
+ */
+function utf8LengthAbove(value: string, max: number): number | null {
+  if (value.length * 3 <= max) return null;
+  const bytes = utf8Length(value);
+  return bytes > max ? bytes : null;
+}
+
+/** UTF-8 byte length without TextEncoder (not in the pure core's lib); a lone surrogate counts 3, as U+FFFD. */
 function utf8Length(value: string): number {
   let bytes = 0;
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  for (let at = 0; at < value.length; at += 1) {
+    const unit = value.charCodeAt(at);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit < 0xdc00 && isLowSurrogate(value.charCodeAt(at + 1))) {
+      bytes += 4;
+      at += 1;
+    } else bytes += 3;
   }
   return bytes;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit < 0xe000;
 }

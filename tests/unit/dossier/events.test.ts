@@ -152,4 +152,20 @@ describe('parseEvent', () => {
     expect(rejectionOf({ ...base, payload: { text: '𝕏'.repeat(MAX_EVENT_BYTES / 4) } }).code).toBe('event.too_large');
     expect(rejectionOf({ ...base, payload: { text: 'ă'.repeat(MAX_EVENT_BYTES / 2) } }).code).toBe('event.too_large');
   });
+
+  it('counts the UTF-8 bytes exactly at the limit, whatever the letters', () => {
+    const base = eventFactory().make('NOTE', { text: 'a' });
+    const room = MAX_EVENT_BYTES - (Buffer.byteLength(JSON.stringify(base)) - 1);
+    for (const letter of ['a', 'ă', 'ệ', '𝕏']) {
+      const letterBytes = Buffer.byteLength(letter);
+      const fill = 'a'.repeat(room % letterBytes) + letter.repeat(Math.floor(room / letterBytes));
+      const atLimit = { ...base, payload: { text: fill } };
+      expect(Buffer.byteLength(JSON.stringify(atLimit))).toBe(MAX_EVENT_BYTES);
+      expect(rejectionOf(atLimit).code).toBe('event.bad_shape');
+      expect(rejectionOf({ ...base, payload: { text: `${fill}a` } }).details).toEqual({ bytes: MAX_EVENT_BYTES + 1 });
+    }
+    // Text input may hold a lone surrogate: it counts 3 bytes, as the U+FFFD it is encoded as.
+    const text = JSON.stringify({ ...base, payload: { text: `${'a'.repeat(room - 1)}Z` } }).replace('aZ"', '\uD800"');
+    expect(rejectionOf(text).details).toEqual({ bytes: MAX_EVENT_BYTES + 1 });
+  });
 });
