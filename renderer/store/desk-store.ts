@@ -18,6 +18,7 @@ import {
 } from './reference-repository.ts';
 import type { IdentityRepository, OfficersRepository, ReferenceRepository } from './reference-repository.ts';
 import { createSerialQueue } from './serial-queue.ts';
+import { afterPendingProjections, createPendingProjections } from './pending-projections.ts';
 import { createSettingsRepository } from './settings-repository.ts';
 import type { SettingsRepository } from './settings-repository.ts';
 
@@ -39,6 +40,8 @@ export interface DeskStore {
   projections: {
     /** Re-projects dossiers whose events arrived since the last run (after a sync pull). */
     catchUp(): Promise<number>;
+    /** Resolves once the projections of receipts already saved are written (reads wait for it anyway). */
+    settled(): Promise<void>;
     /** Rebuilds every projection from the event log. */
     rebuildAll(): Promise<number>;
   };
@@ -71,6 +74,9 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       await projector.catchUp();
     });
     const deadlines = createDeadlineIndex(c.dossiers);
+    const pending = createPendingProjections((error) => {
+      console.error('projection after a receipt failed; the next catch-up projects it again', error);
+    });
     let closing = false;
     // A database from before report days (or of an older row format) gets them in the background;
     // until then reports read the projections (load-report-dossiers.ts).
@@ -78,16 +84,17 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       console.error('report days: rebuild failed; reports read the projections', error);
     });
     return {
-      events: createEventsRepository(c.events, projector, serial),
-      dossiers: createDossierRepository(c.dossiers, c.searchkeys, blind, deadlines, (code) => projector.eventsOf(code)),
+      events: createEventsRepository(c.events, projector, serial, pending),
+      dossiers: afterPendingProjections(createDossierRepository(c.dossiers, c.searchkeys, blind, deadlines, (code) => projector.eventsOf(code)), pending),
       reference,
       identity: createIdentityRepository(reference),
       officers: createOfficersRepository(reference),
       printLog: createPrintLogRepository(c.printlog, options.clock, serial),
       settings,
-      reportDays,
+      reportDays: afterPendingProjections(reportDays, pending),
       projections: {
         catchUp: () => serial(() => projector.catchUp()),
+        settled: () => pending.settled(),
         rebuildAll: () => serial(() => projector.rebuildAll()),
       },
       onDossiersChanged(listener) {

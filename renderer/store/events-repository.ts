@@ -8,6 +8,7 @@ import { readByPrimaryKey } from './paged-queries.ts';
 import { splitPersonal } from './personal-data.ts';
 import { docToEvent } from './projector.ts';
 import type { Projector } from './projector.ts';
+import type { PendingProjections } from './pending-projections.ts';
 import type { EventDoc } from './schemas/event-schema.ts';
 
 export interface AppendResult {
@@ -23,6 +24,9 @@ export interface EventsRepository {
    * and `event.id_conflict` for a known id with another body (tampering); nothing is stored then.
    * `newDossier`: the caller found no event of this dossier (a receipt issuing a fresh code), so
    * the projection can be written without reading the dossier's events back (checked, not trusted).
+   * Such an append returns once the event is stored: the receipt is saved then, and its projection
+   * follows at once, next in the queue (reads of projections wait for it, `PendingProjections`).
+   * Other appends return after their projection.
    */
   append(input: unknown, options?: { newDossier?: boolean }): Promise<AppendResult>;
   byId(id: string): Promise<DossierEvent | null>;
@@ -38,6 +42,7 @@ export function createEventsRepository(
   collection: RxCollection<EventDoc>,
   projector: Projector,
   serial: <T>(task: () => Promise<T>) => Promise<T>,
+  pending: PendingProjections,
 ): EventsRepository {
   async function stored(id: string): Promise<DossierEvent | null> {
     const doc = await collection.findOne(id).exec();
@@ -77,7 +82,8 @@ export function createEventsRepository(
           if (raced === null) throw error;
           return sameOrConflict(raced, event);
         }
-        await projector.catchUp(options?.newDossier ? event : undefined);
+        if (options?.newDossier) pending.track(serial(() => projector.catchUp(event)));
+        else await projector.catchUp();
         return { event, duplicate: false };
       });
     },

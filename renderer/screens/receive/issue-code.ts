@@ -15,7 +15,7 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * The last code issued through each store, and how many receipts ago the hint was saved: the
  * hint is saved every few receipts rather than with each (a settings write is an IndexedDB
- * transaction of its own). After a restart the existence checks walk past the few codes issued
+ * transaction of its own), beside the receipt rather than before it returns. After a restart the existence checks walk past the few codes issued
  * since, so a stale hint costs a few reads, never a duplicate.
  */
 const issued = new WeakMap<DeskStore, { code: string; unsaved: number }>();
@@ -73,7 +73,9 @@ export function receiveDossier(
     await store.events.append(event, { newDossier: true });
     const unsaved = (remembered?.unsaved ?? 0) + 1;
     if (unsaved >= HINT_SAVE_EVERY || !remembered) {
-      await store.settings.set(LAST_CODE_KEY, { code });
+      // Not awaited: the receipt is saved with its event, and a hint lost or written late only
+      // costs the next session a few existence checks.
+      store.settings.set(LAST_CODE_KEY, { code }).catch((error: unknown) => console.error('last-code hint not saved', error));
       issued.set(store, { code, unsaved: 0 });
     } else {
       issued.set(store, { code, unsaved });

@@ -234,6 +234,7 @@ async function measure(options: { iterations: number; warmup: number; only?: str
         fingerprints[side] = await op[side](i);
         const ms = performance.now() - started;
         if (i >= options.warmup) samples[side].push(ms);
+        if (side === 'store') await op.settle?.();
       }
       if (fingerprints.store !== fingerprints.raw) {
         samples.mismatches += 1;

@@ -1,5 +1,6 @@
 import type { DeskStore } from '../../../renderer/store/index.ts';
 import type { PairedOperation } from './operations.ts';
+import { summarize } from '../support/stats.ts';
 
 /**
  * Where a store operation spends its time: every call into the collections' storage instances
@@ -25,6 +26,19 @@ export interface OperationProfile {
    */
   dexieMsPerOp: number;
   calls: Record<string, StorageCallStats>;
+  /**
+   * The operation's storage calls in the order they start (the k-th call of a name is `name#k`),
+   * each with the median start and end in ms from the operation's start: which calls wait for
+   * which, i.e. the operation's critical path. Only calls seen in at least half the iterations.
+   */
+  timeline: TimelineEntry[];
+}
+
+export interface TimelineEntry {
+  call: string;
+  share: number;
+  startMs: number;
+  endMs: number;
 }
 
 const METHODS = ['bulkWrite', 'query', 'count', 'findDocumentsById', 'getChangedDocumentsSince'] as const;
@@ -37,7 +51,9 @@ function inner(instance: Instance): Instance | null {
   return next !== null && typeof next === 'object' ? (next as Instance) : null;
 }
 
-function instrument(store: DeskStore, record: (name: string, ms: number) => void): () => void {
+type RecordCall = (name: string, startedAt: number, endedAt: number) => void;
+
+function instrument(store: DeskStore, record: RecordCall): () => void {
   const restore: (() => void)[] = [];
   for (const [collectionName, collection] of Object.entries(store.database.collections)) {
     const outer = collection.storageInstance as unknown as Instance;
@@ -49,7 +65,7 @@ function instrument(store: DeskStore, record: (name: string, ms: number) => void
   return () => restore.forEach((undo) => undo());
 }
 
-function patch(instance: Instance, label: string, record: (name: string, ms: number) => void): () => void {
+function patch(instance: Instance, label: string, record: RecordCall): () => void {
   const restore: (() => void)[] = [];
   for (const method of METHODS) {
     const original = instance[method];
@@ -61,7 +77,7 @@ function patch(instance: Instance, label: string, record: (name: string, ms: num
       try {
         return await (original as (...a: unknown[]) => Promise<unknown>).apply(instance, args);
       } finally {
-        record(`${label}.${method}`, performance.now() - started);
+        record(`${label}.${method}`, started, performance.now());
       }
     };
     restore.push(() => {
@@ -76,18 +92,31 @@ export async function profileOperations(store: DeskStore, operations: readonly P
   const profiles: OperationProfile[] = [];
   for (const op of operations) {
     const calls = new Map<string, { count: number; ms: number }>();
-    const restore = instrument(store, (name, ms) => {
+    const spans = new Map<string, { starts: number[]; ends: number[] }>();
+    let opStarted = 0;
+    let seen = new Map<string, number>();
+    const restore = instrument(store, (name, startedAt, endedAt) => {
       const entry = calls.get(name) ?? { count: 0, ms: 0 };
       entry.count += 1;
-      entry.ms += ms;
+      entry.ms += endedAt - startedAt;
       calls.set(name, entry);
+      if (name.startsWith('dexie:')) return;
+      const k = (seen.get(name) ?? 0) + 1;
+      seen.set(name, k);
+      const span = spans.get(`${name}#${k}`) ?? { starts: [], ends: [] };
+      span.starts.push(startedAt - opStarted);
+      span.ends.push(endedAt - opStarted);
+      spans.set(`${name}#${k}`, span);
     });
     let total = 0;
     try {
       for (let i = firstIteration; i < firstIteration + iterations; i += 1) {
-        const started = performance.now();
+        seen = new Map();
+        opStarted = performance.now();
         await op.store(i);
-        total += performance.now() - started;
+        total += performance.now() - opStarted;
+        // Still recorded: the timeline shows what the operation leaves running.
+        await op.settle?.();
       }
     } finally {
       restore();
@@ -103,7 +132,15 @@ export async function profileOperations(store: DeskStore, operations: readonly P
       storageCallsPerOp: entries.reduce((sum, [, e]) => sum + e.count, 0) / iterations,
       dexieMsPerOp: dexieMs / iterations,
       calls: Object.fromEntries(entries.map(([name, e]) => [name, { callsPerOp: e.count / iterations, msPerOp: e.ms / iterations }])),
+      timeline: timelineOf(spans, iterations),
     });
   }
   return profiles;
+}
+
+function timelineOf(spans: ReadonlyMap<string, { starts: number[]; ends: number[] }>, iterations: number): TimelineEntry[] {
+  return [...spans.entries()]
+    .filter(([, span]) => span.starts.length >= iterations / 2)
+    .map(([call, span]) => ({ call, share: span.starts.length / iterations, startMs: summarize(span.starts).p50, endMs: summarize(span.ends).p50 }))
+    .sort((a, b) => a.startMs - b.startMs);
 }

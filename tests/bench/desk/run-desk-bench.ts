@@ -20,7 +20,7 @@ import { deskSizeFile } from '../support/scaling-plots.ts';
 import { serveFolders } from '../support/static-server.ts';
 import { summarize } from '../support/stats.ts';
 import type { DeskBenchApi, OpenSamples, OperationSamples, PrepareResult, ReportSamples } from './bench-page.ts';
-import type { OperationProfile } from './profile.ts';
+import type { OperationProfile, TimelineEntry } from './profile.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const RESULTS = here('../results');
@@ -385,6 +385,11 @@ function profileTable(profiles: readonly OperationProfile[]): string {
       .map(([name, c]) => `${c.callsPerOp.toFixed(1)}× ${name}: ${c.msPerOp.toFixed(1)}`)
       .join('; ');
     lines.push(`| ${p.id} | ${p.meanMs.toFixed(1)} | ${p.storageCallsPerOp.toFixed(1)} | ${p.storageMsPerOp.toFixed(1)} | ${p.dexieMsPerOp.toFixed(1)} | ${top} |`);
+  }
+  const receive = profiles.find((p) => p.id === 'receive');
+  if (receive?.timeline) {
+    const span = (t: TimelineEntry) => `${t.call} ${t.startMs.toFixed(1)}–${t.endMs.toFixed(1)}${t.share < 0.95 ? ` (${Math.round(t.share * 100)} %)` : ''}`;
+    lines.push('', `A receipt's storage calls in order (median start–end, ms from the save): ${receive.timeline.map(span).join('; ')}.`);
   }
   return lines.join('\n');
 }

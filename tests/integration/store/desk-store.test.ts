@@ -1,5 +1,5 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeskStore } from '../../../renderer/store/desk-store.ts';
 import { DossierStatus } from '../../../src/dossier/status.ts';
 import { codeOf, eventFactory, openTestStore, receivedPayload } from './fixtures.ts';
@@ -136,6 +136,38 @@ describe('appending the first event of a new dossier (a receipt)', () => {
 
     expect(fast).toEqual(full);
     expect(fast).toMatchObject({ found: [codeOf(1)], status: DossierStatus.Received, pending: 0, state: { eventIds: [received.id] } });
+  });
+
+  it('returns once the event is stored; reads of this store wait for the projection that follows', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    const received = make('RECEIVED', codeOf(1), receivedPayload({ name: 'Lê Văn Cường' }));
+    await store.events.append(received, { newDossier: true });
+    // At once, as the screens read after a save (the next test shows the append does not wait).
+    expect((await store.dossiers.byCode(codeOf(1)))?.state.eventIds).toEqual([received.id]);
+    expect((await store.dossiers.query({ nameQuery: 'le van cuong' })).items.map((d) => d.code)).toEqual([codeOf(1)]);
+    expect((await store.reportDays.read('2025-11-24', '2025-11-24')).map((d) => d.code)).toEqual([codeOf(1)]);
+  });
+
+  it('keeps a receipt whose projection failed: the event stays, the next catch-up projects it', async () => {
+    store = await openTestStore();
+    const make = eventFactory();
+    const received = make('RECEIVED', codeOf(1), receivedPayload());
+    const instance = store.database.collections.dossiers.storageInstance;
+    const bulkWrite = instance.bulkWrite.bind(instance);
+    instance.bulkWrite = () => Promise.reject(new Error('disk full'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await store.events.append(received, { newDossier: true });
+      expect(await store.dossiers.byCode(codeOf(1))).toBeNull();
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('projection after a receipt failed'), expect.any(Error));
+    } finally {
+      instance.bulkWrite = bulkWrite;
+      logged.mockRestore();
+    }
+    expect((await store.events.forDossier(codeOf(1))).map((e) => e.id)).toEqual([received.id]);
+    expect(await store.projections.catchUp()).toBe(1);
+    expect((await store.dossiers.byCode(codeOf(1)))?.state.status).toBe(DossierStatus.Received);
   });
 
   it('is checked, not trusted: a dossier that has a projection is projected from all its events', async () => {
