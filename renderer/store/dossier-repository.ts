@@ -12,6 +12,7 @@ import type { DeadlineIndex } from './deadline-index.ts';
 import { citizenIdKey, exactKeyRange, nameQueryRange } from './name-keys.ts';
 import { codeOfOrder, keysInRange, newestFirst } from './name-search.ts';
 import type { SearchKeyReader } from './name-search.ts';
+import { readByPrimaryKey } from './paged-queries.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { SearchKeyDoc } from './schemas/search-key-schema.ts';
 
@@ -66,14 +67,14 @@ export function createDossierRepository(
   deadlines: DeadlineIndex,
   eventsOf: (code: string) => Promise<DossierEvent[]>,
 ): DossierRepository {
+  // Straight to the storage: a search makes a few of these small reads one after another, and
+  // RxQuery's document and cache handling per read showed in the name search's tail.
   const reader: SearchKeyReader = {
     async firstId(from, before) {
-      const docs = await searchkeys.find({ selector: { id: { $gte: from, $lt: before } }, sort: [{ id: 'asc' }], limit: 1 }).exec();
-      return docs[0]?.id ?? null;
+      return (await readByPrimaryKey(searchkeys, { from, before }, 1))[0]?.id ?? null;
     },
     async idsAfter(after, before, limit) {
-      const docs = await searchkeys.find({ selector: { id: { $gt: after, $lt: before } }, sort: [{ id: 'asc' }], limit }).exec();
-      return docs.map((doc) => doc.id);
+      return (await readByPrimaryKey(searchkeys, { after, before }, limit)).map((doc) => doc.id);
     },
   };
 
