@@ -7,7 +7,7 @@ import { readBatchContext, type BatchOfficer } from '../repositories/batch-conte
 import { writeEventBatch, type EventBatch, type NewEventRow, type SeqRef } from '../repositories/event-batch.ts';
 import { lockDossiers } from '../repositories/events.ts';
 import { projectWithBatch, type AddedEvent } from './batch-transitions.ts';
-import { canonicalHash } from './canonical-hash.ts';
+import { canonicalText } from './canonical-hash.ts';
 import { roleMayRecord } from './permissions.ts';
 import { ServerError } from './server-error.ts';
 
@@ -34,6 +34,8 @@ export interface IngestResult {
 interface Candidate {
   event: DossierEvent;
   bodyHash: string;
+  /** The canonical JSON that was hashed: the body as stored. */
+  bodyJson: string;
 }
 
 /**
@@ -108,7 +110,8 @@ async function validateAndWrite(
   // The first event refused here; the state machine is asked afterwards, and the earlier refusal wins.
   let refused: { index: number; error: ServerError } | null = null;
 
-  for (const [index, { event, bodyHash }] of candidates.entries()) {
+  const serverTime = serverAt.toISOString();
+  for (const [index, { event, bodyHash, bodyJson }] of candidates.entries()) {
     const previous = stored.get(event.id);
     if (previous) {
       const problem = previous.bodyHash !== bodyHash ? idReused(event) : event.serverAt !== null && Date.parse(event.serverAt) !== previous.serverAt.getTime() ? forgedServerTime(event) : null;
@@ -147,14 +150,14 @@ async function validateAndWrite(
     }
     const clockSkewFlag = deskClockOff || Date.parse(event.at) > serverAt.getTime() + MAX_CLOCK_SKEW_MS;
     const ref: SeqRef = { batch: batch.events.length };
-    batch.events.push({ event, bodyHash, serverAt, clockSkewFlag });
+    batch.events.push({ event, bodyHash, bodyJson, serverAt, clockSkewFlag });
     for (const unitId of draft.units) batch.feed.push({ unitId, seq: ref });
     draft.seqs.push(ref);
     if (event.type === 'TRANSFERRED' && !draft.units.includes(event.payload.toUnitId)) {
       grant(event.dossierCode, event.payload.toUnitId, draft);
       draft.units.push(event.payload.toUnitId);
     }
-    draft.added.push({ event: { ...event, serverAt: serverAt.toISOString() } as DossierEvent, index });
+    draft.added.push({ event: { ...event, serverAt: serverTime } as DossierEvent, index });
     lastOfDossier.set(event.dossierCode, ref.batch);
     accepted.push(event.id);
   }
@@ -194,7 +197,8 @@ function parseDocument(document: unknown, index: number): Candidate {
     throw new ServerError(status, parsed.error.code, parsed.error.message, { ...where, ...(parsed.error.path ? { path: parsed.error.path } : {}) });
   }
   // The hash ignores the server time: a desk re-sending an event it pulled back is the same event.
-  return { event: parsed.value, bodyHash: canonicalHash({ ...parsed.value, serverAt: null }) };
+  const stored = canonicalText({ ...parsed.value, serverAt: null });
+  return { event: parsed.value, bodyHash: stored.hash, bodyJson: stored.json };
 }
 
 function dedupeBatch(candidates: Candidate[]): Candidate[] {

@@ -13,6 +13,8 @@ export type SeqRef = { stored: number } | { batch: number };
 export interface NewEventRow {
   event: DossierEvent;
   bodyHash: string;
+  /** The body as stored, `serverAt: null` (what the desk sent), in the canonical JSON that was hashed. */
+  bodyJson: string;
   serverAt: Date;
   clockSkewFlag: boolean;
 }
@@ -69,20 +71,25 @@ const projectionUpdate = sql.raw([...PROJECTION_COLUMNS, 'state', 'last_event_se
  */
 export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatch): Promise<number[]> {
   if (batch.events.length === 0) return [];
-  const events = batch.events.map((row, idx) => ({
-    idx,
-    id: row.event.id,
-    dossier_code: row.event.dossierCode,
-    type: row.event.type,
-    unit_id: row.event.unitId,
-    desk_id: row.event.deskId,
-    officer_id: row.event.officerId,
-    // Stored bodies keep `serverAt: null` (what the desk sent); the server time has its own column.
-    body: { ...row.event, serverAt: null },
-    body_hash: row.bodyHash,
-    server_at: row.serverAt.toISOString(),
-    clock_skew_flag: row.clockSkewFlag,
-  }));
+  const events = batch.events.map((row, idx) =>
+    // The body goes in as the text that was hashed: stringifying it again was a third serialisation of every event.
+    withRawJsonMember(
+      {
+        idx,
+        id: row.event.id,
+        dossier_code: row.event.dossierCode,
+        type: row.event.type,
+        unit_id: row.event.unitId,
+        desk_id: row.event.deskId,
+        officer_id: row.event.officerId,
+        body_hash: row.bodyHash,
+        server_at: row.serverAt.toISOString(),
+        clock_skew_flag: row.clockSkewFlag,
+      },
+      'body',
+      row.bodyJson,
+    ),
+  );
   const grants = batch.grants.map((g) => ({ dossier_code: g.code, unit_id: g.unitId }));
   const feed = batch.feed.map((row, ord) =>
     'stored' in row.seq ? { ord, unit_id: row.unitId, stored_seq: row.seq.stored } : { ord, unit_id: row.unitId, batch_idx: row.seq.batch },
@@ -90,7 +97,7 @@ export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatc
   const projections = batch.projections.map(({ dossier, lastBatchIndex }) => ({ ...projectionFields(dossier), state: dossier, last_idx: lastBatchIndex }));
 
   const result = await sql<{ seqs: unknown }>`with event_rows as materialized (
-  select * from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as e(idx integer, id uuid, dossier_code text, type text, unit_id text,
+  select * from jsonb_to_recordset(${`[${events.join(',')}]`}::jsonb) as e(idx integer, id uuid, dossier_code text, type text, unit_id text,
     desk_id text, officer_id text, body jsonb, body_hash text, server_at timestamptz, clock_skew_flag boolean)
 ),
 projection_rows as materialized (
@@ -142,6 +149,11 @@ select coalesce(json_agg(seq order by idx), '[]'::json) as seqs, pg_notify(${sql
   // After the upsert, which the statement above cannot see itself (see saveProjections).
   if (groups.length > 0) await markLinkedRepresentatives(trx, groups);
   return numbers;
+}
+
+/** The JSON of `columns` with one more member whose value is JSON text already. */
+function withRawJsonMember(columns: Record<string, unknown>, key: string, json: string): string {
+  return `${JSON.stringify(columns).slice(0, -1)},${JSON.stringify(key)}:${json}}`;
 }
 
 function jsonValue(value: unknown): unknown {
