@@ -64,10 +64,11 @@ const projectionUpdate = sql.raw([...PROJECTION_COLUMNS, 'state', 'last_event_se
  * and it is an init plan that both identity-drawing inserts are gated on (feed rows also wait for
  * the events they point to), so parsing the bodies never holds up the other writers. Identity
  * values are drawn row by row above the `order by`, so sequence numbers follow the batch order and
- * feed positions the feed order. The feed's foreign keys to the new events are checked at the end
- * of the statement. The statement's snapshot predates the lock, which is harmless: it decides
- * nothing from what it reads (unique, conflict and foreign-key checks see the latest commits); what
- * was validated was read under the dossiers' locks.
+ * feed positions the feed order. The units, desks, officers and events that rows refer to are
+ * checked by joins here rather than by foreign keys (migration 0006: a query and a row lock per row);
+ * a row they leave out fails the counts below. The statement's snapshot predates the lock, which is
+ * harmless: those rows are never deleted (migration 0006) and unique and conflict checks see the
+ * latest commits; what was validated was read under the dossiers' locks.
  */
 export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatch): Promise<number[]> {
   if (batch.events.length === 0) return [];
@@ -96,7 +97,7 @@ export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatc
   );
   const projections = batch.projections.map(({ dossier, lastBatchIndex }) => ({ ...projectionFields(dossier), state: dossier, last_idx: lastBatchIndex }));
 
-  const result = await sql<{ seqs: unknown }>`with event_rows as materialized (
+  const result = await sql<{ seqs: unknown; feed_rows: unknown }>`with event_rows as materialized (
   select * from jsonb_to_recordset(${`[${events.join(',')}]`}::jsonb) as e(idx integer, id uuid, dossier_code text, type text, unit_id text,
     desk_id text, officer_id text, body jsonb, body_hash text, server_at timestamptz, clock_skew_flag boolean)
 ),
@@ -111,6 +112,9 @@ new_events as (
   insert into events (id, dossier_code, type, unit_id, desk_id, officer_id, body, body_hash, server_at, clock_skew_flag)
   select e.id, e.dossier_code, e.type, e.unit_id, e.desk_id, e.officer_id, e.body, e.body_hash, e.server_at, e.clock_skew_flag
   from event_rows e
+  join units u on u.id = e.unit_id
+  join desks d on d.id = e.desk_id
+  join officers o on o.id = e.officer_id
   where (select locked from writer)
   order by e.idx
   returning seq, id
@@ -127,9 +131,12 @@ feed as (
   insert into unit_feed (unit_id, event_seq)
   select f.unit_id, coalesce(f.stored_seq, b.seq)
   from json_to_recordset(${JSON.stringify(feed)}::json) as f(ord integer, unit_id text, stored_seq bigint, batch_idx integer)
+  join units u on u.id = f.unit_id
   left join batch b on b.idx = f.batch_idx
   where (select locked from writer)
+    and (f.stored_seq is null or exists (select 1 from events s where s.seq = f.stored_seq))
   order by f.ord
+  returning 1
 ),
 projections as (
   insert into dossiers (code, ${projectionColumns}, state, last_event_seq, updated_at)
@@ -138,10 +145,16 @@ projections as (
   join batch b on b.idx = p.last_idx
   on conflict (code) do update set ${projectionUpdate}
 )
-select coalesce(json_agg(seq order by idx), '[]'::json) as seqs, pg_notify(${sql.lit(CHANGES_CHANNEL)}, 'events') as notified from batch`.execute(trx);
+select coalesce(json_agg(seq order by idx), '[]'::json) as seqs, (select count(*) from feed) as feed_rows,
+  pg_notify(${sql.lit(CHANGES_CHANNEL)}, 'events') as notified
+from batch`.execute(trx);
 
+  // A row the joins above left out names a unit, desk, officer or event that does not exist: the
+  // caller's transaction is rolled back, as a foreign key violation would have done.
   const seqs = jsonValue(result.rows[0]?.seqs) as Array<number | string>;
   if (seqs.length !== batch.events.length) throw new Error(`${batch.events.length - seqs.length} event(s) of the batch were not inserted`);
+  const feedRows = Number(result.rows[0]?.feed_rows);
+  if (feedRows !== batch.feed.length) throw new Error(`${batch.feed.length - feedRows} unit feed row(s) of the batch were not inserted`);
   const numbers = seqs.map(Number);
   if (numbers.some((seq, index) => index > 0 && seq <= (numbers[index - 1] as number))) throw new Error('event sequence numbers were not drawn in batch order');
 
