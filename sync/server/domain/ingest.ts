@@ -150,7 +150,7 @@ async function validateAndWrite(
     }
     const clockSkewFlag = deskClockOff || Date.parse(event.at) > serverAt.getTime() + MAX_CLOCK_SKEW_MS;
     const ref: SeqRef = { batch: batch.events.length };
-    batch.events.push({ event, bodyHash, bodyJson, serverAt, clockSkewFlag });
+    batch.events.push({ bodyHash, bodyJson, clockSkewFlag });
     for (const unitId of draft.units) batch.feed.push({ unitId, seq: ref });
     draft.seqs.push(ref);
     if (event.type === 'TRANSFERRED' && !draft.units.includes(event.payload.toUnitId)) {
@@ -174,7 +174,7 @@ async function validateAndWrite(
   }
   if (refused) throw refused.error;
 
-  await writeEventBatch(trx, { ...batch, projections });
+  await writeEventBatch(trx, { ...batch, serverAt, projections });
   return { accepted, duplicates };
 }
 

@@ -1,5 +1,4 @@
 import { sql, type Transaction } from 'kysely';
-import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { CHANGES_CHANNEL } from '../db/change-channel.ts';
 import { AdvisoryLock } from '../db/locks.ts';
@@ -11,15 +10,18 @@ import { projectionFields } from './events.ts';
 export type SeqRef = { stored: number } | { batch: number };
 
 export interface NewEventRow {
-  event: DossierEvent;
   bodyHash: string;
-  /** The body as stored, `serverAt: null` (what the desk sent), in the canonical JSON that was hashed. */
+  /**
+   * The body as stored, `serverAt: null` (what the desk sent), in the canonical JSON that was hashed.
+   * The event's id, dossier, type, unit, desk and officer columns are read from it.
+   */
   bodyJson: string;
-  serverAt: Date;
   clockSkewFlag: boolean;
 }
 
 export interface EventBatch {
+  /** The server time of every event of the batch. */
+  serverAt: Date;
   /** In the order their sequence numbers are drawn. */
   events: readonly NewEventRow[];
   grants: ReadonlyArray<{ code: string; unitId: string }>;
@@ -72,25 +74,9 @@ const projectionUpdate = sql.raw([...PROJECTION_COLUMNS, 'state', 'last_event_se
  */
 export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatch): Promise<number[]> {
   if (batch.events.length === 0) return [];
-  const events = batch.events.map((row, idx) =>
-    // The body goes in as the text that was hashed: stringifying it again was a third serialisation of every event.
-    withRawJsonMember(
-      {
-        idx,
-        id: row.event.id,
-        dossier_code: row.event.dossierCode,
-        type: row.event.type,
-        unit_id: row.event.unitId,
-        desk_id: row.event.deskId,
-        officer_id: row.event.officerId,
-        body_hash: row.bodyHash,
-        server_at: row.serverAt.toISOString(),
-        clock_skew_flag: row.clockSkewFlag,
-      },
-      'body',
-      row.bodyJson,
-    ),
-  );
+  // The body goes in as the text that was hashed (stringifying it again was a third serialisation of
+  // every event), and the columns that repeat its fields are read from it: they were a third of the bytes.
+  const events = batch.events.map((row, idx) => withRawJsonMember({ idx, body_hash: row.bodyHash, clock_skew_flag: row.clockSkewFlag }, 'body', row.bodyJson));
   const grants = batch.grants.map((g) => ({ dossier_code: g.code, unit_id: g.unitId }));
   const feed = batch.feed.map((row, ord) =>
     'stored' in row.seq ? { ord, unit_id: row.unitId, stored_seq: row.seq.stored } : { ord, unit_id: row.unitId, batch_idx: row.seq.batch },
@@ -98,8 +84,9 @@ export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatc
   const projections = batch.projections.map(({ dossier, lastBatchIndex }) => ({ ...projectionFields(dossier), state: dossier, last_idx: lastBatchIndex }));
 
   const result = await sql<{ seqs: unknown; feed_rows: unknown }>`with event_rows as materialized (
-  select * from jsonb_to_recordset(${`[${events.join(',')}]`}::jsonb) as e(idx integer, id uuid, dossier_code text, type text, unit_id text,
-    desk_id text, officer_id text, body jsonb, body_hash text, server_at timestamptz, clock_skew_flag boolean)
+  select e.idx, (e.body->>'id')::uuid as id, e.body->>'dossierCode' as dossier_code, e.body->>'type' as type, e.body->>'unitId' as unit_id,
+    e.body->>'deskId' as desk_id, e.body->>'officerId' as officer_id, e.body, e.body_hash, e.clock_skew_flag
+  from jsonb_to_recordset(${`[${events.join(',')}]`}::jsonb) as e(idx integer, body jsonb, body_hash text, clock_skew_flag boolean)
 ),
 projection_rows as materialized (
   select * from jsonb_to_recordset(${JSON.stringify(projections)}::jsonb) as p(code text, last_idx integer, state jsonb, ${projectionRecord})
@@ -110,7 +97,7 @@ writer as (
 ),
 new_events as (
   insert into events (id, dossier_code, type, unit_id, desk_id, officer_id, body, body_hash, server_at, clock_skew_flag)
-  select e.id, e.dossier_code, e.type, e.unit_id, e.desk_id, e.officer_id, e.body, e.body_hash, e.server_at, e.clock_skew_flag
+  select e.id, e.dossier_code, e.type, e.unit_id, e.desk_id, e.officer_id, e.body, e.body_hash, ${batch.serverAt.toISOString()}::timestamptz, e.clock_skew_flag
   from event_rows e
   join units u on u.id = e.unit_id
   join desks d on d.id = e.desk_id

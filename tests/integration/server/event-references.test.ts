@@ -24,7 +24,8 @@ describe.each(serverTestDatabases())('event references on $name', (database) => 
   function oneEventBatch(event: DossierEvent, feed: EventBatch['feed'] = [{ unitId: event.unitId, seq: { batch: 0 } }]): EventBatch {
     const body = canonicalText({ ...event, serverAt: null });
     return {
-      events: [{ event, bodyHash: body.hash, bodyJson: body.json, serverAt: new Date(), clockSkewFlag: false }],
+      serverAt: new Date(),
+      events: [{ bodyHash: body.hash, bodyJson: body.json, clockSkewFlag: false }],
       grants: [],
       feed,
       projections: [],
