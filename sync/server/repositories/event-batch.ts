@@ -4,7 +4,7 @@ import { CHANGES_CHANNEL } from '../db/change-channel.ts';
 import { AdvisoryLock } from '../db/locks.ts';
 import type { Schema } from '../db/schema.ts';
 import { markLinkedRepresentatives } from '../reports/report-projection.ts';
-import { projectionFields } from './events.ts';
+import type { projectionFields } from './events.ts';
 
 /** A sequence number: stored already, or the one the `batch`-th new event of this write gets. */
 export type SeqRef = { stored: number } | { batch: number };
@@ -31,28 +31,31 @@ export interface EventBatch {
   projections: ReadonlyArray<{ dossier: ProjectedDossier; lastBatchIndex: number }>;
 }
 
-/** Column types of the projection fields, for `json_to_recordset`. */
-const PROJECTION_TYPES = {
-  receiving_unit_id: 'text',
-  holder_unit_id: 'text',
-  status: 'smallint',
-  procedure_code: 'text',
-  received_at: 'timestamptz',
-  due_at: 'timestamptz',
-  finished_at: 'timestamptz',
-  returned_at: 'timestamptz',
-  channel: 'text',
-  field: 'text',
-  procedure_name: 'text',
-  received_by_officer_id: 'text',
-  supplement_request_count: 'integer',
-  linked_group_id: 'text',
+/**
+ * The projection's columns besides `code`, as read from its `state` in SQL: the same values as
+ * `projectionFields` gives (a test compares them), without sending each dossier's fields twice.
+ */
+const PROJECTION_FROM_STATE = {
+  receiving_unit_id: `p.state->>'receivingUnitId'`,
+  holder_unit_id: `p.state->>'holderUnitId'`,
+  status: `(p.state->>'status')::smallint`,
+  procedure_code: `p.state->>'procedureCode'`,
+  received_at: `(p.state->>'receivedAt')::timestamptz`,
+  due_at: `nullif(p.state->>'dueAt', '')::timestamptz`,
+  finished_at: `(p.state->>'finishedAt')::timestamptz`,
+  returned_at: `(p.state->>'returnedAt')::timestamptz`,
+  channel: `p.state->>'channel'`,
+  field: `p.state->>'field'`,
+  procedure_name: `p.state->>'procedureName'`,
+  received_by_officer_id: `p.state->>'receivedByOfficerId'`,
+  supplement_request_count: `(p.state->>'supplementRequestCount')::integer`,
+  linked_group_id: `p.state->>'linkedGroupId'`,
 } as const satisfies Record<Exclude<keyof ReturnType<typeof projectionFields>, 'code'>, string>;
-const PROJECTION_COLUMNS = Object.keys(PROJECTION_TYPES) as Array<keyof typeof PROJECTION_TYPES>;
+const PROJECTION_COLUMNS = Object.keys(PROJECTION_FROM_STATE) as Array<keyof typeof PROJECTION_FROM_STATE>;
 
 const projectionColumns = sql.raw(PROJECTION_COLUMNS.join(', '));
 const projectionSelect = sql.raw(PROJECTION_COLUMNS.map((column) => `p.${column}`).join(', '));
-const projectionRecord = sql.raw(PROJECTION_COLUMNS.map((column) => `${column} ${PROJECTION_TYPES[column]}`).join(', '));
+const projectionFromState = sql.raw(PROJECTION_COLUMNS.map((column) => `${PROJECTION_FROM_STATE[column]} as ${column}`).join(', '));
 const projectionUpdate = sql.raw([...PROJECTION_COLUMNS, 'state', 'last_event_seq', 'updated_at'].map((column) => `${column} = excluded.${column}`).join(', '));
 
 /**
@@ -81,7 +84,7 @@ export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatc
   const feed = batch.feed.map((row, ord) =>
     'stored' in row.seq ? { ord, unit_id: row.unitId, stored_seq: row.seq.stored } : { ord, unit_id: row.unitId, batch_idx: row.seq.batch },
   );
-  const projections = batch.projections.map(({ dossier, lastBatchIndex }) => ({ ...projectionFields(dossier), state: dossier, last_idx: lastBatchIndex }));
+  const projections = batch.projections.map(({ dossier, lastBatchIndex }) => ({ state: dossier, last_idx: lastBatchIndex }));
 
   const result = await sql<{ seqs: unknown; feed_rows: unknown }>`with event_rows as materialized (
   select e.idx, (e.body->>'id')::uuid as id, e.body->>'dossierCode' as dossier_code, e.body->>'type' as type, e.body->>'unitId' as unit_id,
@@ -89,7 +92,8 @@ export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatc
   from jsonb_to_recordset(${`[${events.join(',')}]`}::jsonb) as e(idx integer, body jsonb, body_hash text, clock_skew_flag boolean)
 ),
 projection_rows as materialized (
-  select * from jsonb_to_recordset(${JSON.stringify(projections)}::jsonb) as p(code text, last_idx integer, state jsonb, ${projectionRecord})
+  select p.state->>'code' as code, p.last_idx, p.state, ${projectionFromState}
+  from jsonb_to_recordset(${JSON.stringify(projections)}::jsonb) as p(last_idx integer, state jsonb)
 ),
 writer as (
   select pg_advisory_xact_lock(${sql.lit(AdvisoryLock.eventWriters)}) is not null as locked
