@@ -159,12 +159,13 @@ export const dossierEventSchema = z.discriminatedUnion('type', [
 ]);
 
 export type DossierEvent = z.output<typeof dossierEventSchema>;
-
-const vietnameseErrors = z.locales.vi().localeError;
 export type EventOf<T extends EventType> = Extract<DossierEvent, { type: T }>;
 export type PayloadOf<T extends EventType> = EventOf<T>['payload'];
 /** What a caller hands to `createEvent` for a payload: before trimming and normalising. */
 export type PayloadInput<T extends EventType> = z.input<(typeof payloadSchemas)[T]>;
+
+/** zod's Vietnamese messages, built once: parsing runs for every event of every push. */
+const vietnameseErrors = z.locales.vi().localeError;
 
 /**
  * Parses an event from outside: a JSON string or an already-decoded value.
