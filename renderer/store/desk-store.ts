@@ -59,6 +59,9 @@ export interface DeskStore {
  * Opens the desk's local store: migrates old schemas, then brings projections up to date with
  * the event log (recovering from a crash between an event and its projection).
  */
+/** How long after a failed projection of a receipt it is tried again. */
+const PROJECTION_RETRY_MS = 1_000;
+
 export async function createDeskStore(options: DeskStoreOptions): Promise<DeskStore> {
   const db = await openDeskDatabase(options);
   try {
@@ -74,10 +77,18 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       await projector.catchUp();
     });
     const deadlines = createDeadlineIndex(c.dossiers);
-    const pending = createPendingProjections((error) => {
-      console.error('projection after a receipt failed; the next catch-up projects it again', error);
-    });
     let closing = false;
+    const pending = createPendingProjections((error) => {
+      console.error('projection after a receipt failed; projecting it again shortly', error);
+      // Once more a little later, so that a passing fault (an aborted transaction) mends itself
+      // without waiting for the next append or open, which would project it anyway.
+      setTimeout(() => {
+        if (closing) return;
+        serial(() => projector.catchUp()).catch((again: unknown) => {
+          console.error('projection after a receipt failed again; the next append or open projects it', again);
+        });
+      }, PROJECTION_RETRY_MS);
+    });
     // A database from before report days (or of an older row format) gets them in the background;
     // until then reports read the projections (load-report-dossiers.ts).
     const reportDaysBuilt = reportDays.rebuildIfIncomplete(serial, () => closing).catch((error: unknown) => {

@@ -1,8 +1,8 @@
 /**
  * Projections written after their append has returned (a receipt is saved once its event is
  * stored; its projection follows at once). Reads of projections wait for these first, so this
- * window always sees its own receipts. A failed one is logged and left to the next catch-up:
- * the checkpoint has not passed its event, so it is projected again then.
+ * window always sees its own receipts. A failed one is handed to `onFailure` (the store logs it
+ * and tries again shortly): the checkpoint has not passed its event, so any catch-up projects it.
  */
 export interface PendingProjections {
   track(work: Promise<unknown>): void;
