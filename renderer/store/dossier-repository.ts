@@ -12,7 +12,7 @@ import type { DeadlineIndex } from './deadline-index.ts';
 import { citizenIdKey, exactKeyRange, nameQueryRange } from './name-keys.ts';
 import { codeOfOrder, keysInRange, newestFirst } from './name-search.ts';
 import type { SearchKeyReader } from './name-search.ts';
-import { readByPrimaryKey } from './paged-queries.ts';
+import { readByIds, readByPrimaryKey } from './paged-queries.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { SearchKeyDoc } from './schemas/search-key-schema.ts';
 
@@ -89,9 +89,11 @@ export function createDossierRepository(
     let scanned = 0;
     let batch: string[] = [];
     const flush = async () => {
-      const found = await dossiers.findByIds(batch.map(codeOfOrder)).exec();
+      // A page of a hundred projections read for a list row each: as stored, without an
+      // RxDocument and a deep copy of each.
+      const found = new Map((await readByIds(dossiers, batch.map(codeOfOrder))).map((doc) => [doc.code, doc]));
       for (const order of batch) {
-        const doc = found.get(codeOfOrder(order))?.toMutableJSON();
+        const doc = found.get(codeOfOrder(order));
         if (doc && matchesSelector(doc, selector)) matching.push(doc);
       }
       batch = [];

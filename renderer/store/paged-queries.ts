@@ -50,3 +50,8 @@ export async function readByPrimaryKey<T>(collection: RxCollection<T>, bounds: K
   const query = primaryKeyQuery<T>(jsonSchema, primaryPath as string, bounds, limit, hasPrimaryKeyIndex(collection));
   return (await collection.storageInstance.query(query)).documents;
 }
+
+/** The documents with these primary keys that exist (not deleted), as stored: no RxDocument each. */
+export async function readByIds<T>(collection: RxCollection<T>, ids: readonly string[]): Promise<RxDocumentData<T>[]> {
+  return ids.length === 0 ? [] : collection.storageInstance.findDocumentsById([...ids], false);
+}
