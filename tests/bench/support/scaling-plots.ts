@@ -113,6 +113,7 @@ export function syncCharts(result: BenchResult | null): NamedChart[] {
       yLabel: 'ms',
       logX: true,
       series: [
+        { label: 'p99 (the target)', points: points((d) => row(`push-latency-${d}`)?.value.p99) },
         { label: 'p95', points: points((d) => row(`push-latency-${d}`)?.value.p95) },
         { label: 'p50', points: points((d) => row(`push-latency-${d}`)?.value.p50) },
         { label: 'raw COPY, same schedule, p95', points: points((d) => row(`push-latency-${d}`)?.reference?.p95) },

@@ -4,7 +4,7 @@ import { deskCharts, syncCharts } from '../../bench/support/scaling-plots.ts';
 import type { BenchResult } from '../../bench/support/results.ts';
 import { row } from '../../bench/support/results.ts';
 
-const summary = (p95: number) => ({ n: 10, p50: p95 / 2, p95, max: p95, mean: p95 / 2 });
+const summary = (p95: number) => ({ n: 10, p50: p95 / 2, p95, p99: p95 * 2, max: p95 * 2, mean: p95 / 2 });
 
 describe('scaling plots', () => {
   it('picks 1-2-5 ticks that cover the data', () => {
@@ -69,7 +69,13 @@ describe('scaling plots', () => {
       [[100, 10_000], [300, 8_000]],
       [[100, 100_000], [300, 80_000]],
     ]);
-    expect(latency?.series[0]?.points).toEqual([[100, 3_000], [300, 8_000]]);
+    expect(latency?.series.slice(0, 2)).toEqual([
+      { label: 'p99 (the target)', points: [[100, 6_000], [300, 16_000]] },
+      { label: 'p95', points: [[100, 3_000], [300, 8_000]] },
+    ]);
+    // A result written before p99 was recorded draws no p99 curve rather than a wrong one.
+    const withoutP99 = result.rows.map((r) => ({ ...r, value: { ...r.value, p99: undefined } }));
+    expect(syncCharts({ ...result, rows: withoutP99 })[1]?.series[0]?.points).toEqual([]);
     expect(syncCharts({ ...result, rows: pushRow(100, 200, 20, 3_000) })).toEqual([]);
   });
 });
