@@ -12,7 +12,7 @@ import type { DeadlineIndex } from './deadline-index.ts';
 import { citizenIdKey, exactKeyRange, nameQueryRange } from './name-keys.ts';
 import { codeOfOrder, keysInRange, newestFirst } from './name-search.ts';
 import type { SearchKeyReader } from './name-search.ts';
-import { readByIds, readByPrimaryKey } from './paged-queries.ts';
+import { readByIds, readIdsByPrimaryKey } from './paged-queries.ts';
 import type { DossierDoc } from './schemas/dossier-schema.ts';
 import type { SearchKeyDoc } from './schemas/search-key-schema.ts';
 
@@ -71,10 +71,10 @@ export function createDossierRepository(
   // RxQuery's document and cache handling per read showed in the name search's tail.
   const reader: SearchKeyReader = {
     async firstId(from, before) {
-      return (await readByPrimaryKey(searchkeys, { from, before }, 1))[0]?.id ?? null;
+      return (await readIdsByPrimaryKey(searchkeys, { from, before }, 1))[0] ?? null;
     },
     async idsAfter(after, before, limit) {
-      return (await readByPrimaryKey(searchkeys, { after, before }, limit)).map((doc) => doc.id);
+      return readIdsByPrimaryKey(searchkeys, { after, before }, limit);
     },
   };
 

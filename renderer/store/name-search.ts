@@ -20,10 +20,13 @@ function startOf(key: string, cursor: string | null): string {
 }
 
 /**
- * The distinct keys in a query's range ("nguyen van an", "nguyen van anh"…), one indexed read
- * each, or null when there are more than `max` (a short, broad query such as "ng"). Each key's
- * first chunk is read while the next key is looked up, and the query's own key (a full name
- * usually is one) from the very start, so a search costs about one round of reads per key.
+ * The distinct keys in a query's range ("nguyen van an", "nguyen van anh"…), or null when there
+ * are more than `max` (a short, broad query such as "ng"). The range splits at the query's own
+ * key (a full name usually is one): keys extending it sort before its ids (letters and spaces
+ * sort below the separator), any others after. The two halves are walked at once, one indexed
+ * read per key found, while the query's own key's first chunk is read; each found key's first
+ * chunk is read while the next key is looked up. A full-name search thus waits for about one
+ * read per name that extends it, not one per key in the range plus one.
  */
 export async function keysInRange(
   reader: SearchKeyReader,
@@ -37,15 +40,37 @@ export async function keysInRange(
     read.catch(() => undefined);
     return read;
   };
-  const exact = firstChunk(range.from);
+  const own = range.from;
+  const ownFirst = firstChunk(own);
+  // From the first page on, the chunk itself says whether the key exists; after a cursor it may be empty.
+  const ownExists =
+    page.cursor === null ? ownFirst.then((ids) => ids.length > 0) : reader.firstId(startOf(own, null), afterKey(own)).then((id) => id !== null);
+  const [extending, exists, following] = await Promise.all([
+    distinctKeys(reader, own, startOf(own, null), max, firstChunk),
+    ownExists,
+    distinctKeys(reader, afterKey(own), range.to, max, firstChunk),
+  ]);
+  if (extending === null || following === null) return null;
+  const keys = [...extending, ...(exists ? [{ key: own, first: ownFirst }] : []), ...following];
+  return keys.length > max ? null : keys;
+}
+
+/** The distinct keys with an id in `[from, before)`, in order, or null when there are more than `max`. */
+async function distinctKeys(
+  reader: SearchKeyReader,
+  from: string,
+  before: string,
+  max: number,
+  firstChunk: (key: string) => Promise<string[]>,
+): Promise<KeyStream[] | null> {
   const keys: KeyStream[] = [];
-  for (let from = range.from; ; ) {
-    const id = await reader.firstId(from, range.to);
+  for (let next = from; ; ) {
+    const id = await reader.firstId(next, before);
     if (id === null) return keys;
     if (keys.length === max) return null;
     const key = keyOfSearchId(id);
-    keys.push({ key, first: key === range.from ? exact : firstChunk(key) });
-    from = afterKey(key);
+    keys.push({ key, first: firstChunk(key) });
+    next = afterKey(key);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { normalizeMangoQuery, prepareQuery } from 'rxdb';
 import type { MangoQuery, PreparedQuery, RxCollection, RxDocumentData, RxJsonSchema } from 'rxdb';
 
@@ -54,4 +55,37 @@ export async function readByPrimaryKey<T>(collection: RxCollection<T>, bounds: K
 /** The documents with these primary keys that exist (not deleted), as stored: no RxDocument each. */
 export async function readByIds<T>(collection: RxCollection<T>, ids: readonly string[]): Promise<RxDocumentData<T>[]> {
   return ids.length === 0 ? [] : collection.storageInstance.findDocumentsById([...ids], false);
+}
+
+/**
+ * What Dexie storage keeps behind every wrapper's `internals`: its table of documents, where
+ * booleans are stored as '0'/'1' and the `[_deleted+<primary key>]` index holds every document.
+ */
+interface DexieInternals {
+  dexieTable?: Table;
+}
+
+/**
+ * The primary keys within `bounds` (up to `limit`), ascending. On Dexie storage, the keys alone
+ * from the `[_deleted, primary key]` index in one request (IDBIndex.getAllKeys), where a storage
+ * query steps a cursor over whole documents: a name search makes several of these reads for a
+ * hundred ids each, and the documents' values were most of their cost. Elsewhere, a storage query.
+ */
+export async function readIdsByPrimaryKey<T>(collection: RxCollection<T>, bounds: KeyBounds, limit: number): Promise<string[]> {
+  const primaryPath = collection.schema.primaryPath as string;
+  const internals = hasPrimaryKeyIndex(collection) ? ((await collection.storageInstance.internals) as DexieInternals | undefined) : undefined;
+  const table = internals?.dexieTable;
+  if (!table || primaryPath.startsWith('|')) {
+    return (await readByPrimaryKey(collection, bounds, limit)).map((doc) => (doc as Record<string, unknown>)[primaryPath] as string);
+  }
+  const inclusive = bounds.after == null;
+  const lower = bounds.after ?? bounds.from ?? '';
+  const upper = bounds.before ?? '\uffff';
+  if (lower > upper || (lower === upper && !inclusive)) return [];
+  const keys = await table
+    .where(`[_deleted+${primaryPath}]`)
+    .between(['0', lower], ['0', upper], inclusive, false)
+    .limit(limit)
+    .primaryKeys();
+  return keys as string[];
 }
