@@ -15,9 +15,9 @@ export interface LineChart {
   logX?: boolean;
 }
 
-const WIDTH = 720;
+const WIDTH = 900;
 const HEIGHT = 420;
-const MARGIN = { top: 48, right: 200, bottom: 56, left: 72 };
+const MARGIN = { top: 48, right: 260, bottom: 56, left: 72 };
 const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -116,7 +116,7 @@ export function syncCharts(result: BenchResult | null): NamedChart[] {
         { label: 'p99 (the target)', points: points((d) => row(`push-latency-${d}`)?.value.p99) },
         { label: 'p95', points: points((d) => row(`push-latency-${d}`)?.value.p95) },
         { label: 'p50', points: points((d) => row(`push-latency-${d}`)?.value.p50) },
-        { label: 'raw COPY, same schedule, p95', points: points((d) => row(`push-latency-${d}`)?.reference?.p95) },
+        { label: 'raw COPY p95, same schedule', points: points((d) => row(`push-latency-${d}`)?.reference?.p95) },
         { label: 'max', points: points((d) => row(`push-latency-${d}`)?.value.max) },
       ],
       threshold: { value: 1000, label: 'target p99 1 s' },
