@@ -55,13 +55,13 @@ export interface DeskStore {
   close(): Promise<void>;
 }
 
+/** How long after a failed projection of a receipt it is tried again. */
+const PROJECTION_RETRY_MS = 1_000;
+
 /**
  * Opens the desk's local store: migrates old schemas, then brings projections up to date with
  * the event log (recovering from a crash between an event and its projection).
  */
-/** How long after a failed projection of a receipt it is tried again. */
-const PROJECTION_RETRY_MS = 1_000;
-
 export async function createDeskStore(options: DeskStoreOptions): Promise<DeskStore> {
   const db = await openDeskDatabase(options);
   try {

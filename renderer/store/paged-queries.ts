@@ -73,8 +73,7 @@ interface DexieInternals {
  */
 export async function readIdsByPrimaryKey<T>(collection: RxCollection<T>, bounds: KeyBounds, limit: number): Promise<string[]> {
   const primaryPath = collection.schema.primaryPath as string;
-  const internals = hasPrimaryKeyIndex(collection) ? ((await collection.storageInstance.internals) as DexieInternals | undefined) : undefined;
-  const table = internals?.dexieTable;
+  const table = ((await collection.storageInstance.internals) as DexieInternals | undefined)?.dexieTable;
   if (!table || primaryPath.startsWith('|')) {
     return (await readByPrimaryKey(collection, bounds, limit)).map((doc) => (doc as Record<string, unknown>)[primaryPath] as string);
   }
