@@ -3,6 +3,7 @@ import type { PageSize } from '../../src/bridge/desk-bridge.ts';
 import type { DossierEvent, PrintForm } from '../../src/dossier/events.ts';
 import type { FormModel } from '../../src/print/forms/index.ts';
 import { useDesk } from '../app/desk-context.tsx';
+import { ClockWarningNotice, useClockWarning } from '../components/ClockWarningNotice.tsx';
 import { buildFormModel, copiesPerDocument, formElement, formTitles } from './dossier-forms.tsx';
 import type { PrintLogEntry } from '../store/index.ts';
 import { useThermalPrint } from './thermal-print-state.ts';
@@ -36,6 +37,10 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
   const [isCopy, setIsCopy] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // The desk clock's last known offset: printed receipt times and appointments come from it.
+  const clockWarning = useClockWarning(desk.store);
+  const [clockAccepted, setClockAccepted] = useState(false);
+  const [confirming, setConfirming] = useState<'document' | 'thermal' | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
   const thermalButton = useRef<HTMLButtonElement>(null);
   const retryButton = useRef<HTMLButtonElement>(null);
@@ -93,11 +98,15 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
   }, [thermalKind]);
 
   const startThermal = thermal.print;
-  const printThermal = useCallback(() => {
+  const printThermalNow = useCallback(() => {
     if (busy) return;
     setMessage(null);
     void startThermal();
   }, [busy, startThermal]);
+  const printThermal = useCallback(() => {
+    if (clockWarning && !clockAccepted) setConfirming('thermal');
+    else printThermalNow();
+  }, [clockAccepted, clockWarning, printThermalNow]);
   const thermalBusy = thermal.state.kind === 'busy';
 
   const title = `${formTitles[form]} ${dossierCode}`;
@@ -106,7 +115,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
     return desk.print.render({ document: formElement(load.model, pageSize, { isCopy }), pageSize, title }, { isCopy });
   }, [desk.print, load, pageSize, isCopy, title]);
 
-  const print = useCallback(async () => {
+  const printNow = useCallback(async () => {
     if (load.state !== 'ready' || busy || thermalBusy) return;
     setBusy(true);
     setMessage(null);
@@ -140,6 +149,19 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
       printButton.current?.focus();
     }
   }, [busy, desk.print, dossierCode, form, load, onPrinted, pageSize, thermalBusy, title]);
+
+  /** Before the first print of this dialog on a desk whose clock is off: a confirmation step. */
+  const print = useCallback(async () => {
+    if (clockWarning && !clockAccepted) setConfirming('document');
+    else await printNow();
+  }, [clockAccepted, clockWarning, printNow]);
+  const confirmPrint = () => {
+    const kind = confirming;
+    setClockAccepted(true);
+    setConfirming(null);
+    if (kind === 'thermal') printThermalNow();
+    else void printNow();
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -206,6 +228,23 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
             Đóng <kbd>Esc</kbd>
           </button>
         </header>
+        {clockWarning && confirming === null && <ClockWarningNotice warning={clockWarning} testId="print-clock-warning" />}
+        {clockWarning && confirming !== null && (
+          <div className="print-clock-confirm" role="alertdialog" aria-labelledby="print-clock-confirm-title" aria-describedby="print-clock-confirm-text" data-testid="print-clock-confirm">
+            <p id="print-clock-confirm-title" className="print-clock-confirm-title">
+              Đồng hồ máy tính đang lệch: vẫn in phiếu?
+            </p>
+            <p id="print-clock-confirm-text">{clockWarning.message}</p>
+            <div className="print-clock-confirm-actions">
+              <button type="button" className="primary" onClick={confirmPrint} autoFocus>
+                Vẫn in <kbd>Enter</kbd>
+              </button>
+              <button type="button" onClick={() => setConfirming(null)}>
+                Không in, để chỉnh đồng hồ
+              </button>
+            </div>
+          </div>
+        )}
         {message && (
           <p className={`print-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
             {message.text}

@@ -96,17 +96,13 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
       });
       continue;
     }
-    const transition = applyTransition(state.status, event, { handoverPending: state.handoverPending });
+    const transition = applyTransition(
+      state.status,
+      { type: event.type, unitId: event.unitId, ...(event.type === 'TRANSFERRED' ? { toUnitId: event.payload.toUnitId } : {}) },
+      { handoverPending: state.handoverPending, holderUnitId: state.holderUnitId, receivingUnitId: state.receivingUnitId },
+    );
     if (!transition.ok) {
       anomalies.push({ eventId: event.id, code: transition.error.code, message: transition.error.message });
-      continue;
-    }
-    if (event.type === 'ACCEPTED' && state.holderUnitId !== event.unitId) {
-      anomalies.push({
-        eventId: event.id,
-        code: 'transition.wrong_unit',
-        message: `Cán bộ của đơn vị ${event.unitId} không thể nhận xử lý hồ sơ đang ở đơn vị ${state.holderUnitId}.`,
-      });
       continue;
     }
     state.status = transition.value.status;

@@ -1,7 +1,7 @@
 import { DomainError, err, ok } from '../errors.ts';
 import type { Result } from '../errors.ts';
 import { DossierStatus, statusLabels } from './status.ts';
-import type { DossierEvent, EventType } from './events.ts';
+import type { EventType } from './events.ts';
 import { eventTypes } from './events.ts';
 
 /**
@@ -17,6 +17,22 @@ import { eventTypes } from './events.ts';
  *   judged acceptable; the remaining exits are WITHDRAWN and STOPPED.
  * - NOTE and PRINTED never change anything and are allowed once received, even when finished
  *   (reprints of receipts and notes on returned dossiers are normal).
+ * - TRANSFERRED in 9 (resolved) hands the result back: the processing unit returns it to the
+ *   one-stop desk that received the dossier, which hands it to the citizen (RETURNED). It is legal
+ *   only while the dossier is held away from its receiving unit, only to that unit, and opens no
+ *   hand-over (nothing is left to accept: the return is the receiving unit's next step).
+ *
+ * The holder rule: every event but RECEIVED is legal only from the unit that holds the dossier now
+ * (`holderUnitId`: the receiving unit until a transfer, then the unit it was transferred to). Once
+ * a unit hands a dossier on, it records nothing more on it until the dossier comes back, NOTE and
+ * PRINTED included, as the rule was written (issue 18: "every event"). Reception flows checked
+ * against it: the process control slip goes with the paper file, so it is printed before the
+ * transfer (the transfer form says so); the receipt a citizen lost is reprinted by the unit that
+ * holds the dossier, or by the receiving desk once the result is handed back for return, and in
+ * between the public lookup answers the citizen by code. Letting former holders keep writing NOTE
+ * and PRINTED would let every unit a dossier ever passed through write into its route for good.
+ * The desk offers actions with the same rule (`allowedActions` with the acting unit) and the
+ * server refuses what it forbids through the projection.
  */
 
 export interface MachineState {
@@ -27,6 +43,19 @@ export interface MachineState {
 
 export interface TransitionContext {
   handoverPending?: boolean;
+  /** The unit that holds the dossier now (the projection's `holderUnitId`). */
+  holderUnitId?: string;
+  /** The unit that received it (the projection's `receivingUnitId`): where a result goes back. */
+  receivingUnitId?: string;
+}
+
+/** What the state machine reads of an event. */
+export interface TransitionEvent {
+  type: EventType;
+  /** The acting unit: the holder rule applies whenever it and the holder are known. */
+  unitId?: string;
+  /** A TRANSFERRED's destination, when known (the projection always knows it; a menu does not yet). */
+  toUnitId?: string;
 }
 
 const { Received, Refused, InProcessing, SupplementRequested, FinancialObligationPending, Withdrawn, Stopped, Resolved, Returned } =
@@ -42,7 +71,7 @@ interface Rule {
 
 const rules: Readonly<Record<Exclude<EventType, 'RECEIVED'>, Rule>> = {
   ACCEPTED: { from: [Received, InProcessing], to: InProcessing },
-  TRANSFERRED: { from: [Received, InProcessing], to: null },
+  TRANSFERRED: { from: [Received, InProcessing, Resolved], to: null },
   SUPPLEMENT_REQUESTED: { from: [Received, InProcessing], to: SupplementRequested },
   SUPPLEMENT_RECEIVED: { from: [SupplementRequested], to: InProcessing },
   FINANCIAL_OBLIGATION_REQUESTED: { from: [InProcessing], to: FinancialObligationPending },
@@ -78,15 +107,18 @@ export const actionLabels: Readonly<Record<EventType, string>> = {
 
 const notReceived = (status: DossierStatus | null): boolean => status === null || status === DossierStatus.New;
 
-/** The actions an officer may take now, in the canonical event order; the UI offers only these. */
-export function allowedActions(status: DossierStatus | null, context: TransitionContext = {}): EventType[] {
-  return eventTypes.filter((type) => applyTransition(status, { type }, context).ok);
+/**
+ * The actions an officer may take now, in the canonical event order; the UI offers only these.
+ * With `actingUnitId` (the desk's unit) and the holder in `context`, the holder rule applies too.
+ */
+export function allowedActions(status: DossierStatus | null, context: TransitionContext = {}, actingUnitId?: string): EventType[] {
+  return eventTypes.filter((type) => applyTransition(status, actingUnitId === undefined ? { type } : { type, unitId: actingUnitId }, context).ok);
 }
 
 /** The state after `event`, or why it is illegal now. Pure: the caller keeps the state. */
 export function applyTransition(
   status: DossierStatus | null,
-  event: Pick<DossierEvent, 'type'>,
+  event: TransitionEvent,
   context: TransitionContext = {},
 ): Result<MachineState> {
   const handoverPending = context.handoverPending ?? false;
@@ -105,6 +137,8 @@ export function applyTransition(
       new DomainError('transition.not_received', `Không thể "${label}": hồ sơ chưa được tiếp nhận.`, undefined, { type: event.type, status }),
     );
   }
+  const holderProblem = holderRefusal(event, context);
+  if (holderProblem) return err(holderProblem);
   const rule = rules[event.type];
   if (!rule.from.includes(status)) {
     return err(
@@ -124,6 +158,43 @@ export function applyTransition(
       ),
     );
   }
+  if (event.type === 'TRANSFERRED' && status === Resolved) {
+    const problem = handBackRefusal(event, context);
+    if (problem) return err(problem);
+    return ok({ status, handoverPending: false });
+  }
   const nextPending = event.type === 'TRANSFERRED' ? true : event.type === 'ACCEPTED' ? false : handoverPending;
   return ok({ status: rule.to ?? status, handoverPending: nextPending });
+}
+
+/** The holder rule (see the top of this file): only the unit holding the dossier now acts on it. */
+function holderRefusal(event: TransitionEvent, { holderUnitId }: TransitionContext): DomainError | null {
+  if (event.unitId === undefined || holderUnitId === undefined || event.unitId === holderUnitId) return null;
+  const message =
+    event.type === 'ACCEPTED'
+      ? `Cán bộ của đơn vị ${event.unitId} không thể nhận xử lý hồ sơ đang ở đơn vị ${holderUnitId}.`
+      : `Không thể "${actionLabels[event.type]}": hồ sơ đang do đơn vị ${holderUnitId} giữ, đơn vị ${event.unitId} không còn thao tác được trên hồ sơ này.`;
+  return new DomainError('transition.wrong_unit', message, undefined, { type: event.type, unitId: event.unitId, holderUnitId });
+}
+
+/** A resolved dossier goes back to its receiving unit, once, from wherever it was resolved. */
+function handBackRefusal(event: TransitionEvent, { holderUnitId, receivingUnitId }: TransitionContext): DomainError | null {
+  const label = actionLabels[event.type];
+  if (holderUnitId === undefined || receivingUnitId === undefined || holderUnitId === receivingUnitId) {
+    return new DomainError(
+      'transition.illegal',
+      `Không thể "${label}" khi hồ sơ đã giải quyết xong tại đơn vị tiếp nhận: bước tiếp theo là trả kết quả cho công dân.`,
+      undefined,
+      { type: event.type, status: Resolved },
+    );
+  }
+  if (event.toUnitId !== undefined && event.toUnitId !== receivingUnitId) {
+    return new DomainError(
+      'transition.hand_back_elsewhere',
+      `Hồ sơ đã giải quyết chỉ được chuyển trả kết quả về đơn vị tiếp nhận ${receivingUnitId}, không chuyển đến ${event.toUnitId}.`,
+      ['payload', 'toUnitId'],
+      { type: event.type, receivingUnitId, toUnitId: event.toUnitId },
+    );
+  }
+  return null;
 }

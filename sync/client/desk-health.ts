@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offsetFromExchange } from '../../src/time/clock-offset.ts';
 import type { HttpClient } from './http-client.ts';
 import type { PendingSummary } from './pending-counter.ts';
 
@@ -12,7 +13,8 @@ export interface DeskHealthReport {
   deskTime: string;
 }
 
-const deskHealthAnswerSchema = z.object({ ok: z.literal(true) });
+/** `serverTime`: the server's clock when it took the report (servers before issue 18 do not say). */
+const deskHealthAnswerSchema = z.object({ ok: z.literal(true), serverTime: z.iso.datetime({ offset: true }).optional() });
 
 export function deskHealthReportOf(summary: PendingSummary, nowMs: number): DeskHealthReport {
   return {
@@ -22,6 +24,9 @@ export function deskHealthReportOf(summary: PendingSummary, nowMs: number): Desk
   };
 }
 
-export async function sendDeskHealth(http: HttpClient, report: DeskHealthReport): Promise<void> {
-  await http.post(DESK_HEALTH_PATH, report, deskHealthAnswerSchema);
+/** Sends the report; returns the desk clock's offset from the server's as the answer tells it, or null. */
+export async function sendDeskHealth(http: HttpClient, report: DeskHealthReport, clock: () => number): Promise<number | null> {
+  const sentAt = clock();
+  const answer = await http.post(DESK_HEALTH_PATH, report, deskHealthAnswerSchema);
+  return answer.serverTime === undefined ? null : offsetFromExchange(sentAt, clock(), Date.parse(answer.serverTime));
 }

@@ -4,6 +4,7 @@ import type { DeskStore } from '../../renderer/store/index.ts';
 import { eventsCollectionOf, settingsCollectionOf } from '../../renderer/store/replication-access.ts';
 import { createBackoff } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
+import { saveClockOffset } from './clock-offset.ts';
 import { countDay, startOfLocalDay } from './day-end.ts';
 import type { DayEndProgress, DayEndReport } from './day-end.ts';
 import { deskHealthReportOf, sendDeskHealth } from './desk-health.ts';
@@ -132,7 +133,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
           acked.add(id);
           ackedAt.set(id, at);
         }
-        if (clockSkewMs !== null) update({ clockSkewMs });
+        if (clockSkewMs !== null) noteClockOffset(clockSkewMs);
         acknowledgedIds.next(ids);
         recount.next();
       },
@@ -144,6 +145,14 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       },
     },
   });
+
+  // The offset the login screen and the print dialog warn about, kept in the store (one write at a time).
+  let savingOffset: Promise<void> = Promise.resolve();
+  function noteClockOffset(offsetMs: number): void {
+    update({ clockSkewMs: offsetMs });
+    const measuredAt = clock();
+    savingOffset = savingOffset.then(() => saveClockOffset(store, { offsetMs, measuredAt })).catch(() => undefined);
+  }
 
   let counting: Promise<void> = Promise.resolve();
   let lastSummary: PendingSummary = { pending: 0, oldestPendingAt: null };
@@ -159,12 +168,16 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
   };
 
   // Desk health for the province's dashboard, after each cycle. Best effort: a server without
-  // the endpoint, or a lost report, must never show as a sync failure.
+  // the endpoint, or a lost report, must never show as a sync failure. Its answer tells the
+  // server's time, so the desk learns its clock's offset even when it had nothing to push.
   let reportingHealth: Promise<void> = Promise.resolve();
   const reportHealth = () => {
     reportingHealth = reportingHealth
       .then(() => countPending())
-      .then(() => sendDeskHealth(http, deskHealthReportOf(lastSummary, clock())))
+      .then(() => sendDeskHealth(http, deskHealthReportOf(lastSummary, clock()), clock))
+      .then((offset) => {
+        if (offset !== null) noteClockOffset(offset);
+      })
       .catch(() => undefined);
     return reportingHealth;
   };
@@ -280,6 +293,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       await replication.cancel();
       await counting;
       await reportingHealth;
+      await savingOffset;
       status.complete();
     },
   };

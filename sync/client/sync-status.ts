@@ -12,7 +12,7 @@ export interface SyncStatus {
   /** Desk clock (ms) of the last sync that finished without error. */
   lastSuccessAt: number | null;
   lastError: { message: string; at: number } | null;
-  /** Desk clock minus server clock, from the last push; null until known. */
+  /** Desk clock minus server clock, from the last push or health report; null until known. */
   clockSkewMs: number | null;
 }
 

@@ -2,23 +2,26 @@ import { useEffect } from 'react';
 import type { OfficerRole } from '../../../src/auth/officer.ts';
 import type { PrintForm } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
-import { actionLabels } from '../../../src/dossier/state-machine.ts';
-import { actionsFor, CAUTION_ACTIONS } from './role-actions.ts';
+import { actionLabelFor, actionsFor, CAUTION_ACTIONS, heldElsewhereNotice, mayPrint } from './role-actions.ts';
 import type { TrackingAction } from './role-actions.ts';
 
 interface ActionBarProps {
   dossier: ProjectedDossier;
   role: OfficerRole;
+  /** The desk's unit: only the unit holding the dossier acts on it or prints its forms. */
+  deskUnitId: string;
   onAction: (action: TrackingAction) => void;
   onPrint: (form: PrintForm) => void;
 }
 
 /**
- * Only what the state machine allows now and the officer's role permits. Alt+1…9 pick an
- * action without the mouse (shown on each button).
+ * Only what the state machine allows this desk's unit now and the officer's role permits. Alt+1…9
+ * pick an action without the mouse (shown on each button).
  */
-export function ActionBar({ dossier, role, onAction, onPrint }: ActionBarProps) {
-  const actions = actionsFor(role, dossier.status, dossier.handoverPending);
+export function ActionBar({ dossier, role, deskUnitId, onAction, onPrint }: ActionBarProps) {
+  const actions = actionsFor(role, dossier, deskUnitId);
+  const heldElsewhere = heldElsewhereNotice(dossier, deskUnitId);
+  const printable = mayPrint(dossier, deskUnitId);
   const actionKey = actions.join(',');
 
   useEffect(() => {
@@ -38,7 +41,11 @@ export function ActionBar({ dossier, role, onAction, onPrint }: ActionBarProps) 
 
   return (
     <div className="action-bar" role="toolbar" aria-label="Thao tác với hồ sơ">
-      {actions.length === 0 ? (
+      {heldElsewhere ? (
+        <span className="held-elsewhere" data-testid="held-elsewhere">
+          {heldElsewhere}
+        </span>
+      ) : actions.length === 0 ? (
         <span className="muted">Không có thao tác nào cho hồ sơ ở trạng thái này.</span>
       ) : (
         actions.map((action, index) => (
@@ -49,17 +56,21 @@ export function ActionBar({ dossier, role, onAction, onPrint }: ActionBarProps) 
             onClick={() => onAction(action)}
             data-action={action}
           >
-            {actionLabels[action]} {index < 9 && <kbd className="kbd">Alt+{index + 1}</kbd>}
+            {actionLabelFor(action, dossier)} {index < 9 && <kbd className="kbd">Alt+{index + 1}</kbd>}
           </button>
         ))
       )}
       <span className="action-spacer" />
-      <button type="button" className="btn" onClick={() => onPrint('process-control')}>
-        In phiếu kiểm soát
-      </button>
-      <button type="button" className="btn" onClick={() => onPrint('receipt')}>
-        In lại giấy biên nhận
-      </button>
+      {printable && (
+        <>
+          <button type="button" className="btn" onClick={() => onPrint('process-control')}>
+            In phiếu kiểm soát
+          </button>
+          <button type="button" className="btn" onClick={() => onPrint('receipt')}>
+            In lại giấy biên nhận
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -79,6 +79,7 @@ export function DossierDetailScreen() {
       <ActionBar
         dossier={dossier}
         role={desk.officer.role}
+        deskUnitId={desk.identity.agencyId}
         onAction={(next) => {
           setDone(null);
           setAction(next);

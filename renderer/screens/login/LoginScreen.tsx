@@ -6,6 +6,7 @@ import { attemptsLeft } from '../../../src/auth/login-throttle.ts';
 import type { OfficerProfile } from '../../../src/auth/officer.ts';
 import { usernameSchema } from '../../../src/auth/officer.ts';
 import { clock, passwords } from '../../app/platform.ts';
+import { ClockWarningNotice, useClockWarning } from '../../components/ClockWarningNotice.tsx';
 import type { DeskStore } from '../../store/index.ts';
 import '../setup/setup.css';
 import './login.css';
@@ -24,6 +25,7 @@ type Problem = { kind: 'wrong'; message: string; left: number } | { kind: 'locke
 export function LoginScreen({ store, identity, onLogin }: { store: DeskStore; identity: DeskIdentity; onLogin: (officer: OfficerProfile) => Promise<void> }) {
   const { register, handleSubmit, setValue, setFocus, formState } = useForm<LoginValues>({ defaultValues: { username: '', password: '' } });
   const [problem, setProblem] = useState<Problem | null>(null);
+  const clockWarning = useClockWarning(store);
 
   const submit = handleSubmit(async ({ username, password }) => {
     setProblem(null);
@@ -66,6 +68,7 @@ export function LoginScreen({ store, identity, onLogin }: { store: DeskStore; id
             </p>
           </div>
         </header>
+        {clockWarning && <ClockWarningNotice warning={clockWarning} />}
         <label>
           Tên đăng nhập
           <input autoFocus autoComplete="username" spellCheck={false} {...register('username', { required: true })} />

@@ -30,14 +30,14 @@ export function ReturnScreen() {
       setReturned(null);
       setBusy(true);
       try {
-        setLookup(await lookupForReturn(desk.store, text));
+        setLookup(await lookupForReturn(desk.store, text, desk.identity.agencyId));
       } catch (error) {
         setLookup({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
       } finally {
         setBusy(false);
       }
     },
-    [desk.store],
+    [desk.store, desk.identity.agencyId],
   );
 
   // A scanned dossier code is looked up here, in place, instead of opening the dossier's page.
@@ -60,7 +60,7 @@ export function ReturnScreen() {
   };
 
   const found = lookup.kind === 'found' ? lookup : null;
-  const mayReturn = found ? actionsFor(desk.officer.role, found.stored.state.status, found.stored.state.handoverPending).includes('RETURNED') : false;
+  const mayReturn = found ? actionsFor(desk.officer.role, found.stored.state, desk.identity.agencyId).includes('RETURNED') : false;
 
   return (
     <section className="return-screen">

@@ -38,6 +38,8 @@ export interface DesksTable {
   slot: number;
   credential_hash: string | null;
   enrolled_at: Timestamp | null;
+  /** Migration 0007: kept across re-enrolments. */
+  first_enrolled_at: Timestamp | null;
   revoked_at: Timestamp | null;
   created_at: DefaultTimestamp;
 }
@@ -62,6 +64,8 @@ export interface EventsTable {
   body_hash: string;
   server_at: Timestamp;
   clock_skew_flag: boolean;
+  /** Migration 0007: why the desk time is doubtful (sync/server/domain/event-dates.ts); empty when it is not. */
+  date_flags: ColumnType<string[], string[] | undefined, never>;
 }
 
 export interface DossierUnitsTable {

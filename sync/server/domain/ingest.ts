@@ -5,14 +5,13 @@ import type { Schema } from '../db/schema.ts';
 import type { Desk } from '../repositories/desks.ts';
 import { readBatchContext, type BatchOfficer } from '../repositories/batch-context.ts';
 import { writeEventBatch, type EventBatch, type NewEventRow, type SeqRef } from '../repositories/event-batch.ts';
+import { deskFirstEnrolment } from '../repositories/desks.ts';
 import { lockDossiers } from '../repositories/events.ts';
 import { projectWithBatch, type AddedEvent } from './batch-transitions.ts';
 import { canonicalText } from './canonical-hash.ts';
+import { dateFlagsOf, MAX_CLOCK_SKEW_MS, receiptTimeProblem, type DateWindow } from './event-dates.ts';
 import { roleMayRecord } from './permissions.ts';
 import { ServerError } from './server-error.ts';
-
-/** A desk clock further off than this is reported to the desk and flagged on its events. */
-export const MAX_CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 export interface IngestInput {
   desk: Desk;
@@ -52,7 +51,9 @@ export async function ingestEvents(db: Kysely<Schema>, input: IngestInput): Prom
   for (const candidate of candidates) checkDeskOwnership(candidate.event, desk);
 
   const serverAt = new Date(now);
-  const store = () => db.transaction().execute((trx) => validateAndWrite(trx, candidates, desk, { serverAt, deskClockOff }));
+  const enrolledSince = await deskFirstEnrolment(db, desk.id);
+  const dates: DateWindow = { now, enrolledSince: enrolledSince?.getTime() ?? null, deskClockOff };
+  const store = () => db.transaction().execute((trx) => validateAndWrite(trx, candidates, desk, { serverAt, dates }));
   let stored: Stored;
   try {
     stored = await store();
@@ -83,7 +84,7 @@ async function validateAndWrite(
   trx: Transaction<Schema>,
   candidates: readonly Candidate[],
   desk: Desk,
-  { serverAt, deskClockOff }: { serverAt: Date; deskClockOff: boolean },
+  { serverAt, dates }: { serverAt: Date; dates: DateWindow },
 ): Promise<Stored> {
   await lockDossiers(
     trx,
@@ -137,7 +138,8 @@ async function validateAndWrite(
     const problem =
       (event.serverAt !== null ? forgedServerTime(event) : null) ??
       visibilityProblem(event, desk, draft.units, draft.stored.length + draft.added.length > 0) ??
-      transferProblem(event, transferTargets);
+      transferProblem(event, transferTargets) ??
+      receiptTimeProblem(event, dates);
     if (problem) {
       refused = { index, error: problem };
       break;
@@ -148,9 +150,8 @@ async function validateAndWrite(
       if (!draft.units.includes(desk.unitId)) grant(event.dossierCode, desk.unitId, draft);
       draft.units.push(desk.unitId);
     }
-    const clockSkewFlag = deskClockOff || Date.parse(event.at) > serverAt.getTime() + MAX_CLOCK_SKEW_MS;
     const ref: SeqRef = { batch: batch.events.length };
-    batch.events.push({ bodyHash, bodyJson, clockSkewFlag });
+    batch.events.push({ bodyHash, bodyJson, dateFlags: dateFlagsOf(event, dates) });
     for (const unitId of draft.units) batch.feed.push({ unitId, seq: ref });
     draft.seqs.push(ref);
     if (event.type === 'TRANSFERRED' && !draft.units.includes(event.payload.toUnitId)) {

@@ -1,5 +1,8 @@
 import type { OfficialReport } from '../../../src/reports/official-report.ts';
-import type { DeskHealthRow } from './desk-health.ts';
+import type { EventType } from '../../../src/dossier/events.ts';
+import { actionLabels } from '../../../src/dossier/state-machine.ts';
+import { eventDateFlagLabels, type EventDateFlag } from '../domain/event-dates.ts';
+import { FLAGGED_EVENTS_SHOWN, type DeskHealthRow } from './desk-health.ts';
 import type { ReportViewer } from './officer-sessions.ts';
 import { reportColumns } from './workbook.ts';
 
@@ -94,9 +97,27 @@ function deskTable(desks: readonly DeskHealthRow[], silentAfterMs: number): stri
     (d) => `<tr${d.silent ? ' class="silent"' : ''} data-desk="${escape(d.deskId)}"><td>${escape(d.unitName)}</td><td>${escape(d.deskId)}</td>
 <td>${vnDateTime(d.lastSyncAt)}</td><td>${vnDateTime(d.lastPushAt)}</td><td class="n">${d.pendingEvents === null ? '—' : count(d.pendingEvents)}</td>
 <td>${duration(d.oldestPendingAgeMs)}</td><td>${d.clockOffsetMs === null ? '—' : `${d.clockOffsetMs >= 0 ? 'nhanh' : 'chậm'} ${duration(d.clockOffsetMs)}`}</td>
+<td class="n">${d.flaggedCount > 0 ? `<span class="badge">${count(d.flaggedCount)}</span>` : '0'}</td>
 <td>${d.silent ? '<span class="badge">Mất liên lạc</span>' : 'Bình thường'}</td></tr>`,
   );
-  return `<p class="muted">Bàn không đồng bộ quá ${duration(silentAfterMs)} được tô đỏ.</p><table data-testid="desk-health"><thead><tr><th>Đơn vị</th><th>Bàn</th><th>Đồng bộ thành công gần nhất</th><th>Gửi sự kiện gần nhất</th><th>Sự kiện chờ gửi</th><th>Sự kiện chờ lâu nhất</th><th>Lệch đồng hồ</th><th>Tình trạng</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<p class="muted">Bàn không đồng bộ quá ${duration(silentAfterMs)} được tô đỏ.</p><table data-testid="desk-health"><thead><tr><th>Đơn vị</th><th>Bàn</th><th>Đồng bộ thành công gần nhất</th><th>Gửi sự kiện gần nhất</th><th>Sự kiện chờ gửi</th><th>Sự kiện chờ lâu nhất</th><th>Lệch đồng hồ</th><th>Sự kiện lệch giờ</th><th>Tình trạng</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+${flaggedTable(desks)}`;
+}
+
+/** Each desk's events whose desk time the server flagged, newest first: what to check on that desk. */
+function flaggedTable(desks: readonly DeskHealthRow[]): string {
+  const flagged = desks.filter((d) => d.flaggedEvents.length > 0);
+  if (flagged.length === 0) return '';
+  const reason = (code: string) => (code in eventDateFlagLabels ? eventDateFlagLabels[code as EventDateFlag] : code);
+  const rows = flagged.flatMap((d) =>
+    d.flaggedEvents.map(
+      (e) => `<tr data-event="${escape(e.eventId)}"><td>${escape(d.deskId)}</td><td>${escape(e.dossierCode)}</td><td>${escape(actionLabels[e.type as EventType] ?? e.type)}</td>
+<td>${vnDateTime(e.deskTime)}</td><td>${vnDateTime(e.serverTime)}</td><td>${e.reasons.map((r) => escape(reason(r))).join('; ')}</td></tr>`,
+    ),
+  );
+  const more = flagged.filter((d) => d.flaggedCount > d.flaggedEvents.length).map((d) => `${escape(d.deskId)}: ${count(d.flaggedCount)}`);
+  return `<h2>Sự kiện có thời điểm đáng ngờ</h2><p class="muted">Giờ ghi trên bàn lệch quá 10 phút so với máy chủ, hoặc trước khi bàn được kích hoạt: kiểm tra đồng hồ máy tính của bàn.${more.length > 0 ? ` Chỉ hiện ${FLAGGED_EVENTS_SHOWN} sự kiện mới nhất của mỗi bàn (tổng ${more.join(', ')}).` : ''}</p>
+<table data-testid="flagged-events"><thead><tr><th>Bàn</th><th>Mã hồ sơ</th><th>Thao tác</th><th>Giờ trên bàn</th><th>Giờ máy chủ nhận</th><th>Lý do</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function renderDashboard(view: DashboardView): string {

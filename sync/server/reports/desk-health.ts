@@ -34,7 +34,25 @@ export interface DeskHealthRow {
   oldestPendingAgeMs: number | null;
   clockOffsetMs: number | null;
   silent: boolean;
+  /** How many of this desk's events the server flagged for their time (sync/server/domain/event-dates.ts). */
+  flaggedCount: number;
+  /** The newest of them, at most FLAGGED_EVENTS_SHOWN, newest first. */
+  flaggedEvents: FlaggedEvent[];
 }
+
+/** An event whose desk time the server found doubtful when it stored it. */
+export interface FlaggedEvent {
+  eventId: string;
+  dossierCode: string;
+  type: string;
+  /** The time the desk wrote on it (`at`). */
+  deskTime: string;
+  /** When the server stored it. */
+  serverTime: string;
+  reasons: string[];
+}
+
+export const FLAGGED_EVENTS_SHOWN = 20;
 
 /** Every enrolled, not revoked desk (of `unitIds`, or all), silent when not heard of for `silentAfterMs`. */
 export async function listDeskHealth(db: Kysely<Schema>, nowMs: number, silentAfterMs: number, unitIds?: readonly string[]): Promise<DeskHealthRow[]> {
@@ -42,8 +60,14 @@ export async function listDeskHealth(db: Kysely<Schema>, nowMs: number, silentAf
   const { rows } = await sql<{
     desk_id: string; unit_id: string; unit_name: string; reported_at: Date | string | null; last_push: Date | string | null;
     pending_events: number | null; oldest_pending_at: Date | string | null; clock_offset_ms: string | number | null;
+    flagged_count: string | number; flagged: unknown;
   }>`select d.id as desk_id, d.unit_id, u.name as unit_name, h.reported_at, h.pending_events, h.oldest_pending_at, h.clock_offset_ms,
-      (select max(e.server_at) from events e where e.desk_id = d.id) as last_push
+      (select max(e.server_at) from events e where e.desk_id = d.id) as last_push,
+      (select count(*) from events e where e.desk_id = d.id and e.clock_skew_flag) as flagged_count,
+      (select coalesce(json_agg(json_build_object('eventId', f.id, 'dossierCode', f.dossier_code, 'type', f.type, 'deskTime', f.body->>'at',
+          'serverTime', f.server_at, 'reasons', f.date_flags) order by f.seq desc), '[]'::json)
+        from (select e.seq, e.id, e.dossier_code, e.type, e.body, e.server_at, e.date_flags from events e
+          where e.desk_id = d.id and e.clock_skew_flag order by e.seq desc limit ${FLAGGED_EVENTS_SHOWN}) f) as flagged
     from desks d join units u on u.id = d.unit_id left join desk_health h on h.desk_id = d.id
     where d.enrolled_at is not null and d.revoked_at is null ${filter}
     order by u.name, d.id`.execute(db);
@@ -61,6 +85,13 @@ export async function listDeskHealth(db: Kysely<Schema>, nowMs: number, silentAf
       oldestPendingAgeMs: row.oldest_pending_at === null ? null : Math.max(0, nowMs - new Date(row.oldest_pending_at).getTime()),
       clockOffsetMs: row.clock_offset_ms === null ? null : Number(row.clock_offset_ms),
       silent: !Number.isFinite(heardMs) || nowMs - heardMs > silentAfterMs,
+      flaggedCount: Number(row.flagged_count),
+      flaggedEvents: flaggedOf(row.flagged),
     };
   });
+}
+
+function flaggedOf(value: unknown): FlaggedEvent[] {
+  const list = (typeof value === 'string' ? JSON.parse(value) : value) as Array<Omit<FlaggedEvent, 'serverTime'> & { serverTime: string }>;
+  return list.map((event) => ({ ...event, serverTime: new Date(event.serverTime).toISOString() }));
 }

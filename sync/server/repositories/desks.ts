@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import { newDeskCredential, newEnrollmentCode, normaliseEnrollmentCode, sha256Hex } from '../domain/secrets.ts';
 import { ServerError } from '../domain/server-error.ts';
@@ -61,7 +61,11 @@ export async function redeemEnrollmentCode(db: Kysely<Schema>, typedCode: string
     const row = await trx.selectFrom('desks').select(['id', 'unit_id', 'slot', 'revoked_at']).where('id', '=', spent.desk_id).executeTakeFirstOrThrow();
     if (row.revoked_at !== null) throw new ServerError(403, 'desk.revoked', 'Bàn tiếp nhận này đã bị thu hồi.');
     const credential = newDeskCredential();
-    await trx.updateTable('desks').set({ credential_hash: sha256Hex(credential), enrolled_at: now }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('desks')
+      .set({ credential_hash: sha256Hex(credential), enrolled_at: now, first_enrolled_at: sql<Date>`coalesce(first_enrolled_at, ${now})` })
+      .where('id', '=', row.id)
+      .execute();
     return { desk: { id: row.id, unitId: row.unit_id, slot: Number(row.slot) }, credential };
   });
 }
@@ -85,4 +89,10 @@ export async function issueEnrollmentCode(db: Kysely<Schema>, deskId: string, no
   const expiresAt = new Date(now.getTime() + ENROLLMENT_CODE_TTL_MS);
   await db.insertInto('enrollment_codes').values({ code_hash: sha256Hex(normaliseEnrollmentCode(code)), desk_id: row.id, expires_at: expiresAt }).execute();
   return { desk: { id: row.id, unitId: row.unit_id, slot: Number(row.slot) }, code, expiresAt };
+}
+
+/** When the desk was first enrolled (re-enrolments keep it), or null for a desk never enrolled. */
+export async function deskFirstEnrolment(db: Kysely<Schema>, deskId: string): Promise<Date | null> {
+  const row = await db.selectFrom('desks').select('first_enrolled_at').where('id', '=', deskId).executeTakeFirst();
+  return row?.first_enrolled_at ? new Date(row.first_enrolled_at) : null;
 }

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import type { EventDateFlag } from '../domain/event-dates.ts';
 import { CHANGES_CHANNEL } from '../db/change-channel.ts';
 import { AdvisoryLock } from '../db/locks.ts';
 import type { Schema } from '../db/schema.ts';
@@ -16,7 +17,8 @@ export interface NewEventRow {
    * The event's id, dossier, type, unit, desk and officer columns are read from it.
    */
   bodyJson: string;
-  clockSkewFlag: boolean;
+  /** Why its desk time is doubtful (sync/server/domain/event-dates.ts); `clock_skew_flag` is set when there is a reason. */
+  dateFlags: readonly EventDateFlag[];
 }
 
 export interface EventBatch {
@@ -79,7 +81,7 @@ export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatc
   if (batch.events.length === 0) return [];
   // The body goes in as the text that was hashed (stringifying it again was a third serialisation of
   // every event), and the columns that repeat its fields are read from it: they were a third of the bytes.
-  const events = batch.events.map((row, idx) => withRawJsonMember({ idx, body_hash: row.bodyHash, clock_skew_flag: row.clockSkewFlag }, 'body', row.bodyJson));
+  const events = batch.events.map((row, idx) => withRawJsonMember({ idx, body_hash: row.bodyHash, date_flags: row.dateFlags }, 'body', row.bodyJson));
   const grants = batch.grants.map((g) => ({ dossier_code: g.code, unit_id: g.unitId }));
   const feed = batch.feed.map((row, ord) =>
     'stored' in row.seq ? { ord, unit_id: row.unitId, stored_seq: row.seq.stored } : { ord, unit_id: row.unitId, batch_idx: row.seq.batch },
@@ -88,8 +90,8 @@ export async function writeEventBatch(trx: Transaction<Schema>, batch: EventBatc
 
   const result = await sql<{ seqs: unknown; feed_rows: unknown }>`with event_rows as materialized (
   select e.idx, (e.body->>'id')::uuid as id, e.body->>'dossierCode' as dossier_code, e.body->>'type' as type, e.body->>'unitId' as unit_id,
-    e.body->>'deskId' as desk_id, e.body->>'officerId' as officer_id, e.body, e.body_hash, e.clock_skew_flag
-  from jsonb_to_recordset(${`[${events.join(',')}]`}::jsonb) as e(idx integer, body jsonb, body_hash text, clock_skew_flag boolean)
+    e.body->>'deskId' as desk_id, e.body->>'officerId' as officer_id, e.body, e.body_hash, e.date_flags
+  from jsonb_to_recordset(${`[${events.join(',')}]`}::jsonb) as e(idx integer, body jsonb, body_hash text, date_flags text[])
 ),
 projection_rows as materialized (
   select p.state->>'code' as code, p.last_idx, p.state, ${projectionFromState}
@@ -100,8 +102,9 @@ writer as (
   from (select (select count(*) from event_rows) + (select count(*) from projection_rows) as parsed) as rows_parsed
 ),
 new_events as (
-  insert into events (id, dossier_code, type, unit_id, desk_id, officer_id, body, body_hash, server_at, clock_skew_flag)
-  select e.id, e.dossier_code, e.type, e.unit_id, e.desk_id, e.officer_id, e.body, e.body_hash, ${batch.serverAt.toISOString()}::timestamptz, e.clock_skew_flag
+  insert into events (id, dossier_code, type, unit_id, desk_id, officer_id, body, body_hash, server_at, clock_skew_flag, date_flags)
+  select e.id, e.dossier_code, e.type, e.unit_id, e.desk_id, e.officer_id, e.body, e.body_hash, ${batch.serverAt.toISOString()}::timestamptz,
+    cardinality(e.date_flags) > 0, e.date_flags
   from event_rows e
   join units u on u.id = e.unit_id
   join desks d on d.id = e.desk_id

@@ -95,8 +95,10 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
     const desk = deskOf(request);
     const parsed = deskHealthReportSchema.safeParse(request.body);
     if (!parsed.success) throw new ServerError(400, 'desk_health.bad_body', 'Báo cáo tình trạng bàn tiếp nhận không hợp lệ.');
-    await recordDeskHealth(app.database.db, desk.id, parsed.data, now());
-    return { ok: true };
+    const at = now();
+    await recordDeskHealth(app.database.db, desk.id, parsed.data, at);
+    // The desk learns its clock's offset from this (sync/client/desk-health.ts).
+    return { ok: true, serverTime: new Date(at).toISOString() };
   });
 
   await app.register(dashboardRoutes, { sessions, authorize, silentAfterMs, now });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
 import { openDatabase } from '../../../sync/server/db/database.ts';
 import type { DatabaseTarget } from '../../../sync/server/db/database.ts';
-import { addDesk, redeemEnrollmentCode } from '../../../sync/server/repositories/desks.ts';
+import { addDesk, issueEnrollmentCode, redeemEnrollmentCode } from '../../../sync/server/repositories/desks.ts';
 import { addOfficer } from '../../../sync/server/repositories/officers.ts';
 import { addUnit } from '../../../sync/server/repositories/units.ts';
 import { startServerProcess } from '../../helpers/server-process.ts';
@@ -37,9 +37,14 @@ export function communeId(index: number): string {
   return `000.${String(level).padStart(2, '0')}.${String(own).padStart(2, '0')}.H23`;
 }
 
+/** The desks were first enrolled this long ago: the data sets' receipts of past days are later than that. */
+const ENROLLED_AGO_MS = 365 * 24 * 60 * 60 * 1000;
+
 /**
- * Creates `count` communes with their officers and desks. `redeem`: spend each desk's code here and
- * keep the credential (as `POST /api/desks/enroll` does, without its rate limit of 10 a minute).
+ * Creates `count` communes with their officers and desks, each first enrolled a year ago (the server
+ * refuses receipts older than their desk). `redeem`: keep that enrollment's credential (as
+ * `POST /api/desks/enroll` gives it, without its rate limit of 10 a minute); otherwise the desk gets
+ * a fresh code to enroll with again, as a reinstalled desk does.
  */
 export async function seedCommunes(target: DatabaseTarget, count: number, { redeem }: { redeem: boolean }): Promise<BenchUnit[]> {
   const database = await openDatabase(target);
@@ -52,9 +57,12 @@ export async function seedCommunes(target: DatabaseTarget, count: number, { rede
       await addUnit(db, { id: unitId, name: `UBND xã Thử Nghiệm ${index}`, level: 'commune', parentId: PROVINCE });
       const reception = await addOfficer(db, { unitId, username: 'tiepnhan', fullName: `Trần Thị Bình ${index}`, role: 'reception', verifier });
       const processing = await addOfficer(db, { unitId, username: 'chuyenmon', fullName: `Lê Văn Cường ${index}`, role: 'processing', verifier });
-      const issued = await addDesk(db, { unitId, slot: 1 });
-      const credential = redeem ? (await redeemEnrollmentCode(db, issued.code)).credential : null;
-      return { unitId, deskId: issued.desk.id, slot: 1, receptionOfficerId: reception.id, processingOfficerId: processing.id, code: issued.code, credential };
+      const enrolledAt = new Date(Date.now() - ENROLLED_AGO_MS);
+      const issued = await addDesk(db, { unitId, slot: 1 }, enrolledAt);
+      const first = await redeemEnrollmentCode(db, issued.code, enrolledAt);
+      const credential = redeem ? first.credential : null;
+      const code = redeem ? issued.code : (await issueEnrollmentCode(db, issued.desk.id)).code;
+      return { unitId, deskId: issued.desk.id, slot: 1, receptionOfficerId: reception.id, processingOfficerId: processing.id, code, credential };
     };
     const units: BenchUnit[] = [];
     // A few at a time: PostgreSQL's pool has 10 connections; PGlite serialises anyway.

@@ -76,8 +76,10 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
       for (const o of officers) {
         await db.insertInto('officers').values({ id: o.id, unit_id: unit.id, username: o.id.startsWith('ld-') ? 'lanhdao' : o.id, full_name: `Cán bộ ${o.id}`, role: o.role, password_verifier: hash }).execute();
       }
-      const issued = await addDesk(db, { unitId: unit.id, slot: 1 });
-      const enrolled = await redeemEnrollmentCode(db, issued.code);
+      // Enrolled before the data set's first receipt: the server refuses receipts older than their desk.
+      const enrolledAt = new Date('2025-01-01T00:00:00+07:00');
+      const issued = await addDesk(db, { unitId: unit.id, slot: 1 }, enrolledAt);
+      const enrolled = await redeemEnrollmentCode(db, issued.code, enrolledAt);
       desks.set(enrolled.desk.id, enrolled.desk);
       credentials.set(unit.id, enrolled.credential);
     }

@@ -25,7 +25,7 @@ describe.each(serverTestDatabases())('event references on $name', (database) => 
     const body = canonicalText({ ...event, serverAt: null });
     return {
       serverAt: new Date(),
-      events: [{ bodyHash: body.hash, bodyJson: body.json, clockSkewFlag: false }],
+      events: [{ bodyHash: body.hash, bodyJson: body.json, dateFlags: [] }],
       grants: [],
       feed,
       projections: [],

@@ -15,7 +15,7 @@ const stamp = (event: DossierEvent, ms: number): DossierEvent => ({ ...event, se
 const codes = (events: readonly DossierEvent[]) => projectDossier(events).anomalies.map((a) => a.code);
 
 describe('projectDossier: scenarios', () => {
-  it('follows the happy path 2 → 4 → 9 → 10 through a transfer', () => {
+  it('follows the happy path 2 → 4 → 9 → 10 through a transfer and the result handed back', () => {
     const f = eventFactory();
     const received = f.make('RECEIVED', receivedPayload({ linkedGroupId: 'lienthong-1' }));
     f.advance(10 * MINUTE);
@@ -24,6 +24,8 @@ describe('projectDossier: scenarios', () => {
     const accepted = f.make('ACCEPTED', {}, processing);
     f.advance(DAY);
     const resolved = f.make('RESOLVED', { resultSummary: 'Đã cấp giấy xác nhận' }, processing);
+    f.advance(60 * MINUTE);
+    const handedBack = f.make('TRANSFERRED', { toUnitId: RECEPTION_UNIT, toOfficerId: 'cb.tiepnhan' }, processing);
     f.advance(DAY);
     const returned = f.make('RETURNED', { collectedBy: { fullName: 'Nguyễn Văn An' } });
 
@@ -39,8 +41,14 @@ describe('projectDossier: scenarios', () => {
     const afterAccept = projectDossier([received, transferred, accepted]);
     expect(afterAccept).toMatchObject({ status: S.InProcessing, holderOfficerId: 'cb.thuly', handoverPending: false });
     expect(projectDossier([received, transferred, accepted, resolved]).status).toBe(S.Resolved);
+    expect(projectDossier([received, transferred, accepted, resolved, handedBack])).toMatchObject({
+      status: S.Resolved,
+      holderUnitId: RECEPTION_UNIT,
+      handoverPending: false,
+      anomalies: [],
+    });
 
-    const state = projectDossier([received, transferred, accepted, resolved, returned]);
+    const state = projectDossier([received, transferred, accepted, resolved, handedBack, returned]);
     expect(state).toEqual({
       code: CODE,
       procedureCode: '1.004873',
@@ -50,8 +58,8 @@ describe('projectDossier: scenarios', () => {
       channel: 'in-person',
       receivingUnitId: RECEPTION_UNIT,
       receivedByOfficerId: 'cb.tiepnhan',
-      holderUnitId: PROCESSING_UNIT,
-      holderOfficerId: 'cb.thuly',
+      holderUnitId: RECEPTION_UNIT,
+      holderOfficerId: 'cb.tiepnhan',
       status: S.Returned,
       receivedAt: iso(START),
       originalDueAt: iso(DUE),
@@ -62,7 +70,7 @@ describe('projectDossier: scenarios', () => {
       supplementRequestCount: 0,
       extensionCount: 0,
       linkedGroupId: 'lienthong-1',
-      eventIds: [received.id, transferred.id, accepted.id, resolved.id, returned.id],
+      eventIds: [received.id, transferred.id, accepted.id, resolved.id, handedBack.id, returned.id],
       anomalies: [],
       handoverPending: false,
       deadlineState: 'early',
@@ -350,11 +358,12 @@ const legalRoute = fc
     let holder = RECEPTION_UNIT;
     let due = DUE;
     choices.forEach((choice, i) => {
-      const actions = allowedActions(status, { handoverPending });
+      // Whoever holds the dossier acts (the holder rule); a resolved one goes back to reception.
+      const actions = allowedActions(status, { handoverPending, holderUnitId: holder, receivingUnitId: RECEPTION_UNIT }, holder);
       const type = actions[choice % actions.length] as EventType;
       f.advance((gaps[i] ?? 0) * MINUTE);
-      const envelope = type === 'ACCEPTED' ? { unitId: holder } : {};
-      const event = f.make(type, samplePayload(type, due) as never, envelope);
+      const payload = type === 'TRANSFERRED' && status === S.Resolved ? { toUnitId: RECEPTION_UNIT } : samplePayload(type, due);
+      const event = f.make(type, payload as never, { unitId: holder });
       const next = projectDossier([...events, event]);
       status = next.status;
       handoverPending = next.handoverPending;

@@ -5,7 +5,7 @@ import { DossierStatus } from '../../../src/dossier/status.ts';
 import { deadlineKindOf } from '../../../renderer/components/deadline-view.ts';
 import { formatWorkingMinutes, parseVnDate } from '../../../renderer/components/format.ts';
 import { extensionDue } from '../../../renderer/screens/dossier-detail/action-rules.ts';
-import { actionsFor } from '../../../renderer/screens/dossier-detail/role-actions.ts';
+import { actionLabelFor, actionsFor, heldElsewhereNotice, mayPrint } from '../../../renderer/screens/dossier-detail/role-actions.ts';
 import { classifySearch, deadlineBounds, EMPTY_FILTERS, toDossierQuery } from '../../../renderer/screens/dossiers/list-filters.ts';
 import { parseSessions, parseThresholdHours } from '../../../renderer/screens/settings/office-hours-form.ts';
 import { returnBlocker } from '../../../renderer/screens/return/return-lookup.ts';
@@ -60,13 +60,40 @@ describe('deadline state shown', () => {
 });
 
 describe('actions per role', () => {
+  const HERE = '000.00.12.H23';
+  const THERE = '000.00.20.H23';
+  const at = (status: DossierStatus, handoverPending = false, holderUnitId = HERE, receivingUnitId = HERE) => ({ status, handoverPending, holderUnitId, receivingUnitId });
+
   it('offers only legal actions the role permits', () => {
-    expect(actionsFor('admin', DossierStatus.Received, false)).not.toContain('RETURNED');
-    expect(actionsFor('admin', DossierStatus.Resolved, false)).toEqual(['RETURNED']);
-    expect(actionsFor('reception', DossierStatus.Received, false)).not.toContain('ACCEPTED');
-    expect(actionsFor('processing', DossierStatus.InProcessing, false)).toContain('RESOLVED');
-    expect(actionsFor('processing', DossierStatus.InProcessing, false)).not.toContain('ACCEPTED');
-    expect(actionsFor('processing', DossierStatus.InProcessing, true)).toContain('ACCEPTED');
+    expect(actionsFor('admin', at(DossierStatus.Received), HERE)).not.toContain('RETURNED');
+    expect(actionsFor('admin', at(DossierStatus.Resolved), HERE)).toEqual(['RETURNED']);
+    expect(actionsFor('reception', at(DossierStatus.Received), HERE)).not.toContain('ACCEPTED');
+    expect(actionsFor('processing', at(DossierStatus.InProcessing), HERE)).toContain('RESOLVED');
+    expect(actionsFor('processing', at(DossierStatus.InProcessing), HERE)).not.toContain('ACCEPTED');
+    expect(actionsFor('processing', at(DossierStatus.InProcessing, true), HERE)).toContain('ACCEPTED');
+  });
+
+  it('offers nothing, not even a print, to a unit that transferred the dossier away, and says who holds it', () => {
+    for (const status of [DossierStatus.Received, DossierStatus.InProcessing, DossierStatus.Resolved]) {
+      const away = at(status, true, THERE);
+      for (const role of ['reception', 'processing', 'leader', 'admin'] as const) expect(actionsFor(role, away, HERE)).toEqual([]);
+      expect(mayPrint(away, HERE)).toBe(false);
+      expect(heldElsewhereNotice(away, HERE)).toBe(
+        `Hồ sơ đang do đơn vị ${THERE} giữ. Đơn vị này (${HERE}) chỉ xem được hồ sơ, không ghi thao tác hay in phiếu cho đến khi hồ sơ được chuyển về.`,
+      );
+    }
+    expect(mayPrint(at(DossierStatus.Received), HERE)).toBe(true);
+    expect(heldElsewhereNotice(at(DossierStatus.Received), HERE)).toBeNull();
+  });
+
+  it('gives the new holder its actions, and the hand-back of a result to the unit that resolved it away from reception', () => {
+    expect(actionsFor('processing', at(DossierStatus.InProcessing, true, THERE), THERE)).toEqual(expect.arrayContaining(['ACCEPTED', 'RESOLVED']));
+    const resolvedThere = at(DossierStatus.Resolved, false, THERE, HERE);
+    expect(actionsFor('processing', resolvedThere, THERE)).toEqual(['TRANSFERRED']);
+    expect(actionLabelFor('TRANSFERRED', resolvedThere)).toBe('Chuyển trả kết quả về đơn vị tiếp nhận');
+    expect(actionLabelFor('TRANSFERRED', at(DossierStatus.InProcessing))).toBe('Chuyển hồ sơ');
+    // Back at reception: return it; no second hand-back.
+    expect(actionsFor('reception', at(DossierStatus.Resolved, false, HERE, HERE), HERE)).toEqual(['RETURNED']);
   });
 });
 
@@ -103,9 +130,17 @@ describe('settings input', () => {
 
 describe('return blocker', () => {
   it('explains why a result cannot be returned yet', () => {
-    const stored = (status: DossierStatus) => ({ state: { status, returnedAt: null, dueAt: '2025-11-24T10:00:00Z' }, personal: { applicant: {} } }) as never;
-    expect(returnBlocker(stored(DossierStatus.Resolved))).toBeNull();
-    expect(returnBlocker(stored(DossierStatus.InProcessing))).toContain('chưa giải quyết xong');
-    expect(returnBlocker(stored(DossierStatus.Refused))).toContain('không có kết quả');
+    const stored = (status: DossierStatus, holderUnitId = '000.00.12.H23') =>
+      ({ state: { status, returnedAt: null, dueAt: '2025-11-24T10:00:00Z', holderUnitId }, personal: { applicant: {} } }) as never;
+    expect(returnBlocker(stored(DossierStatus.Resolved), '000.00.12.H23')).toBeNull();
+    expect(returnBlocker(stored(DossierStatus.InProcessing), '000.00.12.H23')).toContain('chưa giải quyết xong');
+    expect(returnBlocker(stored(DossierStatus.Refused), '000.00.12.H23')).toContain('không có kết quả');
+  });
+
+  it('waits for the result to be handed back when another unit resolved and still holds the dossier', () => {
+    const resolvedThere = { state: { status: DossierStatus.Resolved, returnedAt: null, dueAt: '2025-11-24T10:00:00Z', holderUnitId: '000.00.20.H23' }, personal: { applicant: {} } } as never;
+    expect(returnBlocker(resolvedThere, '000.00.12.H23')).toBe(
+      'Hồ sơ đã giải quyết xong nhưng kết quả đang ở đơn vị 000.00.20.H23: chờ đơn vị đó chuyển trả kết quả về đơn vị này (000.00.12.H23) rồi mới trả cho công dân.',
+    );
   });
 });

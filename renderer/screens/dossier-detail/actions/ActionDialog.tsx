@@ -1,5 +1,5 @@
-import { actionLabels } from '../../../../src/dossier/state-machine.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
+import { actionLabelFor } from '../role-actions.ts';
 import type { TrackingAction } from '../role-actions.ts';
 import { ExtendForm } from './ExtendForm.tsx';
 import { ReasonForm } from './ReasonForm.tsx';
@@ -11,7 +11,7 @@ import type { ActionFormProps } from './types.ts';
 
 export function ActionDialog({ action, ...props }: ActionFormProps & { action: TrackingAction }) {
   return (
-    <Dialog title={`${actionLabels[action]} – ${props.dossier.code}`} onClose={props.onCancel} wide={action === 'EXTENDED' || action === 'RETURNED'}>
+    <Dialog title={`${actionLabelFor(action, props.dossier)} – ${props.dossier.code}`} onClose={props.onCancel} wide={action === 'EXTENDED' || action === 'RETURNED'}>
       <ActionForm action={action} {...props} />
     </Dialog>
   );

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isAgencyId } from '../../../../src/dossier/dossier-code.ts';
+import { applyTransition } from '../../../../src/dossier/state-machine.ts';
+import { DossierStatus } from '../../../../src/dossier/status.ts';
 import { compareVietnamese } from '../../../../src/people/vietnamese-collator.ts';
 import { useDesk } from '../../../app/desk-context.tsx';
 import { Notice } from '../../../components/Notice.tsx';
@@ -20,23 +22,42 @@ const schema = z.object({
   note: z.string().trim().max(2000, 'Ghi chú dài quá 2.000 ký tự.'),
 });
 
-/** Hands the dossier to a unit, optionally to a named processing officer of this unit. */
+/**
+ * Hands the dossier to a unit, optionally to a named processing officer of this unit. A resolved
+ * dossier goes back to its receiving unit (the result handed back for return), and nowhere else.
+ */
 export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
   const desk = useDesk();
   const record = useRecordEvent();
   const [failure, setFailure] = useState<string | null>(null);
+  const handBack = dossier.status === DossierStatus.Resolved;
   const form = useForm({
     resolver: zodResolver(schema),
-    defaultValues: { toUnitId: desk.identity.agencyId, toOfficerId: '', note: '' },
+    defaultValues: { toUnitId: handBack ? dossier.receivingUnitId : desk.identity.agencyId, toOfficerId: '', note: '' },
   });
   const unit = useWatch({ control: form.control, name: 'toUnitId' });
   const ownUnit = unit.trim().toUpperCase() === desk.identity.agencyId;
+  const hint = handBack
+    ? `Kết quả được chuyển trả về đơn vị tiếp nhận ${dossier.receivingUnitId} để trả cho công dân.`
+    : ownUnit
+      ? `Đơn vị này: ${desk.identity.unitName}`
+      : 'Đơn vị khác: hồ sơ sẽ do đơn vị đó nhận xử lý. Sau khi chuyển, đơn vị này không ghi thao tác hay in phiếu cho hồ sơ nữa: in phiếu kiểm soát trước khi chuyển.';
   const candidates = desk.officers
     .filter((o) => o.active && o.id !== dossier.holderOfficerId && o.unitId === desk.identity.agencyId)
     .sort((a, b) => compareVietnamese(a.fullName, b.fullName));
 
   const submit = form.handleSubmit(async ({ toUnitId, toOfficerId, note }) => {
     setFailure(null);
+    // The state machine's own rule (holder, hand-back destination), before anything is stored.
+    const legal = applyTransition(
+      dossier.status,
+      { type: 'TRANSFERRED', unitId: desk.identity.agencyId, toUnitId },
+      { handoverPending: dossier.handoverPending, holderUnitId: dossier.holderUnitId, receivingUnitId: dossier.receivingUnitId },
+    );
+    if (!legal.ok) {
+      form.setError('toUnitId', { message: legal.error.message });
+      return;
+    }
     try {
       await record('TRANSFERRED', dossier.code, {
         toUnitId,
@@ -51,7 +72,7 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
   const errors = form.formState.errors;
   return (
     <form className="form-grid" onSubmit={submit} noValidate>
-      <FormField id="toUnitId" label="Chuyển đến đơn vị (mã định danh)" error={errors.toUnitId?.message} hint={ownUnit ? `Đơn vị này: ${desk.identity.unitName}` : 'Đơn vị khác: hồ sơ sẽ do đơn vị đó nhận xử lý.'}>
+      <FormField id="toUnitId" label="Chuyển đến đơn vị (mã định danh)" error={errors.toUnitId?.message} hint={hint}>
         <input id="toUnitId" {...form.register('toUnitId')} />
       </FormField>
       {ownUnit && (

@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPasswordVerifier } from '../../src/auth/password-verifier.ts';
+import { openDatabase } from '../../sync/server/db/database.ts';
+import { addDesk } from '../../sync/server/repositories/desks.ts';
+import { addOfficer } from '../../sync/server/repositories/officers.ts';
+import { addUnit } from '../../sync/server/repositories/units.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
+import { newPgliteDir } from '../integration/server/support/server-databases.ts';
+import { launchChromium } from './support/chromium.ts';
+import { logIn, openFreshDesk } from './support/desk.ts';
+
+const artifacts = join(import.meta.dirname, 'artifacts');
+const MINUTE = 60_000;
+
+const PROVINCE = '000.00.00.H23';
+const UNIT_A = '000.00.12.H23';
+const UNIT_B = '000.00.13.H23';
+const PASSWORD = 'mật-khẩu-đủ-dài-2026';
+const RECEPTION_A = { username: 'lan.nt', fullName: 'Nguyễn Thị Lan' };
+const PROCESSING_B = { username: 'hung.tv', fullName: 'Trần Văn Hùng' };
+const LEADER_A = { username: 'lanhdao', fullName: 'Phạm Minh Đức' };
+
+// Cheap argon2 parameters: the test exercises the flow, not the cost.
+const verifiers = createPasswordVerifier({ randomBytes: (n) => new Uint8Array(randomBytes(n)), params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } });
+
+/** Enrolls a fresh desk (logged in as its local administrator) and logs in as the provincial officer. */
+async function enrollAndLogIn(page: Page, serverUrl: string, code: string, username: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kết nối máy chủ' }).click();
+  await page.getByRole('heading', { name: 'Kết nối máy chủ tỉnh' }).waitFor();
+  await page.getByLabel('Địa chỉ máy chủ').fill(serverUrl);
+  await page.getByLabel('Mã kích hoạt').fill(code);
+  await page.getByLabel('Mã kích hoạt').press('Enter');
+  await page.getByTestId('enroll-done').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Đăng nhập lại' }).click();
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+  // The desk was set up with another agency and slot: the login screen still holds the old
+  // identity until the app restarts (a separate issue, left as found), so restart it.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+  await logIn(page, username, PASSWORD);
+  await expect.poll(() => page.getByTestId('sync-indicator').getAttribute('data-phase'), { timeout: 30_000 }).toBe('online');
+}
+
+/** Receives a dossier as an officer does (F2, search, name, Enter); leaves the receipt dialog open; returns its code. */
+async function receiveDossier(page: Page, fullName: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
+  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('dang ky khai sinh', { delay: 60 });
+  await page.getByRole('option').first().waitFor();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('selected-procedure').textContent()).toContain('Đăng ký khai sinh');
+  await page.getByLabel('Họ và tên').fill(fullName);
+  await page.getByLabel('Họ và tên').press('Enter');
+  const notice = page.getByTestId('receive-notice').filter({ hasText: `của ${fullName}` });
+  await notice.waitFor();
+  const code = /hồ sơ (\S+) của/.exec((await notice.textContent()) ?? '')?.[1];
+  if (!code) throw new Error('no dossier code in the receive notice');
+  await page.getByRole('dialog').waitFor();
+  return code;
+}
+
+async function closeDialog(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+}
+
+async function openDossier(page: Page, code: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, `/ho-so/${encodeURIComponent(code)}`);
+  await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 60_000 }).toBe(code);
+}
+
+async function allSent(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: 60_000 }).not.toContain('chờ gửi');
+}
+
+describe('two units and a real provincial server', () => {
+  let browser: Browser;
+  let server: ServerProcess;
+  let dataDir = '';
+  const codes = { a1: '', b1: '', a2: '' };
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    dataDir = await newPgliteDir();
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const db = database.db;
+      const verifier = await verifiers.create(PASSWORD);
+      await addUnit(db, { id: PROVINCE, name: 'UBND thành phố Hà Nội', level: 'province', parentId: null });
+      await addUnit(db, { id: UNIT_A, name: 'UBND phường Ba Đình', level: 'commune', parentId: PROVINCE });
+      await addUnit(db, { id: UNIT_B, name: 'UBND phường Hoàn Kiếm', level: 'commune', parentId: PROVINCE });
+      await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier });
+      await addOfficer(db, { unitId: UNIT_B, ...PROCESSING_B, role: 'processing', verifier });
+      await addOfficer(db, { unitId: UNIT_A, ...LEADER_A, role: 'leader', verifier });
+      // A desk whose unit has no administrator goes back to first-run setup when restarted.
+      await addOfficer(db, { unitId: UNIT_A, username: 'quantri', fullName: 'Quản trị Ba Đình', role: 'admin', verifier });
+      await addOfficer(db, { unitId: UNIT_B, username: 'quantri', fullName: 'Quản trị Hoàn Kiếm', role: 'admin', verifier });
+      codes.a1 = (await addDesk(db, { unitId: UNIT_A, slot: 1 })).code;
+      codes.b1 = (await addDesk(db, { unitId: UNIT_B, slot: 1 })).code;
+      codes.a2 = (await addDesk(db, { unitId: UNIT_A, slot: 2 })).code;
+    } finally {
+      await database.close();
+    }
+    server = await startServerProcess(['--data', dataDir]);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('after a transfer only the holder acts; it hands the result back and the receiving desk returns it', async () => {
+    const deskA = await openFreshDesk(browser);
+    const deskB = await openFreshDesk(browser);
+    try {
+      const a = deskA.page;
+      const b = deskB.page;
+      await enrollAndLogIn(a, server.url, codes.a1, RECEPTION_A.username);
+      const code = await receiveDossier(a, 'Nguyễn Văn An');
+      await closeDialog(a);
+
+      // Ba Đình received it; Hoàn Kiếm is competent: transfer it there.
+      await openDossier(a, code);
+      const toolbarA = a.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
+      await toolbarA.locator('[data-action=TRANSFERRED]').click();
+      await a.getByLabel('Chuyển đến đơn vị (mã định danh)').fill(UNIT_B);
+      await a.getByRole('dialog').getByRole('button', { name: /Chuyển hồ sơ/ }).click();
+      await a.getByTestId('held-elsewhere').waitFor();
+      expect(await a.getByTestId('held-elsewhere').textContent()).toBe(
+        `Hồ sơ đang do đơn vị ${UNIT_B} giữ. Đơn vị này (${UNIT_A}) chỉ xem được hồ sơ, không ghi thao tác hay in phiếu cho đến khi hồ sơ được chuyển về.`,
+      );
+      expect(await toolbarA.locator('[data-action]').count()).toBe(0);
+      expect(await toolbarA.getByRole('button').count()).toBe(0);
+      await a.screenshot({ path: join(artifacts, 'holder-transferred-away.png') });
+      await allSent(a);
+
+      // Hoàn Kiếm takes it, resolves it and hands the result back to Ba Đình.
+      await enrollAndLogIn(b, server.url, codes.b1, PROCESSING_B.username);
+      await openDossier(b, code);
+      await b.screenshot({ path: join(artifacts, 'holder-received-by-b.png') });
+      const toolbarB = b.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
+      await toolbarB.locator('[data-action=ACCEPTED]').click();
+      await b.getByRole('dialog').waitFor();
+      await b.keyboard.press('Enter');
+      await toolbarB.locator('[data-action=RESOLVED]').click();
+      await b.getByRole('dialog').getByRole('button', { name: /Hoàn thành giải quyết/ }).click();
+      const handBack = toolbarB.locator('[data-action=TRANSFERRED]');
+      await expect.poll(() => handBack.textContent()).toContain('Chuyển trả kết quả về đơn vị tiếp nhận');
+      expect(await toolbarB.locator('[data-action]').count()).toBe(1);
+      await handBack.click();
+      expect(await b.getByLabel('Chuyển đến đơn vị (mã định danh)').inputValue()).toBe(UNIT_A);
+      await b.screenshot({ path: join(artifacts, 'holder-hand-back.png') });
+      await b.getByRole('dialog').getByRole('button', { name: /Chuyển hồ sơ/ }).click();
+      await b.getByTestId('held-elsewhere').waitFor();
+      expect(await toolbarB.locator('[data-action]').count()).toBe(0);
+      await allSent(b);
+
+      // Back at Ba Đình: the citizen's receipt is scanned and the result returned.
+      await a.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Trả kết quả' }).click();
+      await expect
+        .poll(
+          async () => {
+            await a.getByLabel('Mã hồ sơ').fill(code);
+            await a.getByLabel('Mã hồ sơ').press('Enter');
+            await a.getByTestId('return-card').waitFor();
+            return (await a.getByTestId('return-blocked').count()) === 0 && (await a.getByLabel('Người nhận kết quả').count()) === 1;
+          },
+          { timeout: 60_000, interval: 1000 },
+        )
+        .toBe(true);
+      await a.getByLabel('Người nhận kết quả').press('Enter');
+      await expect.poll(() => a.getByTestId('return-done').textContent()).toContain(code);
+      await allSent(a);
+
+      const lookup = await fetch(`${server.url}/api/public/dossiers/${encodeURIComponent(code)}`);
+      expect(await lookup.json()).toMatchObject({ code, status: 10, currentUnit: { id: UNIT_A } });
+    } finally {
+      await deskA.context.close();
+      await deskB.context.close();
+    }
+  }, 300_000);
+
+  it('warns at login and before printing when the desk clock is 12 minutes fast; the province sees the flagged events', async () => {
+    const desk = await openFreshDesk(browser, { now: Date.now() + 12 * MINUTE });
+    try {
+      const page = desk.page;
+      await enrollAndLogIn(page, server.url, codes.a2, RECEPTION_A.username);
+
+      // The sync told the desk the server's time: the next login shows the warning.
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      const atLogin = page.getByTestId('clock-warning');
+      await atLogin.waitFor({ timeout: 60_000 });
+      expect(await atLogin.textContent()).toMatch(/Đồng hồ máy tính đang chạy nhanh 1[12] phút so với máy chủ tỉnh\. Giờ tiếp nhận và ngày hẹn trên phiếu có thể sai\. Hãy chỉnh lại đồng hồ trước khi in\./);
+      await page.screenshot({ path: join(artifacts, 'clock-warning-login.png') });
+      // It does not block: the officer logs in.
+      await logIn(page, RECEPTION_A.username, PASSWORD);
+
+      // The receipt dialog warns, and printing asks first.
+      const code = await receiveDossier(page, 'Trần Thị Bình');
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('print-clock-warning').waitFor();
+      await dialog.getByRole('button', { name: /^In/ }).click();
+      const confirm = dialog.getByTestId('print-clock-confirm');
+      await confirm.waitFor();
+      expect(await confirm.textContent()).toContain('Đồng hồ máy tính đang lệch: vẫn in phiếu?');
+      expect(await dialog.getByRole('status').count()).toBe(0);
+      await page.screenshot({ path: join(artifacts, 'clock-warning-print.png') });
+      await confirm.getByRole('button', { name: /Vẫn in/ }).click();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Đã gửi lệnh in');
+      // Once confirmed, the dialog prints again without asking.
+      await dialog.getByRole('button', { name: /^In/ }).click();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toContain('(bản sao)');
+      expect(await confirm.count()).toBe(0);
+      await closeDialog(page);
+      await allSent(page);
+
+      // The province's dashboard lists this desk's events with their doubtful time.
+      const dashboard = await desk.context.newPage();
+      await dashboard.goto(`${server.url}/bao-cao`);
+      await dashboard.getByLabel('Mã đơn vị').fill(UNIT_A);
+      await dashboard.getByLabel('Tên đăng nhập').fill(LEADER_A.username);
+      await dashboard.getByLabel('Mật khẩu').fill(PASSWORD);
+      await dashboard.getByRole('button', { name: 'Đăng nhập' }).click();
+      const flagged = dashboard.getByTestId('flagged-events');
+      await flagged.waitFor();
+      const rows = flagged.locator(`tr:has-text("${code}")`);
+      expect(await rows.count()).toBeGreaterThanOrEqual(2);
+      expect(await rows.first().textContent()).toContain('Đồng hồ của bàn lệch quá 10 phút khi gửi');
+      await dashboard.screenshot({ path: join(artifacts, 'clock-flagged-dashboard.png'), fullPage: true });
+      await dashboard.close();
+    } finally {
+      await desk.context.close();
+    }
+  }, 300_000);
+});
