@@ -163,6 +163,7 @@ function CandidateList({ message, dossiers, onPick }: { message: string; dossier
   return (
     <section className="panel return-candidates" data-testid="return-candidates" aria-label="Chọn hồ sơ">
       <p>{message}</p>
+      <span className="muted return-candidates-keys">↑ ↓ để chọn, Enter để mở.</span>
       <ul>
         {dossiers.map((dossier, index) => (
           <li key={dossier.code}>

@@ -11,8 +11,9 @@ async function storedEvents(world: World): Promise<number> {
 
 /** A RECEIVED event made valid by the desk, then given this birth date (as a desk with other rules could push it). */
 function receivedBornOn(world: World, birthDate: string) {
-  const event = makeEvent(world.deskA, world.officers.receptionA!, 'RECEIVED', newDossierCode(world.deskA), receivedPayload());
-  return { ...event, payload: { ...event.payload, applicant: { ...event.payload.applicant, birthDate } } };
+  const payload = receivedPayload();
+  const event = makeEvent(world.deskA, world.officers.receptionA!, 'RECEIVED', newDossierCode(world.deskA), payload);
+  return { ...event, payload: { ...event.payload, applicant: { ...payload.applicant, birthDate } } };
 }
 
 describe.each(serverTestDatabases())('dates and papers of a pushed receipt on $name', (database) => {
