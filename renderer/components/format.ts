@@ -1,4 +1,4 @@
-import { formatDate, formatTime, isLocalDate } from '../../src/time/vn-time.ts';
+import { formatDate, formatTime } from '../../src/time/vn-time.ts';
 
 /** "14:05 22/11/2025" (Vietnam time), or an em dash when there is no instant. */
 export function formatInstant(iso: string | null | undefined): string {
@@ -33,14 +33,4 @@ export function formatWorkingMinutes(minutes: number, minutesPerDay: number): st
 export function formatIsoDate(date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   return match ? `${match[3]}/${match[2]}/${match[1]}` : date;
-}
-
-const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-/** 'dd/MM/yyyy' as typed by an officer → 'YYYY-MM-DD', or null when it is not a real date. */
-export function parseVnDate(text: string): string | null {
-  const match = VN_DATE.exec(text.trim());
-  if (!match) return null;
-  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-  return isLocalDate(iso) ? iso : null;
 }

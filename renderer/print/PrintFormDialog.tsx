@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PageSize } from '../../src/bridge/desk-bridge.ts';
 import type { DossierEvent, PrintForm } from '../../src/dossier/events.ts';
 import type { FormModel } from '../../src/print/forms/index.ts';
+import { printedNotice } from '../../src/print/print-notice.ts';
 import { useDesk } from '../app/desk-context.tsx';
 import { ClockWarningNotice, useClockWarning } from '../components/ClockWarningNotice.tsx';
 import { buildFormModel, copiesPerDocument, formElement, formTitles } from './dossier-forms.tsx';
@@ -131,10 +132,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
         document: (mark) => formElement(model, pageSize, mark),
       });
       if (outcome.printed) {
-        setMessage({
-          kind: 'ok',
-          text: `Đã gửi lệnh in${outcome.entry.isCopy ? ' (bản sao)' : ''} lúc ${timeOf(outcome.entry.printedAt)}.`,
-        });
+        setMessage({ kind: 'ok', text: printedNotice({ isCopy: outcome.entry.isCopy, time: timeOf(outcome.entry.printedAt) }) });
         setIsCopy(true);
         onPrinted?.(outcome.entry);
       } else {
@@ -257,8 +255,12 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
         )}
         {thermal.state.kind === 'printed' && (
           <p className="print-message ok" role="status" data-testid="thermal-status">
-            Đã in biên nhận trên máy in nhiệt{thermal.state.isCopy ? ' (bản sao)' : ''} lúc {timeOf(thermal.state.entry.printedAt)}; nhật ký in: lần in thứ{' '}
-            {thermal.state.entry.printNumber}, {thermal.state.entry.isCopy ? 'bản sao' : 'bản chính'}.
+            {printedNotice({
+              isCopy: thermal.state.isCopy,
+              time: timeOf(thermal.state.entry.printedAt),
+              thermal: true,
+              detail: `nhật ký in: lần in thứ ${thermal.state.entry.printNumber}, ${thermal.state.entry.isCopy ? 'bản sao' : 'bản chính'}`,
+            })}
           </p>
         )}
         {thermal.state.kind === 'failed' && (

@@ -1,6 +1,6 @@
 import type { DeskIdentity } from '../../src/auth/desk-identity.ts';
 import type { DossierEvent } from '../../src/dossier/events.ts';
-import { receivedEventOf } from '../../src/print/forms/common.ts';
+import { agencyGroups, receivedEventOf } from '../../src/print/forms/common.ts';
 import { layoutReceipt } from '../../src/print/thermal/layout.ts';
 import { canvasMeasure, paintReceipt, type Canvas2DLike } from '../../src/print/thermal/paint.ts';
 import { thermalReceiptSchema, type ThermalReceipt } from '../../src/print/thermal/receipt.ts';
@@ -24,14 +24,16 @@ export function thermalReceiptOf(
 ): ThermalReceiptContent {
   const received = receivedEventOf(events);
   const p = received.payload;
+  const presented = p.papers.filter((paper) => paper.presentedOnly === true).map((paper) => paper.name);
   const { copy: _copy, ...content } = thermalReceiptSchema.parse({
-    agencyName: `Ủy ban nhân dân ${desk.identity.unitName}`,
+    agencyGroups: agencyGroups(desk.identity.unitName),
     dossierCode: received.dossierCode,
     applicantName: p.applicant.fullName,
     procedureName: p.procedureName,
     receivedAt: localDateTime(p.receivedAt),
     appointmentAt: localDateTime(p.dueAt),
     papersCount: p.papers.reduce((sum, paper) => sum + paper.originals + paper.copies, 0),
+    ...(presented.length > 0 ? { presentedPapers: presented } : {}),
     feeVnd: p.fee.amount,
     lookupUrl: lookupUrl(desk.settings.serverUrl, received.dossierCode),
     copy: false,

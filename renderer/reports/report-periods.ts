@@ -1,4 +1,5 @@
 import type { ReportPeriod } from '../../src/reports/report-period.ts';
+import { checkDate } from '../../src/time/date-rule.ts';
 import { addDays, formatLocalDate, isLocalDate, localDateOf } from '../../src/time/vn-time.ts';
 import type { Instant, LocalDate } from '../../src/time/vn-time.ts';
 
@@ -43,6 +44,24 @@ export function periodOf(choice: PeriodChoice): ReportPeriod | null {
     case 'custom':
       return isLocalDate(choice.from) && isLocalDate(choice.to) && choice.from <= choice.to ? { from: choice.from, to: choice.to } : null;
   }
+}
+
+/**
+ * Why a custom range cannot be reported, by the date rule of every date field (real dates, not
+ * before 1900; the start not after today, the end not before the start nor past this year), or
+ * null when it can (and for the month, quarter and year choices, which cannot be wrong).
+ */
+export function periodProblem(choice: PeriodChoice, today: LocalDate): string | null {
+  if (choice.kind !== 'custom') return null;
+  if (choice.from === '' || choice.to === '') return 'Chọn ngày bắt đầu và ngày kết thúc.';
+  const from = checkDate(choice.from, { label: 'Từ ngày', latest: { date: today, today: true } });
+  if (!from.ok) return from.error.message;
+  const to = checkDate(choice.to, {
+    label: 'Đến ngày',
+    earliest: { date: from.value, name: `ngày bắt đầu ${formatLocalDate(from.value)}` },
+    latest: { date: `${today.slice(0, 4)}-12-31` },
+  });
+  return to.ok ? null : to.error.message;
 }
 
 /** "Tháng 11/2025", "Quý IV/2025", "Năm 2025", "Từ ngày 01/11/2025 đến ngày 15/11/2025". */

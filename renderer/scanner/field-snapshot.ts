@@ -17,3 +17,14 @@ export function restoreField({ field, value }: FieldSnapshot): void {
   Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, value);
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
+
+/** Inputs whose keys type no text (a checkbox toggles on Space, a button clicks). */
+const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
+
+/** Whether keys sent to `target` type text somewhere: a text field, a text area or editable content. */
+export function isEditable(target: EventTarget | null): boolean {
+  if (target instanceof HTMLTextAreaElement) return !target.readOnly && !target.disabled;
+  if (target instanceof HTMLInputElement) return !target.readOnly && !target.disabled && !NON_TEXT_INPUTS.has(target.type);
+  return target instanceof HTMLElement && target.isContentEditable;
+}
+

@@ -1,11 +1,19 @@
+import { looksScanned } from './scan-shape.ts';
+
 /**
- * Tells a USB barcode scanner from a person typing. A scanner in keyboard mode
- * "types" a whole code in a burst, a few milliseconds per key, and ends with
- * Enter; people do not sustain an average below ~80 ms a key. The detector
- * judges a burst by its average gap rather than by each gap, because a busy
- * machine delivers some of a scanner's keys late (single gaps of 100–270 ms were
- * measured under load), which must not split a scan in two. Keys a person typed
- * just before the scan (each followed by a slow gap) are left out of it.
+ * Tells a USB barcode scanner from a person typing. A scanner in keyboard mode "types" a whole
+ * code in a burst, a few milliseconds per key, and ends with Enter (its terminator). Speed alone
+ * proves nothing: a Vietnamese input method (Unikey, EVKey) or a text expander also sends keys
+ * at scanner speed. So a burst closed by Enter is a scan only
+ * - outside editable fields, where no key types anything and nothing can be lost; or
+ * - in an editable field, when its text has a scan's shape (a dossier code, the receipt's lookup
+ *   QR, a citizen card's QR: `looksScanned`). Anything else typed there is the officer's text:
+ *   the field and its Enter are left exactly as typed.
+ * A burst is judged by its average gap rather than by each gap, because a busy machine delivers
+ * some of a scanner's keys late (single gaps of 100–270 ms were measured under load), which must
+ * not split a scan in two. Keys a person typed just before the scan (each followed by a slow gap)
+ * are left out of it. Any other key (Backspace, arrows, an input method's "Process") ends the
+ * burst: a scanner never sends them, an input method replacing a letter does.
  */
 export interface ScanDetectorOptions {
   /** A pause longer than this ends a burst: what follows is a new one. */
@@ -16,9 +24,11 @@ export interface ScanDetectorOptions {
   maxMeanGapMs?: number;
   /** Fewest characters a scan holds (shorter bursts are fast typing). */
   minLength?: number;
+  /** Whether text typed into an editable field has a scan's shape. */
+  looksScanned?: (text: string) => boolean;
 }
 
-export const DEFAULT_SCAN_OPTIONS: Required<ScanDetectorOptions> = { maxGapMs: 1000, leadingGapMs: 100, maxMeanGapMs: 50, minLength: 6 };
+export const DEFAULT_SCAN_OPTIONS: Required<Omit<ScanDetectorOptions, 'looksScanned'>> = { maxGapMs: 1000, leadingGapMs: 100, maxMeanGapMs: 50, minLength: 6 };
 
 export type KeyVerdict =
   /** The key may be part of a scan; the caller lets it through for now. `startsBurst`: it is the first key of one. */
@@ -28,13 +38,19 @@ export type KeyVerdict =
   /** Anything else: ordinary typing. */
   | { kind: 'typing' };
 
+/** Where a key went: into an editable field (input, textarea, contenteditable) or not. */
+export interface KeyContext {
+  editable: boolean;
+}
+
 export interface ScanDetector {
-  key(key: string, atMs: number): KeyVerdict;
+  key(key: string, atMs: number, context?: KeyContext): KeyVerdict;
   reset(): void;
 }
 
 export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetector {
   const { maxGapMs, leadingGapMs, maxMeanGapMs, minLength } = { ...DEFAULT_SCAN_OPTIONS, ...options };
+  const shaped = options.looksScanned ?? looksScanned;
   let chars: string[] = [];
   let times: number[] = [];
   let lastAt = Number.NEGATIVE_INFINITY;
@@ -45,21 +61,24 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     lastAt = Number.NEGATIVE_INFINITY;
   };
 
-  const closeBurst = (enterAt: number): KeyVerdict => {
+  const closeBurst = (enterAt: number, editable: boolean): KeyVerdict => {
     const at = [...times, enterAt];
     let start = 0;
     while (start < chars.length && (at[start + 1] as number) - (at[start] as number) > leadingGapMs) start += 1;
     const kept = chars.length - start;
     const meanGap = kept > 0 ? (enterAt - (at[start] as number)) / kept : Number.POSITIVE_INFINITY;
-    return kept >= minLength && meanGap <= maxMeanGapMs ? { kind: 'scan', text: chars.slice(start).join(''), skipped: start } : { kind: 'typing' };
+    if (kept < minLength || meanGap > maxMeanGapMs) return { kind: 'typing' };
+    const text = chars.slice(start).join('');
+    if (editable && !shaped(text)) return { kind: 'typing' };
+    return { kind: 'scan', text, skipped: start };
   };
 
   return {
     reset,
-    key(key, atMs) {
+    key(key, atMs, context = { editable: false }) {
       const inBurst = atMs - lastAt <= maxGapMs;
       if (key === 'Enter') {
-        const verdict = inBurst ? closeBurst(atMs) : { kind: 'typing' as const };
+        const verdict = inBurst ? closeBurst(atMs, context.editable) : { kind: 'typing' as const };
         reset();
         return verdict;
       }

@@ -1,12 +1,13 @@
 import { createScanDetector } from './scan-detector.ts';
 import type { ScanDetectorOptions } from './scan-detector.ts';
-import { restoreField, snapshotField } from './field-snapshot.ts';
+import { isEditable, restoreField, snapshotField } from './field-snapshot.ts';
 import type { FieldSnapshot } from './field-snapshot.ts';
 
 /**
  * The app's one keyboard listener for a USB barcode scanner. Ordinary typing is left alone;
- * when a burst turns out to be a scan, its closing Enter is swallowed, whatever it typed into
- * the focused field is taken back, and `onScan` receives the text. Returns the uninstaller.
+ * when a burst turns out to be a scan (scan-detector.ts: in a field, only a code's or a card's
+ * shape is), its closing Enter is swallowed, whatever it typed into the focused field is taken
+ * back, and `onScan` receives the text. Returns the uninstaller.
  */
 export function listenForScans(target: Window, onScan: (text: string) => void, options?: ScanDetectorOptions): () => void {
   const detector = createScanDetector(options);
@@ -19,7 +20,7 @@ export function listenForScans(target: Window, onScan: (text: string) => void, o
     // A scanner types into one field: a key aimed elsewhere begins a new burst.
     if (event.target !== lastTarget) detector.reset();
     lastTarget = event.target;
-    const verdict = detector.key(event.key, event.timeStamp);
+    const verdict = detector.key(event.key, event.timeStamp, { editable: isEditable(event.target) });
     if (verdict.kind === 'pending') {
       if (verdict.startsBurst) before = [];
       // Taken before the key reaches the field.

@@ -17,6 +17,7 @@ import {
   createReferenceRepository,
 } from './reference-repository.ts';
 import type { IdentityRepository, OfficersRepository, ReferenceRepository } from './reference-repository.ts';
+import { upgradeNameKeysIfOld } from './search-key-format.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { afterPendingProjections, createPendingProjections } from './pending-projections.ts';
 import { createSettingsRepository } from './settings-repository.ts';
@@ -94,6 +95,11 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
     const reportDaysBuilt = reportDays.rebuildIfIncomplete(serial, () => closing).catch((error: unknown) => {
       console.error('report days: rebuild failed; reports read the projections', error);
     });
+    // Name keys of an older layout (before pair keys) get the new ones in the background; until
+    // then a name is found by the older keys only.
+    const nameKeysBuilt = upgradeNameKeysIfOld({ dossiers: c.dossiers, searchkeys: c.searchkeys, settings }, serial, () => closing).catch((error: unknown) => {
+      console.error('name keys: upgrade failed; the next open tries again', error);
+    });
     return {
       events: createEventsRepository(c.events, projector, serial, pending),
       dossiers: afterPendingProjections(createDossierRepository(c.dossiers, c.searchkeys, blind, deadlines, (code) => projector.eventsOf(code)), pending),
@@ -115,7 +121,7 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       database: db,
       async close() {
         closing = true;
-        await reportDaysBuilt;
+        await Promise.all([reportDaysBuilt, nameKeysBuilt]);
         // Wait for queued writes so that closing never cuts an append in half.
         await serial(() => projector.flush());
         deadlines.close();

@@ -41,6 +41,8 @@ export interface DossierCountFilter {
 
 export interface DossierRepository {
   byCode(code: string): Promise<StoredDossier | null>;
+  /** The dossiers among `codes` (canonical) that exist here, in the order given: primary-key reads only. */
+  byCodes(codes: readonly string[]): Promise<ProjectedDossier[]>;
   /**
    * Dossiers whose applicant or collector has this citizen ID (exact, 12 digits), newest first.
    * An index lookup through the blind index: the IDs themselves stay encrypted.
@@ -150,6 +152,11 @@ export function createDossierRepository(
       if (!doc) return null;
       const state = doc.toMutableJSON().state as unknown as ProjectedDossier;
       return { state, personal: personalDataOf(state, events) };
+    },
+
+    async byCodes(codes) {
+      const found = new Map((await readByIds(dossiers, [...new Set(codes)])).map((doc) => [doc.code, doc.state as unknown as ProjectedDossier]));
+      return codes.flatMap((code) => found.get(code) ?? []);
     },
 
     async byCitizenId(citizenId) {

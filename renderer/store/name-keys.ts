@@ -4,16 +4,32 @@ const MAX_KEY_LENGTH = 200;
 const SEPARATOR = '|';
 
 /**
- * The keys a dossier is findable by: the folded name from each of its words to the end
- * ("nguyen van an", "van an", "an"). A folded query then finds, by one prefix range, every name
- * containing it from the start of a word: "an", "van a", "nguyen van an" and "NGUYỄN Văn"
- * all find "Nguyễn Văn An". A query skipping a word ("nguyen an") does not: known limitation,
- * chosen because it keeps every search a single index range however common the words are.
+ * The layout of the name keys below. A store whose keys were written in an older layout gets the
+ * missing ones added in the background at open (search-key-format.ts). 1: word suffixes only;
+ * 2: also pairs of words with words between them.
+ */
+export const NAME_KEY_FORMAT = 2;
+
+/**
+ * The keys a dossier is findable by, so that a name is found by any two of its words in order:
+ * - the folded name from each of its words to the end ("nguyen thi ngoc anh", "thi ngoc anh",
+ *   "ngoc anh", "anh"): a folded query then finds, by one prefix range, every name containing it
+ *   from the start of a word ("an", "thi ngoc", "NGUYỄN Thị");
+ * - every two words with at least one word between them ("nguyen ngoc", "nguyen anh",
+ *   "thi anh"): a two-word query that skips words ("nguyen anh") is one prefix range too.
+ * Two neighbouring words need no pair key: the suffix starting at the first already begins with them.
+ * Three or more words must be neighbours ("thi ngoc anh"): a query such as "nguyen ngoc anh" is not
+ * matched (type two of its words instead). Every search thus stays one index range; pairs cost
+ * (n−1)(n−2)/2 keys for a name of n words (one for three words, three for four), where skipping any
+ * number of words in a longer query would need a key per subsequence (2^n).
  */
 export function nameSearchKeys(fullName: string): string[] {
   const words = foldForSearch(fullName).split(' ').filter((word) => word !== '');
-  const keys = words.map((_, index) => words.slice(index).join(' ').slice(0, MAX_KEY_LENGTH));
-  return [...new Set(keys)];
+  const keys = words.map((_, index) => words.slice(index).join(' '));
+  for (let first = 0; first < words.length; first += 1) {
+    for (let second = first + 2; second < words.length; second += 1) keys.push(`${words[first]} ${words[second]}`);
+  }
+  return [...new Set(keys.map((key) => key.slice(0, MAX_KEY_LENGTH)))];
 }
 
 /**

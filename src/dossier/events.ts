@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DomainError, err, ok } from '../errors.ts';
 import type { Result } from '../errors.ts';
 import { statutoryTimeSchema } from '../catalogue/statutory-time.ts';
+import { checkDate, EARLIEST_DATE } from '../time/date-rule.ts';
+import { localDateOf } from '../time/vn-time.ts';
 import { isAgencyId, parseDossierCode } from './dossier-code.ts';
 import { isUuidV7 } from './event-id.ts';
 
@@ -22,6 +24,8 @@ const optionalNote = text(2000).optional();
 
 const instant = z.iso.datetime({ error: 'Thời điểm phải theo ISO-8601 giờ UTC, ví dụ 2025-11-22T02:30:00Z' });
 const isoDate = z.iso.date({ error: 'Ngày phải có thật, dạng YYYY-MM-DD' });
+/** The date rule of every date field (date-rule.ts); "not after the receipt" is checked on the payload. */
+const birthDate = isoDate.refine((date) => date >= EARLIEST_DATE, 'Ngày sinh không được trước năm 1900');
 const identifier = text(64);
 const citizenId = z.string().trim().regex(/^\d{12}$/, 'Số định danh cá nhân gồm đúng 12 chữ số');
 
@@ -53,7 +57,7 @@ export type PrintForm = z.infer<typeof printFormSchema>;
 const applicantSchema = z.strictObject({
   fullName: shortText,
   citizenId: citizenId.optional(),
-  birthDate: isoDate.optional(),
+  birthDate: birthDate.optional(),
   sex: z.enum(['male', 'female']).optional(),
   phone: z
     .string()
@@ -64,15 +68,25 @@ const applicantSchema = z.strictObject({
   address: text(500).optional(),
 });
 
+/**
+ * A paper of the dossier: originals and copies handed in, or one only shown at the desk and given
+ * back (`presentedOnly`, "xuất trình", e.g. the citizen ID card). Events from before that field
+ * never carry it and mean what they always meant.
+ */
 const paperSchema = z
   .strictObject({
     name: text(300),
     originals: z.number().int().min(0).max(100),
     copies: z.number().int().min(0).max(100),
+    presentedOnly: z.literal(true).optional(),
   })
-  .refine((paper) => paper.originals + paper.copies > 0, {
-    message: 'Mỗi thành phần hồ sơ phải có ít nhất một bản chính hoặc bản sao',
+  .refine((paper) => paper.presentedOnly === true || paper.originals + paper.copies > 0, {
+    message: 'Mỗi thành phần hồ sơ phải có ít nhất một bản chính hoặc bản sao, hoặc được ghi là chỉ xuất trình',
     path: ['originals'],
+  })
+  .refine((paper) => paper.presentedOnly !== true || paper.originals + paper.copies === 0, {
+    message: 'Giấy tờ chỉ xuất trình thì không có bản chính hay bản sao nộp lại',
+    path: ['presentedOnly'],
   });
 
 const receivedPayload = z
@@ -95,6 +109,12 @@ const receivedPayload = z
   .refine((p) => Date.parse(p.dueAt) >= Date.parse(p.receivedAt), {
     message: 'Ngày hẹn trả không được trước thời điểm tiếp nhận',
     path: ['dueAt'],
+  })
+  .superRefine((p, ctx) => {
+    const receivedMs = Date.parse(p.receivedAt);
+    if (p.applicant.birthDate === undefined || Number.isNaN(receivedMs)) return;
+    const checked = checkDate(p.applicant.birthDate, { label: 'Ngày sinh', latest: { date: localDateOf(receivedMs) } });
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error.message.replace(/\.$/, ''), path: ['applicant', 'birthDate'] });
   });
 
 const noteOnly = z.strictObject({ note: optionalNote });

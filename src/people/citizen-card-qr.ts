@@ -1,6 +1,7 @@
 import { DomainError, err, ok } from '../errors.ts';
 import type { Result } from '../errors.ts';
-import { isLocalDate } from '../time/vn-time.ts';
+import { parseTypedDate, pastFactRule } from '../time/date-rule.ts';
+import type { LocalDate } from '../time/vn-time.ts';
 import { checkCitizenIdAgainst, parseCitizenId } from './citizen-id.ts';
 import type { Sex } from './citizen-id.ts';
 import { normalizePersonName } from './person-name.ts';
@@ -25,6 +26,15 @@ const sexes: ReadonlyMap<string, Sex> = new Map([
   ['nữ', 'female'],
 ]);
 
+/**
+ * Whether the text is laid out like a citizen card's QR (at least seven `|`-separated fields),
+ * whatever its fields hold: what a scanner read from a card, to be parsed (and, if damaged,
+ * explained) rather than typed into a field. People do not type six `|` by accident.
+ */
+export function hasCitizenCardQrShape(text: string): boolean {
+  return text.split('|').length >= fieldCount;
+}
+
 const qrError = (code: string, message: string, path: string, details?: Record<string, unknown>): Result<never> =>
   err(new DomainError(`citizen_card_qr.${code}`, `Mã QR trên thẻ căn cước: ${message}`, [path], details));
 
@@ -32,9 +42,11 @@ const qrError = (code: string, message: string, path: string, details?: Record<s
  * Parses the QR string of a chip citizen ID card:
  * `id|oldId|full name|ddMMyyyy birth|Nam or Nữ|address|ddMMyyyy issue[|…]`.
  * Newer cards append more fields; they are ignored. The ID number is checked
- * against the birth year and sex on the same card, which catches mis-scans.
+ * against the birth year and sex on the same card, which catches mis-scans. Its dates follow the
+ * date rule of every date field (date-rule.ts): real, not before 1900, not after `today` (the
+ * desk's Vietnam date).
  */
-export function parseCitizenCardQr(text: string): Result<CitizenCardData> {
+export function parseCitizenCardQr(text: string, today: LocalDate): Result<CitizenCardData> {
   const fields = text.normalize('NFC').replace(/[\r\n]+$/u, '').split('|');
   if (fields.length < fieldCount) {
     return err(
@@ -60,10 +72,8 @@ export function parseCitizenCardQr(text: string): Result<CitizenCardData> {
   const fullName = normalizePersonName(rawName);
   if (!fullName.ok) return qrError('bad_full_name', fullName.error.message, 'fullName', { cause: fullName.error.code });
 
-  const birthDate = compactDateToIso(rawBirth);
-  if (birthDate === null) {
-    return qrError('bad_birth_date', `ngày sinh "${rawBirth}" không phải ngày hợp lệ dạng ngày-tháng-năm (ddMMyyyy).`, 'birthDate');
-  }
+  const birthDate = compactDateToIso(rawBirth, 'Ngày sinh', today);
+  if (!birthDate.ok) return qrError('bad_birth_date', birthDate.error.message, 'birthDate', { cause: birthDate.error.code });
 
   const sex = sexes.get(rawSex.toLocaleLowerCase('vi'));
   if (sex === undefined) {
@@ -73,15 +83,13 @@ export function parseCitizenCardQr(text: string): Result<CitizenCardData> {
   const address = rawAddress.replace(/\s+/gu, ' ');
   if (address === '') return qrError('empty_address', 'thiếu nơi thường trú.', 'address');
 
-  const issueDate = compactDateToIso(rawIssue);
-  if (issueDate === null) {
-    return qrError('bad_issue_date', `ngày cấp "${rawIssue}" không phải ngày hợp lệ dạng ngày-tháng-năm (ddMMyyyy).`, 'issueDate');
-  }
-  if (issueDate < birthDate) {
+  const issueDate = compactDateToIso(rawIssue, 'Ngày cấp', today);
+  if (!issueDate.ok) return qrError('bad_issue_date', issueDate.error.message, 'issueDate', { cause: issueDate.error.code });
+  if (issueDate.value < birthDate.value) {
     return qrError('issue_before_birth', `ngày cấp ${rawIssue} trước ngày sinh ${rawBirth}.`, 'issueDate');
   }
 
-  const problems = checkCitizenIdAgainst(id.value, { birthDate, sex });
+  const problems = checkCitizenIdAgainst(id.value, { birthDate: birthDate.value, sex });
   if (problems.length > 0) {
     return qrError(
       'inconsistent',
@@ -95,17 +103,17 @@ export function parseCitizenCardQr(text: string): Result<CitizenCardData> {
     citizenId: id.value.id,
     oldId: rawOldId === '' ? null : rawOldId,
     fullName: fullName.value,
-    birthDate,
+    birthDate: birthDate.value,
     sex,
     address,
-    issueDate,
+    issueDate: issueDate.value,
   });
 }
 
-/** `ddMMyyyy` (the card's date format) to `YYYY-MM-DD`, or null when it is not an existing date. */
-function compactDateToIso(text: string): string | null {
-  const match = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
-  if (!match) return null;
-  const iso = `${match[3]}-${match[2]}-${match[1]}`;
-  return isLocalDate(iso) ? iso : null;
+/** `ddMMyyyy` (the card's date format) to `YYYY-MM-DD`, checked with the date rule of a past fact. */
+function compactDateToIso(text: string, label: string, today: LocalDate): Result<LocalDate> {
+  if (!/^\d{8}$/.test(text)) {
+    return err(new DomainError('date.bad_shape', `${label.toLocaleLowerCase('vi')} "${text}" không phải ngày dạng ngày-tháng-năm (ddMMyyyy).`));
+  }
+  return parseTypedDate(text, pastFactRule(label, today));
 }

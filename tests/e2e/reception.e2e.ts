@@ -109,8 +109,10 @@ describe('reception: first run, login, receive, print', () => {
       expect(await page.getByLabel('Địa chỉ').inputValue()).toContain('Hang Bac');
       expect(await page.getByLabel('Ghi chú').inputValue()).toBe('nop thay 123');
 
-      // Something scanned that is neither a card nor a dossier code gets a clear message.
+      // Something scanned that is neither a card nor a dossier code, with no field in focus, gets
+      // a clear message (in a field, text that is not a code's or a card's is typing: never taken).
       await page.getByLabel('Số điện thoại').click();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       const junkGaps = await scanWithKeyboard(page, 'HELLO-WORLD-42', 10);
       await expect
         .poll(() => page.getByTestId('scan-notice').count(), { message: `scan not recognised: ${describeGaps(junkGaps)}` })

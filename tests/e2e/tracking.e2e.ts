@@ -91,7 +91,7 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     expect(await rows(page).count()).toBe(1);
 
     await search.fill('abc.12-251124');
-    await expect.poll(() => page.locator('.dossier-list-screen [role=alert]').first().textContent()).toContain('không đúng dạng');
+    await expect.poll(() => page.locator('.dossier-list-screen [role=alert]').first().textContent()).toContain('Không đọc được mã hồ sơ');
 
     await search.fill('');
     await page.getByRole('group', { name: 'Bộ lọc hồ sơ' }).getByLabel('Thủ tục').selectOption('1.004873');
@@ -145,7 +145,7 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     await expect.poll(() => page.getByTestId('return-blocked').textContent()).toContain('chưa giải quyết xong');
 
     await go(page, '/ho-so/khong-phai-ma');
-    await expect.poll(() => page.getByTestId('detail-error').textContent()).toContain('không đúng dạng');
+    await expect.poll(() => page.getByTestId('detail-error').textContent()).toContain('"khong-phai-ma" không phải mã hồ sơ');
     await go(page, `/ho-so/${encodeURIComponent('000.00.12.H23-251124-1999')}`);
     await expect.poll(() => page.getByTestId('detail-error').textContent()).toContain('Không tìm thấy hồ sơ');
     // Lower case with spaces around, as typed: opens the dossier.
@@ -181,14 +181,19 @@ describe('tracking: list, detail, return, alerts, settings', () => {
     expect(page.url()).toMatch(/#\/tra-ket-qua$/);
     expect(await input.inputValue()).toBe(codes.binh);
 
-    // Not a dossier code: the shell says what was scanned; the field keeps what it held.
+    // Not a dossier code, scanned with no field in focus: the shell says what was scanned.
     await input.fill('');
-    await input.focus();
+    await input.evaluate((element) => element.blur());
     const junk = await scanWithKeyboard(page, 'HELLO-WORLD-42', 10);
     await expect.poll(() => page.getByTestId('scan-notice').count(), { timeout: 5_000, message: `scan not recognised: ${describeGaps(junk)}` }).toBe(1);
     expect(await page.getByTestId('scan-notice').textContent()).toContain('Mã vừa quét "HELLO-WORLD-42" không phải mã hồ sơ');
     expect(await input.inputValue()).toBe('');
     expect(page.url()).toMatch(/#\/tra-ket-qua$/);
+    // The same burst into the field is the officer's typing: it stays, and its Enter looks it up.
+    await input.focus();
+    await scanWithKeyboard(page, 'HELLO-WORLD-42', 10);
+    await expect.poll(() => page.getByTestId('return-error').textContent()).toContain('"HELLO-WORLD-42" không phải mã hồ sơ');
+    expect(await input.inputValue()).toBe('HELLO-WORLD-42');
   });
 
   it('shows overdue in red and due soon after the clock moves on, per officer, and updates live', async () => {

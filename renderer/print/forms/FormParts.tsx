@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import type { FormHeader } from '../../../src/print/forms/index.ts';
+import { Fragment, useMemo } from 'react';
+import type { FormHeader, WordGroups } from '../../../src/print/forms/index.ts';
 import type { PageSize } from '../../../src/bridge/desk-bridge.ts';
 import { code128Svg, qrSvg } from '../barcode.ts';
 
@@ -8,13 +8,30 @@ export interface PrintMark {
   isCopy: boolean;
 }
 
+/**
+ * One header line: each word group is an inline block, so the line breaks between groups only
+ * (a group wider than the whole column still wraps inside itself rather than overflowing).
+ */
+function GroupedLine({ groups }: { groups: WordGroups }) {
+  return (
+    <strong className="grouped-line">
+      {groups.map((group, index) => (
+        <Fragment key={index}>
+          {index > 0 && ' '}
+          <span className="word-group">{group}</span>
+        </Fragment>
+      ))}
+    </strong>
+  );
+}
+
 export function HeaderBlock({ header }: { header: FormHeader }) {
   return (
     <>
       <div className="form-header">
         <div className="agency">
-          <strong>{header.agencyLine}</strong>
-          <strong>{header.officeLine}</strong>
+          <GroupedLine groups={header.agency} />
+          <GroupedLine groups={header.office} />
           <span className="rule" />
         </div>
         <div className="motto">

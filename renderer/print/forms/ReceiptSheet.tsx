@@ -48,8 +48,16 @@ function ReceiptSheet({ model, label, pageSize, mark }: { model: ReceiptModel; l
               <tr key={paper.name}>
                 <td className="idx">{index + 1}</td>
                 <td>{paper.name}</td>
-                <td className="num">{paper.originals}</td>
-                <td className="num">{paper.copies}</td>
+                {paper.presentedOnly ? (
+                  <td className="num presented" colSpan={2}>
+                    Xuất trình
+                  </td>
+                ) : (
+                  <>
+                    <td className="num">{paper.originals}</td>
+                    <td className="num">{paper.copies}</td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>

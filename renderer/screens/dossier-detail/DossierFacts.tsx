@@ -140,8 +140,14 @@ export function DossierFacts({ dossier, personal, events, officerName }: Dossier
                 {p.papers.map((paper, index) => (
                   <tr key={index}>
                     <td>{paper.name}</td>
-                    <td>{paper.originals}</td>
-                    <td>{paper.copies}</td>
+                    {paper.presentedOnly ? (
+                      <td colSpan={2}>Chỉ xuất trình</td>
+                    ) : (
+                      <>
+                        <td>{paper.originals}</td>
+                        <td>{paper.copies}</td>
+                      </>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -4,8 +4,9 @@ import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { DomainError, err, ok } from '../../../src/errors.ts';
 import type { Result } from '../../../src/errors.ts';
-import { instantAt, parseHhMm } from '../../../src/time/vn-time.ts';
-import { parseVnDate } from '../../components/format.ts';
+import { parseTypedDate } from '../../../src/time/date-rule.ts';
+import { addDays, instantAt, parseHhMm } from '../../../src/time/vn-time.ts';
+import type { LocalDate } from '../../../src/time/vn-time.ts';
 
 /** The events of the dossier in route (projection) order. */
 export function routeEvents(dossier: Pick<ProjectedDossier, 'eventIds'>, events: readonly DossierEvent[]): DossierEvent[] {
@@ -45,13 +46,22 @@ export function supplementResume(
   }
 }
 
+/** How far ahead a new appointment may be set: further is a typo (2062 for 2026), not a plan. */
+const LONGEST_EXTENSION_DAYS = 366;
+
 /**
- * The new appointment of an apology letter: a real date and time, later than the current due
- * and within office hours of a working day (applyExtension).
+ * The new appointment of an apology letter: a real date (the date rule of every date field:
+ * not before today, not more than a year ahead) and time, later than the current due and within
+ * office hours of a working day (applyExtension).
  */
-export function extensionDue(calendar: WorkingCalendar, currentDueAt: string, dateText: string, timeText: string): Result<string> {
-  const date = parseVnDate(dateText);
-  if (!date) return err(new DomainError('extension.bad_date', `Ngày hẹn mới "${dateText.trim()}" không hợp lệ (dạng dd/MM/yyyy).`, ['date']));
+export function extensionDue(calendar: WorkingCalendar, currentDueAt: string, dateText: string, timeText: string, today: LocalDate): Result<string> {
+  const typed = parseTypedDate(dateText, {
+    label: 'Ngày hẹn trả mới',
+    earliest: { date: today, name: 'hôm nay' },
+    latest: { date: addDays(today, LONGEST_EXTENSION_DAYS) },
+  });
+  if (!typed.ok) return err(new DomainError(`extension.${typed.error.code}`, typed.error.message, ['date']));
+  const date = typed.value;
   let minutes: number;
   try {
     minutes = parseHhMm(timeText.trim());

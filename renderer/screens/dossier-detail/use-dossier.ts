@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
+import { notADossierMessage } from '../../../src/dossier/dossier-reference.ts';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { DeskStore, StoredDossier } from '../../store/index.ts';
 
@@ -30,7 +31,7 @@ export function useDossier(store: DeskStore, rawCode: string, version: number): 
       live = false;
     };
   }, [store, code, version]);
-  if (!parsed.ok) return { state: 'invalid', message: parsed.error.message };
+  if (!parsed.ok) return { state: 'invalid', message: notADossierMessage(rawCode) };
   // A previous dossier's data must not show under a newly scanned code.
   if (load.state === 'ready' && load.stored.state.code !== code) return { state: 'loading' };
   if (load.state === 'missing' && load.code !== code) return { state: 'loading' };

@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
+import { localDateOf } from '../../../src/time/vn-time.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { formatCount } from '../../components/format.ts';
 import { EmptyState, Notice } from '../../components/Notice.tsx';
@@ -8,7 +9,7 @@ import { useClock, useDossierChanges } from '../../components/use-live.ts';
 import type { DossierCountFilter } from '../../store/index.ts';
 import { DossierTable } from './DossierTable.tsx';
 import { FilterBar } from './FilterBar.tsx';
-import { classifySearch, deadlineBounds, deadlineRange, EMPTY_FILTERS, hasActiveFilters, toDossierQuery } from './list-filters.ts';
+import { classifySearch, deadlineBounds, deadlineRange, EMPTY_FILTERS, hasActiveFilters, receivedDates, toDossierQuery } from './list-filters.ts';
 import type { ListFilters } from './list-filters.ts';
 import { StatusCounts } from './StatusCounts.tsx';
 import { useDossierPages } from './use-dossier-pages.ts';
@@ -28,7 +29,11 @@ export function DossierListScreen() {
   const threshold = desk.settings.dueSoonWorkingMinutes;
   const bounds = useMemo(() => deadlineBounds(desk.calendar, nowMs, threshold), [desk.calendar, nowMs, threshold]);
   const query = useMemo(() => toDossierQuery(filters, bounds), [filters, bounds]);
-  const pages = useDossierPages(desk.store, query, search, version);
+  const today = localDateOf(nowMs);
+  const { agencyId, slot } = desk.identity;
+  const context = useMemo(() => ({ agencyId, slot, today }), [agencyId, slot, today]);
+  const dateProblems = useMemo(() => receivedDates(filters, today).problems, [filters, today]);
+  const pages = useDossierPages(desk.store, query, search, version, context);
 
   const countFilter = useMemo<DossierCountFilter>(() => {
     const filter: DossierCountFilter = {};
@@ -68,7 +73,7 @@ export function DossierListScreen() {
             }
             if (e.key === 'Escape') setSearchText('');
           }}
-          placeholder="Tìm theo mã hồ sơ, họ tên người nộp (không cần dấu) hoặc số định danh 12 số"
+          placeholder="Số hồ sơ (ví dụ 1001), mã trên giấy biên nhận, họ tên (không cần dấu, ví dụ: thi ngoc) hoặc số định danh 12 số"
           aria-label="Tìm hồ sơ"
           autoFocus
         />
@@ -95,6 +100,11 @@ export function DossierListScreen() {
         onSelect={(status) => setFilters({ ...filters, status })}
       />
 
+      {dateProblems.length > 0 && (
+        <Notice tone="error" testId="date-filter-error">
+          {dateProblems.join(' ')}
+        </Notice>
+      )}
       {pages.error && <Notice tone="error">{pages.error}</Notice>}
       {pages.hint && <Notice tone={search.kind === 'invalid' ? 'error' : 'info'}>{pages.hint}</Notice>}
 

@@ -1,9 +1,12 @@
 import { addWorkingMinutes, nextWorkingInstant } from '../../../src/calendar/working-calendar.ts';
 import type { WorkingCalendar } from '../../../src/calendar/working-calendar.ts';
-import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
+import { readDossierReference } from '../../../src/dossier/dossier-reference.ts';
+import type { DossierReference } from '../../../src/dossier/dossier-reference.ts';
 import type { DossierStatus } from '../../../src/dossier/status.ts';
-import { addDays, instantAt } from '../../../src/time/vn-time.ts';
-import { parseVnDate } from '../../components/format.ts';
+import { parseTypedDate, pastFactRule } from '../../../src/time/date-rule.ts';
+import type { DateRule } from '../../../src/time/date-rule.ts';
+import { addDays, formatLocalDate, instantAt, localDateOf } from '../../../src/time/vn-time.ts';
+import type { LocalDate } from '../../../src/time/vn-time.ts';
 import { RUNNING_STATUSES } from '../../components/deadline-view.ts';
 import type { DossierQuery, DossierSort } from '../../store/index.ts';
 
@@ -34,27 +37,23 @@ export const EMPTY_FILTERS: ListFilters = {
 
 export type SearchIntent =
   | { kind: 'none' }
-  | { kind: 'code'; code: string }
+  /** A dossier number or code, as people say it (dossier-reference.ts). */
+  | { kind: 'reference'; reference: DossierReference }
   | { kind: 'citizen-id'; citizenId: string }
   | { kind: 'name'; text: string }
   | { kind: 'invalid'; message: string };
 
 const CITIZEN_ID = /^\d{12}$/;
-/** Looks like an attempt at a dossier code: agency dots or the -YYMMDD- part. */
-const CODE_LIKE = /^[A-Za-z0-9]{2,3}\.[A-Za-z0-9.]*-|-\d{6}-/;
 
-/** One search box for code, citizen ID and name: what the officer most likely meant. */
+/** One search box for dossier number, citizen ID and name: what the officer most likely meant. */
 export function classifySearch(raw: string): SearchIntent {
   const text = raw.normalize('NFC').trim();
   if (text === '') return { kind: 'none' };
   const compact = text.replace(/\s+/g, '');
   if (CITIZEN_ID.test(compact)) return { kind: 'citizen-id', citizenId: compact };
-  const code = parseDossierCode(compact);
-  if (code.ok) return { kind: 'code', code: code.value.code };
-  if (CODE_LIKE.test(compact)) return { kind: 'invalid', message: code.error.message };
-  if (/^\d+$/.test(compact)) {
-    return { kind: 'invalid', message: `"${text}" không phải mã hồ sơ hay số định danh cá nhân (12 chữ số).` };
-  }
+  const reading = readDossierReference(text);
+  if (reading.kind === 'reference') return { kind: 'reference', reference: reading.reference };
+  if (reading.kind === 'invalid') return { kind: 'invalid', message: reading.message };
   return { kind: 'name', text };
 }
 
@@ -97,7 +96,7 @@ export function deadlineRange(filter: DeadlineFilter, bounds: DeadlineBounds): D
 
 /**
  * The store query for the filters, or null when they cannot match anything (e.g. "overdue"
- * together with a finished status, or a date range ending before it starts).
+ * together with a finished status) or a typed date is wrong (`receivedDates` says why).
  */
 export function toDossierQuery(filters: ListFilters, bounds: DeadlineBounds): DossierQuery | null {
   const query: DossierQuery = { sort: filters.sort };
@@ -111,12 +110,32 @@ export function toDossierQuery(filters: ListFilters, bounds: DeadlineBounds): Do
   if (filters.procedure) query.procedure = filters.procedure;
   if (filters.field) query.field = filters.field;
   if (filters.officer) query.officer = filters.officer;
-  const from = parseVnDate(filters.receivedFrom);
-  const to = parseVnDate(filters.receivedTo);
-  if (from) query.receivedFrom = iso(instantAt(from, 0));
-  if (to) query.receivedTo = iso(instantAt(addDays(to, 1), 0));
-  if (query.receivedFrom && query.receivedTo && query.receivedFrom >= query.receivedTo) return null;
+  const dates = receivedDates(filters, localDateOf(bounds.nowMs));
+  if (dates.problems.length > 0) return null;
+  if (dates.from) query.receivedFrom = iso(instantAt(dates.from, 0));
+  if (dates.to) query.receivedTo = iso(instantAt(addDays(dates.to, 1), 0));
   return query;
+}
+
+/**
+ * The received-date filters as typed, checked with the date rule of every date field (a real
+ * date, not before 1900, not after today; the end not before the start); `problems` in words.
+ */
+export function receivedDates(filters: Pick<ListFilters, 'receivedFrom' | 'receivedTo'>, today: LocalDate): { from: LocalDate | null; to: LocalDate | null; problems: string[] } {
+  const problems: string[] = [];
+  const read = (text: string, rule: DateRule): LocalDate | null => {
+    if (text.trim() === '') return null;
+    const date = parseTypedDate(text, rule);
+    if (date.ok) return date.value;
+    problems.push(date.error.message);
+    return null;
+  };
+  const from = read(filters.receivedFrom, pastFactRule('Ngày bắt đầu', today));
+  const to = read(filters.receivedTo, {
+    ...pastFactRule('Ngày kết thúc', today),
+    ...(from ? { earliest: { date: from, name: `ngày bắt đầu ${formatLocalDate(from)}` } } : {}),
+  });
+  return { from, to, problems };
 }
 
 export function hasActiveFilters(filters: ListFilters): boolean {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import type { DeskStore, DossierQuery } from '../../store/index.ts';
+import type { ReferenceContext } from '../../../src/dossier/dossier-reference.ts';
+import { findByReference } from '../../app/find-dossier.ts';
 import type { SearchIntent } from './list-filters.ts';
 
 interface PagesState extends DossierPagesState {
@@ -23,18 +25,19 @@ const RELOAD_CAP = 500;
  * Pages of the list, fetched by index with the store's keyset cursor: only what the officer
  * scrolls to is ever loaded. A store change reloads what is on screen (up to one large page).
  */
-export function useDossierPages(store: DeskStore, query: DossierQuery | null, search: SearchIntent, version: number) {
+export function useDossierPages(store: DeskStore, query: DossierQuery | null, search: SearchIntent, version: number, context: ReferenceContext) {
   const [state, setState] = useState<PagesState>({ items: [], loading: false, hasMore: false, hint: null, error: null, forKey: '' });
   const cursor = useRef<string | null>(null);
   const request = useRef(0);
   const loadedCount = useRef(0);
-  const key = JSON.stringify([query, search]);
+  // A short dossier number means today's: the day is part of what is asked.
+  const key = JSON.stringify([query, search, search.kind === 'reference' ? context : null]);
 
   const run = useCallback(
     async (append: boolean, limit: number) => {
       const id = ++request.current;
       try {
-        const result = await fetchPage(store, query, search, append ? cursor.current : null, limit);
+        const result = await fetchPage(store, query, search, context, append ? cursor.current : null, limit);
         if (id !== request.current) return;
         cursor.current = result.nextCursor;
         setState((s) => {
@@ -86,13 +89,15 @@ async function fetchPage(
   store: DeskStore,
   query: DossierQuery | null,
   search: SearchIntent,
+  context: ReferenceContext,
   cursor: string | null,
   limit: number,
 ): Promise<FetchedPage> {
   if (search.kind === 'invalid') return { items: [], nextCursor: null, hint: search.message };
-  if (search.kind === 'code') {
-    const found = await store.dossiers.byCode(search.code);
-    return { items: found ? [found.state] : [], nextCursor: null, hint: null };
+  if (search.kind === 'reference') {
+    // The dossier itself, the ones to choose from (listed here as rows), or a plain "not found".
+    const found = await findByReference(store, search.reference, context);
+    return { items: found.dossiers, nextCursor: null, hint: found.outcome.kind === 'found' ? null : found.outcome.message };
   }
   if (search.kind === 'citizen-id') {
     return { items: await store.dossiers.byCitizenId(search.citizenId), nextCursor: null, hint: null };

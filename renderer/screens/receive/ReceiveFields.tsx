@@ -104,12 +104,21 @@ export function PapersChecklist({ register, control, errors }: { register: Regis
                   {paper.presentOnly && <span className="tag">xuất trình</span>}
                   <Message text={errors[`papers.${index}`]} />
                 </td>
-                <td>
-                  <input className="count" {...register(`papers.${index}.originals`)} inputMode="numeric" disabled={paper.presentOnly} aria-label={`Bản chính: ${paper.name}`} />
-                </td>
-                <td>
-                  <input className="count" {...register(`papers.${index}.copies`)} inputMode="numeric" disabled={paper.presentOnly} aria-label={`Bản sao: ${paper.name}`} />
-                </td>
+                {paper.presentOnly ? (
+                  // Shown at the desk and given back: recorded as such, no counts to type.
+                  <td colSpan={2} className="presented">
+                    Chỉ xuất trình
+                  </td>
+                ) : (
+                  <>
+                    <td>
+                      <input className="count" {...register(`papers.${index}.originals`)} inputMode="numeric" aria-label={`Bản chính: ${paper.name}`} />
+                    </td>
+                    <td>
+                      <input className="count" {...register(`papers.${index}.copies`)} inputMode="numeric" aria-label={`Bản sao: ${paper.name}`} />
+                    </td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
 import { computeAppointment } from '../../../src/deadline/appointment.ts';
 import { parseCitizenCardQr } from '../../../src/people/citizen-card-qr.ts';
 import { statutoryTimeText, timeAndDate } from '../../../src/print/forms/common.ts';
+import { localDateOf } from '../../../src/time/vn-time.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { useScanHandler } from '../../scanner/scanner-context.ts';
@@ -78,7 +79,7 @@ export function ReceiveScreen() {
 
   const onScan = useCallback(
     (text: string) => {
-      const card = parseCitizenCardQr(text);
+      const card = parseCitizenCardQr(text, localDateOf(desk.now()));
       if (card.ok) {
         const { fullName, citizenId, birthDate, sex, address } = card.value;
         setValue('fullName', fullName);
@@ -97,7 +98,7 @@ export function ReceiveScreen() {
       }
       return false;
     },
-    [setValue],
+    [desk, setValue],
   );
   useScanHandler(onScan, 'mã QR trên thẻ căn cước');
 
@@ -108,7 +109,7 @@ export function ReceiveScreen() {
       procedureInput.current?.focus();
       return;
     }
-    const checked = toPayload(procedure, getValues());
+    const checked = toPayload(procedure, getValues(), localDateOf(desk.now()));
     if (!checked.ok) {
       setErrors(checked.errors);
       setNotice({ kind: 'error', text: 'Hồ sơ chưa lưu: hãy sửa các ô báo đỏ.' });

@@ -6,6 +6,8 @@ import { checkCitizenIdAgainst, parseCitizenId } from '../../../src/people/citiz
 import { parseEmail } from '../../../src/people/email.ts';
 import { normalizePersonName } from '../../../src/people/person-name.ts';
 import { parsePhone } from '../../../src/people/phone.ts';
+import { parseTypedDate, pastFactRule } from '../../../src/time/date-rule.ts';
+import type { LocalDate } from '../../../src/time/vn-time.ts';
 
 /** What the receive form holds while the officer types (text as typed; parsed on save). */
 export interface PaperRow {
@@ -14,7 +16,7 @@ export interface PaperRow {
   originals: string;
   copies: string;
   optional: boolean;
-  /** Shown and checked at the desk but not kept (e.g. the citizen ID card). */
+  /** Shown at the desk and given back, not kept (e.g. the citizen ID card): recorded as "xuất trình". */
   presentOnly: boolean;
 }
 
@@ -64,17 +66,6 @@ export function papersOf(procedure: Procedure): PaperRow[] {
   }));
 }
 
-/** "22/11/1990", "22-11-1990", "22111990" → "1990-11-22"; null when not a real date. */
-export function parseDisplayDate(text: string): string | null {
-  const trimmed = text.trim();
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(trimmed);
-  if (!match) return null;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 export function isoToDisplayDate(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
@@ -108,8 +99,15 @@ export type ReceiveErrors = Partial<Record<keyof ReceiveValues | `papers.${numbe
 
 export type ReceivedPayloadDraft = Omit<PayloadInput<'RECEIVED'>, 'receivedAt' | 'dueAt'>;
 
-/** Checks the whole form with the domain's rules; the payload of the RECEIVED event or per-field messages. */
-export function toPayload(procedure: Procedure, values: ReceiveValues): { ok: true; payload: ReceivedPayloadDraft } | { ok: false; errors: ReceiveErrors } {
+/**
+ * Checks the whole form with the domain's rules; the payload of the RECEIVED event or per-field
+ * messages. `today` (the desk's Vietnam date) bounds the birth date.
+ */
+export function toPayload(
+  procedure: Procedure,
+  values: ReceiveValues,
+  today: LocalDate,
+): { ok: true; payload: ReceivedPayloadDraft } | { ok: false; errors: ReceiveErrors } {
   const errors: ReceiveErrors = {};
   const applicant: ReceivedPayloadDraft['applicant'] = { fullName: '' };
 
@@ -119,9 +117,9 @@ export function toPayload(procedure: Procedure, values: ReceiveValues): { ok: tr
 
   let birthDate: string | undefined;
   if (values.birthDate.trim() !== '') {
-    const parsed = parseDisplayDate(values.birthDate);
-    if (parsed) birthDate = parsed;
-    else errors.birthDate = `Ngày sinh "${values.birthDate.trim()}" không hợp lệ (dạng ngày/tháng/năm, ví dụ 05/09/1990).`;
+    const parsed = parseTypedDate(values.birthDate, pastFactRule('Ngày sinh', today));
+    if (parsed.ok) birthDate = parsed.value;
+    else errors.birthDate = parsed.error.message;
   }
   if (birthDate) applicant.birthDate = birthDate;
   if (values.sex) applicant.sex = values.sex;
@@ -151,7 +149,12 @@ export function toPayload(procedure: Procedure, values: ReceiveValues): { ok: tr
 
   const papers: ReceivedPayloadDraft['papers'] = [];
   values.papers.forEach((paper, index) => {
-    if (!paper.checked || paper.presentOnly) return;
+    if (!paper.checked) return;
+    if (paper.presentOnly) {
+      // Shown at the desk and given back: recorded (and printed) as "xuất trình", no copies kept.
+      papers.push({ name: paper.name, originals: 0, copies: 0, presentedOnly: true });
+      return;
+    }
     const originals = wholeNumber(paper.originals);
     const copies = wholeNumber(paper.copies);
     if (originals === null || copies === null || originals > 100 || copies > 100) {

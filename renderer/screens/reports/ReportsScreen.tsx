@@ -4,7 +4,7 @@ import { toBridgeError } from '../../../src/bridge/bridge-error.ts';
 import type { ReportGroupBy, ReportRow } from '../../../src/reports/official-report.ts';
 import { listDossiersForFigure } from '../../../src/reports/official-report.ts';
 import type { ReportFigure } from '../../../src/reports/report-figures.ts';
-import { formatDate, formatTime } from '../../../src/time/vn-time.ts';
+import { formatDate, formatTime, localDateOf } from '../../../src/time/vn-time.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { deadlineKindOf } from '../../components/deadline-view.ts';
 import { formatCount } from '../../components/format.ts';
@@ -15,7 +15,7 @@ import { deadlineStates, onTimeRateByMonth, receivedPerDay, receivedPerMonth, us
 import { loadLedgerContacts } from '../../reports/ledger-contacts.ts';
 import { figureTitle } from '../../reports/official-columns.ts';
 import { buildReportWorkbook } from '../../reports/official-workbook.ts';
-import { defaultChoice, periodLabel, periodOf, periodSlug } from '../../reports/report-periods.ts';
+import { defaultChoice, periodLabel, periodOf, periodProblem, periodSlug } from '../../reports/report-periods.ts';
 import type { PeriodChoice } from '../../reports/report-periods.ts';
 import { downloadFile } from '../../browser/download-file.ts';
 import { loadExcel, XLSX_MIME } from '../../reports/excel.ts';
@@ -59,7 +59,9 @@ export function ReportsScreen() {
   const [busy, setBusy] = useState<Busy>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'success' | 'info'; text: string } | null>(null);
 
-  const period = useMemo(() => periodOf(choice), [choice]);
+  const today = localDateOf(nowMs);
+  const problem = periodProblem(choice, today);
+  const period = useMemo(() => (problem === null ? periodOf(choice) : null), [choice, problem]);
   const loaded = useReportDossiers(desk.store, desk.identity.agencyId, period, nowMs, version);
   const data = loaded.state === 'ready' ? loaded.value : null;
   const computed = useComputedReport(data, groupBy);
@@ -228,7 +230,11 @@ export function ReportsScreen() {
       )}
 
       <div id="report-panel" role="tabpanel" aria-labelledby={`report-tab-${tab}`} className="reports-panel">
-        {!period && <Notice tone="info">Chọn ngày bắt đầu và ngày kết thúc (ngày bắt đầu không sau ngày kết thúc).</Notice>}
+        {!period && (
+          <Notice tone={choice.kind === 'custom' && (choice.from === '' || choice.to === '') ? 'info' : 'error'} testId="period-problem">
+            {problem ?? 'Chọn ngày bắt đầu và ngày kết thúc.'}
+          </Notice>
+        )}
         {period && loaded.state === 'loading' && (
           <p className="reports-loading" role="status">{`Đang đọc dữ liệu hồ sơ… ${formatCount(loaded.loaded)}`}</p>
         )}

@@ -1,14 +1,16 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
+import { readDossierReference } from '../../../src/dossier/dossier-reference.ts';
+import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { useDesk } from '../../app/desk-context.tsx';
+import { referenceContext } from '../../app/find-dossier.ts';
 import { formatInstant } from '../../components/format.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useScanHandler } from '../../scanner/scanner-context.ts';
 import { ReturnForm } from '../dossier-detail/actions/ReturnForm.tsx';
 import { actionsFor } from '../dossier-detail/role-actions.ts';
-import { lookupForReturn } from './return-lookup.ts';
+import { lookupForReturn, openForReturn } from './return-lookup.ts';
 import type { ReturnLookup } from './return-lookup.ts';
 import '../../components/forms.css';
 import './return.css';
@@ -25,28 +27,34 @@ export function ReturnScreen() {
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const open = useCallback(
-    async (text: string) => {
-      setReturned(null);
-      setBusy(true);
-      try {
-        setLookup(await lookupForReturn(desk.store, text, desk.identity.agencyId));
-      } catch (error) {
-        setLookup({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-      } finally {
-        setBusy(false);
-      }
+  const show = useCallback(async (find: () => Promise<ReturnLookup>) => {
+    setReturned(null);
+    setBusy(true);
+    try {
+      setLookup(await find());
+    } catch (error) {
+      setLookup({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const open = useCallback((text: string) => show(() => lookupForReturn(desk.store, text, referenceContext(desk))), [desk, show]);
+  const pick = useCallback(
+    (dossierCode: string) => {
+      setCode(dossierCode);
+      void show(() => openForReturn(desk.store, dossierCode, desk.identity.agencyId));
     },
-    [desk.store, desk.identity.agencyId],
+    [desk.store, desk.identity.agencyId, show],
   );
 
-  // A scanned dossier code is looked up here, in place, instead of opening the dossier's page.
+  // A scanned receipt (its barcode or lookup QR) is looked up here, in place, instead of opening the dossier's page.
   useScanHandler(
     useCallback(
       (text: string) => {
-        if (!parseDossierCode(text).ok) return false;
-        setCode(text);
-        void open(text);
+        const reading = readDossierReference(text);
+        if (reading.kind !== 'reference' || reading.reference.kind !== 'code') return false;
+        setCode(reading.reference.code);
+        void open(reading.reference.code);
         return true;
       },
       [open],
@@ -66,7 +74,7 @@ export function ReturnScreen() {
     <section className="return-screen">
       <header className="section-header">
         <h1>Trả kết quả</h1>
-        <p>Quét mã vạch trên giấy biên nhận, hoặc gõ mã hồ sơ rồi nhấn Enter. Nhấn Enter lần nữa để xác nhận trả.</p>
+        <p>Quét mã vạch trên giấy biên nhận, hoặc gõ số hồ sơ (4 số cuối, ví dụ 1001) hay cả mã rồi nhấn Enter. Nhấn Enter lần nữa để xác nhận trả.</p>
       </header>
 
       <form
@@ -86,7 +94,7 @@ export function ReturnScreen() {
             className="field-input return-code-input"
             value={code}
             onChange={(e) => setCode(e.target.value)}
-            placeholder="Ví dụ: 000.00.12.H23-251122-1007"
+            placeholder="Ví dụ: 1007, 251122-1007 hoặc 000.00.12.H23-251122-1007"
             autoComplete="off"
             spellCheck={false}
             autoFocus
@@ -107,6 +115,7 @@ export function ReturnScreen() {
           {lookup.message}
         </Notice>
       )}
+      {lookup.kind === 'choose' && <CandidateList message={lookup.message} dossiers={lookup.dossiers} onPick={pick} />}
 
       {found && (
         <article className="panel return-card" data-testid="return-card">
@@ -143,6 +152,43 @@ export function ReturnScreen() {
           )}
         </article>
       )}
+    </section>
+  );
+}
+
+/** The dossiers a short number fits: the first has the focus, so Enter opens it and ↓/Tab move on. */
+function CandidateList({ message, dossiers, onPick }: { message: string; dossiers: readonly ProjectedDossier[]; onPick: (code: string) => void }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), [dossiers]);
+  return (
+    <section className="panel return-candidates" data-testid="return-candidates" aria-label="Chọn hồ sơ">
+      <p>{message}</p>
+      <span className="muted return-candidates-keys">↑ ↓ để chọn, Enter để mở.</span>
+      <ul>
+        {dossiers.map((dossier, index) => (
+          <li key={dossier.code}>
+            <button
+              ref={index === 0 ? first : undefined}
+              type="button"
+              className="btn return-candidate"
+              onClick={() => onPick(dossier.code)}
+              onKeyDown={(event) => {
+                const items = [...event.currentTarget.closest('ul')!.querySelectorAll<HTMLButtonElement>('button')];
+                const at = items.indexOf(event.currentTarget);
+                if (event.key === 'ArrowDown') items[Math.min(at + 1, items.length - 1)]?.focus();
+                else if (event.key === 'ArrowUp') items[Math.max(at - 1, 0)]?.focus();
+                else return;
+                event.preventDefault();
+              }}
+            >
+              <span className="return-code">{dossier.code}</span>
+              <span className="return-candidate-name">{dossier.applicantName}</span>
+              <span className="muted">Nhận {formatInstant(dossier.receivedAt)}</span>
+              <StatusBadge status={dossier.status} />
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

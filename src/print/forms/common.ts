@@ -12,12 +12,19 @@ export interface FormUnit {
   agencyId: string;
 }
 
+/**
+ * A line of a form's header as word groups printed together, e.g. ["ỦY BAN NHÂN DÂN",
+ * "PHƯỜNG BA ĐÌNH"]: where the line does not fit its column it breaks between groups only, so a
+ * name or a two-syllable word ("KẾT QUẢ", "BA ĐÌNH") is never split across lines.
+ */
+export type WordGroups = readonly string[];
+
 /** The two header blocks and the place-and-date line every one-stop form starts with. */
 export interface FormHeader {
   /** Left block, upper case: the issuing body. */
-  agencyLine: string;
+  agency: WordGroups;
   /** Left block, second line: the office within it. */
-  officeLine: string;
+  office: WordGroups;
   /** "Phường Ba Đình, ngày 22 tháng 11 năm 2025". */
   placeDate: string;
 }
@@ -25,12 +32,22 @@ export interface FormHeader {
 /** Officer id → full name, supplied by the desk (officers are reference data, not in events). */
 export type OfficerNames = (officerId: string) => string;
 
-export const RECEPTION_OFFICE = 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ';
+export const RECEPTION_OFFICE: WordGroups = ['BỘ PHẬN TIẾP NHẬN', 'VÀ TRẢ KẾT QUẢ'];
 
-export function formHeader(unit: FormUnit, atMs: number, officeLine: string = RECEPTION_OFFICE): FormHeader {
+const COMMITTEE = 'ỦY BAN NHÂN DÂN';
+/** A unit name given with its committee already ("UBND phường Ba Đình", "Uỷ ban nhân dân xã…"). */
+const COMMITTEE_PREFIX = /^(?:ubnd|[uủ]y ban nhân dân|uỷ ban nhân dân)\s+/iu;
+
+/** The issuing body of a unit's forms: its people's committee, then the unit's own name whole. */
+export function agencyGroups(unitName: string): WordGroups {
+  const name = unitName.normalize('NFC').replace(/\s+/g, ' ').trim().replace(COMMITTEE_PREFIX, '');
+  return [COMMITTEE, name.toLocaleUpperCase('vi')];
+}
+
+export function formHeader(unit: FormUnit, atMs: number, office: WordGroups = RECEPTION_OFFICE): FormHeader {
   return {
-    agencyLine: `ỦY BAN NHÂN DÂN ${unit.unitName}`.toLocaleUpperCase('vi'),
-    officeLine,
+    agency: agencyGroups(unit.unitName),
+    office,
     placeDate: placeDateLine(unit.unitName, atMs),
   };
 }

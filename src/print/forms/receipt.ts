@@ -20,6 +20,8 @@ export interface ReceiptPaper {
   name: string;
   originals: number;
   copies: number;
+  /** Shown at the desk and given back ("xuất trình"): printed as such, without counts. */
+  presentedOnly: boolean;
 }
 
 /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), as printed. */
@@ -63,7 +65,7 @@ export function buildReceipt(input: ReceiptInput): ReceiptModel {
     header: formHeader(input.unit, receivedMs),
     copyLabels: RECEIPT_COPY_LABELS,
     ...dossierLines(received),
-    papers: p.papers.map(({ name, originals, copies }) => ({ name, originals, copies })),
+    papers: p.papers.map(({ name, originals, copies, presentedOnly }) => ({ name, originals, copies, presentedOnly: presentedOnly === true })),
     sets: p.sets,
     statutoryTime: statutoryTimeText(p.statutoryTime),
     receivedAt: timeAndDate(receivedMs),

@@ -65,6 +65,33 @@ export function wrapText(text: string, maxWidth: number, font: string, measure: 
 }
 
 /**
+ * Splits a line of word groups into lines no wider than `maxWidth`, breaking between groups only
+ * ("ỦY BAN NHÂN DÂN" / "PHƯỜNG BA ĐÌNH"); a group wider than a whole line is wrapped at its own
+ * spaces (wrapText), which is still never inside a word.
+ */
+export function wrapGroups(groups: readonly string[], maxWidth: number, font: string, measure: MeasureText): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const group of groups.map((g) => g.normalize('NFC').replace(/\s+/g, ' ').trim()).filter(Boolean)) {
+    const candidate = line === '' ? group : `${line} ${group}`;
+    if (measure(candidate, font) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    if (measure(group, font) <= maxWidth) {
+      line = group;
+      continue;
+    }
+    const wrapped = wrapText(group, maxWidth, font, measure);
+    line = wrapped.pop() ?? '';
+    lines.push(...wrapped);
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
  * Lays the reception receipt out in printer dots. Pure: the caller supplies text
  * measurement, and `paintReceipt` draws the result on any 2D canvas.
  */
@@ -74,9 +101,10 @@ export function layoutReceipt(receipt: ThermalReceipt, measure: MeasureText, opt
   let y = 8;
 
   const fontOf = (style: TextStyle) => `${style.bold ? 'bold ' : ''}${style.sizeDots}px ${options.fontFamily}`;
-  const text = (value: string, style: TextStyle) => {
+  const text = (value: string | readonly string[], style: TextStyle) => {
     const font = fontOf(style);
-    for (const line of wrapText(value, width - 2 * margin, font, measure)) {
+    const lines = typeof value === 'string' ? wrapText(value, width - 2 * margin, font, measure) : wrapGroups(value, width - 2 * margin, font, measure);
+    for (const line of lines) {
       const x = style.align === 'center' ? width / 2 : margin;
       items.push({ kind: 'text', x, y, text: line, font, align: style.align });
       y += Math.round(style.sizeDots * 1.3);
@@ -99,8 +127,8 @@ export function layoutReceipt(receipt: ThermalReceipt, measure: MeasureText, opt
     items.push({ kind: 'text', x: width / 2, y: y + copyTextInset, text: 'BẢN SAO', font: fontOf(styles.title), align: 'center' });
     y += bandHeight + 8;
   }
-  text(receipt.agencyName.toLocaleUpperCase('vi-VN'), styles.heading);
-  text('Bộ phận tiếp nhận và trả kết quả', styles.note);
+  text(receipt.agencyGroups, styles.heading);
+  text(['Bộ phận tiếp nhận', 'và trả kết quả'], styles.note);
   rule();
   text('GIẤY TIẾP NHẬN HỒ SƠ', styles.title);
   text('VÀ HẸN TRẢ KẾT QUẢ', styles.title);
@@ -127,6 +155,7 @@ export function layoutReceipt(receipt: ThermalReceipt, measure: MeasureText, opt
   text(`Người nộp: ${receipt.applicantName}`, styles.body);
   text(`Thủ tục: ${receipt.procedureName}`, styles.body);
   text(`Số giấy tờ đã nộp: ${receipt.papersCount}`, styles.body);
+  if (receipt.presentedPapers && receipt.presentedPapers.length > 0) text(`Xuất trình (không nộp lại): ${receipt.presentedPapers.join('; ')}`, styles.body);
   text(`Lệ phí: ${formatFeeVnd(receipt.feeVnd)}`, styles.body);
   text(`Tiếp nhận lúc: ${formatDateTimeVi(receipt.receivedAt)}`, styles.body);
   text(`Hẹn trả kết quả: ${formatDateTimeVi(receipt.appointmentAt)}`, styles.strong);

@@ -4,7 +4,8 @@ const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Thờ
 
 /** What the 80 mm reception receipt shows (Mẫu 01, short form for the citizen). */
 export const thermalReceiptSchema = z.object({
-  agencyName: z.string().min(1),
+  /** The issuing body as word groups ("ỦY BAN NHÂN DÂN", "PHƯỜNG BA ĐÌNH"): lines break between them only. */
+  agencyGroups: z.array(z.string().min(1)).min(1).max(4),
   dossierCode: z.string().regex(/^[\x21-\x7e]{1,40}$/, 'Mã hồ sơ chỉ gồm ký tự ASCII in được'),
   applicantName: z.string().min(1),
   procedureName: z.string().min(1),
@@ -12,6 +13,8 @@ export const thermalReceiptSchema = z.object({
   receivedAt: localDateTime,
   appointmentAt: localDateTime,
   papersCount: z.number().int().nonnegative(),
+  /** Papers only shown at the desk and given back ("xuất trình"), by name. */
+  presentedPapers: z.array(z.string().min(1)).max(100).optional(),
   feeVnd: z.number().int().nonnegative(),
   lookupUrl: z.url(),
   /** A reprint, or a retry after a failure that may have printed: marked "BẢN SAO". */

@@ -29,6 +29,7 @@ import { pairedOperations } from './operations.ts';
 import type { OperationContext } from './operations.ts';
 import { profileOperations } from './profile.ts';
 import type { OperationProfile } from './profile.ts';
+import { nameKeysCurrent } from '../../../renderer/store/search-key-format.ts';
 import { toEventDoc } from './raw-dexie.ts';
 import { openRawDesk } from './raw-schema.ts';
 import type { RawDesk } from './raw-schema.ts';
@@ -188,6 +189,14 @@ async function untilReportDaysBuilt(store: DeskStore): Promise<void> {
   }
   const ms = performance.now() - started;
   if (ms > 1_000) log(`report days rebuilt for the new format in ${(ms / 1000).toFixed(0)} s`);
+  // Name keys of an older layout (a profile seeded before pair keys) get the new ones the same way.
+  const keysStarted = performance.now();
+  while (!(await nameKeysCurrent(store.settings))) {
+    if (performance.now() - keysStarted > 30 * 60_000) throw new Error('attach: the name keys were not upgraded within 30 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  const keysMs = performance.now() - keysStarted;
+  if (keysMs > 1_000) log(`name keys upgraded to the new layout in ${(keysMs / 1000).toFixed(0)} s`);
 }
 
 function current(): Session {

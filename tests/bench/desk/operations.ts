@@ -6,6 +6,8 @@ import { computeAppointment } from '../../../src/deadline/appointment.ts';
 import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
 import { DossierStatus } from '../../../src/dossier/status.ts';
 import { foldForSearch } from '../../../src/people/search-key.ts';
+import { localDateOf } from '../../../src/time/vn-time.ts';
+import type { LocalDate } from '../../../src/time/vn-time.ts';
 import type { BlindIndex } from '../../../renderer/store/blind-index.ts';
 import type { DeskStore, DossierQuery } from '../../../renderer/store/index.ts';
 import { citizenIdKey, nameSearchKeys } from '../../../renderer/store/name-keys.ts';
@@ -74,12 +76,12 @@ function receiveValues(procedure: Procedure, seed: number): ReceiveValues {
 }
 
 /** Procedures the receive form accepts with the generated applicant (all of them, normally). */
-function receivable(catalogue: Catalogue): Procedure[] {
-  return catalogue.procedures.filter((procedure) => toPayload(procedure, receiveValues(procedure, 1)).ok);
+function receivable(catalogue: Catalogue, today: LocalDate): Procedure[] {
+  return catalogue.procedures.filter((procedure) => toPayload(procedure, receiveValues(procedure, 1), today).ok);
 }
 
 export function pairedOperations(ctx: OperationContext): PairedOperation[] {
-  const procedures = receivable(ctx.catalogue);
+  const procedures = receivable(ctx.catalogue, localDateOf(ctx.clock.now()));
   const sampleAt = (i: number) => ctx.sample[(i * 7_919) % ctx.sample.length] as SeedSample;
 
   // Inputs are drawn per iteration and shared by both sides, so store and raw do the same work.
@@ -110,7 +112,7 @@ export function pairedOperations(ctx: OperationContext): PairedOperation[] {
 
   const receiveInStore = async (i: number) => {
     const { procedure, values, at } = receiveFor(i);
-    const checked = toPayload(procedure, values);
+    const checked = toPayload(procedure, values, localDateOf(at));
     if (!checked.ok) throw new Error(`receive form refused: ${JSON.stringify(checked.errors)}`);
     // As the receive screen does: the recent-procedures hint is written alongside the dossier.
     const [event] = await Promise.all([
@@ -127,7 +129,7 @@ export function pairedOperations(ctx: OperationContext): PairedOperation[] {
   };
   const receiveRaw = async (i: number) => {
     const { procedure, values, at } = receiveFor(i);
-    const checked = toPayload(procedure, values);
+    const checked = toPayload(procedure, values, localDateOf(at));
     if (!checked.ok) throw new Error(`receive form refused: ${JSON.stringify(checked.errors)}`);
     const applicant = checked.payload.applicant;
     const idKeys = applicant.citizenId ? [citizenIdKey(await ctx.blind(applicant.citizenId))] : [];

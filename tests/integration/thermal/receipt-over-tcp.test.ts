@@ -11,7 +11,7 @@ import { decodeBarcodes } from '../../support/escpos/zxing.ts';
 const artifacts = join(import.meta.dirname, '../../e2e/artifacts/thermal');
 
 const receipt: ThermalReceipt = {
-  agencyName: 'Ủy ban nhân dân phường Hoàn Kiếm',
+  agencyGroups: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG HOÀN KIẾM'],
   dossierCode: '000.00.12.H23-250701-0042',
   applicantName: 'Nguyễn Thị Ngọc Ánh',
   procedureName: 'Đăng ký khai sinh kết hợp đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',

@@ -58,14 +58,15 @@ describe('printed forms', () => {
   it('builds the receipt (Mẫu 01) with its two copies from the RECEIVED event', () => {
     const receipt = buildReceipt({ events: dossier(), unit, officerName: names, lookupUrl: `http://localhost:8080/tra-cuu?ma=${code}` });
     expect(receipt.copyLabels).toEqual(['Liên 1: Lưu', 'Liên 2: Giao người nộp']);
-    expect(receipt.header.agencyLine).toBe('ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH');
+    expect(receipt.header.agency).toEqual(['ỦY BAN NHÂN DÂN', 'PHƯỜNG BA ĐÌNH']);
+    expect(receipt.header.office).toEqual(['BỘ PHẬN TIẾP NHẬN', 'VÀ TRẢ KẾT QUẢ']);
     expect(receipt.header.placeDate).toBe('Phường Ba Đình, ngày 24 tháng 11 năm 2025');
     expect(receipt.dossierCode).toBe(code);
     expect(receipt.receivedAt).toBe('09 giờ 00 phút, ngày 24/11/2025');
     expect(receipt.appointmentAt).toBe('09 giờ 00 phút, ngày 03/12/2025');
     expect(receipt.statutoryTime).toBe('7 ngày làm việc');
     expect(receipt.fee).toEqual({ amount: 20000, text: '20.000 đ', words: 'Hai mươi nghìn đồng', note: null });
-    expect(receipt.papers).toEqual([{ name: 'Tờ khai thay đổi thông tin cư trú', originals: 1, copies: 0 }]);
+    expect(receipt.papers).toEqual([{ name: 'Tờ khai thay đổi thông tin cư trú', originals: 1, copies: 0, presentedOnly: false }]);
     expect(receipt.ledgerLine).toBe('1001');
     expect(receipt.receivingOfficer).toBe('Lê Văn Tiếp');
     expect(receipt.resultDelivery).toBe('Tại Bộ phận tiếp nhận và trả kết quả');

@@ -19,7 +19,7 @@ const officer = { id: 'officer-1', fullName: 'Lê Văn Tiếp', role: 'reception
 const printer = 'tcp://192.168.1.50:9100';
 
 const receipt = {
-  agencyName: 'Ủy ban nhân dân Phường Ba Đình',
+  agencyGroups: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG BA ĐÌNH'],
   dossierCode: code,
   applicantName: 'Nguyễn Văn An',
   procedureName: 'Đăng ký khai sinh',
@@ -245,7 +245,7 @@ describe('the 80 mm receipt of a dossier', () => {
       { nextId: () => '0192f0c0-0000-7000-8000-000000000001', now: () => NOW },
     );
     expect(thermalReceiptOf([received], { identity, settings: { serverUrl: 'https://motcua.example.vn/' } })).toEqual({
-      agencyName: 'Ủy ban nhân dân Phường Ba Đình',
+      agencyGroups: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG BA ĐÌNH'],
       dossierCode: code,
       applicantName: 'Nguyễn Văn An',
       procedureName: 'Đăng ký khai sinh',

@@ -101,3 +101,64 @@ describe('scan detector on a busy machine', () => {
     expect(feedWithGaps(CODE, (i) => (i === 12 ? 273 : 15))).toEqual({ kind: 'scan', text: CODE, skipped: 0 });
   });
 });
+
+/** Keys as a Vietnamese input method sends them: a person's keys, each replaced letter as Backspace + the new one, all at once. */
+function unikeyTelex(words: string[]): string[] {
+  const keys: string[] = [];
+  for (const [index, word] of words.entries()) {
+    if (index > 0) keys.push(' ');
+    for (const letter of word) {
+      const base = letter.normalize('NFD').replace(/\p{M}/gu, '').replace('đ', 'd').replace('Đ', 'D');
+      keys.push(base);
+      // The input method takes back the bare letter and types the accented one in its place.
+      if (base !== letter) keys.push('Backspace', letter);
+    }
+  }
+  return keys;
+}
+
+/** Sends `keys` `gapMs` apart, then Enter, all into an editable field (or not). */
+function feedKeys(keys: readonly string[], gapMs: number, editable: boolean): KeyVerdict {
+  const detector = createScanDetector();
+  let at = 5_000;
+  for (const key of keys) detector.key(key, (at += gapMs), { editable });
+  return detector.key('Enter', at + gapMs, { editable });
+}
+
+describe('scan detector in an editable field: terminator and shape, never speed alone', () => {
+  it('leaves a name from a text expander (2 ms a key) typed before Enter exactly as typed', () => {
+    expect(feedKeys([...'Nguyễn Thị Ngọc Anh'], 2, true)).toEqual({ kind: 'typing' });
+    expect(feedKeys([...'Số 12 phố Hàng Bạc, phường Hoàn Kiếm'], 1, true)).toEqual({ kind: 'typing' });
+    // Outside a field nothing is typed, so the same burst is a scan (the shell says it is not a code).
+    expect(feedKeys([...'Nguyễn Thị Ngọc Anh'], 2, false)).toMatchObject({ kind: 'scan' });
+  });
+
+  it('never takes Unikey-style bursts (Backspace and the accented letter at once) for a scan', () => {
+    const keys = unikeyTelex(['Nguyễn', 'Thị', 'Ngọc', 'Ánh']);
+    expect(keys).toContain('Backspace');
+    for (const gap of [1, 5, 20]) {
+      expect(feedKeys(keys, gap, true)).toEqual({ kind: 'typing' });
+      expect(feedKeys(keys, gap, false)).toEqual({ kind: 'typing' });
+    }
+  });
+
+  it('takes a dossier code, the receipt QR or a citizen card QR at scanner speed as a scan, even in a field', () => {
+    expect(feedKeys([...CODE], 10, true)).toEqual({ kind: 'scan', text: CODE, skipped: 0 });
+    const url = `http://10.20.30.40:8080/tra-cuu?ma=${CODE}`;
+    expect(feedKeys([...url], 5, true)).toMatchObject({ kind: 'scan', text: url });
+    const card = '079204001234||Nguyễn Văn An|15032004|Nam|12 Lê Lợi|20042021';
+    expect(feedKeys([...card], 8, true)).toMatchObject({ kind: 'scan', text: card });
+    // Typed by a person, the same code is typing: the field's own Enter looks it up.
+    expect(feedKeys([...CODE], 150, true)).toEqual({ kind: 'typing' });
+  });
+
+  it('property: text without a scan’s shape is typing in a field at any speed', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 60, unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ ABCDĐ0123456789.,-') }),
+        fc.integer({ min: 0, max: 40 }),
+        (text, gap) => feedKeys([...text.normalize('NFC')], gap, true).kind === 'typing',
+      ),
+    );
+  });
+});

@@ -9,9 +9,9 @@ import { WEB_KEY_STORAGE_KEY, createWebKeyProvider } from '../../../renderer/sto
 import type { DossierDoc } from '../../../renderer/store/schemas/dossier-schema.ts';
 
 describe('name keys', () => {
-  it('folds names into word suffixes', () => {
-    expect(nameSearchKeys('Nguyễn Văn An')).toEqual(['nguyen van an', 'van an', 'an']);
-    expect(nameSearchKeys('ĐỖ   đức   ĐỨC')).toEqual(['do duc duc', 'duc duc', 'duc']);
+  it('folds names into word suffixes, and pairs of words with words between them', () => {
+    expect(nameSearchKeys('Nguyễn Văn An')).toEqual(['nguyen van an', 'van an', 'an', 'nguyen an']);
+    expect(nameSearchKeys('ĐỖ   đức   ĐỨC')).toEqual(['do duc duc', 'duc duc', 'duc', 'do duc']);
     expect(nameSearchKeys('  ')).toEqual([]);
   });
 

@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { formatDate, formatTime } from '../../../../src/time/vn-time.ts';
+import { formatDate, formatTime, localDateOf } from '../../../../src/time/vn-time.ts';
 import { useDesk } from '../../../app/desk-context.tsx';
 import { formatInstant } from '../../../components/format.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { extensionDue } from '../action-rules.ts';
-import { FormButtons, FormField, submitOnEnter } from './FormField.tsx';
+import { FormButtons, FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { failureText, useRecordEvent } from './use-record-event.ts';
 
@@ -30,7 +30,7 @@ export function ExtendForm({ dossier, onDone, onCancel }: ActionFormProps) {
   });
   const submit = form.handleSubmit(async ({ reason, responsibleUnit, date, time }) => {
     setFailure(null);
-    const newDue = extensionDue(desk.calendar, dossier.dueAt, date, time);
+    const newDue = extensionDue(desk.calendar, dossier.dueAt, date, time, localDateOf(desk.now()));
     if (!newDue.ok) {
       form.setError('date', { message: newDue.error.message });
       return;
@@ -56,8 +56,8 @@ export function ExtendForm({ dossier, onDone, onCancel }: ActionFormProps) {
           <input id="new-time" autoComplete="off" {...form.register('time')} />
         </FormField>
       </div>
-      <FormField id="ext-reason" label="Lý do chậm trả kết quả" error={errors.reason?.message}>
-        <textarea id="ext-reason" rows={2} {...form.register('reason')} onKeyDown={submitOnEnter} />
+      <FormField id="ext-reason" label="Lý do chậm trả kết quả" error={errors.reason?.message} hint={MULTILINE_HINT}>
+        <textarea id="ext-reason" rows={2} {...form.register('reason')} onKeyDown={submitOnCtrlEnter} />
       </FormField>
       <FormField id="ext-unit" label="Đơn vị, bộ phận chịu trách nhiệm" error={errors.responsibleUnit?.message}>
         <input id="ext-unit" {...form.register('responsibleUnit')} />

@@ -17,17 +17,15 @@ export function FormField({ id, label, error, hint, children }: { id: string; la
   );
 }
 
-/** Enter submits a one-line form; in multi-line text Shift+Enter keeps a new line. */
-export function submitOnEnter(event: React.KeyboardEvent<HTMLTextAreaElement>): void {
-  if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-    event.preventDefault();
-    event.currentTarget.form?.requestSubmit();
-  }
-}
+/** What every multi-line field says about its keys. */
+export const MULTILINE_HINT = 'Enter xuống dòng, Ctrl+Enter để ghi.';
 
-/** Ctrl+Enter submits a list typed one item per line. */
+/**
+ * Ctrl+Enter submits the form of a multi-line field; Enter alone adds a line there, as in any
+ * text editor, and never submits half-written text.
+ */
 export function submitOnCtrlEnter(event: React.KeyboardEvent<HTMLTextAreaElement>): void {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
     event.preventDefault();
     event.currentTarget.form?.requestSubmit();
   }

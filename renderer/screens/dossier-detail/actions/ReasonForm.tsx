@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Notice } from '../../../components/Notice.tsx';
-import { FormButtons, FormField, submitOnEnter } from './FormField.tsx';
+import { FormButtons, FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { failureText, useRecordEvent } from './use-record-event.ts';
 
@@ -33,8 +33,8 @@ export function ReasonForm({ type, dossier, onDone, onCancel }: ActionFormProps 
   });
   return (
     <form className="form-grid" onSubmit={submit} noValidate>
-      <FormField id="reason" label={texts[type].label} error={form.formState.errors.reason?.message} hint="Enter để ghi, Shift+Enter xuống dòng.">
-        <textarea id="reason" rows={3} autoFocus {...form.register('reason')} onKeyDown={submitOnEnter} />
+      <FormField id="reason" label={texts[type].label} error={form.formState.errors.reason?.message} hint={MULTILINE_HINT}>
+        <textarea id="reason" rows={3} autoFocus {...form.register('reason')} onKeyDown={submitOnCtrlEnter} />
       </FormField>
       {failure && <Notice tone="error">{failure}</Notice>}
       <FormButtons submitLabel={texts[type].submit} busy={form.formState.isSubmitting} onCancel={onCancel} danger />

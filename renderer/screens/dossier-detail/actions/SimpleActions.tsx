@@ -4,7 +4,7 @@ import { formatInstant, formatWorkingMinutes } from '../../../components/format.
 import { Notice } from '../../../components/Notice.tsx';
 import { supplementResume } from '../action-rules.ts';
 import { ConfirmForm } from './ConfirmForm.tsx';
-import { FormField, submitOnEnter } from './FormField.tsx';
+import { FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { useRecordEvent } from './use-record-event.ts';
 
@@ -79,8 +79,8 @@ export function ResolveForm({ dossier, onDone, onCancel }: ActionFormProps) {
         onDone();
       }}
     >
-      <FormField id="summary" label="Kết quả giải quyết (không bắt buộc)" hint="Ví dụ: số giấy phép, số trích lục đã cấp.">
-        <textarea id="summary" rows={2} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} onKeyDown={submitOnEnter} />
+      <FormField id="summary" label="Kết quả giải quyết (không bắt buộc)" hint={`Ví dụ: số giấy phép, số trích lục đã cấp. ${MULTILINE_HINT}`}>
+        <textarea id="summary" rows={2} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} onKeyDown={submitOnCtrlEnter} />
       </FormField>
     </ConfirmForm>
   );

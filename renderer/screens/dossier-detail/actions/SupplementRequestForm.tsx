@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Notice } from '../../../components/Notice.tsx';
 import { lines } from '../action-rules.ts';
-import { FormButtons, FormField, submitOnCtrlEnter, submitOnEnter } from './FormField.tsx';
+import { FormButtons, FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { failureText, useRecordEvent } from './use-record-event.ts';
 
@@ -34,11 +34,11 @@ export function SupplementRequestForm({ dossier, onDone, onCancel }: ActionFormP
   const errors = form.formState.errors;
   return (
     <form className="form-grid" onSubmit={submit} noValidate>
-      <FormField id="items" label="Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một mục)" error={errors.items?.message} hint="Enter xuống dòng, Ctrl+Enter để ghi.">
+      <FormField id="items" label="Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một mục)" error={errors.items?.message} hint={MULTILINE_HINT}>
         <textarea id="items" rows={4} autoFocus {...form.register('items')} onKeyDown={submitOnCtrlEnter} />
       </FormField>
-      <FormField id="reason" label="Lý do" error={errors.reason?.message}>
-        <textarea id="reason" rows={2} {...form.register('reason')} onKeyDown={submitOnEnter} />
+      <FormField id="reason" label="Lý do" error={errors.reason?.message} hint={MULTILINE_HINT}>
+        <textarea id="reason" rows={2} {...form.register('reason')} onKeyDown={submitOnCtrlEnter} />
       </FormField>
       <Notice tone="info">Thời hạn giải quyết tạm dừng từ lúc yêu cầu bổ sung đến khi nhận đủ hồ sơ bổ sung.</Notice>
       {failure && <Notice tone="error">{failure}</Notice>}

@@ -8,7 +8,7 @@ import { DossierStatus } from '../../../../src/dossier/status.ts';
 import { compareVietnamese } from '../../../../src/people/vietnamese-collator.ts';
 import { useDesk } from '../../../app/desk-context.tsx';
 import { Notice } from '../../../components/Notice.tsx';
-import { FormButtons, FormField, submitOnEnter } from './FormField.tsx';
+import { FormButtons, FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { failureText, useRecordEvent } from './use-record-event.ts';
 
@@ -87,8 +87,8 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
           </select>
         </FormField>
       )}
-      <FormField id="note" label="Ghi chú bàn giao (không bắt buộc)" error={errors.note?.message}>
-        <textarea id="note" rows={2} {...form.register('note')} onKeyDown={submitOnEnter} />
+      <FormField id="note" label="Ghi chú bàn giao (không bắt buộc)" error={errors.note?.message} hint={MULTILINE_HINT}>
+        <textarea id="note" rows={2} {...form.register('note')} onKeyDown={submitOnCtrlEnter} />
       </FormField>
       {failure && <Notice tone="error">{failure}</Notice>}
       <FormButtons submitLabel="Chuyển hồ sơ" busy={form.formState.isSubmitting} onCancel={onCancel} />

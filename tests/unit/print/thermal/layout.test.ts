@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { code128Modules, code128ModuleWidth } from '../../../../src/print/thermal/barcode-modules.ts';
-import { layoutReceipt, receiptWidthDots, wrapText, type DrawItem, type MeasureText } from '../../../../src/print/thermal/layout.ts';
+import { layoutReceipt, receiptWidthDots, wrapGroups, wrapText, type DrawItem, type MeasureText } from '../../../../src/print/thermal/layout.ts';
 import { paintReceipt, canvasMeasure, type Canvas2DLike } from '../../../../src/print/thermal/paint.ts';
 import { formatDateTimeVi, formatFeeVnd, thermalReceiptSchema, type ThermalReceipt } from '../../../../src/print/thermal/receipt.ts';
 import { retryIsCopy } from '../../../../src/print/thermal/reprint.ts';
@@ -9,7 +9,7 @@ import { retryIsCopy } from '../../../../src/print/thermal/reprint.ts';
 const measure: MeasureText = (text, font) => text.length * (Number(/(\d+)px/.exec(font)?.[1] ?? 24) / 2);
 
 const receipt: ThermalReceipt = {
-  agencyName: 'UBND phường Ba Đình',
+  agencyGroups: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG BA ĐÌNH'],
   dossierCode: '000.00.12.H23-251124-1001',
   applicantName: 'Nguyễn Thị Phương Thảo Bảo Ngọc Hoàng Anh',
   procedureName: 'Cấp bản sao Trích lục hộ tịch',
@@ -108,5 +108,39 @@ describe('thermal receipt data', () => {
   it('makes a retry a copy unless the failure surely printed nothing', () => {
     expect(retryIsCopy({ printed: 'no' })).toBe(false);
     expect(retryIsCopy({ printed: 'maybe' })).toBe(true);
+  });
+});
+
+describe('the receipt header breaks between words, never inside one', () => {
+  const font = '24px x';
+  const width = (chars: number) => chars * 12;
+
+  it('keeps "ỦY BAN NHÂN DÂN" and the unit\u2019s name each whole when the line is too narrow for both', () => {
+    const groups = ['ỦY BAN NHÂN DÂN', 'PHƯỜNG BA ĐÌNH'];
+    expect(wrapGroups(groups, width(40), font, measure)).toEqual(['ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH']);
+    // Room for "ỦY BAN NHÂN DÂN PHƯỜNG BA" but not "ĐÌNH": a plain word wrap would split the name.
+    expect(wrapText(groups.join(' '), width(26), font, measure)).toEqual(['ỦY BAN NHÂN DÂN PHƯỜNG BA', 'ĐÌNH']);
+    expect(wrapGroups(groups, width(26), font, measure)).toEqual(['ỦY BAN NHÂN DÂN', 'PHƯỜNG BA ĐÌNH']);
+  });
+
+  it('wraps a group wider than a whole line at its spaces, never inside a word', () => {
+    const lines = wrapGroups(['ỦY BAN NHÂN DÂN', 'XÃ CHIỀNG SƠ THƯỢNG LÂM BÌNH'], width(16), font, measure);
+    expect(lines).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ CHIỀNG SƠ', 'THƯỢNG LÂM BÌNH']);
+  });
+
+  it('lays the agency out by its groups on the 80 mm receipt', () => {
+    const narrow: MeasureText = (text, f) => text.length * (Number(/(\d+)px/.exec(f)?.[1] ?? 24) * 1.05);
+    const items = layoutReceipt({ ...receipt, agencyGroups: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG NAM TỪ LIÊM'] }, narrow, { fontFamily: 'Noto Sans' }).items;
+    const lines = texts(items);
+    expect(lines).toContain('ỦY BAN NHÂN DÂN');
+    expect(lines).toContain('PHƯỜNG NAM TỪ LIÊM');
+    expect(lines).toContain('Bộ phận tiếp nhận');
+    expect(lines).toContain('và trả kết quả');
+  });
+
+  it('prints papers only shown at the desk as such', () => {
+    const lines = texts(layoutReceipt({ ...receipt, presentedPapers: ['Căn cước công dân'] }, measure, { fontFamily: 'Noto Sans' }).items);
+    expect(lines).toContain('Xuất trình (không nộp lại): Căn cước công dân');
+    expect(texts(layoutReceipt(receipt, measure, { fontFamily: 'Noto Sans' }).items).some((line) => line.startsWith('Xuất trình'))).toBe(false);
   });
 });
