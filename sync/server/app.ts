@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
 import { changeBusPlugin } from './plugins/change-bus.ts';
 import { corsPlugin } from './plugins/cors.ts';
@@ -19,12 +20,18 @@ export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   rateLimits?: Partial<RateLimits>;
+  /** Serve HTTPS with this certificate chain and private key (PEM); plain HTTP without. */
+  https?: { cert: Buffer | string; key: Buffer | string } | null;
+  /** Believe `X-Forwarded-*` from these peers (a reverse proxy terminating TLS); see config.ts. */
+  trustProxy?: TrustProxy;
 }
 
 /** Builds the provincial server: external plugins first, then the app's, then routes. */
-export async function buildApp({ database, logger = false, rateLimits = {} }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, logger = false, rateLimits = {}, https = null, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
   // Fastify's request log lines carry method and URL only: credentials in headers never reach the logs.
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
+  const common = { logger, bodyLimit: 1024 * 1024, trustProxy };
+  // The HTTPS server only differs in its raw server type, which nothing here reads.
+  const app = (https ? Fastify({ ...common, https }) : Fastify(common)) as unknown as FastifyInstance;
   const limits = { ...DEFAULT_RATE_LIMITS, ...rateLimits };
   await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
