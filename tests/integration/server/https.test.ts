@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../../helpers/server-process.ts';
 import { newPgliteDir, serverTestDatabases } from './support/server-databases.ts';
-import { buildWorld, type World } from './support/world.ts';
+import { buildWorld, PASSWORD, UNIT_A, type World } from './support/world.ts';
 import { rmSync } from 'node:fs';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/tls/${name}`, import.meta.url));
@@ -31,6 +31,8 @@ function overTls(url: string, { method = 'GET', headers = {}, body }: { method?:
   });
 }
 
+const setCookies = (answer: Answer) => [answer.headers['set-cookie'] ?? []].flat();
+
 /** Issue 18 point 8: the server serves HTTPS itself when given a certificate and key. */
 describe.each(serverTestDatabases())('HTTPS on $name', (database) => {
   let world: World;
@@ -44,10 +46,27 @@ describe.each(serverTestDatabases())('HTTPS on $name', (database) => {
     await database.cleanup();
   });
 
-  it('answers over TLS', async () => {
+  it('answers over TLS, and the dashboard\u2019s cookies are Secure', async () => {
     expect(base).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const health = await overTls(`${base}/health`);
     expect(health.status).toBe(200);
+
+    const page = await overTls(`${base}/bao-cao`);
+    const formCookie = setCookies(page).find((c) => c.startsWith('__Host-motcua_form='));
+    expect(formCookie).toMatch(/; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
+    const token = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const login = await overTls(`${base}/bao-cao/dang-nhap`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: base,
+        'sec-fetch-site': 'same-origin',
+        cookie: formCookie?.split(';')[0] ?? '',
+      },
+      body: new URLSearchParams({ unit: UNIT_A, username: 'leadera', password: PASSWORD, csrf: token }).toString(),
+    });
+    expect(login.status).toBe(303);
+    expect(setCookies(login).find((c) => c.startsWith('motcua_bao_cao='))).toMatch(/; Path=\/; HttpOnly; SameSite=Strict; Max-Age=28800; Secure$/);
   });
 
   it('does not answer plain HTTP on its port', async () => {
