@@ -5,6 +5,7 @@ import { changeBusPlugin } from './plugins/change-bus.ts';
 import { corsPlugin } from './plugins/cors.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { deskAuthPlugin } from './plugins/desk-auth.ts';
+import { deskStreamsPlugin, type DeskStreamOptions } from './plugins/desk-streams.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { formProtectionPlugin } from './plugins/form-protection.ts';
 import { loginGuardPlugin, type LoginGuardOptions } from './plugins/login-guard.ts';
@@ -28,6 +29,7 @@ export interface AppOptions {
   /** Believe `X-Forwarded-*` from these peers (a reverse proxy terminating TLS); see config.ts. */
   trustProxy?: TrustProxy;
   loginGuard?: Partial<LoginGuardOptions>;
+  streams?: Partial<DeskStreamOptions>;
   /** Told of every route as it is added (before the hooks of later plugins run on it). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -40,6 +42,7 @@ export async function buildApp({
   https = null,
   trustProxy = false,
   loginGuard = {},
+  streams = {},
   onRoute,
 }: AppOptions): Promise<FastifyInstance> {
   // Fastify's request log lines carry method and URL only: credentials in headers never reach the logs.
@@ -57,6 +60,7 @@ export async function buildApp({
   await app.register(databasePlugin, { database });
   await app.register(changeBusPlugin);
   await app.register(deskAuthPlugin);
+  await app.register(deskStreamsPlugin, streams);
   await app.register(loginGuardPlugin, { limits, ...loginGuard });
   await app.register(formProtectionPlugin);
   await app.register(healthRoutes);
