@@ -10,10 +10,11 @@ export const ENROLL_PATH = '/ket-noi-may-chu';
 
 /**
  * The top bar's sync indicator: connection state, events waiting to be sent, last successful
- * sync. Clicking it (or Ctrl+Shift+S from anywhere) opens the day-end sync.
+ * sync, and a red "Không mã hóa" while syncing over plain HTTP on the network. Clicking it (or
+ * Ctrl+Shift+S from anywhere) opens the day-end sync.
  */
 export function SyncStatusIndicator() {
-  const { sync, enrollment, loading, status } = useDeskSync();
+  const { sync, enrollment, loading, status, error } = useDeskSync();
   const [open, setOpen] = useState(false);
   const enrolled = enrollment !== null && sync !== null;
 
@@ -30,11 +31,23 @@ export function SyncStatusIndicator() {
   }, [enrolled]);
 
   if (loading) return null;
-  if (!enrollment || !sync) {
+  if (!enrollment) {
     return (
       <a className="sync-indicator sync-off" href={`#${ENROLL_PATH}`} data-testid="sync-indicator">
         <span className="sync-dot" aria-hidden="true" />
         Chưa kết nối máy chủ tỉnh
+      </a>
+    );
+  }
+  // Sync cannot run (an address the rule refuses) or has stopped for good (credential refused):
+  // only the administrator can help, so the indicator leads to the enrollment screen instead.
+  if (!sync || status.phase === 'revoked') {
+    const [phase, label, why] = sync ? ['revoked', phaseLabels.revoked, status.lastError?.message] : ['blocked', 'Không đồng bộ được', error];
+    return (
+      <a className="sync-indicator sync-stopped" href={`#${ENROLL_PATH}`} title={why ?? undefined} data-testid="sync-indicator" data-phase={phase}>
+        <span className="sync-dot" aria-hidden="true" />
+        <span className="sync-phase">{label}</span>
+        <span className="sync-detail">liên hệ quản trị viên tỉnh</span>
       </a>
     );
   }
@@ -51,6 +64,11 @@ export function SyncStatusIndicator() {
       >
         <span className="sync-dot" aria-hidden="true" />
         <span className="sync-phase">{phaseLabels[status.phase]}</span>
+        {sync.transport === 'plain-http' && (
+          <span className="sync-insecure" data-testid="sync-insecure" title="Kết nối http:// không mã hóa (quản trị viên đã cho phép trong Cài đặt)">
+            Không mã hóa
+          </span>
+        )}
         <span className="sync-detail">
           {status.pending > 0 ? `${formatCount(status.pending)} chờ gửi · ` : ''}
           {status.rejected > 0 ? `${formatCount(status.rejected)} bị từ chối · ` : ''}

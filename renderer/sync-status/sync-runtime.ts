@@ -17,7 +17,7 @@ export interface SyncRuntimeState {
 export interface SyncRuntime {
   state$: Observable<SyncRuntimeState>;
   current(): SyncRuntimeState;
-  /** Stops and starts again with the stored enrollment (after a new enrollment). */
+  /** Stops and starts again with the stored enrollment (after a new enrollment, or a transport setting changed). */
   restart(): Promise<void>;
 }
 
@@ -37,12 +37,14 @@ export function syncRuntimeFor(store: DeskStore, clock: () => number): SyncRunti
   const start = async () => {
     await state.value.sync?.stop();
     state.next({ sync: null, enrollment: null, loading: true, error: null });
+    let enrollment: Enrollment | null = null;
     try {
-      const enrollment = await loadEnrollment(store);
+      enrollment = await loadEnrollment(store);
       const sync = enrollment ? await startDeskSync({ store, enrollment, clock }) : null;
       state.next({ sync, enrollment, loading: false, error: null });
     } catch (error) {
-      state.next({ sync: null, enrollment: null, loading: false, error: error instanceof Error ? error.message : String(error) });
+      // Enrolled but not syncing (a plain-HTTP server the administrator has not allowed): say so.
+      state.next({ sync: null, enrollment, loading: false, error: error instanceof Error ? error.message : String(error) });
     }
   };
   const runtime: SyncRuntime = {

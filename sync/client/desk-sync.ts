@@ -19,7 +19,10 @@ import type { PendingSummary } from './pending-counter.ts';
 import { pullReferenceData } from './reference-sync.ts';
 import { createRejectionLog } from './rejections.ts';
 import type { Rejection } from './rejections.ts';
-import { INITIAL_STATUS, LAST_SUCCESS_KEY, lastSuccessSchema, phaseOf } from './sync-status.ts';
+import { checkServerAddress } from './server-address.ts';
+import type { ServerTransport } from './server-address.ts';
+import { credentialRefusalMessage, INITIAL_STATUS, isCredentialRefusal, LAST_SUCCESS_KEY, lastSuccessSchema, phaseOf } from './sync-status.ts';
+import { loadTransportSettings } from './transport-settings.ts';
 import type { PhaseInputs, SyncStatus } from './sync-status.ts';
 
 export interface DeskSyncOptions {
@@ -42,6 +45,8 @@ export interface DeskSyncOptions {
 }
 
 export interface DeskSync {
+  /** How this desk reaches its server (the indicator warns about plain HTTP on the network). */
+  transport: ServerTransport;
   status$: Observable<SyncStatus>;
   status(): SyncStatus;
   /** Forces a full cycle (push everything, pull everything, re-project) and reports. */
@@ -55,10 +60,14 @@ export interface DeskSync {
 /**
  * The desk's side of sync, started once the desk is enrolled and the store is open. Replication
  * resumes where it stopped (RxDB keeps its checkpoints in the store), retries with backoff and
- * reports what the indicator shows.
+ * reports what the indicator shows. It refuses to start towards a plain-HTTP server on the network
+ * unless the administrator allowed it (server-address.ts), and stops for good, saying why, when
+ * the server refuses the desk's credential (revoked, or replaced by another enrollment).
  */
 export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync> {
   const { store, enrollment, clock } = options;
+  const address = checkServerAddress(enrollment.serverUrl, await loadTransportSettings(store));
+  if (!address.ok) throw address.error;
   const http = createHttpClient({
     baseUrl: enrollment.serverUrl,
     credential: () => enrollment.credential,
@@ -79,7 +88,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
   const lastSuccess = await store.settings.get(LAST_SUCCESS_KEY, lastSuccessSchema, { at: null });
 
   const status = new BehaviorSubject<SyncStatus>({ ...INITIAL_STATUS, rejected: rejectedIds.size, lastSuccessAt: lastSuccess.at });
-  const inputs: PhaseInputs = { active: false, reachable: false, failure: null };
+  const inputs: PhaseInputs = { active: false, reachable: false, failure: null, revoked: false };
   const update = (change: Partial<SyncStatus>) => {
     const next = { ...status.value, ...change };
     if (JSON.stringify(next) !== JSON.stringify(status.value)) status.next(next);
@@ -92,6 +101,15 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
   const rejectedNow = new Subject<Rejection>();
   const recount = new Subject<void>();
   let consecutiveFailures = 0;
+
+  /** No retry can help once the credential is refused: stop replicating and say why. */
+  const stopForRefusedCredential = (error: SyncError) => {
+    if (inputs.revoked) return;
+    inputs.revoked = true;
+    update({ lastError: { message: credentialRefusalMessage(error.code), at: clock() } });
+    refreshPhase();
+    void replication.cancel().catch(() => undefined);
+  };
 
   const replication = startEventReplication({
     events,
@@ -111,10 +129,11 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         refreshPhase();
       },
       requestFailed(error) {
+        if (isCredentialRefusal(error)) stopForRefusedCredential(error);
         consecutiveFailures += 1;
         inputs.failure = error.kind;
         if (!live) inputs.reachable = false;
-        update({ lastError: { message: error.message, at: clock() } });
+        if (!inputs.revoked) update({ lastError: { message: error.message, at: clock() } });
         refreshPhase();
         requestFailures.next(error);
       },
@@ -123,8 +142,9 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         refreshPhase();
       },
       streamClosed(error) {
+        if (isCredentialRefusal(error)) stopForRefusedCredential(error);
         inputs.reachable = false;
-        if (error.kind !== 'network') update({ lastError: { message: error.message, at: clock() } });
+        if (error.kind !== 'network' && !inputs.revoked) update({ lastError: { message: error.message, at: clock() } });
         refreshPhase();
       },
       acknowledged(ids, clockSkewMs) {
@@ -206,6 +226,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
   }
 
   return {
+    transport: address.value,
     status$: status.asObservable(),
     status: () => status.value,
     awaitInSync,
@@ -248,7 +269,10 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
           }),
         );
       });
+      givingUp.catch(() => undefined);
       try {
+        // A refused credential is final: nothing is sent, the report says why.
+        if (inputs.revoked) throw new SyncError('refused', status.value.lastError?.message ?? credentialRefusalMessage('desk.revoked'));
         backoff.wake();
         replication.reSync();
         await Promise.race([awaitInSync(), givingUp]);
@@ -264,7 +288,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         for (const sub of watching) sub.unsubscribe();
       }
       await countPending();
-      if (error === null) await reportHealth();
+      if (error === null && !inputs.revoked) await reportHealth();
       progress.stage = 'done';
       report();
       const finishedAt = clock();

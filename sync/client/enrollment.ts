@@ -10,6 +10,8 @@ import { createHttpClient, normaliseServerUrl, SyncError } from './http-client.t
 import type { FetchLike } from './http-client.ts';
 import { pullReferenceData, resetReferenceCheckpoint } from './reference-sync.ts';
 import type { ReferenceSyncResult } from './reference-sync.ts';
+import { checkServerAddress } from './server-address.ts';
+import { loadTransportSettings } from './transport-settings.ts';
 import { enrollResponseSchema } from './wire.ts';
 
 /** What the desk keeps after enrollment to talk to its server. */
@@ -68,15 +70,19 @@ export interface EnrollDeps {
 }
 
 /**
- * Exchanges a one-time code for the desk's credential, then makes the server's reference data
+ * Exchanges a one-time code for the desk's credential (only over HTTPS, or plain HTTP to this
+ * machine or where the administrator allowed it), then makes the server's reference data
  * the desk's: identity and officers created locally (first-run setup) are replaced by the
  * provincial ones. Dossiers and their events are never touched; they sync afterwards.
  */
 export async function enrollDesk(store: DeskStore, input: EnrollInput, deps: EnrollDeps): Promise<EnrollOutcome> {
   const serverUrl = normaliseServerUrl(input.serverUrl);
   if (!z.url({ protocol: /^https?$/ }).safeParse(serverUrl).success) {
-    throw new DomainError('enroll.bad_url', 'Địa chỉ máy chủ phải có dạng http://… hoặc https://…', ['serverUrl']);
+    throw new DomainError('enroll.bad_url', 'Địa chỉ máy chủ phải có dạng https://… (ví dụ https://motcua.tinh.gov.vn).', ['serverUrl']);
   }
+  // Before anything is sent: the code is a secret, and so is the credential that comes back.
+  const address = checkServerAddress(serverUrl, await loadTransportSettings(store));
+  if (!address.ok) throw address.error;
   const code = input.code.trim();
   if (code.length < 8) throw new DomainError('enroll.bad_code', 'Nhập mã kích hoạt do quản trị viên cấp (ví dụ K7QM-3XHT-9PRA-W2ND).', ['code']);
 

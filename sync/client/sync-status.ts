@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** What the status indicator shows. */
-export type SyncPhase = 'offline' | 'online' | 'syncing' | 'error';
+/** What the status indicator shows; `revoked`: the server no longer accepts this desk's credential. */
+export type SyncPhase = 'offline' | 'online' | 'syncing' | 'error' | 'revoked';
 
 export interface SyncStatus {
   phase: SyncPhase;
@@ -33,9 +33,12 @@ export interface PhaseInputs {
   /** The stream is open, or (without a stream) the last request answered. */
   reachable: boolean;
   failure: 'network' | 'server' | 'refused' | null;
+  /** The server refused the desk's credential: sync has stopped for good (until enrolled again). */
+  revoked?: boolean;
 }
 
-export function phaseOf({ active, reachable, failure }: PhaseInputs): SyncPhase {
+export function phaseOf({ active, reachable, failure, revoked = false }: PhaseInputs): SyncPhase {
+  if (revoked) return 'revoked';
   if (failure === 'network') return 'offline';
   if (failure !== null) return 'error';
   if (active) return 'syncing';
@@ -48,4 +51,23 @@ export const phaseLabels: Readonly<Record<SyncPhase, string>> = {
   offline: 'Mất kết nối',
   syncing: 'Đang đồng bộ',
   error: 'Lỗi đồng bộ',
+  revoked: 'Quầy bị thu hồi quyền đồng bộ',
 };
+
+/**
+ * The server's answers that mean "this desk's credential is no longer good": revoked by the
+ * administrator (403), or replaced by an enrollment of the same desk elsewhere (401). Retrying
+ * cannot help; only a new enrollment code can.
+ */
+export function isCredentialRefusal(error: { kind: string; code: string }): boolean {
+  return error.kind === 'refused' && (error.code === 'desk.revoked' || error.code === 'desk.unauthorized');
+}
+
+/** What the desk tells the officer then, whatever the server said. */
+export function credentialRefusalMessage(code: string): string {
+  const why =
+    code === 'desk.revoked'
+      ? 'Quầy đã bị thu hồi quyền đồng bộ với máy chủ tỉnh.'
+      : 'Khóa truy cập của quầy không còn hiệu lực (quầy đã bị thu hồi, hoặc đã được kích hoạt lại trên máy khác).';
+  return `${why} Quầy ngừng đồng bộ; hồ sơ trên quầy vẫn được giữ nguyên. Liên hệ quản trị viên tỉnh để được cấp mã kích hoạt mới, rồi vào Kết nối máy chủ để kích hoạt lại.`;
+}

@@ -31,7 +31,7 @@ export function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}):
     }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const match = /Server listening at (https?:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve({ url: match[1], child, stop });

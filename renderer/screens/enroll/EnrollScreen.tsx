@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { enrollDesk } from '../../../sync/client/enrollment.ts';
 import type { EnrollOutcome } from '../../../sync/client/enrollment.ts';
+import { transportOf } from '../../../sync/client/server-address.ts';
+import { loadTransportSettings } from '../../../sync/client/transport-settings.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { formatCount } from '../../components/format.ts';
@@ -16,7 +18,7 @@ import '../../components/forms.css';
  */
 export function EnrollScreen() {
   const desk = useDesk();
-  const { enrollment, runtime } = useDeskSync();
+  const { enrollment, runtime, status, error: syncError } = useDeskSync();
   const [serverUrl, setServerUrl] = useState(enrollment?.serverUrl ?? desk.settings.serverUrl);
   const [code, setCode] = useState('');
   const [provinceCode, setProvinceCode] = useState(desk.identity.provinceCode);
@@ -24,6 +26,11 @@ export function EnrollScreen() {
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<EnrollOutcome | null>(null);
   const isAdmin = desk.officer.role === 'admin';
+  const [allowPlainHttp, setAllowPlainHttp] = useState(false);
+  useEffect(() => {
+    void loadTransportSettings(desk.store).then((settings) => setAllowPlainHttp(settings.allowPlainHttp));
+  }, [desk.store]);
+  const plainHttpInUse = enrollment !== null && transportOf(enrollment.serverUrl) === 'plain-http';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -81,6 +88,22 @@ export function EnrollScreen() {
       {enrollment && (
         <Notice tone="info">
           Quầy đang kết nối với {enrollment.serverUrl} (bàn {enrollment.deskId}). Nhập mã mới chỉ khi quản trị viên cấp lại mã cho quầy.
+        </Notice>
+      )}
+      {status.phase === 'revoked' && status.lastError && (
+        <Notice tone="error" testId="enroll-revoked">
+          {status.lastError.message}
+        </Notice>
+      )}
+      {enrollment && syncError && (
+        <Notice tone="error" testId="enroll-blocked">
+          Quầy không đồng bộ được: {syncError}
+        </Notice>
+      )}
+      {(allowPlainHttp || plainHttpInUse) && (
+        <Notice tone="error" testId="plain-http-warning">
+          <strong>Cảnh báo: đang cho phép kết nối http:// không mã hóa</strong> (Cài đặt › Kết nối máy chủ). Mã kích hoạt, khóa truy cập của quầy, mật khẩu cán bộ
+          và hồ sơ của công dân có thể bị đọc hoặc sửa trên đường truyền. Chỉ dùng trong mạng nội bộ được bảo vệ, và tắt ngay khi máy chủ tỉnh có HTTPS.
         </Notice>
       )}
       {!isAdmin && <Notice tone="warning">Chỉ quản trị viên của quầy mới kích hoạt được kết nối.</Notice>}

@@ -1,4 +1,5 @@
 import { useDesk } from '../../app/desk-context.tsx';
+import { ConnectionSection } from './ConnectionSection.tsx';
 import { OfficersSection } from './OfficersSection.tsx';
 import { ExportSection, IdentitySection, PrintersSection, WorkingTimeSection } from './SettingsSections.tsx';
 import '../../components/forms.css';
@@ -11,13 +12,14 @@ export function SettingsScreen() {
     <section className="settings-screen">
       <header className="section-header">
         <h1>Cài đặt</h1>
-        <p>Thông tin quầy, giờ làm việc, cán bộ, máy in và xuất dữ liệu.</p>
+        <p>Thông tin quầy, giờ làm việc, cán bộ, máy in, kết nối máy chủ và xuất dữ liệu.</p>
       </header>
       <div className="settings-grid">
         <IdentitySection />
         <WorkingTimeSection canEdit={canEdit} />
         <OfficersSection />
         <PrintersSection />
+        <ConnectionSection />
         <ExportSection />
       </div>
     </section>

@@ -9,6 +9,7 @@ import {
   deskAdd,
   deskAddSchema,
   deskCode,
+  deskRevoke,
   officerAdd,
   officerAddSchema,
   unitAdd,
@@ -21,7 +22,8 @@ const USAGE = `Cách dùng: npm run admin -- <lệnh> [tùy chọn]  (cơ sở d
   unit add --id 000.00.12.H23 --name "UBND xã …" --level commune|district|province|branch [--parent ID]
   officer add --unit ID --username TÊN --name "Họ tên" --role reception|processing|leader|admin   (mật khẩu đọc từ stdin)
   desk add --unit ID --slot 1..9          (in mã kích hoạt dùng một lần, hiệu lực 24 giờ)
-  desk code --desk 'ID#SLOT'              (cấp lại mã kích hoạt)
+  desk code --desk 'ID#SLOT'              (cấp lại mã kích hoạt; kích hoạt lại cả bàn đã thu hồi)
+  desk revoke --desk 'ID#SLOT'            (thu hồi bàn: khóa truy cập hết hiệu lực ngay, mã chưa dùng bị hủy)
   catalogue import TỆP.json
   calendar import TỆP.json…`;
 
@@ -90,6 +92,11 @@ function planCommand(command: string, values: Values, files: string[]): Run {
       const desk = values.desk;
       if (typeof desk !== 'string') throw new UsageError('Thiếu --desk');
       return (database, io) => deskCode(database, desk, io);
+    }
+    case 'desk revoke': {
+      const desk = values.desk;
+      if (typeof desk !== 'string') throw new UsageError('Thiếu --desk');
+      return (database, io) => deskRevoke(database, desk, io);
     }
     case 'catalogue import': {
       const [file, ...rest] = files;

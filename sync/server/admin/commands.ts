@@ -6,7 +6,7 @@ import { officerRoleSchema, usernameSchema } from '../../../src/auth/officer.ts'
 import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
 import { agencyIdSchema } from '../../../src/dossier/events.ts';
 import type { Database } from '../db/database.ts';
-import { addDesk, issueEnrollmentCode } from '../repositories/desks.ts';
+import { addDesk, issueEnrollmentCode, revokeDesk } from '../repositories/desks.ts';
 import { addOfficer } from '../repositories/officers.ts';
 import { importCalendarYear, importCatalogue } from '../repositories/reference-imports.ts';
 import { addUnit } from '../repositories/units.ts';
@@ -60,10 +60,20 @@ export async function deskCode(database: Database, deskId: string, io: CommandIo
   printCode(await issueEnrollmentCode(database.db, deskId), io);
 }
 
+export async function deskRevoke(database: Database, deskId: string, io: CommandIo): Promise<void> {
+  const revoked = await revokeDesk(database.db, deskId);
+  const at = `${formatTime(revoked.revokedAt.getTime())} ngày ${formatDate(revoked.revokedAt.getTime())}`;
+  io.print(revoked.newlyRevoked ? `Đã thu hồi bàn ${revoked.desk.id} lúc ${at}.` : `Bàn ${revoked.desk.id} đã bị thu hồi từ ${at}.`);
+  io.print('Khóa truy cập của bàn hết hiệu lực ngay; các kênh cập nhật đang mở sẽ đóng trong vài giây.');
+  if (revoked.codesSpent > 0) io.print(`Đã hủy ${revoked.codesSpent} mã kích hoạt chưa dùng của bàn.`);
+  io.print(`Để dùng lại bàn này (máy mới hoặc cài lại): npm run admin -- desk code --desk '${revoked.desk.id}'`);
+}
+
 function printCode(issued: Awaited<ReturnType<typeof issueEnrollmentCode>>, io: CommandIo): void {
   io.print(`Bàn ${issued.desk.id} (đơn vị ${issued.desk.unitId}, bàn số ${issued.desk.slot}).`);
   io.print(`Mã kích hoạt: ${issued.code}`);
   io.print(`(dùng một lần, hết hạn lúc ${formatTime(issued.expiresAt.getTime())} ngày ${formatDate(issued.expiresAt.getTime())})`);
+  if (issued.revoked) io.print('Bàn này đang bị thu hồi: kích hoạt bằng mã này sẽ mở lại bàn với khóa truy cập mới (khóa cũ vẫn vô hiệu).');
 }
 
 export async function catalogueImport(database: Database, file: string, io: CommandIo): Promise<void> {

@@ -42,10 +42,13 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 
-export function renderLogin(error?: string): string {
+/** The hidden field every posted form carries (plugins/form-protection.ts). */
+const formToken = (token: string) => `<input type="hidden" name="csrf" value="${escape(token)}">`;
+
+export function renderLogin(token: string, error?: string): string {
   return page(
     'Đăng nhập – Báo cáo tỉnh',
-    `<form class="login" method="post" action="/bao-cao/dang-nhap"><h1 style="margin:0;font-size:20px">Báo cáo một cửa cấp tỉnh</h1>
+    `<form class="login" method="post" action="/bao-cao/dang-nhap">${formToken(token)}<h1 style="margin:0;font-size:20px">Báo cáo một cửa cấp tỉnh</h1>
 <p class="muted" style="margin:0">Dành cho lãnh đạo đơn vị và quản trị viên.</p>
 ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
 <label>Mã đơn vị<input name="unit" required autocomplete="organization" placeholder="000.00.12.H23"></label>
@@ -63,6 +66,8 @@ export interface DashboardView {
   silentAfterMs?: number;
   error?: string;
   nowMs: number;
+  /** For the logout form. */
+  formToken: string;
 }
 
 function reportTable(report: OfficialReport, query: DashboardView['query']): string {
@@ -125,7 +130,7 @@ export function renderDashboard(view: DashboardView): string {
   const scope = query.unit ? `Đơn vị ${query.unit}` : viewer.unitIds === undefined ? 'Toàn tỉnh' : 'Các đơn vị được phân quyền';
   const exportQuery = `from=${query.from}&amp;to=${query.to}&amp;groupBy=${query.unit ? 'procedure' : 'unit'}${query.unit ? `&amp;unit=${encodeURIComponent(query.unit)}` : ''}`;
   const body = `<header><h1>Báo cáo tình hình giải quyết hồ sơ – ${escape(scope)}</h1><span>${escape(viewer.fullName)} (${viewer.role === 'admin' ? 'Quản trị' : 'Lãnh đạo'})</span>
-<form method="post" action="/bao-cao/dang-xuat"><button type="submit">Đăng xuất</button></form></header><main>
+<form method="post" action="/bao-cao/dang-xuat">${formToken(view.formToken)}<button type="submit">Đăng xuất</button></form></header><main>
 <form class="filters" method="get" action="/bao-cao">${query.unit ? `<input type="hidden" name="unit" value="${escape(query.unit)}">` : ''}
 <label>Từ ngày<input type="date" name="from" value="${escape(query.from)}"></label><label>Đến ngày<input type="date" name="to" value="${escape(query.to)}"></label>
 <button type="submit">Xem báo cáo</button>${report ? `<a class="noprint" href="/api/reports/official.xlsx?${exportQuery}">Xuất Excel</a>` : ''}

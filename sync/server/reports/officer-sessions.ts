@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
 import type { OfficerRole, Schema } from '../db/schema.ts';
+import type { LoginGuard } from '../domain/login-guard.ts';
+import { readCookie } from '../plugins/cookies.ts';
 import { findOfficerByUsername } from '../repositories/officers.ts';
 
 /** Who may read provincial reports, and over which receiving units (undefined = the whole province). */
@@ -18,7 +20,8 @@ export interface ReportViewer {
 export type ReportAuthorizer = (request: FastifyRequest) => Promise<ReportViewer | null>;
 
 export const SESSION_COOKIE = 'motcua_bao_cao';
-const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const SESSION_TTL_MS = SESSION_MAX_AGE_SECONDS * 1000;
 const verifier = createPasswordVerifier({ randomBytes: (n) => new Uint8Array(randomBytes(n)) });
 const decoy = verifier.create('decoy-password-never-used');
 
@@ -27,7 +30,7 @@ const decoy = verifier.create('decoy-password-never-used');
  * account; the token lives in an HttpOnly cookie (or `Authorization: Bearer` for API clients).
  * Sessions are in memory: a restart logs everyone out, which is acceptable for a dashboard.
  */
-export function createReportSessions(db: Kysely<Schema>, now: () => number = Date.now) {
+export function createReportSessions(db: Kysely<Schema>, guard: Pick<LoginGuard, 'attempt'>, now: () => number = Date.now) {
   const sessions = new Map<string, ReportViewer & { expiresMs: number }>();
 
   async function scopeOf(role: OfficerRole, unitId: string): Promise<readonly string[] | undefined> {
@@ -40,7 +43,9 @@ export function createReportSessions(db: Kysely<Schema>, now: () => number = Dat
     /** A session token, or null when the account is unknown, wrong, inactive or not leader/admin. */
     async login(unitId: string, username: string, password: string): Promise<string | null> {
       const officer = await findOfficerByUsername(db, unitId.trim().toUpperCase(), username.trim().toLowerCase());
-      const matches = await verifier.verify(password, officer?.verifier ?? (await decoy));
+      const matches = await guard.attempt({ unitId, username }, async () =>
+        (await verifier.verify(password, officer?.verifier ?? (await decoy))) && officer !== undefined,
+      );
       if (!officer || !matches || !officer.active || (officer.role !== 'leader' && officer.role !== 'admin')) return null;
       const token = randomBytes(32).toString('base64url');
       sessions.set(token, {
@@ -68,9 +73,5 @@ export type ReportSessions = ReturnType<typeof createReportSessions>;
 function tokenOf(request: FastifyRequest): string | undefined {
   const bearer = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.authorization ?? '');
   if (bearer?.[1]) return bearer[1];
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, value] = part.trim().split('=');
-    if (name === SESSION_COOKIE && value) return value;
-  }
-  return undefined;
+  return readCookie(request, SESSION_COOKIE);
 }

@@ -1,9 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ServerError } from '../domain/server-error.ts';
+import { setCookieValue } from '../plugins/cookies.ts';
 import { renderDashboard, renderLogin } from '../reports/dashboard-html.ts';
 import { listDeskHealth } from '../reports/desk-health.ts';
 import { serverOfficialReport } from '../reports/official-report.ts';
-import { SESSION_COOKIE } from '../reports/officer-sessions.ts';
+import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '../reports/officer-sessions.ts';
 import type { ReportAuthorizer, ReportSessions } from '../reports/officer-sessions.ts';
 import { reportRequest } from './reports.ts';
 
@@ -28,11 +29,21 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
   });
 
   const html = (content: string) => content;
+  const loginPage = (request: FastifyRequest, reply: FastifyReply, status: number, error?: string) =>
+    reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(renderLogin(app.forms.tokenFor(request, reply), error));
+
+  // A refused form post (rate limit, lock, foreign origin, stale token) answers with the login
+  // page and its reason, not with JSON a browser would show raw.
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ServerError && error.statusCode < 500) return loginPage(request, reply, error.statusCode, error.message);
+    throw error;
+  });
 
   app.get('/bao-cao', async (request, reply) => {
     reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
     const viewer = await authorize(request);
-    if (!viewer) return html(renderLogin());
+    if (!viewer) return html(renderLogin(app.forms.tokenFor(request, reply)));
+    const formToken = app.forms.tokenFor(request, reply);
     const raw = request.query as Record<string, string | undefined>;
     const defaults = currentMonth(now());
     const query = { from: raw.from || defaults.from, to: raw.to || defaults.to, groupBy: raw.unit ? 'procedure' : 'unit', ...(raw.unit ? { unit: raw.unit } : {}) };
@@ -40,29 +51,27 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     try {
       input = reportRequest(viewer, query, now());
     } catch (error) {
-      if (error instanceof ServerError) return html(renderDashboard({ viewer, query, error: error.message, nowMs: now() }));
+      if (error instanceof ServerError) return html(renderDashboard({ viewer, query, error: error.message, nowMs: now(), formToken }));
       throw error;
     }
     const [report, desks] = await Promise.all([
       serverOfficialReport(app.database.db, input),
       listDeskHealth(app.database.db, now(), silentAfterMs, input.unitIds),
     ]);
-    return html(renderDashboard({ viewer, query, report, desks, silentAfterMs, nowMs: now() }));
+    return html(renderDashboard({ viewer, query, report, desks, silentAfterMs, nowMs: now(), formToken }));
   });
 
-  app.post('/bao-cao/dang-nhap', async (request, reply) => {
+  app.post('/bao-cao/dang-nhap', { onRequest: app.loginGuard.limitAddress, preHandler: app.forms.requireFormPost }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, string | undefined>;
     const token = await sessions.login(body.unit ?? '', body.username ?? '', body.password ?? '');
     if (!token) {
-      reply.code(401).header('content-type', 'text/html; charset=utf-8');
-      return renderLogin('Sai mã đơn vị, tên đăng nhập hoặc mật khẩu, hoặc tài khoản không có quyền xem báo cáo (chỉ lãnh đạo, quản trị).');
+      return loginPage(request, reply, 401, 'Sai mã đơn vị, tên đăng nhập hoặc mật khẩu, hoặc tài khoản không có quyền xem báo cáo (chỉ lãnh đạo, quản trị).');
     }
-    const secure = request.protocol === 'https' ? '; Secure' : '';
-    return reply.header('set-cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=28800${secure}`).redirect('/bao-cao', 303);
+    return reply.header('set-cookie', setCookieValue(request, SESSION_COOKIE, token, SESSION_MAX_AGE_SECONDS)).redirect('/bao-cao', 303);
   });
 
-  app.post('/bao-cao/dang-xuat', async (request, reply) => {
+  app.post('/bao-cao/dang-xuat', { preHandler: app.forms.requireFormPost }, async (request, reply) => {
     sessions.logout(sessions.tokenOf(request));
-    return reply.header('set-cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`).redirect('/bao-cao', 303);
+    return reply.header('set-cookie', setCookieValue(request, SESSION_COOKIE, '', 0)).redirect('/bao-cao', 303);
   });
 };

@@ -2,6 +2,8 @@ import { constants, createGzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ChangeTopic } from '../db/change-channel.ts';
 import type { ChangeBus } from '../db/change-bus.ts';
+import type { DeskStreams } from '../domain/desk-streams.ts';
+import { ServerError } from '../domain/server-error.ts';
 
 export interface StreamSource<Page extends { documents: unknown[]; checkpoint: { seq: number } }> {
   topic: ChangeTopic;
@@ -15,16 +17,31 @@ const HEARTBEAT_MS = 25_000;
 
 /**
  * Server-sent events in the shape of RxDB's `pull.stream$`: `"RESYNC"` first (the desk then pulls
- * from its own checkpoint), then `{documents, checkpoint}` batches as commits are announced.
+ * from its own checkpoint), then `{documents, checkpoint}` batches as commits are announced. The
+ * stream counts against its desk credential's limit and ends when that credential is revoked or
+ * replaced (`streams`, domain/desk-streams.ts).
  */
 export async function serveStream<Page extends { documents: unknown[]; checkpoint: { seq: number } }>(
   request: FastifyRequest,
   reply: FastifyReply,
   changes: ChangeBus,
-  openStreams: Set<() => void>,
+  streams: DeskStreams,
   source: StreamSource<Page>,
 ): Promise<void> {
-  let checkpoint = await source.start();
+  let close = () => undefined as void;
+  const credentialHash = request.deskCredentialHash;
+  if (credentialHash === null) throw new ServerError(401, 'desk.unauthorized', 'Bàn tiếp nhận chưa được xác thực.');
+  const release = streams.open(credentialHash, () => close());
+  if (!release) {
+    throw new ServerError(429, 'stream.too_many', 'Quầy đang mở quá nhiều kênh cập nhật cùng lúc. Hãy đóng bớt cửa sổ ứng dụng rồi thử lại.');
+  }
+  let checkpoint: number;
+  try {
+    checkpoint = await source.start();
+  } catch (error) {
+    release();
+    throw error;
+  }
   // Hijacking skips Fastify's reply: keep the headers plugins already set (CORS for desks on
   // another origin), or the browser drops the stream and the desk shows "offline" for good.
   const pluginHeaders = reply.getHeaders();
@@ -74,17 +91,19 @@ export async function serveStream<Page extends { documents: unknown[]; checkpoin
     });
   });
   const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
-  const close = () => {
+  close = () => {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
-    openStreams.delete(close);
+    release();
     if (gzip) gzip.end();
     else res.end();
   };
-  openStreams.add(close);
   request.raw.on('close', close);
+  res.on('close', close);
+  // The desk may have gone while the stream was being set up: release its place now.
+  if (res.destroyed) close();
 }
 
 function acceptsGzip(request: FastifyRequest): boolean {

@@ -5,7 +5,6 @@ import { createPasswordVerifier, MAX_PASSWORD_LENGTH } from '../../../src/auth/p
 import { usernameSchema } from '../../../src/auth/officer.ts';
 import { ServerError } from '../domain/server-error.ts';
 import { deskOf } from '../plugins/desk-auth.ts';
-import type { RateLimits } from '../plugins/rate-limit.ts';
 import { findOfficerByUsername } from '../repositories/officers.ts';
 import { parseWire } from './wire.ts';
 
@@ -18,15 +17,17 @@ const decoy = verifier.create('decoy-password-never-used');
  * `POST /api/officers/login` from an enrolled desk: checks an officer of the desk's unit online and
  * answers with the profile and current verifier (the desk refreshes its offline cache with it).
  */
-export const officerLoginRoutes: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }) => {
+export const officerLoginRoutes: FastifyPluginAsync = async (app) => {
   app.post(
     '/api/officers/login',
-    { preHandler: app.requireDesk, config: { rateLimit: { max: limits.login, timeWindow: 60_000 } } },
+    { onRequest: app.loginGuard.limitAddress, preHandler: app.requireDesk },
     async (request) => {
       const desk = deskOf(request);
       const body = parseWire(loginBody, request.body, 'Yêu cầu đăng nhập');
       const officer = await findOfficerByUsername(app.database.db, desk.unitId, body.username);
-      const matches = await verifier.verify(body.password, officer?.verifier ?? (await decoy));
+      const matches = await app.loginGuard.attempt({ unitId: desk.unitId, username: body.username }, async () =>
+        (await verifier.verify(body.password, officer?.verifier ?? (await decoy))) && officer !== undefined,
+      );
       if (!officer || !matches || !officer.active) {
         throw new ServerError(401, 'auth.bad_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.');
       }

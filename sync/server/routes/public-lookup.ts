@@ -14,11 +14,14 @@ const notFound = () => new ServerError(404, 'dossier.not_found', 'Không tìm th
  * The citizen's lookup: `GET /api/public/dossiers/:code` (JSON) and the Vietnamese page `/tra-cuu`
  * (`?ma=<code>` from the form, `/tra-cuu/<code>` from the receipt's QR code). An unknown code and
  * a malformed one get the same answer, so the page reveals nothing about which codes exist.
+ *
+ * One budget per client address covers every route of this plugin, present and future: a route's
+ * own `config.rateLimit` would count in a store of its own, each route a fresh allowance.
  */
 export const publicLookupRoutes: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }) => {
-  const rateLimit = { max: limits.publicLookup, timeWindow: 60_000 };
+  app.addHook('onRequest', app.rateLimit({ max: limits.publicLookup, timeWindow: 60_000 }));
 
-  app.get('/api/public/dossiers/:code', { config: { rateLimit } }, async (request) => {
+  app.get('/api/public/dossiers/:code', async (request) => {
     const parsed = codeParam.safeParse(request.params);
     const dossier = parsed.success ? await findPublicDossier(app.database.db, parsed.data.code) : null;
     if (!dossier) throw notFound();
@@ -38,11 +41,11 @@ export const publicLookupRoutes: FastifyPluginAsync<{ limits: RateLimits }> = as
       .header('x-content-type-options', 'nosniff')
       .send(result.html);
 
-  app.get('/tra-cuu', { config: { rateLimit } }, async (request, reply) => {
+  app.get('/tra-cuu', async (request, reply) => {
     const query = pageQuery.safeParse(request.query);
     return sendPage(reply, await page(query.success ? query.data.ma : undefined));
   });
-  app.get('/tra-cuu/:code', { config: { rateLimit } }, async (request, reply) => {
+  app.get('/tra-cuu/:code', async (request, reply) => {
     const parsed = codeParam.safeParse(request.params);
     return sendPage(reply, await page(parsed.success ? parsed.data.code : '?'));
   });

@@ -52,7 +52,7 @@ export function reportRequest(viewer: ReportViewer, query: unknown, nowMs: numbe
 export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app, options) => {
   const now = options.now ?? Date.now;
   const silentAfterMs = (options.silentAfterMinutes ?? 24 * 60) * 60_000;
-  const sessions = createReportSessions(app.database.db, now);
+  const sessions = createReportSessions(app.database.db, app.loginGuard, now);
   const authorize = options.authorize ?? sessions.authorize;
 
   const viewerOf = async (request: FastifyRequest): Promise<ReportViewer> => {

@@ -76,7 +76,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/sync/events/stream', async (request, reply) => {
     const desk = deskOf(request);
     const { own } = parseWire(ownQuery, request.query, 'Tham số kênh cập nhật');
-    await serveStream(request, reply, app.changes, app.openStreams, {
+    await serveStream(request, reply, app.changes, app.deskStreams, {
       topic: 'events',
       start: () => latestFeedSeq(app.database.db, desk.unitId),
       pull: async (afterSeq, limit) => {
@@ -94,7 +94,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/api/sync/reference/stream', async (request, reply) => {
     const desk = deskOf(request);
-    await serveStream(request, reply, app.changes, app.openStreams, {
+    await serveStream(request, reply, app.changes, app.deskStreams, {
       topic: 'reference',
       start: async () => {
         const row = await app.database.db.selectFrom('reference_docs').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();

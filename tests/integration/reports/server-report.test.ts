@@ -16,6 +16,7 @@ import { FIRST_DATA_ROW } from '../../../sync/server/reports/workbook.ts';
 import { loadReportDossiers } from '../../../renderer/reports/load-report-dossiers.ts';
 import { generateReportDataset } from '../../support/report-dataset.ts';
 import type { ReportDataset } from '../../support/report-dataset.ts';
+import { dashboardLogin, openLoginForm, postForm } from '../server/support/dashboard.ts';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
 import { openTestStore } from '../store/fixtures.ts';
 import { expectedFigures } from './expected-figures.ts';
@@ -85,9 +86,7 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
     }
     await syncAll(database, dataset, desks);
     app = await buildApp({ database });
-    const login = await app.inject({ method: 'POST', url: '/bao-cao/dang-nhap', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ unit: '000.00.00.H23', username: 'quantri', password: PASSWORD }).toString() });
-    expect(login.statusCode).toBe(303);
-    cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    cookie = await dashboardLogin(app, { unit: '000.00.00.H23', username: 'quantri', password: PASSWORD });
   }, 600_000);
   afterAll(async () => {
     await app?.close();
@@ -156,11 +155,9 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
     const page = await app.inject({ method: 'GET', url: '/bao-cao' });
     expect(page.body).toContain('Đăng nhập');
     const unit = dataset.units[0]?.id ?? '';
-    const reception = await app.inject({ method: 'POST', url: '/bao-cao/dang-nhap', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `unit=${unit}&username=${dataset.units[0]?.receptionOfficers[0]}&password=${encodeURIComponent(PASSWORD)}` });
+    const reception = await postForm(app, '/bao-cao/dang-nhap', { form: await openLoginForm(app), fields: { unit, username: dataset.units[0]?.receptionOfficers[0] ?? '', password: PASSWORD } });
     expect(reception.statusCode).toBe(401);
-    const leader = await app.inject({ method: 'POST', url: '/bao-cao/dang-nhap', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `unit=${unit}&username=lanhdao&password=${encodeURIComponent(PASSWORD)}` });
-    expect(leader.statusCode).toBe(303);
-    const leaderCookie = String(leader.headers['set-cookie']).split(';')[0] ?? '';
+    const leaderCookie = await dashboardLogin(app, { unit, username: 'lanhdao', password: PASSWORD });
     const own = await app.inject({ method: 'GET', url: `/api/reports/official?from=${PERIOD.from}&to=${PERIOD.to}&groupBy=unit&asOf=${AS_OF}`, headers: { cookie: leaderCookie } });
     expect((own.json() as OfficialReport).rows.map((r) => r.key)).toEqual([unit]);
     const other = await app.inject({ method: 'GET', url: `/api/reports/official?from=${PERIOD.from}&to=${PERIOD.to}&unit=${dataset.units[1]?.id}`, headers: { cookie: leaderCookie } });

@@ -80,3 +80,30 @@ describe.each(serverTestDatabases())('public lookup on $name', (database) => {
     expect(status).toBe(429);
   });
 });
+
+/** Issue 18 point 5: one budget per address for every public lookup route together. */
+describe.each(serverTestDatabases())('public lookup budget on $name', (database) => {
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld(await database.target());
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database.cleanup();
+  });
+
+  it('answers the 61st lookup of a minute with 429, whichever of the three routes it goes to', async () => {
+    const code = encodeURIComponent('000.00.12.H23-250101-0001');
+    const urls = [`/api/public/dossiers/${code}`, `/tra-cuu?ma=${code}`, `/tra-cuu/${code}`];
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i += 1) statuses.push((await world.app.inject({ method: 'GET', url: urls[i % 3]!, remoteAddress: '203.0.113.20' })).statusCode);
+    expect(statuses.every((status) => status === 404)).toBe(true);
+    for (const url of urls) {
+      const refused = await world.app.inject({ method: 'GET', url, remoteAddress: '203.0.113.20' });
+      expect({ url, status: refused.statusCode }).toEqual({ url, status: 429 });
+      expect(refused.json()).toEqual({ error: { code: 'request.rate_limited', message: expect.stringMatching(/Quá nhiều yêu cầu/) } });
+    }
+    // Another address has its own budget.
+    expect((await world.app.inject({ method: 'GET', url: urls[1]!, remoteAddress: '203.0.113.21' })).statusCode).toBe(404);
+  });
+});

@@ -2,6 +2,8 @@
 export interface SseReader {
   next(timeoutMs?: number): Promise<unknown>;
   close(): void;
+  /** Resolves when the server ends the stream (or close() aborts it). */
+  readonly ended: Promise<void>;
 }
 
 export async function openSse(url: string, headers: Record<string, string>): Promise<SseReader> {
@@ -13,7 +15,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
   const queue: unknown[] = [];
   const waiters: Array<(value: unknown) => void> = [];
   let buffer = '';
-  void (async () => {
+  const ended = (async () => {
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -40,6 +42,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
     }
   })();
   return {
+    ended,
     next(timeoutMs = 5000) {
       if (queue.length > 0) return Promise.resolve(queue.shift());
       return new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { ServerTestDatabase } from './server-databases.ts';
 import { buildWorld } from './world.ts';
 import type { World } from './world.ts';
+import type { AppOptions } from '../../../../sync/server/app.ts';
 
 export interface SuiteWorld {
   readonly world: World;
@@ -11,13 +12,14 @@ export interface SuiteWorld {
 
 /**
  * A world on `database` for the enclosing describe block: built before its tests, closed (with the
- * database) after them; with `listen`, also served on a loopback port for real HTTP clients.
+ * database) after them; with `listen`, also served on a loopback port for real HTTP clients;
+ * `options` go to the app.
  */
-export function worldPerSuite(database: ServerTestDatabase, options: { listen?: boolean } = {}): SuiteWorld {
+export function worldPerSuite(database: ServerTestDatabase, options: { listen?: boolean; options?: Partial<AppOptions> } = {}): SuiteWorld {
   let world: World | undefined;
   let base: string | undefined;
   beforeAll(async () => {
-    world = await buildWorld(await database.target());
+    world = await buildWorld(await database.target(), options.options);
     if (options.listen) base = await world.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
