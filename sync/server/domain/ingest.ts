@@ -10,6 +10,7 @@ import { projectWithBatch, type AddedEvent } from './batch-transitions.ts';
 import { canonicalText } from './canonical-hash.ts';
 import { roleMayRecord } from './permissions.ts';
 import { ServerError } from './server-error.ts';
+import { checkSessions } from './session-check.ts';
 
 /** A desk clock further off than this is reported to the desk and flagged on its events. */
 export const MAX_CLOCK_SKEW_MS = 10 * 60 * 1000;
@@ -40,7 +41,8 @@ interface Candidate {
 
 /**
  * Validates and stores one pushed batch, all or nothing. Trusts nothing from the desk: schema,
- * its own desk and unit, the officer's unit, role and status, the dossier's visibility, the legal
+ * its own desk and unit, the officer's unit, role and status, that the officer logged in on this desk
+ * (a session signature, session-check.ts), the dossier's visibility, the legal
  * transition from the server's state, and that a stored id never changes body. A retried batch
  * (normal on flaky links) stores nothing new and succeeds.
  */
@@ -96,6 +98,7 @@ async function validateAndWrite(
   });
   // Before anything else about the events, as if the officers had been checked before the batch was read.
   checkOfficers(context.officers, candidates, desk);
+  await checkSessions(context.officers, candidates.map((c) => c.event), desk, context.stored);
   const { stored, existingUnits: transferTargets, histories: storedHistories, dossierUnits: storedUnits } = context;
   const drafts = new Map<string, DossierDraft>();
 

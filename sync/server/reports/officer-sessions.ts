@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
 import type { OfficerRole, Schema } from '../db/schema.ts';
-import { findOfficerByUsername } from '../repositories/officers.ts';
+import { findOfficer, findOfficerByUsername } from '../repositories/officers.ts';
 
 /** Who may read provincial reports, and over which receiving units (undefined = the whole province). */
 export interface ReportViewer {
@@ -36,6 +36,10 @@ export function createReportSessions(db: Kysely<Schema>, now: () => number = Dat
     return [unitId, ...children.map((c) => c.id)];
   }
 
+  async function stillActive(officerId: string): Promise<boolean> {
+    return (await findOfficer(db, officerId))?.active === true;
+  }
+
   return {
     /** A session token, or null when the account is unknown, wrong, inactive or not leader/admin. */
     async login(unitId: string, username: string, password: string): Promise<string | null> {
@@ -56,7 +60,12 @@ export function createReportSessions(db: Kysely<Schema>, now: () => number = Dat
     authorize: (async (request) => {
       const token = tokenOf(request);
       const session = token ? sessions.get(token) : undefined;
-      if (!session || session.expiresMs < now()) return null;
+      if (!token || !session || session.expiresMs < now()) return null;
+      // An officer disabled since (npm run admin -- officer disable, another process) is out at once.
+      if (!(await stillActive(session.officerId))) {
+        sessions.delete(token);
+        return null;
+      }
       const { expiresMs: _expires, ...viewer } = session;
       return viewer;
     }) satisfies ReportAuthorizer,
