@@ -54,7 +54,16 @@ export async function seedCommunes(target: DatabaseTarget, count: number, { rede
       const processing = await addOfficer(db, { unitId, username: 'chuyenmon', fullName: `Lê Văn Cường ${index}`, role: 'processing', verifier });
       const issued = await addDesk(db, { unitId, slot: 1 });
       const credential = redeem ? (await redeemEnrollmentCode(db, issued.code)).credential : null;
-      return { unitId, deskId: issued.desk.id, slot: 1, receptionOfficerId: reception.id, processingOfficerId: processing.id, code: issued.code, credential };
+      return {
+        unitId,
+        deskId: issued.desk.id,
+        slot: 1,
+        receptionOfficerId: reception.id,
+        processingOfficerId: processing.id,
+        officerVerifier: verifier,
+        code: issued.code,
+        credential,
+      };
     };
     const units: BenchUnit[] = [];
     // A few at a time: PostgreSQL's pool has 10 connections; PGlite serialises anyway.
