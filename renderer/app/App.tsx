@@ -40,8 +40,9 @@ export function App({ bridge }: { bridge: DeskBridge }) {
   const enter = useCallback(
     async (store: DeskStore, identity: DeskIdentity, { officer, session }: LoggedIn) => {
       rememberSession(session);
-      // Every event recorded from now on carries this session's signature (who acted, checked by the server).
-      store.events.signWith(await createEventSigner(session));
+      // Every event recorded from now on carries this session's signature (who acted, checked by the
+      // server). Not awaited: a remembered session reaches its first screen without loading the hash code.
+      store.events.signWith(createEventSigner(session));
       const desk = await startSession({ bridge, store, identity, officer, logout: () => logout(store, identity) }, (next) =>
         setPhase({ kind: 'ready', desk: next }),
       );
