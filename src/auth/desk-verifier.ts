@@ -1,7 +1,6 @@
-import { DomainError } from '../errors.ts';
 import { decodeBase64NoPad, encodeBase64NoPad } from './base64.ts';
 import { sha256Bytes } from './hmac.ts';
-import { parseArgon2Verifier, VERIFIER_LIMITS } from './phc.ts';
+import { badVerifier, checkRange, parseArgon2Verifier, VERIFIER_LIMITS } from './phc.ts';
 import type { Argon2Params } from './phc.ts';
 
 /**
@@ -40,19 +39,19 @@ export function formatDeskVerifier(verifier: DeskVerifier): string {
 /** Throws `auth.bad_verifier` for anything but a well-formed desk verifier within {@link VERIFIER_LIMITS}. */
 export function parseDeskVerifier(text: string): DeskVerifier {
   const match = FORMAT.exec(text);
-  if (!match) throw bad('không đúng dạng mã kiểm tra mật khẩu của quầy');
+  if (!match) throw badVerifier('không đúng dạng mã kiểm tra mật khẩu của quầy');
   const [, m, t, p, l, saltText, checkText] = match as unknown as [string, string, string, string, string, string, string];
   const params = { memoryKiB: Number(m), iterations: Number(t), parallelism: Number(p), hashLength: Number(l) };
   checkRange('m', params.memoryKiB, VERIFIER_LIMITS.memoryKiB);
   checkRange('t', params.iterations, VERIFIER_LIMITS.iterations);
   checkRange('p', params.parallelism, VERIFIER_LIMITS.parallelism);
   checkRange('l', params.hashLength, VERIFIER_LIMITS.hashBytes);
-  if (params.memoryKiB < 8 * params.parallelism) throw bad('bộ nhớ nhỏ hơn 8 KiB cho mỗi luồng');
+  if (params.memoryKiB < 8 * params.parallelism) throw badVerifier('bộ nhớ nhỏ hơn 8 KiB cho mỗi luồng');
   const salt = decodeBase64NoPad(saltText);
   const check = decodeBase64NoPad(checkText);
-  if (!salt || !check) throw bad('muối hoặc giá trị kiểm tra không phải base64 hợp lệ');
+  if (!salt || !check) throw badVerifier('muối hoặc giá trị kiểm tra không phải base64 hợp lệ');
   checkRange('salt', salt.length, VERIFIER_LIMITS.saltBytes);
-  if (check.length !== CHECK_BYTES) throw bad('giá trị kiểm tra phải dài 32 byte');
+  if (check.length !== CHECK_BYTES) throw badVerifier('giá trị kiểm tra phải dài 32 byte');
   return { ...params, salt, check };
 }
 
@@ -60,14 +59,4 @@ export function parseDeskVerifier(text: string): DeskVerifier {
 export async function deskVerifierOf(phcVerifier: string): Promise<string> {
   const { salt, hash, ...params } = parseArgon2Verifier(phcVerifier);
   return formatDeskVerifier({ ...params, salt, hashLength: hash.length, check: await sha256Bytes(hash) });
-}
-
-function checkRange(name: string, value: number, limits: { min: number; max: number }): void {
-  if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
-    throw bad(`tham số ${name}=${value} nằm ngoài khoảng ${limits.min}–${limits.max}`);
-  }
-}
-
-function bad(reason: string): DomainError {
-  return new DomainError('auth.bad_verifier', `Dữ liệu xác thực mật khẩu không hợp lệ: ${reason}.`);
 }

@@ -6,7 +6,6 @@ import { officerProfile, usernameSchema } from './officer.ts';
 import type { OfficerProfile } from './officer.ts';
 import { openOfficerSession } from './officer-session.ts';
 import type { OfficerSession } from './officer-session.ts';
-import { DEFAULT_ARGON2_PARAMS } from './password-verifier.ts';
 import type { PasswordVerifier } from './password-verifier.ts';
 import { formatArgon2Verifier } from './phc.ts';
 import type { ReferenceReader } from './reference-source.ts';
@@ -35,9 +34,10 @@ export interface LoggedIn {
 
 /**
  * Checked when the username is unknown, or known without a verifier, so that a miss costs as much
- * time as a wrong password (no account discovery by timing). Its hash matches no password.
+ * time as a wrong password (no account discovery by timing): the cost verifiers are made with here.
+ * Its hash matches no password.
  */
-const DUMMY_VERIFIER = formatArgon2Verifier({ ...DEFAULT_ARGON2_PARAMS, salt: new Uint8Array(16), hash: new Uint8Array(32) });
+const dummyVerifier = (passwords: PasswordVerifier) => formatArgon2Verifier({ ...passwords.params, salt: new Uint8Array(16), hash: new Uint8Array(32) });
 
 const wrongCredentials = () =>
   new DomainError('auth.wrong_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
@@ -68,7 +68,7 @@ export async function login(username: string, password: string, deps: LoginDeps)
 
   const found = await deps.reference.officerByUsername(name);
   const verifier = found?.value.verifier ?? null;
-  const passwordHash = await deps.passwords.unlock(password, verifier ?? DUMMY_VERIFIER);
+  const passwordHash = await deps.passwords.unlock(password, verifier ?? dummyVerifier(deps.passwords));
   // No password was checked: nothing to count.
   if (found && verifier === null) return err(found.value.active ? notOnThisDesk() : inactive());
   if (!found || !passwordHash) {

@@ -26,6 +26,8 @@ export interface PasswordVerifierDeps {
 }
 
 export interface PasswordVerifier {
+  /** The argon2id parameters new verifiers are made with. */
+  readonly params: Readonly<Argon2Params>;
   /** A new PHC verifier for the password; throws `auth.weak_password` for unacceptable passwords. */
   create(password: string): Promise<string>;
   /** True when the password matches; throws `auth.bad_verifier` for a malformed verifier. */
@@ -58,6 +60,7 @@ export function createPasswordVerifier(deps: PasswordVerifierDeps): PasswordVeri
     return equalBytes(hash, parsed.hash) ? hash : null;
   }
   return {
+    params,
     async create(password) {
       checkPasswordPolicy(password);
       const salt = deps.randomBytes(SALT_BYTES);

@@ -75,7 +75,8 @@ describe('password verifier (argon2id, PHC)', () => {
     const started = performance.now();
     expect(await passwords.verify('mật khẩu mặc định', verifier)).toBe(true);
     expect(performance.now() - started).toBeLessThan(3_000);
-  });
+    // Two runs at the real cost (create, verify): room beyond the default 5 s on a loaded machine.
+  }, 20_000);
 });
 
 describe('unpadded base64', () => {
