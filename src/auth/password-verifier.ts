@@ -8,8 +8,8 @@ import type { Argon2Params } from './phc.ts';
 /**
  * RFC 9106's second recommended argon2id setting (64 MiB, t=3, p=1), for every verifier that lives
  * on a desk's disk (local officers' own, provincial officers' desk verifiers): a stolen desk's
- * attacker pays this per password guess. Measured: 0.36 s per login on the Xeon of the README's
- * benches (OWASP's 19 MiB, t=2 baseline: 0.09 s), about a second on a 2015 office PC; bearable once
+ * attacker pays this per password guess. Measured: 0.36 s per login on the 2-core AMD EPYC build
+ * machine (OWASP's 19 MiB, t=2 baseline: 0.09 s), about a second on a 2015 office PC; bearable once
  * per login (README, threat model).
  */
 export const DEFAULT_ARGON2_PARAMS: Readonly<Argon2Params> = { memoryKiB: 65_536, iterations: 3, parallelism: 1 };
