@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeskIdentity } from '../../src/auth/desk-identity.ts';
-import type { OfficerProfile } from '../../src/auth/officer.ts';
+import type { LoggedIn } from '../../src/auth/login.ts';
 import { officerProfile } from '../../src/auth/officer.ts';
+import { createEventSigner } from '../../src/auth/officer-session.ts';
 import type { DeskBridge } from '../../src/bridge/desk-bridge.ts';
 import { LoginScreen } from '../screens/login/LoginScreen.tsx';
 import { SetupScreen } from '../screens/setup/SetupScreen.tsx';
@@ -11,7 +12,7 @@ import { openDesk } from './bootstrap.ts';
 import { DeskProvider } from './desk-context.tsx';
 import type { Desk } from './desk-context.tsx';
 import { clock } from './platform.ts';
-import { forgetSession, rememberSession, rememberedOfficerId } from './session.ts';
+import { forgetSession, rememberSession, rememberedSession } from './session.ts';
 import { Shell } from './Shell.tsx';
 import { startSession } from './start-session.ts';
 
@@ -32,12 +33,16 @@ export function App({ bridge }: { bridge: DeskBridge }) {
 
   const logout = useCallback((store: DeskStore, identity: DeskIdentity) => {
     forgetSession();
+    store.events.signWith(null);
     setPhase({ kind: 'login', store, identity });
   }, []);
 
   const enter = useCallback(
-    async (store: DeskStore, identity: DeskIdentity, officer: OfficerProfile) => {
-      rememberSession(officer.id);
+    async (store: DeskStore, identity: DeskIdentity, { officer, session }: LoggedIn) => {
+      rememberSession(session);
+      // Every event recorded from now on carries this session's signature (who acted, checked by the
+      // server). Not awaited: a remembered session reaches its first screen without loading the hash code.
+      store.events.signWith(createEventSigner(session));
       const desk = await startSession({ bridge, store, identity, officer, logout: () => logout(store, identity) }, (next) =>
         setPhase({ kind: 'ready', desk: next }),
       );
@@ -48,19 +53,20 @@ export function App({ bridge }: { bridge: DeskBridge }) {
 
   const route = useCallback(
     async (store: DeskStore) => {
-      const sessionId = rememberedOfficerId();
+      const session = rememberedSession();
       // Independent reads, read together: each is an IndexedDB round trip on the way to the first screen.
       const [identity, hasAdministrator, officer] = await Promise.all([
         store.identity.get(),
         store.officers.hasAdministrator(),
-        sessionId ? store.officers.byId(sessionId) : null,
+        session ? store.officers.byId(session.officerId) : null,
       ]);
       if (!identity || !hasAdministrator) {
         setPhase({ kind: 'setup', store });
         return;
       }
-      if (officer?.value.active) {
-        await enter(store, identity.value, officerProfile(officer.value));
+      // Still active and allowed here (a sync may have taken either away), on the same desk identity.
+      if (session && officer?.value.active && officer.value.verifier !== null && session.deskId === identity.value.deskId) {
+        await enter(store, identity.value, { officer: officerProfile(officer.value), session });
         return;
       }
       forgetSession();
@@ -110,7 +116,7 @@ function Phase({
   onSetupDone,
 }: {
   phase: Phase;
-  onEnter: (store: DeskStore, identity: DeskIdentity, officer: OfficerProfile) => Promise<void>;
+  onEnter: (store: DeskStore, identity: DeskIdentity, loggedIn: LoggedIn) => Promise<void>;
   onSetupDone: (store: DeskStore) => Promise<void>;
 }) {
   switch (phase.kind) {
@@ -129,7 +135,7 @@ function Phase({
         <LoginScreen
           store={phase.store}
           identity={phase.identity}
-          onLogin={(officer) => onEnter(phase.store, phase.identity, officer)}
+          onLogin={(loggedIn) => onEnter(phase.store, phase.identity, loggedIn)}
         />
       );
     case 'ready':

@@ -1,3 +1,4 @@
+import { newSessionId } from '../../src/auth/officer-session.ts';
 import { createPasswordVerifier } from '../../src/auth/password-verifier.ts';
 import { createEventIdGenerator } from '../../src/dossier/event-id.ts';
 
@@ -13,3 +14,6 @@ export const newEventId = createEventIdGenerator({ now: clock, randomBytes });
 
 /** Unique ids for local records (officers): time-ordered like event ids. */
 export const newLocalId = newEventId;
+
+/** A fresh login session id (128 random bits). */
+export const newDeskSessionId = (): string => newSessionId(randomBytes);

@@ -1,8 +1,10 @@
 import { prepareFirstRun, prepareOfficer } from '../../src/auth/first-run.ts';
 import type { FirstRunRecords } from '../../src/auth/first-run.ts';
 import { login } from '../../src/auth/login.ts';
+import type { LoggedIn } from '../../src/auth/login.ts';
 import type { ThrottlePolicy } from '../../src/auth/login-throttle.ts';
 import type { OfficerProfile } from '../../src/auth/officer.ts';
+import { newSessionId } from '../../src/auth/officer-session.ts';
 import { createPasswordVerifier } from '../../src/auth/password-verifier.ts';
 import type { Argon2Params } from '../../src/auth/phc.ts';
 import { createEventIdGenerator } from '../../src/dossier/event-id.ts';
@@ -31,8 +33,8 @@ export interface DeskAuth {
   completeFirstRun(input: unknown): Promise<FirstRunRecords['identity']>;
   /** Adds an officer of the desk's unit (administrator screen). */
   addOfficer(input: unknown): Promise<OfficerProfile>;
-  /** Offline login; see `login` in src/auth/login.ts for the error codes. */
-  login(username: string, password: string): Promise<Result<OfficerProfile>>;
+  /** Offline login, opening a session on this desk; see `login` in src/auth/login.ts for the error codes. */
+  login(username: string, password: string): Promise<Result<LoggedIn>>;
 }
 
 export function createDeskAuth(store: DeskStore, deps: DeskAuthDeps): DeskAuth {
@@ -65,18 +67,24 @@ export function createDeskAuth(store: DeskStore, deps: DeskAuthDeps): DeskAuth {
       return profile;
     },
     async login(username, password) {
+      const identity = await store.identity.get();
+      if (!identity) throw new DomainError('setup.missing', 'Quầy chưa được thiết lập.');
       const result = await login(username, password, {
         reference: store.reference,
         throttle: store.settings.loginThrottle,
         passwords,
         now: deps.now,
+        session: { deskId: identity.value.deskId, newSessionId: () => newSessionId(randomBytes) },
         ...(deps.throttle ? { policy: deps.throttle } : {}),
       });
       if (result.ok) {
-        // Verifiers made with older parameters are upgraded while the password is at hand.
-        const stored = await store.officers.byId(result.value.id);
-        if (stored && passwords.needsRehash(stored.value.verifier)) {
-          await store.officers.setVerifier(result.value.id, await passwords.create(password).catch(() => stored.value.verifier));
+        // Verifiers made here with older parameters are upgraded while the password is at hand. A
+        // provincial officer's verifier is the server's to issue: a new one would break their sessions.
+        const id = result.value.officer.id;
+        const stored = await store.officers.byId(id);
+        const verifier = stored?.source === 'local' ? stored.value.verifier : null;
+        if (verifier !== null && passwords.needsRehash(verifier)) {
+          await store.officers.setVerifier(id, await passwords.create(password).catch(() => verifier));
         }
       }
       return result;

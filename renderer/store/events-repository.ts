@@ -1,4 +1,5 @@
 import type { RxCollection } from 'rxdb';
+import type { EventSigner } from '../../src/auth/officer-session.ts';
 import { parseEvent } from '../../src/dossier/events.ts';
 import type { DossierEvent } from '../../src/dossier/events.ts';
 import { DomainError } from '../../src/errors.ts';
@@ -29,6 +30,15 @@ export interface EventsRepository {
    * Other appends return after their projection.
    */
   append(input: unknown, options?: { newDossier?: boolean }): Promise<AppendResult>;
+  /**
+   * Signs every event appended from now on with this officer's login session (its `session` field,
+   * src/auth/officer-session.ts), or stops signing (null, at logout). An event of another officer
+   * than the session's is refused (`event.wrong_officer`), nothing stored. Events appended while no
+   * session is set stay unsigned: the provincial server refuses those, so the app sets one at login.
+   * A signer still being made (its hash code loads on first use) is waited for by the appends only,
+   * not by the start of a remembered session.
+   */
+  signWith(signer: EventSigner | Promise<EventSigner> | null): void;
   byId(id: string): Promise<DossierEvent | null>;
   /** The route of a dossier, in id (creation) order. */
   forDossier(code: string): Promise<DossierEvent[]>;
@@ -59,12 +69,22 @@ export function createEventsRepository(
     );
   }
 
+  let signer: EventSigner | Promise<EventSigner> | null = null;
+
   return {
+    signWith(next) {
+      // A signer that fails to load fails the appends that wait for it, not the page.
+      if (next instanceof Promise) next.catch(() => undefined);
+      signer = next;
+    },
     append(input, options) {
       const parsed = parseEvent(input);
       if (!parsed.ok) return Promise.reject(parsed.error);
-      const event = parsed.value;
+      // Signed by the session the action was taken in, even if it ends before the write.
+      const signing = signer;
       return serial(async () => {
+        const session = await signing;
+        const event = session ? session.sign(parsed.value) : parsed.value;
         const { clear, personal } = splitPersonal(event);
         try {
           await collection.insert({

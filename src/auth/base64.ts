@@ -40,3 +40,14 @@ export function decodeBase64NoPad(text: string): Uint8Array | null {
   if ((buffer & ((1 << bits) - 1)) !== 0) return null;
   return out;
 }
+
+/** URL-safe base64 without padding (RFC 4648 §5), for keys and MACs carried in JSON and storage. */
+export function encodeBase64Url(bytes: Uint8Array): string {
+  return encodeBase64NoPad(bytes).replaceAll('+', '-').replaceAll('/', '_');
+}
+
+/** Returns null for text that is not canonical unpadded URL-safe base64. */
+export function decodeBase64Url(text: string): Uint8Array | null {
+  if (/[+/]/.test(text)) return null;
+  return decodeBase64NoPad(text.replaceAll('-', '+').replaceAll('_', '/'));
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agencyIdSchema } from '../dossier/events.ts';
+import { isDeskVerifier } from './desk-verifier.ts';
 
 export const officerRoleSchema = z.enum(['reception', 'processing', 'leader', 'admin']);
 export type OfficerRole = z.infer<typeof officerRoleSchema>;
@@ -25,8 +26,15 @@ export const officerSchema = z.strictObject({
   fullName: z.string().trim().normalize('NFC').min(1, 'Nhập họ và tên').max(200),
   username: usernameSchema,
   role: officerRoleSchema,
-  /** Argon2id PHC verifier (see password-verifier.ts); never the password. */
-  verifier: z.string().startsWith('$argon2id$'),
+  /**
+   * What a typed password is checked against, never the password: an argon2id PHC verifier for an
+   * officer created on this desk (password-verifier.ts), a desk verifier for a provincial officer
+   * (desk-verifier.ts), or null for a provincial officer not allowed to log in on this desk.
+   */
+  verifier: z
+    .string()
+    .refine((text) => text.startsWith('$argon2id$') || isDeskVerifier(text), 'Mã kiểm tra mật khẩu không đúng dạng')
+    .nullable(),
   active: z.boolean(),
 });
 export type Officer = z.infer<typeof officerSchema>;

@@ -42,9 +42,9 @@ export function formatArgon2Verifier(verifier: Argon2Verifier): string {
 /** Throws `auth.bad_verifier` for anything but a well-formed argon2id v19 verifier within {@link VERIFIER_LIMITS}. */
 export function parseArgon2Verifier(text: string): Argon2Verifier {
   const match = PHC.exec(text);
-  if (!match) throw bad('không đúng dạng PHC argon2id');
+  if (!match) throw badVerifier('không đúng dạng PHC argon2id');
   const [, version, m, t, p, saltText, hashText] = match as unknown as [string, string, string, string, string, string, string];
-  if (Number(version) !== ARGON2_VERSION) throw bad(`phiên bản argon2 ${version} không được hỗ trợ`);
+  if (Number(version) !== ARGON2_VERSION) throw badVerifier(`phiên bản argon2 ${version} không được hỗ trợ`);
   const memoryKiB = Number(m);
   const iterations = Number(t);
   const parallelism = Number(p);
@@ -52,21 +52,22 @@ export function parseArgon2Verifier(text: string): Argon2Verifier {
   checkRange('t', iterations, VERIFIER_LIMITS.iterations);
   checkRange('p', parallelism, VERIFIER_LIMITS.parallelism);
   // Argon2 requires at least 8 KiB of memory per lane.
-  if (memoryKiB < 8 * parallelism) throw bad('bộ nhớ nhỏ hơn 8 KiB cho mỗi luồng');
+  if (memoryKiB < 8 * parallelism) throw badVerifier('bộ nhớ nhỏ hơn 8 KiB cho mỗi luồng');
   const salt = decodeBase64NoPad(saltText);
   const hash = decodeBase64NoPad(hashText);
-  if (!salt || !hash) throw bad('muối hoặc giá trị băm không phải base64 hợp lệ');
+  if (!salt || !hash) throw badVerifier('muối hoặc giá trị băm không phải base64 hợp lệ');
   checkRange('salt', salt.length, VERIFIER_LIMITS.saltBytes);
   checkRange('hash', hash.length, VERIFIER_LIMITS.hashBytes);
   return { memoryKiB, iterations, parallelism, salt, hash };
 }
 
-function checkRange(name: string, value: number, limits: { min: number; max: number }): void {
+/** Throws `auth.bad_verifier` for a parameter outside its limits (also for desk verifiers, desk-verifier.ts). */
+export function checkRange(name: string, value: number, limits: { min: number; max: number }): void {
   if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
-    throw bad(`tham số ${name}=${value} nằm ngoài khoảng ${limits.min}–${limits.max}`);
+    throw badVerifier(`tham số ${name}=${value} nằm ngoài khoảng ${limits.min}–${limits.max}`);
   }
 }
 
-function bad(reason: string): DomainError {
+export function badVerifier(reason: string): DomainError {
   return new DomainError('auth.bad_verifier', `Dữ liệu xác thực mật khẩu không hợp lệ: ${reason}.`);
 }

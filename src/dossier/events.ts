@@ -146,6 +146,17 @@ export const payloadSchemas = {
 export type EventType = keyof typeof payloadSchemas;
 export const eventTypes = Object.keys(payloadSchemas) as EventType[];
 
+/** 128 bits, URL-safe base64 without padding: a session id or a truncated MAC. */
+const token128 = (what: string) => z.string().regex(/^[A-Za-z0-9_-]{21}[AQgw]$/, `${what} phải gồm 22 ký tự base64url (128 bit)`);
+
+/**
+ * The officer's login session on the desk that recorded the event, and the event's MAC under that
+ * session's key (src/auth/officer-session.ts): the server checks that the officer really logged in
+ * on that desk. Optional: events of desks never enrolled, and events stored before sessions, have none.
+ */
+export const eventSessionSchema = z.strictObject({ id: token128('Mã phiên đăng nhập'), mac: token128('Chữ ký phiên đăng nhập') });
+export type EventSession = z.infer<typeof eventSessionSchema>;
+
 const envelope = z.strictObject({
   id: eventIdSchema,
   dossierCode: dossierCodeSchema,
@@ -155,6 +166,7 @@ const envelope = z.strictObject({
   deskId: identifier,
   unitId: agencyIdSchema,
   schemaVersion: z.literal(1),
+  session: eventSessionSchema.optional(),
 });
 
 const eventSchemaOf = <T extends EventType>(type: T) =>

@@ -54,7 +54,10 @@ export const serverUnitSchema = z.object({
 });
 export type ServerUnit = z.infer<typeof serverUnitSchema>;
 
-/** Officers come as src/auth `Officer` records (verifier included, for offline login). */
+/**
+ * Officers come as src/auth `Officer` records: a desk verifier (src/auth/desk-verifier.ts) for offline
+ * login where the officer may log in on this desk, else null.
+ */
 export const enrollResponseSchema = z.object({
   credential: z.string().min(20),
   desk: z.object({ deskId: z.string().min(1), agencyId: z.string().min(1), slot: z.number().int().min(1).max(9) }),

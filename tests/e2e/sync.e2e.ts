@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../sync/server/db/database.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 import { enrollmentCodeFrom, runAdmin } from '../integration/server/support/admin-cli.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
@@ -12,8 +13,12 @@ import { TEST_DESK, logIn, openFreshDesk } from './support/desk.ts';
 const artifacts = join(import.meta.dirname, 'artifacts');
 
 const OFFICER = { username: 'lan.nt', fullName: 'Nguyễn Thị Lan', password: 'mật-khẩu-của-Lan-2025' } as const;
+/** A second reception officer, disabled by the administrator while the desk is offline. */
+const COLLEAGUE = { username: 'binh.tt', fullName: 'Trần Thị Bình', password: 'mật-khẩu-của-Bình-2025' } as const;
+/** A leader, by default allowed on no desk. */
+const LEADER = { username: 'hung.lv', fullName: 'Lê Văn Hùng', password: 'mật-khẩu-lãnh-đạo-2025' } as const;
 /** Each CLI command opens PGlite in a fresh process: seconds each on a busy machine. */
-const SETUP_TIMEOUT = 300_000;
+const SETUP_TIMEOUT = 480_000;
 
 /** `npm run admin -- …` as a real process on the server's PGlite data dir; fails the test on a non-zero exit. */
 async function admin(dataDir: string, args: string[], stdin = ''): Promise<string> {
@@ -49,12 +54,16 @@ describe('a desk against the real provincial server', () => {
   let server: ServerProcess | null = null;
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-server-'));
   let enrollmentCode = '';
+  let colleagueId = '';
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     const unit = TEST_DESK.agencyId;
     await admin(dataDir, ['unit', 'add', '--id', unit, '--name', 'UBND phường Ba Đình', '--level', 'commune']);
     await admin(dataDir, ['officer', 'add', '--unit', unit, '--username', OFFICER.username, '--name', OFFICER.fullName, '--role', 'reception'], `${OFFICER.password}\n`);
+    const colleague = await admin(dataDir, ['officer', 'add', '--unit', unit, '--username', COLLEAGUE.username, '--name', COLLEAGUE.fullName, '--role', 'reception'], `${COLLEAGUE.password}\n`);
+    colleagueId = /Mã cán bộ: (\S+)/.exec(colleague)?.[1] ?? '';
+    await admin(dataDir, ['officer', 'add', '--unit', unit, '--username', LEADER.username, '--name', LEADER.fullName, '--role', 'leader'], `${LEADER.password}\n`);
     await admin(dataDir, ['catalogue', 'import', 'assets/catalogue/procedures.json']);
     await admin(dataDir, ['calendar', 'import', 'assets/calendars/2025.json', 'assets/calendars/2026.json', 'assets/calendars/2027.json']);
     const desk = await admin(dataDir, ['desk', 'add', '--unit', unit, '--slot', String(TEST_DESK.slot)]);
@@ -135,13 +144,51 @@ describe('a desk against the real provincial server', () => {
       await expect.poll(() => indicator.textContent(), { timeout: 15_000 }).toMatch(/[1-9]\d* chờ gửi/);
       await page.getByTestId('topbar').screenshot({ path: join(artifacts, 'sync-topbar-offline.png') });
 
+      // Meanwhile the administrator disables a colleague (PGlite: one process at a time on the data).
+      await admin(dataDir, ['officer', 'disable', '--officer', colleagueId]);
+
       // Back on the same data and address: the waiting count drains by itself.
       server = await startServerProcess(['--data', dataDir, '--port', port]);
       expect(server.url).toBe(serverUrl);
       await expect.poll(() => indicator.textContent(), { timeout: 90_000, interval: 500 }).not.toContain('chờ gửi');
       await expect.poll(() => indicator.getAttribute('data-phase'), { timeout: 30_000 }).toBe('online');
+
+      // The day-end sync brings the change: the disabled colleague can no longer log in on this desk,
+      // nor can the leader, who is allowed on no desk (issue 18 points 3 and 6).
+      await indicator.click();
+      await page.getByTestId('day-end-start').click();
+      await page.getByTestId('day-end-report').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('day-end-rejected').textContent()).toBe('0');
+      await page.getByTestId('day-end-report').getByRole('button', { name: 'Đóng' }).click();
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      const loginError = page.getByTestId('login-error');
+      await page.getByLabel('Tên đăng nhập').fill(COLLEAGUE.username);
+      await page.getByLabel('Mật khẩu').fill(COLLEAGUE.password);
+      await page.getByRole('button', { name: /Đăng nhập/ }).click();
+      await expect.poll(() => loginError.textContent()).toContain('Tài khoản đã bị ngừng sử dụng');
+      await page.getByLabel('Tên đăng nhập').fill(LEADER.username);
+      await page.getByLabel('Mật khẩu').fill(LEADER.password);
+      await page.getByRole('button', { name: /Đăng nhập/ }).click();
+      await expect.poll(() => loginError.textContent()).toContain('không được phép đăng nhập tại quầy này');
+      await page.screenshot({ path: join(artifacts, 'sync-login-not-on-this-desk.png') });
     } finally {
       await context.close();
     }
-  }, 300_000);
+
+    // What the server stored: every event of this desk signed in Lan's login session on it.
+    await server?.stop();
+    server = null;
+    const database = await openDatabase({ kind: 'pglite', dataDir }, { migrate: false });
+    try {
+      const rows = await database.db.selectFrom('events').select(['body', 'officer_id', 'desk_id']).execute();
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      const sessions = new Set(rows.map((row) => (row.body as { session?: { id: string } }).session?.id));
+      expect(sessions.size).toBe(1);
+      expect([...sessions][0]).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(new Set(rows.map((row) => row.desk_id))).toEqual(new Set([`${TEST_DESK.agencyId}#${TEST_DESK.slot}`]));
+    } finally {
+      await database.close();
+    }
+  }, 420_000);
 });

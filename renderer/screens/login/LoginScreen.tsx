@@ -3,9 +3,9 @@ import { useForm } from 'react-hook-form';
 import type { DeskIdentity } from '../../../src/auth/desk-identity.ts';
 import { login } from '../../../src/auth/login.ts';
 import { attemptsLeft } from '../../../src/auth/login-throttle.ts';
-import type { OfficerProfile } from '../../../src/auth/officer.ts';
+import type { LoggedIn } from '../../../src/auth/login.ts';
 import { usernameSchema } from '../../../src/auth/officer.ts';
-import { clock, passwords } from '../../app/platform.ts';
+import { clock, newDeskSessionId, passwords } from '../../app/platform.ts';
 import { ClockWarningNotice, useClockWarning } from '../../components/ClockWarningNotice.tsx';
 import type { DeskStore } from '../../store/index.ts';
 import '../setup/setup.css';
@@ -20,9 +20,10 @@ type Problem = { kind: 'wrong'; message: string; left: number } | { kind: 'locke
 
 /**
  * Offline login against the cached argon2id verifier. The same message answers an unknown
- * username and a wrong password; five wrong attempts lock the username for a while.
+ * username and a wrong password; five wrong attempts lock the username for a while. A login opens
+ * the session whose key signs the officer's events on this desk.
  */
-export function LoginScreen({ store, identity, onLogin }: { store: DeskStore; identity: DeskIdentity; onLogin: (officer: OfficerProfile) => Promise<void> }) {
+export function LoginScreen({ store, identity, onLogin }: { store: DeskStore; identity: DeskIdentity; onLogin: (loggedIn: LoggedIn) => Promise<void> }) {
   const { register, handleSubmit, setValue, setFocus, formState } = useForm<LoginValues>({ defaultValues: { username: '', password: '' } });
   const [problem, setProblem] = useState<Problem | null>(null);
   const clockWarning = useClockWarning(store);
@@ -34,6 +35,7 @@ export function LoginScreen({ store, identity, onLogin }: { store: DeskStore; id
       throttle: store.settings.loginThrottle,
       passwords,
       now: clock,
+      session: { deskId: identity.deskId, newSessionId: newDeskSessionId },
     });
     if (result.ok) {
       await onLogin(result.value);

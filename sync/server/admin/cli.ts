@@ -12,6 +12,12 @@ import {
   deskRevoke,
   officerAdd,
   officerAddSchema,
+  officerDesks,
+  officerDesksSchema,
+  officerList,
+  officerListSchema,
+  officerRefSchema,
+  officerSetActive,
   unitAdd,
   unitAddSchema,
   type CommandIo,
@@ -20,7 +26,11 @@ import { readPasswordFromStdin } from './read-password.ts';
 
 const USAGE = `Cách dùng: npm run admin -- <lệnh> [tùy chọn]  (cơ sở dữ liệu: DATABASE_URL, hoặc --data THƯ_MỤC / DATA_DIR)
   unit add --id 000.00.12.H23 --name "UBND xã …" --level commune|district|province|branch [--parent ID]
-  officer add --unit ID --username TÊN --name "Họ tên" --role reception|processing|leader|admin   (mật khẩu đọc từ stdin)
+  officer add --unit ID --username TÊN --name "Họ tên" --role reception|processing|leader|admin [--desks all|none|1,2]
+                                          (mật khẩu đọc từ stdin; mặc định tiếp nhận, thụ lý: all; lãnh đạo, quản trị: none)
+  officer desks --officer MÃ --desks all|none|1,2   (quầy của đơn vị cán bộ được đăng nhập)
+  officer disable --officer MÃ            (khóa tài khoản; officer enable --officer MÃ để mở lại)
+  officer list --unit ID
   desk add --unit ID --slot 1..9          (in mã kích hoạt dùng một lần, hiệu lực 24 giờ)
   desk code --desk 'ID#SLOT'              (cấp lại mã kích hoạt; kích hoạt lại cả bàn đã thu hồi)
   desk revoke --desk 'ID#SLOT'            (thu hồi bàn: khóa truy cập hết hiệu lực ngay, mã chưa dùng bị hủy)
@@ -58,6 +68,8 @@ const OPTIONS = {
   role: { type: 'string' },
   slot: { type: 'string' },
   desk: { type: 'string' },
+  officer: { type: 'string' },
+  desks: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -81,8 +93,21 @@ function planCommand(command: string, values: Values, files: string[]): Run {
       return (database, io) => unitAdd(database, input, io);
     }
     case 'officer add': {
-      const input = parse(officerAddSchema, pick('unit', 'username', 'name', 'role'));
+      const input = parse(officerAddSchema, pick('unit', 'username', 'name', 'role', 'desks'));
       return (database, io) => officerAdd(database, input, io);
+    }
+    case 'officer desks': {
+      const input = parse(officerDesksSchema, pick('officer', 'desks'));
+      return (database, io) => officerDesks(database, input, io);
+    }
+    case 'officer disable':
+    case 'officer enable': {
+      const input = parse(officerRefSchema, pick('officer'));
+      return (database, io) => officerSetActive(database, input, command === 'officer enable', io);
+    }
+    case 'officer list': {
+      const input = parse(officerListSchema, pick('unit'));
+      return (database, io) => officerList(database, input, io);
     }
     case 'desk add': {
       const input = parse(deskAddSchema, pick('unit', 'slot'));

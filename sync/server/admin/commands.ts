@@ -7,7 +7,9 @@ import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
 import { agencyIdSchema } from '../../../src/dossier/events.ts';
 import type { Database } from '../db/database.ts';
 import { addDesk, issueEnrollmentCode, revokeDesk } from '../repositories/desks.ts';
-import { addOfficer } from '../repositories/officers.ts';
+import { deskAccessSchema, describeDeskAccess } from '../domain/officer-access.ts';
+import { addOfficer, listUnitOfficers, setOfficerActive, setOfficerDeskAccess } from '../repositories/officers.ts';
+import type { OfficerRecord } from '../repositories/officers.ts';
 import { importCalendarYear, importCatalogue } from '../repositories/reference-imports.ts';
 import { addUnit } from '../repositories/units.ts';
 import { formatDate, formatTime } from '../../../src/time/vn-time.ts';
@@ -32,7 +34,14 @@ export const officerAddSchema = z.strictObject({
   username: usernameSchema,
   name,
   role: officerRoleSchema,
+  /** Default by role: reception and processing all desks of the unit, leader and admin none. */
+  desks: deskAccessSchema.optional(),
 });
+
+const officerId = z.string().trim().min(1, 'thiếu mã cán bộ').max(64);
+export const officerRefSchema = z.strictObject({ officer: officerId });
+export const officerDesksSchema = z.strictObject({ officer: officerId, desks: deskAccessSchema });
+export const officerListSchema = z.strictObject({ unit: agencyIdSchema });
 
 export const deskAddSchema = z.strictObject({
   unit: agencyIdSchema,
@@ -47,8 +56,44 @@ export async function unitAdd(database: Database, input: z.infer<typeof unitAddS
 export async function officerAdd(database: Database, input: z.infer<typeof officerAddSchema>, io: CommandIo): Promise<void> {
   const password = await io.readPassword();
   const verifier = await createPasswordVerifier({ randomBytes: (n) => new Uint8Array(randomBytes(n)) }).create(password);
-  const officer = await addOfficer(database.db, { unitId: input.unit, username: input.username, fullName: input.name, role: input.role, verifier });
+  const officer = await addOfficer(database.db, {
+    unitId: input.unit,
+    username: input.username,
+    fullName: input.name,
+    role: input.role,
+    verifier,
+    ...(input.desks !== undefined ? { deskAccess: input.desks } : {}),
+  });
   io.print(`Đã thêm cán bộ ${officer.fullName} (${officer.username}, ${officer.role}) vào đơn vị ${officer.unitId}. Mã cán bộ: ${officer.id}`);
+  io.print(`Được đăng nhập tại: ${describeDeskAccess(officer.deskAccess)}.`);
+}
+
+export async function officerDesks(database: Database, input: z.infer<typeof officerDesksSchema>, io: CommandIo): Promise<void> {
+  const officer = await setOfficerDeskAccess(database.db, input.officer, input.desks);
+  io.print(`Cán bộ ${officer.fullName} (${officer.username}) được đăng nhập tại: ${describeDeskAccess(officer.deskAccess)}.`);
+  io.print('Quầy không còn được phép sẽ xóa mã kiểm tra mật khẩu của cán bộ ở lần đồng bộ tới.');
+}
+
+export async function officerSetActive(database: Database, input: z.infer<typeof officerRefSchema>, active: boolean, io: CommandIo): Promise<void> {
+  const officer = await setOfficerActive(database.db, input.officer, active);
+  if (active) {
+    io.print(`Đã mở lại tài khoản cán bộ ${officer.fullName} (${officer.username}).`);
+    io.print(`Các quầy được phép (${describeDeskAccess(officer.deskAccess)}) cho đăng nhập lại sau lần đồng bộ tới.`);
+  } else {
+    io.print(`Đã khóa tài khoản cán bộ ${officer.fullName} (${officer.username}): không đăng nhập được trang báo cáo, máy chủ từ chối thao tác mới của cán bộ.`);
+    io.print('Mỗi quầy của đơn vị không cho cán bộ đăng nhập nữa sau lần đồng bộ tới.');
+  }
+}
+
+export async function officerList(database: Database, input: z.infer<typeof officerListSchema>, io: CommandIo): Promise<void> {
+  const officers = await listUnitOfficers(database.db, input.unit);
+  if (officers.length === 0) io.print(`Đơn vị ${input.unit} chưa có cán bộ.`);
+  for (const officer of officers) io.print(officerLine(officer));
+}
+
+function officerLine(officer: OfficerRecord): string {
+  const status = officer.active ? 'đang dùng' : 'đã khóa';
+  return `${officer.id}  ${officer.username}  ${officer.fullName}  ${officer.role}  ${status}  ${describeDeskAccess(officer.deskAccess)}`;
 }
 
 export async function deskAdd(database: Database, input: z.infer<typeof deskAddSchema>, io: CommandIo): Promise<void> {

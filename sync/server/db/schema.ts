@@ -30,6 +30,8 @@ export interface OfficersTable {
   active: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** The desks of the unit the officer may log in on (migration 0009): 'all', 'none' or slots '1,3'. */
+  desk_access: ColumnType<string, string | undefined, string>;
 }
 
 export interface DesksTable {

@@ -12,6 +12,7 @@ import { canonicalText } from './canonical-hash.ts';
 import { dateFlagsOf, MAX_CLOCK_SKEW_MS, receiptTimeProblem, type DateWindow } from './event-dates.ts';
 import { roleMayRecord } from './permissions.ts';
 import { ServerError } from './server-error.ts';
+import { checkSessions } from './session-check.ts';
 
 export interface IngestInput {
   desk: Desk;
@@ -39,7 +40,8 @@ interface Candidate {
 
 /**
  * Validates and stores one pushed batch, all or nothing. Trusts nothing from the desk: schema,
- * its own desk and unit, the officer's unit, role and status, the dossier's visibility, the legal
+ * its own desk and unit, the officer's unit, role and status, that the officer logged in on this desk
+ * (a session signature, session-check.ts), the dossier's visibility, the legal
  * transition from the server's state, and that a stored id never changes body. A retried batch
  * (normal on flaky links) stores nothing new and succeeds.
  */
@@ -97,6 +99,7 @@ async function validateAndWrite(
   });
   // Before anything else about the events, as if the officers had been checked before the batch was read.
   checkOfficers(context.officers, candidates, desk);
+  await checkSessions(context.officers, candidates.map((c) => c.event), desk, context.stored);
   const { stored, existingUnits: transferTargets, histories: storedHistories, dossierUnits: storedUnits } = context;
   const drafts = new Map<string, DossierDraft>();
 

@@ -5,7 +5,7 @@ import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
 import type { OfficerRole, Schema } from '../db/schema.ts';
 import type { LoginGuard } from '../domain/login-guard.ts';
 import { readCookie } from '../plugins/cookies.ts';
-import { findOfficerByUsername } from '../repositories/officers.ts';
+import { findOfficer, findOfficerByUsername } from '../repositories/officers.ts';
 
 /** Who may read provincial reports, and over which receiving units (undefined = the whole province). */
 export interface ReportViewer {
@@ -39,6 +39,10 @@ export function createReportSessions(db: Kysely<Schema>, guard: Pick<LoginGuard,
     return [unitId, ...children.map((c) => c.id)];
   }
 
+  async function stillActive(officerId: string): Promise<boolean> {
+    return (await findOfficer(db, officerId))?.active === true;
+  }
+
   return {
     /** A session token, or null when the account is unknown, wrong, inactive or not leader/admin. */
     async login(unitId: string, username: string, password: string): Promise<string | null> {
@@ -61,7 +65,12 @@ export function createReportSessions(db: Kysely<Schema>, guard: Pick<LoginGuard,
     authorize: (async (request) => {
       const token = tokenOf(request);
       const session = token ? sessions.get(token) : undefined;
-      if (!session || session.expiresMs < now()) return null;
+      if (!token || !session || session.expiresMs < now()) return null;
+      // An officer disabled since (npm run admin -- officer disable, another process) is out at once.
+      if (!(await stillActive(session.officerId))) {
+        sessions.delete(token);
+        return null;
+      }
       const { expiresMs: _expires, ...viewer } = session;
       return viewer;
     }) satisfies ReportAuthorizer,

@@ -20,6 +20,10 @@ export interface BatchOfficer {
   unitId: string;
   role: OfficerRole;
   active: boolean;
+  /** The argon2id PHC verifier: the officer key of their sessions is derived from its hash. */
+  verifier: string;
+  /** The desks they may act on (domain/officer-access.ts), as stored: 'all', 'none' or '1,3'. */
+  deskAccess: string;
 }
 
 /** Everything a pushed batch is validated against, as stored. */
@@ -75,7 +79,7 @@ select
     from events e where e.dossier_code in (select code from new_codes)) as histories,
   (select coalesce(json_agg(json_build_object('code', d.dossier_code, 'unitId', d.unit_id)), '[]'::json)
     from dossier_units d where d.dossier_code in (select code from new_codes)) as dossier_units,
-  (select coalesce(json_agg(json_build_object('id', o.id, 'unitId', o.unit_id, 'role', o.role, 'active', o.active)), '[]'::json)
+  (select coalesce(json_agg(json_build_object('id', o.id, 'unitId', o.unit_id, 'role', o.role, 'active', o.active, 'verifier', o.password_verifier, 'deskAccess', o.desk_access)), '[]'::json)
     from officers o where o.id in (select value from json_array_elements_text(${JSON.stringify(query.officerIds)}::json))) as officers`.execute(trx);
   const row = result.rows[0] as ContextRow;
 
@@ -95,8 +99,8 @@ select
     if (units) units.push(grant.unitId);
     else context.dossierUnits.set(grant.code, [grant.unitId]);
   }
-  for (const o of jsonList<{ id: string; unitId: string; role: OfficerRole; active: boolean }>(row.officers)) {
-    context.officers.set(o.id, { unitId: o.unitId, role: o.role, active: o.active });
+  for (const o of jsonList<{ id: string } & BatchOfficer>(row.officers)) {
+    context.officers.set(o.id, { unitId: o.unitId, role: o.role, active: o.active, verifier: o.verifier, deskAccess: o.deskAccess });
   }
   return context;
 }

@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { OfficerRole, Schema } from '../db/schema.ts';
+import { defaultDeskAccess, formatDeskAccess, parseDeskAccess, publishedOfficer } from '../domain/officer-access.ts';
+import type { DeskAccess, ServerOfficer } from '../domain/officer-access.ts';
 import { ServerError } from '../domain/server-error.ts';
 import { putReferenceDoc } from './reference-docs.ts';
 
-/** The shape of src/auth/officer.ts `Officer`: what desks cache for offline login. */
-export interface OfficerRecord {
-  id: string;
-  unitId: string;
-  fullName: string;
-  username: string;
-  role: OfficerRole;
-  verifier: string;
-  active: boolean;
-}
+/** An officer as the server keeps them: `verifier` is the argon2id PHC verifier, which never leaves the server. */
+export type OfficerRecord = ServerOfficer;
 
 export interface NewOfficer {
   unitId: string;
@@ -21,9 +15,11 @@ export interface NewOfficer {
   fullName: string;
   role: OfficerRole;
   verifier: string;
+  /** Default: by role (domain/officer-access.ts `defaultDeskAccess`). */
+  deskAccess?: DeskAccess;
 }
 
-/** Adds an officer and publishes their record (with the password verifier) to their unit's desks only. */
+/** Adds an officer and publishes their record (without the verifier) to their unit's desks only. */
 export async function addOfficer(db: Kysely<Schema>, officer: NewOfficer): Promise<OfficerRecord> {
   return db.transaction().execute(async (trx) => {
     const unit = await trx.selectFrom('units').select('id').where('id', '=', officer.unitId).executeTakeFirst();
@@ -35,7 +31,7 @@ export async function addOfficer(db: Kysely<Schema>, officer: NewOfficer): Promi
       .where('username', '=', officer.username)
       .executeTakeFirst();
     if (taken) throw new ServerError(409, 'officer.exists', `Tên đăng nhập ${officer.username} đã có trong đơn vị ${officer.unitId}.`);
-    const record: OfficerRecord = { id: randomUUID(), ...officer, active: true };
+    const record: OfficerRecord = { id: randomUUID(), ...officer, deskAccess: officer.deskAccess ?? defaultDeskAccess(officer.role), active: true };
     await trx
       .insertInto('officers')
       .values({
@@ -46,14 +42,48 @@ export async function addOfficer(db: Kysely<Schema>, officer: NewOfficer): Promi
         role: record.role,
         password_verifier: record.verifier,
         active: true,
+        desk_access: formatDeskAccess(record.deskAccess),
       })
       .execute();
-    await putReferenceDoc(trx, { kind: 'officer', key: record.id, unitId: record.unitId, body: record });
+    await publish(trx, record);
     return record;
   });
 }
 
-type OfficerRow = {
+/**
+ * Disables (`active: false`) or enables an officer. A disabled officer cannot log in on the server's
+ * pages, their events are refused, and each desk of the unit stops letting them log in once it has
+ * synced (their document is sent again, with no verifier).
+ */
+export function setOfficerActive(db: Kysely<Schema>, id: string, active: boolean): Promise<OfficerRecord> {
+  return updateOfficer(db, id, { active });
+}
+
+/** Sets the desks an officer may log in on; desks that lose them drop their verifier at their next sync. */
+export function setOfficerDeskAccess(db: Kysely<Schema>, id: string, deskAccess: DeskAccess): Promise<OfficerRecord> {
+  return updateOfficer(db, id, { desk_access: formatDeskAccess(deskAccess) });
+}
+
+async function updateOfficer(db: Kysely<Schema>, id: string, change: { active?: boolean; desk_access?: string }): Promise<OfficerRecord> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('officers')
+      .set({ ...change, updated_at: new Date() })
+      .where('id', '=', id)
+      .returning(columns)
+      .executeTakeFirst();
+    if (!row) throw new ServerError(404, 'officer.not_found', `Không có cán bộ mã ${id}.`);
+    const record = toRecord(row);
+    await publish(trx, record);
+    return record;
+  });
+}
+
+function publish(trx: Transaction<Schema>, record: OfficerRecord): Promise<boolean> {
+  return putReferenceDoc(trx, { kind: 'officer', key: record.id, unitId: record.unitId, body: publishedOfficer(record) });
+}
+
+export type OfficerRow = {
   id: string;
   unit_id: string;
   username: string;
@@ -61,9 +91,10 @@ type OfficerRow = {
   role: OfficerRole;
   password_verifier: string;
   active: boolean;
+  desk_access: string;
 };
 
-function toRecord(row: OfficerRow): OfficerRecord {
+export function toRecord(row: OfficerRow): OfficerRecord {
   return {
     id: row.id,
     unitId: row.unit_id,
@@ -72,10 +103,12 @@ function toRecord(row: OfficerRow): OfficerRecord {
     role: row.role,
     verifier: row.password_verifier,
     active: row.active,
+    // The column's check constraint admits only what parses.
+    deskAccess: parseDeskAccess(row.desk_access) ?? [],
   };
 }
 
-const columns = ['id', 'unit_id', 'username', 'full_name', 'role', 'password_verifier', 'active'] as const;
+const columns = ['id', 'unit_id', 'username', 'full_name', 'role', 'password_verifier', 'active', 'desk_access'] as const;
 
 export async function findOfficer(db: Kysely<Schema>, id: string): Promise<OfficerRecord | undefined> {
   const row = await db.selectFrom('officers').select(columns).where('id', '=', id).executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { officerForDesk } from '../domain/officer-access.ts';
 import { redeemEnrollmentCode } from '../repositories/desks.ts';
 import { listUnitOfficers } from '../repositories/officers.ts';
 import { findUnit } from '../repositories/units.ts';
@@ -10,15 +11,15 @@ const enrollBody = z.strictObject({ code: z.string().min(8).max(64) });
 
 /**
  * `POST /api/desks/enroll {code}`: spends a one-time code and answers with the desk credential
- * (shown once, stored by the server only as a hash), who the desk is, and its unit's officers with
- * their password verifiers so officers can log in offline.
+ * (shown once, stored by the server only as a hash), who the desk is, and its unit's officers as
+ * this desk sees them: desk verifiers, for offline login, only of the officers allowed on it.
  */
 export const enrollmentRoutes: FastifyPluginAsync<{ limits: RateLimits }> = async (app, { limits }) => {
   app.post('/api/desks/enroll', { config: { rateLimit: { max: limits.enroll, timeWindow: 60_000 } } }, async (request) => {
     const { code } = parseWire(enrollBody, request.body, 'Yêu cầu kích hoạt');
     const { desk, credential } = await redeemEnrollmentCode(app.database.db, code);
     const unit = await findUnit(app.database.db, desk.unitId);
-    const officers = await listUnitOfficers(app.database.db, desk.unitId);
+    const officers = await Promise.all((await listUnitOfficers(app.database.db, desk.unitId)).map((officer) => officerForDesk(officer, desk.slot)));
     request.log.info({ deskId: desk.id }, 'desk enrolled');
     return { credential, desk: { deskId: desk.id, agencyId: desk.unitId, slot: desk.slot }, unit, officers };
   });

@@ -89,7 +89,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/sync/reference/pull', async (request) => {
     const desk = deskOf(request);
     const { checkpoint, limit } = parseWire(pullQuery, request.query, 'Tham số kéo dữ liệu');
-    return pullReferenceDocs(app.database.db, { unitId: desk.unitId, afterSeq: checkpoint, limit });
+    return pullReferenceDocs(app.database.db, { unitId: desk.unitId, deskSlot: desk.slot, afterSeq: checkpoint, limit });
   });
 
   app.get('/api/sync/reference/stream', async (request, reply) => {
@@ -100,7 +100,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
         const row = await app.database.db.selectFrom('reference_docs').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
         return Number(row?.max ?? 0);
       },
-      pull: (afterSeq, limit) => pullReferenceDocs(app.database.db, { unitId: desk.unitId, afterSeq, limit }),
+      pull: (afterSeq, limit) => pullReferenceDocs(app.database.db, { unitId: desk.unitId, deskSlot: desk.slot, afterSeq, limit }),
     });
   });
 };

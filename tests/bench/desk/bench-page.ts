@@ -44,6 +44,8 @@ export interface PrepareOptions {
 
 export interface PrepareResult extends SeedResult {
   officerId: string;
+  /** The stored desk identity's id: a remembered login session is of this desk (renderer/app/session.ts). */
+  deskId: string;
   seedMs: number;
   nowMs: number;
 }
@@ -151,7 +153,7 @@ async function prepare(options: PrepareOptions): Promise<PrepareResult> {
   const seedMs = performance.now() - started;
   log(`seed timings (ms): ${JSON.stringify(seed.timings, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
   session = { store, raw, key, identity, officerId: officer.id, clock, seed };
-  return { ...seed, officerId: officer.id, seedMs, nowMs };
+  return { ...seed, officerId: officer.id, deskId: identity.deskId, seedMs, nowMs };
 }
 
 /**
@@ -174,7 +176,7 @@ async function attach(prepared: PrepareResult): Promise<PrepareResult> {
   await store.settings.set('last-dossier-code', { code: null });
   await raw.settings.put({ id: 'last-dossier-code', value: { code: null } });
   session = { store, raw, key, identity, officerId: prepared.officerId, clock, seed: prepared };
-  return prepared;
+  return { ...prepared, deskId: stored.deskId };
 }
 
 /**

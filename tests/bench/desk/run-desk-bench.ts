@@ -172,14 +172,17 @@ interface ColdStart {
  * Records, from navigation start, when the page first shows the boot message and an enabled
  * receive input. A string, not a function: tsx would add helpers the page does not have.
  */
-function coldStartProbe(officerId: string | null): string {
+function coldStartProbe(login: RememberedLogin | null): string {
+  // A login session as the app remembers one across a reload (renderer/app/session.ts): its key only
+  // signs events, so any 32 bytes do here.
+  const remembered = login && { officerId: login.officerId, deskId: login.deskId, id: 'AAAAAAAAAAAAAAAAAAAAAA', key: 'A'.repeat(43) };
   return `(() => {
     if (window.top !== window) return;
     window.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
     }).observe({ type: 'longtask', buffered: true });
-    ${officerId ? `window.sessionStorage.setItem('motcua.session.v1', ${JSON.stringify(officerId)});` : ''}
+    ${remembered ? `window.sessionStorage.setItem('motcua.session.v2', ${JSON.stringify(JSON.stringify(remembered))});` : ''}
     const check = () => {
       if (window.__bootShown === undefined && document.querySelector('.boot-message')) window.__bootShown = performance.now();
       const input = document.querySelector('form.receive-form input');
@@ -194,12 +197,17 @@ function coldStartProbe(officerId: string | null): string {
 }
 
 /** A fresh browser process on the seeded profile loading `url` until the receive input is enabled. */
-async function coldStart(profile: string, url: string, officerId: string | null): Promise<ColdStart> {
+interface RememberedLogin {
+  officerId: string;
+  deskId: string;
+}
+
+async function coldStart(profile: string, url: string, login: RememberedLogin | null): Promise<ColdStart> {
   const context = await launch(profile);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     forwardConsole(page);
-    await page.addInitScript(coldStartProbe(officerId));
+    await page.addInitScript(coldStartProbe(login));
     await page.goto(url);
     const handle = await page.waitForFunction(
       `(() => {
@@ -318,7 +326,7 @@ async function main(): Promise<void> {
     log(`cold starts (${params.coldStarts} each: the app, a store-only page, a raw Dexie page)…`);
     const cold = { app: [] as ColdStart[], storeOnly: [] as ColdStart[], raw: [] as ColdStart[] };
     for (let i = 0; i < params.coldStarts; i += 1) {
-      cold.app.push(await coldStart(profile, `${server.url}/index.html`, measured.prepared.officerId));
+      cold.app.push(await coldStart(profile, `${server.url}/index.html`, measured.prepared));
       cold.storeOnly.push(await coldStart(profile, `${server.url}/bench/store-cold.html`, null));
       cold.raw.push(await coldStart(profile, `${server.url}/bench/raw-cold.html`, null));
     }

@@ -4,6 +4,7 @@ import { createEventIdGenerator } from '../../../src/dossier/event-id.ts';
 import { createEvent } from '../../../src/dossier/events.ts';
 import type { DossierEvent, EventType, PayloadInput } from '../../../src/dossier/events.ts';
 import { addDays, instantAt, localDateOf, MS_PER_MINUTE } from '../../../src/time/vn-time.ts';
+import { signAll } from '../../support/desk-session.ts';
 import { pick, randomApplicant, seededRandom } from '../desk/people.ts';
 import type { Applicant, Random } from '../desk/people.ts';
 
@@ -12,7 +13,8 @@ import type { Applicant, Random } from '../desk/people.ts';
  * accepted, resolved and returned to the applicant (DESIGN §3), five events each, every one built
  * and validated by the domain's `createEvent` like the integration tests' builders do. Events come
  * in the order the desk wrote them (by time; UUIDv7 ids in the same order), so a push in that order
- * is always a legal sequence for the server.
+ * is always a legal sequence for the server, and signed in their officers' sessions when the
+ * officers' verifier is given.
  */
 
 export interface DeskActors {
@@ -21,6 +23,11 @@ export interface DeskActors {
   slot: number;
   receptionOfficerId: string;
   processingOfficerId: string;
+  /**
+   * The officers' argon2id PHC verifier on the server: each event is then signed as the desk signs it,
+   * in its officer's login session on `deskId` (issue 18 point 6), as the server requires.
+   */
+  officerVerifier?: string;
 }
 
 export interface LifecycleOptions {
@@ -100,13 +107,15 @@ export function dossierLifecycles(actors: DeskActors, options: LifecycleOptions)
 
   let clock = 0;
   const nextId = createEventIdGenerator({ now: () => clock, randomBytes: (n) => new Uint8Array(randomBytes(n)) });
-  return steps.map((step) => {
+  const events = steps.map((step) => {
     clock = step.time;
     return createEvent(
       { type: step.type, dossierCode: step.code, officerId: step.officerId, deskId: actors.deskId, unitId: actors.unitId, payload: step.payload },
       { nextId, now: () => clock },
     );
   });
+  const verifier = actors.officerVerifier;
+  return verifier === undefined ? events : signAll(events, actors.deskId, () => verifier);
 }
 
 function receivedPayload(procedure: ProcedureChoice, applicant: Applicant, receivedAt: number): PayloadInput<'RECEIVED'> {

@@ -12,6 +12,8 @@ export const PEER_ACTORS: DeskActors = {
   slot: 1,
   receptionOfficerId: 'peer-reception',
   processingOfficerId: 'peer-processing',
+  // Signed like ours (the same bytes per event); nobody checks the peer's signatures.
+  officerVerifier: '$argon2id$v=19$m=65536,t=3,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
 };
 
 /** Issue 8: our day-end sync must take at most half the PouchDB peer's time on the same data and link. */

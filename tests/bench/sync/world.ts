@@ -62,7 +62,16 @@ export async function seedCommunes(target: DatabaseTarget, count: number, { rede
       const first = await redeemEnrollmentCode(db, issued.code, enrolledAt);
       const credential = redeem ? first.credential : null;
       const code = redeem ? issued.code : (await issueEnrollmentCode(db, issued.desk.id)).code;
-      return { unitId, deskId: issued.desk.id, slot: 1, receptionOfficerId: reception.id, processingOfficerId: processing.id, code, credential };
+      return {
+        unitId,
+        deskId: issued.desk.id,
+        slot: 1,
+        receptionOfficerId: reception.id,
+        processingOfficerId: processing.id,
+        officerVerifier: verifier,
+        code,
+        credential,
+      };
     };
     const units: BenchUnit[] = [];
     // A few at a time: PostgreSQL's pool has 10 connections; PGlite serialises anyway.

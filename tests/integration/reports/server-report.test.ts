@@ -9,6 +9,7 @@ import type { OfficialReport, ReportRow } from '../../../src/reports/official-re
 import { buildApp } from '../../../sync/server/app.ts';
 import { openDatabase } from '../../../sync/server/db/database.ts';
 import type { Database } from '../../../sync/server/db/database.ts';
+import { signAll } from '../../support/desk-session.ts';
 import { ingestEvents } from '../../../sync/server/domain/ingest.ts';
 import { addDesk, redeemEnrollmentCode } from '../../../sync/server/repositories/desks.ts';
 import type { Desk } from '../../../sync/server/repositories/desks.ts';
@@ -32,8 +33,11 @@ const PASSWORD = 'Mật-khẩu-báo-cáo-1';
 const PERIOD = { from: '2025-01-01', to: '2025-12-31' };
 const AS_OF = '2025-12-31T17:00:00.000Z';
 
-/** Pushes the events as the desks would, in time order, one batch per run of one desk's events. */
-async function syncAll(database: Database, dataset: ReportDataset, desks: ReadonlyMap<string, Desk>): Promise<void> {
+/**
+ * Pushes the events as the desks would, in time order, one batch per run of one desk's events, each
+ * signed in its officer's login session on that desk (every officer here has the verifier `hash`).
+ */
+async function syncAll(database: Database, dataset: ReportDataset, desks: ReadonlyMap<string, Desk>, hash: string): Promise<void> {
   const events = dataset.events();
   let run: DossierEvent[] = [];
   const flush = async () => {
@@ -42,7 +46,7 @@ async function syncAll(database: Database, dataset: ReportDataset, desks: Readon
     const desk = desks.get(first.deskId);
     if (!desk) throw new Error(`no desk ${first.deskId}`);
     const last = run[run.length - 1] as DossierEvent;
-    await ingestEvents(database.db, { desk, documents: run, now: Date.parse(last.at) + 60_000, deskClock: null });
+    await ingestEvents(database.db, { desk, documents: signAll(run, desk.id, () => hash), now: Date.parse(last.at) + 60_000, deskClock: null });
     run = [];
   };
   for (const event of events) {
@@ -84,7 +88,7 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
       desks.set(enrolled.desk.id, enrolled.desk);
       credentials.set(unit.id, enrolled.credential);
     }
-    await syncAll(database, dataset, desks);
+    await syncAll(database, dataset, desks, hash);
     app = await buildApp({ database });
     cookie = await dashboardLogin(app, { unit: '000.00.00.H23', username: 'quantri', password: PASSWORD });
   }, 600_000);

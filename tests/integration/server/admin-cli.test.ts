@@ -111,4 +111,43 @@ describe.each(serverTestDatabases())('npm run admin on $name', (database) => {
       await opened.close();
     }
   }, CLI_TIMEOUT);
+
+  it('sets the desks an officer may log in on, disables and lists officers (issue 18 points 3 and 6)', async () => {
+    const added = await runAdmin(target, ['officer', 'add', '--unit', UNIT, '--username', 'lanhdao', '--name', 'Lê Văn Lãnh', '--role', 'leader'], 'mật-khẩu-lãnh-đạo\n');
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/Được đăng nhập tại: không quầy nào\./);
+    const id = /Mã cán bộ: (\S+)/.exec(added.stdout)?.[1] ?? '';
+
+    const desks = await runAdmin(target, ['officer', 'desks', '--officer', id, '--desks', '3, 1']);
+    expect(desks.code).toBe(0);
+    expect(desks.stdout).toMatch(/Lê Văn Lãnh \(lanhdao\) được đăng nhập tại: quầy số 1, 3\./);
+    const disabled = await runAdmin(target, ['officer', 'disable', '--officer', id]);
+    expect(disabled.code).toBe(0);
+    expect(disabled.stdout).toMatch(/Đã khóa tài khoản cán bộ Lê Văn Lãnh/);
+    const listed = await runAdmin(target, ['officer', 'list', '--unit', UNIT]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(`${id}  lanhdao  Lê Văn Lãnh  leader  đã khóa  quầy số 1, 3`);
+    expect(listed.stdout).toContain('  lan.nt  Nguyễn Thị Lan  reception  đang dùng  mọi quầy của đơn vị');
+
+    for (const [args, code, message] of [
+      [['officer', 'desks', '--officer', id, '--desks', '0'], 2, /--desks không hợp lệ/],
+      [['officer', 'disable', '--officer', 'khong-co-can-bo-nay'], 1, /officer\.not_found/],
+    ] as const) {
+      const result = await runAdmin(target, [...args]);
+      expect({ args, code: result.code }).toEqual({ args, code });
+      expect(result.stderr).toMatch(message);
+    }
+
+    const opened = await openDatabase(target);
+    try {
+      const row = await opened.db.selectFrom('officers').select(['active', 'desk_access']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ active: false, desk_access: '1,3' });
+      // Desks learn the change from the officer's reference document, which carries no verifier.
+      const doc = await opened.db.selectFrom('reference_docs').select('body').where('kind', '=', 'officer').where('key', '=', id).executeTakeFirstOrThrow();
+      expect(doc.body).toMatchObject({ active: false, deskAccess: '1,3' });
+      expect(doc.body).not.toHaveProperty('verifier');
+    } finally {
+      await opened.close();
+    }
+  }, CLI_TIMEOUT);
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import { serverTestDatabases } from './support/server-databases.ts';
 import { worldPerSuite } from './support/suite-world.ts';
-import { makeEvent, newDossierCode, pullAll, push, receivedPayload, UNIT_B, type TestDesk } from './support/world.ts';
+import { signedIn } from '../../support/desk-session.ts';
+import { makeEvent, newDossierCode, pullAll, push, receivedPayload, sessionOf, UNIT_B, type TestDesk } from './support/world.ts';
 
 /**
  * Pushes to different dossiers run side by side until they write (on PostgreSQL; PGlite has one
@@ -61,7 +62,8 @@ describe.each(serverTestDatabases())('concurrent pushes on $name', (database) =>
     for (let round = 0; round < 5; round += 1) {
       const first = dossierEvents(deskA, false);
       const second = dossierEvents(deskA2, false);
-      const reused = { ...(second[0] as DossierEvent), id: (first[0] as DossierEvent).id };
+      // Signed after the id is reused, as a desk reusing an id would sign it.
+      const reused = signedIn({ ...(second[0] as DossierEvent), id: (first[0] as DossierEvent).id }, sessionOf(deskA2, suite.world.officers.receptionA!));
       const [a, b] = await Promise.all([push(suite.world.app, deskA, first), push(suite.world.app, deskA2, [reused, second[1]])]);
       expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
       const refused = a.statusCode === 409 ? a : b;

@@ -22,7 +22,9 @@ describe.each(serverTestDatabases())('desk enrollment and officer login on $name
     expect(body.desk).toEqual({ deskId: `${UNIT_A}#5`, agencyId: UNIT_A, slot: 5 });
     expect(body.unit).toMatchObject({ id: UNIT_A, name: 'UBND xã Tân Lập', level: 'commune' });
     expect(body.officers.map((o: { username: string }) => o.username).sort()).toEqual(['admina', 'leadera', 'processinga', 'receptiona']);
-    expect(body.officers[0].verifier).toMatch(/^\$argon2id\$/);
+    // Desk verifiers, for the officers allowed on this desk only (issue 18 point 6; who-acted.test.ts).
+    const verifiers = Object.fromEntries(body.officers.map((o: { username: string; verifier: string | null }) => [o.username, o.verifier]));
+    expect(verifiers).toEqual({ admina: null, leadera: null, processinga: expect.stringMatching(/^\$motcua-desk-v1\$argon2id\$/), receptiona: expect.stringMatching(/^\$motcua-desk-v1\$argon2id\$/) });
 
     const stored = await world.database.db.selectFrom('desks').select('credential_hash').where('id', '=', `${UNIT_A}#5`).executeTakeFirstOrThrow();
     expect(stored.credential_hash).not.toContain(body.credential);
@@ -44,7 +46,7 @@ describe.each(serverTestDatabases())('desk enrollment and officer login on $name
     const ok = await world.app.inject({ method: 'POST', url: '/api/officers/login', headers, payload: { username: 'ReceptionA', password: PASSWORD } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().officer).toMatchObject({ id: world.officers.receptionA?.id, unitId: UNIT_A, role: 'reception' });
-    expect(ok.json().verifier).toMatch(/^\$argon2id\$/);
+    expect(ok.json().verifier).toMatch(/^\$motcua-desk-v1\$argon2id\$/);
 
     const wrong = await world.app.inject({ method: 'POST', url: '/api/officers/login', headers, payload: { username: 'receptiona', password: 'sai-mật-khẩu' } });
     expect(wrong.statusCode).toBe(401);

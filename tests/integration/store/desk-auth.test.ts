@@ -40,7 +40,7 @@ describe('first run and offline login on the store', () => {
       ['binh.tran', 'reception'],
     ]);
 
-    expect(await auth.login('Binh.Tran', 'mật khẩu tiếp nhận')).toMatchObject({ ok: true, value: { role: 'reception' } });
+    expect(await auth.login('Binh.Tran', 'mật khẩu tiếp nhận')).toMatchObject({ ok: true, value: { officer: { role: 'reception' }, session: { deskId: identity.deskId } } });
     expect(await auth.login('binh.tran', 'sai')).toMatchObject({ ok: false, error: { code: 'auth.wrong_credentials' } });
 
     await store.officers.setActive(officer.id, false);

@@ -27,7 +27,11 @@ describe.each(serverTestDatabases().slice(0, 1))('refused events ($name)', (data
       { type: 'RECEIVED', dossierCode: codeFor(1, 500, new Date()), officerId: 'can-bo-cuc-bo', deskId: one.enrollment.deskId, unitId: UNIT, payload: receivedPayload(new Date(), 500) },
       { nextId, now: Date.now },
     );
+    // Appended with no session, as events recorded before the enrollment were (the desk's signer
+    // refuses an event of another officer than the one logged in).
+    one.store.events.signWith(null);
     await one.store.events.append(stranger);
+    one.store.events.signWith(one.signer);
     const later = await one.receive(2);
 
     const sync = await one.startSync();

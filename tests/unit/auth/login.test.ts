@@ -11,7 +11,9 @@ import {
   recordFailure,
 } from '../../../src/auth/login-throttle.ts';
 import type { LoginThrottleState } from '../../../src/auth/login-throttle.ts';
+import { deskVerifierOf } from '../../../src/auth/desk-verifier.ts';
 import type { Officer } from '../../../src/auth/officer.ts';
+import { newSessionId, officerKeyOfVerifier, sessionKeyOf } from '../../../src/auth/officer-session.ts';
 import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
 import type { Sourced } from '../../../src/auth/reference-source.ts';
 
@@ -44,6 +46,7 @@ async function deskWithAdmin() {
     throttle,
     passwords,
     now: () => now,
+    session: { deskId: identity.deskId, newSessionId: () => newSessionId((n) => new Uint8Array(randomBytes(n))) },
   };
   return { identity, admin, officers, states, deps, advance: (ms: number) => (now += ms) };
 }
@@ -91,9 +94,33 @@ describe('offline login', () => {
     const result = await login(' AN.NGUYEN ', 'mật khẩu quản trị', deps);
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.value).toMatchObject({ username: 'an.nguyen', role: 'admin' });
-      expect(result.value).not.toHaveProperty('verifier');
+      expect(result.value.officer).toMatchObject({ username: 'an.nguyen', role: 'admin' });
+      expect(result.value.officer).not.toHaveProperty('verifier');
     }
+  });
+
+  it('opens a session on this desk whose key the server derives from its own verifier (a desk verifier on the desk)', async () => {
+    const { deps, officers, admin, identity } = await deskWithAdmin();
+    // A provincial officer: the server keeps the PHC verifier, the desk only its desk verifier.
+    const serverVerifier = await passwords.create('mật khẩu của Lan');
+    const lan: Officer = { ...admin, id: 'officer-lan', username: 'lan.nt', role: 'reception', verifier: await deskVerifierOf(serverVerifier) };
+    officers.set('lan.nt', { value: lan, source: 'provincial' });
+    const result = await login('lan.nt', 'mật khẩu của Lan', deps);
+    if (!result.ok) throw result.error;
+    expect(result.value.session).toMatchObject({ officerId: 'officer-lan', deskId: identity.deskId, id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+    const expected = await sessionKeyOf(await officerKeyOfVerifier(serverVerifier), { deskId: identity.deskId, officerId: 'officer-lan', id: result.value.session.id });
+    expect(result.value.session.key).toEqual(expected);
+    const again = await login('lan.nt', 'mật khẩu của Lan', deps);
+    expect(again.ok && again.value.session.id).not.toBe(result.value.session.id);
+  });
+
+  it('refuses a provincial officer this desk holds no verifier for, without counting an attempt', async () => {
+    const { deps, officers, admin, states } = await deskWithAdmin();
+    officers.set('lanh.dao', { value: { ...admin, id: 'officer-leader', username: 'lanh.dao', role: 'leader', verifier: null }, source: 'provincial' });
+    expect(await login('lanh.dao', 'mật khẩu bất kỳ', deps)).toMatchObject({ ok: false, error: { code: 'auth.not_on_this_desk', message: expect.stringContaining('không được phép đăng nhập tại quầy này') } });
+    expect(states.get('lanh.dao')).toBeUndefined();
+    officers.set('lanh.dao', { value: { ...admin, id: 'officer-leader', username: 'lanh.dao', role: 'leader', verifier: null, active: false }, source: 'provincial' });
+    expect(await login('lanh.dao', 'mật khẩu bất kỳ', deps)).toMatchObject({ ok: false, error: { code: 'auth.inactive' } });
   });
 
   it('fails alike for a wrong password and an unknown user', async () => {

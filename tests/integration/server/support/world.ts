@@ -9,6 +9,7 @@ import { addDesk } from '../../../../sync/server/repositories/desks.ts';
 import { addOfficer, type OfficerRecord } from '../../../../sync/server/repositories/officers.ts';
 import { addUnit } from '../../../../sync/server/repositories/units.ts';
 import type { OfficerRole } from '../../../../sync/server/db/schema.ts';
+import { signedIn, testSession, type TestSession } from '../../../support/desk-session.ts';
 
 export const PROVINCE = '000.00.00.H23';
 export const UNIT_A = '000.00.12.H23';
@@ -99,9 +100,33 @@ export function receivedPayload(): PayloadInput<'RECEIVED'> {
   };
 }
 
+/** One login session per officer and desk, as if each officer had logged in on each desk once. */
+const sessions = new Map<string, TestSession>();
+
+/** The session `officer` opened on `desk` (its verifier's H gives the key, as on a desk at login). */
+export function sessionOf(desk: TestDesk, officer: Pick<OfficerRecord, 'id' | 'verifier'>): TestSession {
+  const key = `${desk.id}|${officer.id}|${officer.verifier}`;
+  let session = sessions.get(key);
+  if (!session) sessions.set(key, (session = testSession(officer, desk.id)));
+  return session;
+}
+
+/** An event of `officer` recorded on `desk`, signed in the officer's session there as the desk signs it. */
 export function makeEvent<T extends EventType>(
   desk: TestDesk,
   officer: OfficerRecord,
+  type: T,
+  dossierCode: string,
+  payload: PayloadInput<T>,
+  now: () => number = () => Date.now(),
+): DossierEvent {
+  return signedIn(makeUnsignedEvent(desk, officer, type, dossierCode, payload, now), sessionOf(desk, officer));
+}
+
+/** The same event without a session signature: what a desk that never had the officer log in could make. */
+export function makeUnsignedEvent<T extends EventType>(
+  desk: TestDesk,
+  officer: Pick<OfficerRecord, 'id'>,
   type: T,
   dossierCode: string,
   payload: PayloadInput<T>,

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { createEventSigner } from '../../../../src/auth/officer-session.ts';
+import type { EventSigner } from '../../../../src/auth/officer-session.ts';
 import { createPasswordVerifier } from '../../../../src/auth/password-verifier.ts';
 import { createEventIdGenerator } from '../../../../src/dossier/event-id.ts';
 import { createEvent } from '../../../../src/dossier/events.ts';
 import type { DossierEvent, EventType, PayloadInput } from '../../../../src/dossier/events.ts';
 import { projectDossier } from '../../../../src/dossier/projection.ts';
+import { createDeskAuth } from '../../../../renderer/store/index.ts';
 import type { DeskStore } from '../../../../renderer/store/index.ts';
 import { enrollDesk } from '../../../../sync/client/enrollment.ts';
 import type { Enrollment } from '../../../../sync/client/enrollment.ts';
@@ -65,7 +68,7 @@ export async function startSyncWorld(target: DatabaseTarget, slots = 2): Promise
       username: 'tiepnhan',
       fullName: 'Trần Thị Bình',
       role: 'reception',
-      verifier: await verifiers.create('mật-khẩu-đủ-dài'),
+      verifier: await verifiers.create(OFFICER_PASSWORD),
     });
     for (let slot = 1; slot <= slots; slot += 1) codes.push((await addDesk(setup.db, { unitId: UNIT, slot })).code);
   } finally {
@@ -132,6 +135,8 @@ export interface TestDesk {
   name: string;
   store: DeskStore;
   enrollment: Enrollment;
+  /** The session of the world's officer, logged in on this desk: the store signs their events with it. */
+  signer: EventSigner | null;
   sync: DeskSync | null;
   receive(count: number, day?: Date): Promise<DossierEvent[]>;
   append<T extends EventType>(type: T, code: string, payload: PayloadInput<T>): Promise<DossierEvent>;
@@ -142,10 +147,23 @@ export interface TestDesk {
   restart(options?: Partial<DeskSyncOptions>): Promise<DeskSync>;
 }
 
-export async function enrolledDesk(world: SyncWorld, slot: number): Promise<TestDesk> {
+export const OFFICER_PASSWORD = 'mật-khẩu-đủ-dài';
+
+/** Logs `username` in on the desk as the login screen does; the store then signs their events in that session. */
+export async function logInOnDesk(store: DeskStore, username: string, password: string = OFFICER_PASSWORD): Promise<EventSigner> {
+  const result = await createDeskAuth(store, { now: Date.now }).login(username, password);
+  if (!result.ok) throw result.error;
+  const signer = await createEventSigner(result.value.session);
+  store.events.signWith(signer);
+  return signer;
+}
+
+/** `logIn: false`: enrolled only, nobody logged in (the store signs nothing). */
+export async function enrolledDesk(world: SyncWorld, slot: number, { logIn = true }: { logIn?: boolean } = {}): Promise<TestDesk> {
   const name = uniqueNameForSync(`desk${slot}`);
   let store = await openTestStore(name);
   const outcome = await enrollDesk(store, { serverUrl: world.proxy.url, code: world.codes[slot - 1] ?? '', province: PROVINCE_CHOICE }, { clock: Date.now });
+  const signer = logIn ? await logInOnDesk(store, world.officer.username) : null;
   const nextId = createEventIdGenerator({ now: Date.now, randomBytes: (n) => new Uint8Array(randomBytes(n)) });
   let counter = 0;
 
@@ -155,6 +173,7 @@ export async function enrolledDesk(world: SyncWorld, slot: number): Promise<Test
       return store;
     },
     enrollment: outcome.enrollment,
+    signer,
     sync: null,
     async append(type, code, payload) {
       const event = createEvent(
@@ -183,6 +202,8 @@ export async function enrolledDesk(world: SyncWorld, slot: number): Promise<Test
     },
     async restart(options = {}) {
       store = await openTestStore(name);
+      // The officer's session outlives the relaunch, as it outlives a reload of the desk's window.
+      store.events.signWith(signer);
       return desk.startSync(options);
     },
   };
