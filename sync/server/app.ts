@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Database } from './db/database.ts';
+import { withSafeErrorLogging } from './logging.ts';
 import { changeBusPlugin } from './plugins/change-bus.ts';
 import { corsPlugin } from './plugins/cors.ts';
 import { databasePlugin } from './plugins/database.ts';
@@ -23,8 +24,9 @@ export interface AppOptions {
 
 /** Builds the provincial server: external plugins first, then the app's, then routes. */
 export async function buildApp({ database, logger = false, rateLimits = {} }: AppOptions): Promise<FastifyInstance> {
-  // Fastify's request log lines carry method and URL only: credentials in headers never reach the logs.
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
+  // Fastify's request log lines carry method and URL only: credentials in headers never reach the logs,
+  // and errors are logged without the data they quote (logging.ts).
+  const app = Fastify({ logger: withSafeErrorLogging(logger), bodyLimit: 1024 * 1024 });
   const limits = { ...DEFAULT_RATE_LIMITS, ...rateLimits };
   await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
