@@ -1,11 +1,11 @@
 import type { RxCollection } from 'rxdb';
-import { parseEvent } from '../../src/dossier/events.ts';
+import { parseEvent, readStoredEvent } from '../../src/dossier/events.ts';
 import type { DossierEvent } from '../../src/dossier/events.ts';
 import { DomainError } from '../../src/errors.ts';
 import { canonicalJson } from '../../src/canonical-json.ts';
 import { normalizeInstant } from './instant.ts';
 import { readByPrimaryKey } from './paged-queries.ts';
-import { splitPersonal } from './personal-data.ts';
+import { joinPersonal, splitPersonal } from './personal-data.ts';
 import { docToEvent } from './projector.ts';
 import type { Projector } from './projector.ts';
 import type { PendingProjections } from './pending-projections.ts';
@@ -29,6 +29,15 @@ export interface EventsRepository {
    * Other appends return after their projection.
    */
   append(input: unknown, options?: { newDossier?: boolean }): Promise<AppendResult>;
+  /**
+   * Puts a corrected body in place of a stored event that never reached the server (the desk's
+   * quarantine, "Chưa gửi được"): same id, dossier, type, time, officer, desk and unit, only its
+   * texts changed; then re-projects the dossier. The one write that is not an insert: the event
+   * was never sent, so no other desk and no server holds it, and it keeps its place in the
+   * dossier's history. Throws DomainError for an invalid body, an unknown id, an event already
+   * stamped by the server, or a body that changes more than texts; nothing is written then.
+   */
+  correctUnsent(input: unknown): Promise<DossierEvent>;
   byId(id: string): Promise<DossierEvent | null>;
   /** The route of a dossier, in id (creation) order. */
   forDossier(code: string): Promise<DossierEvent[]>;
@@ -87,6 +96,27 @@ export function createEventsRepository(
         return { event, duplicate: false };
       });
     },
+    correctUnsent(input) {
+      const parsed = parseEvent(input);
+      if (!parsed.ok) return Promise.reject(parsed.error);
+      const event = parsed.value;
+      return serial(async () => {
+        const doc = await collection.findOne(event.id).exec();
+        if (!doc) throw new DomainError('event.not_found', `Không có thao tác ${event.id} trên quầy.`, ['id']);
+        const current = doc.toMutableJSON();
+        const before = readStoredEvent(joinPersonal(current.event, current.personal));
+        if (typeof current.event.serverAt === 'string') {
+          throw new DomainError('event.already_synced', 'Thao tác này đã lên máy chủ tỉnh: không sửa được trên quầy.', ['serverAt']);
+        }
+        if (!before.ok || !sameEnvelope(before.value, event)) {
+          throw new DomainError('event.correction_mismatch', 'Bản sửa phải giữ nguyên thao tác, hồ sơ, thời điểm và người thực hiện; chỉ nội dung chữ được sửa.');
+        }
+        const { clear, personal } = splitPersonal(event);
+        await doc.incrementalPatch({ event: clear, personal });
+        await projector.catchUp();
+        return event;
+      });
+    },
     byId: stored,
     forDossier: (code) => projector.eventsOf(code),
     async all() {
@@ -103,4 +133,20 @@ export function createEventsRepository(
       }
     },
   };
+}
+
+/** Everything but the payload's texts: what a correction may not change. */
+function sameEnvelope(a: DossierEvent, b: DossierEvent): boolean {
+  const keys = ['id', 'dossierCode', 'type', 'at', 'serverAt', 'officerId', 'deskId', 'unitId', 'schemaVersion'] as const;
+  return keys.every((key) => a[key] === b[key]) && sameButTexts(a.payload, b.payload);
+}
+
+function sameButTexts(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameButTexts(item, b[index]));
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameButTexts((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  }
+  return a === b;
 }
