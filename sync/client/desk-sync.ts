@@ -1,4 +1,5 @@
 import { BehaviorSubject, Subject, debounceTime, merge } from 'rxjs';
+import type { DossierEvent } from '../../src/dossier/events.ts';
 import type { Observable, Subscription } from 'rxjs';
 import type { DeskStore } from '../../renderer/store/index.ts';
 import { eventsCollectionOf, settingsCollectionOf } from '../../renderer/store/replication-access.ts';
@@ -18,6 +19,8 @@ import type { PendingSummary } from './pending-counter.ts';
 import { pullReferenceData } from './reference-sync.ts';
 import { createRejectionLog } from './rejections.ts';
 import type { Rejection } from './rejections.ts';
+import { correctUnsent, listUnsent } from './unsent.ts';
+import type { UnsentEvent } from './unsent.ts';
 import { INITIAL_STATUS, LAST_SUCCESS_KEY, lastSuccessSchema, phaseOf } from './sync-status.ts';
 import type { PhaseInputs, SyncStatus } from './sync-status.ts';
 
@@ -48,6 +51,12 @@ export interface DeskSync {
   /** Resolves when everything local is on the server and everything new is here. */
   awaitInSync(): Promise<void>;
   rejections(): Promise<Rejection[]>;
+  /** "Chưa gửi được": the events this desk has not managed to send, and the way out of a text problem. */
+  unsent: {
+    list(): Promise<UnsentEvent[]>;
+    /** Confirms the proposed correction of a quarantined event; it is sent like a new write. */
+    correct(eventId: string): Promise<DossierEvent>;
+  };
   stop(): Promise<void>;
 }
 
@@ -92,7 +101,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
   const recount = new Subject<void>();
   let consecutiveFailures = 0;
 
-  const replication = startEventReplication({
+  const { replication, releaseHeld } = startEventReplication({
     events,
     http,
     identifier: `motcua-events:${enrollment.serverUrl}:${enrollment.deskId}`,
@@ -142,8 +151,18 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         rejectedNow.next(rejection);
         recount.next();
       },
+      released(ids) {
+        leftQuarantine(ids);
+      },
     },
   });
+
+  /** Events out of the quarantine are waiting again until the server acknowledges them. */
+  function leftQuarantine(ids: readonly string[]): void {
+    rejectedIds = new Set([...rejectedIds].filter((id) => !ids.includes(id)));
+    update({ rejected: rejectedIds.size });
+    recount.next();
+  }
 
   let counting: Promise<void> = Promise.resolve();
   let lastSummary: PendingSummary = { pending: 0, oldestPendingAt: null };
@@ -197,6 +216,14 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     status: () => status.value,
     awaitInSync,
     rejections: () => rejectionLog.list(),
+    unsent: {
+      list: () => listUnsent(events, rejectionLog),
+      async correct(eventId) {
+        const corrected = await correctUnsent(store, events, rejectionLog, eventId);
+        leftQuarantine([eventId]);
+        return corrected;
+      },
+    },
 
     async dayEnd(onProgress) {
       const startedAt = clock();
@@ -239,6 +266,8 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         backoff.wake();
         replication.reSync();
         await Promise.race([awaitInSync(), givingUp]);
+        // Events held behind a corrected one go after it, outside RxDB's own queue.
+        await Promise.race([releaseHeld(), givingUp]);
         progress.stage = 'projecting';
         report();
         await store.projections.catchUp();
