@@ -1,4 +1,5 @@
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
+import { payloadSchemas } from '../../../src/dossier/events.ts';
 import type { PayloadInput } from '../../../src/dossier/events.ts';
 import { computeFee } from '../../../src/fees/fee.ts';
 import type { FeeResult } from '../../../src/fees/fee.ts';
@@ -6,6 +7,9 @@ import { checkCitizenIdAgainst, parseCitizenId } from '../../../src/people/citiz
 import { parseEmail } from '../../../src/people/email.ts';
 import { normalizePersonName } from '../../../src/people/person-name.ts';
 import { parsePhone } from '../../../src/people/phone.ts';
+import { eventTextProblem } from '../../components/event-text-rule.ts';
+
+const receivedFields = payloadSchemas.RECEIVED.shape;
 
 /** What the receive form holds while the officer types (text as typed; parsed on save). */
 export interface PaperRow {
@@ -113,8 +117,11 @@ export function toPayload(procedure: Procedure, values: ReceiveValues): { ok: tr
   const errors: ReceiveErrors = {};
   const applicant: ReceivedPayloadDraft['applicant'] = { fullName: '' };
 
+  // The event's own text rule first: its message names the field as the refusal of the event would.
+  const nameProblem = eventTextProblem(receivedFields.applicant.shape.fullName, values.fullName);
   const name = normalizePersonName(values.fullName);
-  if (name.ok) applicant.fullName = name.value;
+  if (nameProblem) errors.fullName = nameProblem;
+  else if (name.ok) applicant.fullName = name.value;
   else errors.fullName = name.error.message;
 
   let birthDate: string | undefined;
@@ -146,8 +153,10 @@ export function toPayload(procedure: Procedure, values: ReceiveValues): { ok: tr
     if (email.ok) applicant.email = email.value;
     else errors.email = email.error.message;
   }
+  const addressProblem = eventTextProblem(receivedFields.applicant.shape.address, values.address);
   const address = values.address.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (address) applicant.address = address;
+  if (addressProblem) errors.address = addressProblem;
+  else if (address) applicant.address = address;
 
   const papers: ReceivedPayloadDraft['papers'] = [];
   values.papers.forEach((paper, index) => {
@@ -179,6 +188,8 @@ export function toPayload(procedure: Procedure, values: ReceiveValues): { ok: tr
   }
 
   const notes = values.notes.normalize('NFC').trim();
+  const notesProblem = eventTextProblem(receivedFields.notes, values.notes);
+  if (notesProblem) errors.notes = notesProblem;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
