@@ -112,7 +112,7 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
 
   /** Holds `event` back behind `blocker`, a quarantined event of the same dossier the officer can correct. */
   function hold(event: DossierEvent, blocker: string): Promise<void> {
-    return reject(event, 'push', 'event.held', `Chờ sửa thao tác trước của hồ sơ này (mã thao tác ${blocker}); sẽ tự gửi sau khi thao tác đó được gửi.`, { heldBy: blocker });
+    return reject(event, 'push', 'event.held', 'Chờ sửa một thao tác trước của hồ sơ này; sẽ tự gửi ngay sau thao tác đó.', { heldBy: blocker });
   }
 
   async function request<T>(attempt: () => Promise<T>): Promise<T> {

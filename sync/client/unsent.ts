@@ -22,7 +22,7 @@ export interface UnsentEvent {
 
 /**
  * The events this desk has not managed to send, oldest first, each with its reason. An entry whose
- * event reached the server after all (stamped: an older server had stored it) leaves the list.
+ * event reached the server after all (stamped) is not listed.
  */
 export async function listUnsent(events: RxCollection<EventDoc>, rejections: RejectionLog): Promise<UnsentEvent[]> {
   const entries = (await rejections.list()).filter((entry) => entry.direction === 'push');
@@ -30,11 +30,7 @@ export async function listUnsent(events: RxCollection<EventDoc>, rejections: Rej
   const unsent: UnsentEvent[] = [];
   for (const rejection of entries) {
     const doc = docs.get(rejection.eventId)?.toMutableJSON();
-    if (!doc) continue;
-    if (isStamped(doc)) {
-      await rejections.remove(rejection.eventId);
-      continue;
-    }
+    if (!doc || isStamped(doc)) continue;
     const raw = rawEventOfDoc(doc);
     const proposal = rejection.heldBy === undefined && rejection.code === 'event.forbidden_character' ? proposeTextCorrection(raw) : null;
     unsent.push({ rejection, raw, event: eventOfDoc(doc), correction: proposal?.ok ? proposal.value : null });
