@@ -74,6 +74,12 @@ function isContentRefusal(error: SyncError): boolean {
   return error.kind === 'refused' && CONTENT_REFUSALS.has(error.status ?? 0) && !error.code.startsWith('http.');
 }
 
+export interface EventReplication {
+  replication: RxReplicationState<EventDoc, SeqCheckpoint>;
+  /** Sends the held events whose blocker has gone through; resolves once they are sent (or throws why not). */
+  releaseHeld(): Promise<void>;
+}
+
 /**
  * Replicates the desk's event log with the provincial server (RxDB `replicateRxCollection`).
  *
@@ -92,12 +98,6 @@ function isContentRefusal(error: SyncError): boolean {
  * a reason to quarantine or to halve: it says the server failed, not which event, and a server
  * that is down fails every half too (see the README, "Chưa gửi được").
  */
-export interface EventReplication {
-  replication: RxReplicationState<EventDoc, SeqCheckpoint>;
-  /** Sends the held events whose blocker has gone through; resolves once they are sent (or throws why not). */
-  releaseHeld(): Promise<void>;
-}
-
 export function startEventReplication(options: EventReplicationOptions): EventReplication {
   const { http, rejections, backoff, hooks, clock } = options;
   const pushBatchSize = options.pushBatchSize ?? DEFAULT_PUSH_BATCH_SIZE;
@@ -158,8 +158,12 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
     return (await withOwnEvents(await pageOf(OWN_AS_STAMPS))) ?? pageOf(OWN_IN_FULL);
   }
 
-  /** Event ids the server acknowledged in this session. */
+  /**
+   * Event ids the server acknowledged lately: how a held event knows its blocker went through
+   * before the blocker's stamp is pulled back (the stamp tells it after that).
+   */
   const acknowledged = new Set<string>();
+  const ACKNOWLEDGED_KEPT = 20_000;
 
   /** Sends `events` in order, quarantining what the server refuses; throws on anything else. */
   async function pushAll(events: DossierEvent[]): Promise<void> {
@@ -174,6 +178,7 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
           }),
         );
         pushed.remember(sending);
+        if (acknowledged.size > ACKNOWLEDGED_KEPT) acknowledged.clear();
         for (const event of sending) acknowledged.add(event.id);
         hooks.acknowledged(
           sending.map((event) => event.id),
@@ -257,19 +262,28 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
       const ready = waiting.filter((entry) => through(entry.heldBy as string)).sort((a, b) => (a.eventId < b.eventId ? -1 : 1));
       if (ready.length === 0) return;
       const docs = await options.events.findByIds(ready.map((entry) => entry.eventId)).exec();
+      const released: Rejection[] = [];
       const sending: DossierEvent[] = [];
       for (const entry of ready) {
-        const doc = docs.get(entry.eventId);
-        const outgoing = doc ? outgoingEventOf(doc.toMutableJSON()) : null;
-        if (outgoing && 'send' in outgoing) sending.push(outgoing.send);
+        const doc = docs.get(entry.eventId)?.toMutableJSON();
+        if (!doc) continue;
+        const outgoing = outgoingEventOf(doc);
+        if ('keep' in outgoing) {
+          // It cannot go as stored either: quarantined for that reason instead of held.
+          const { code, message, ...extra } = outgoing.keep;
+          await reject({ id: entry.eventId, dossierCode: entry.dossierCode, type: entry.type }, 'push', code, message, extra);
+          continue;
+        }
+        await rejections.remove(entry.eventId);
+        released.push(entry);
+        sending.push(outgoing.send);
       }
-      for (const entry of ready) await rejections.remove(entry.eventId);
-      hooks.released(ready.map((entry) => entry.eventId));
+      hooks.released(released.map((entry) => entry.eventId));
       try {
         await inOrder(() => pushAll(sending));
       } catch (error) {
         // Not sent (offline…): back in the quarantine as they were, to go with the next success.
-        for (const entry of ready) {
+        for (const entry of released) {
           if (acknowledged.has(entry.eventId) || (await rejections.has(entry.eventId))) continue;
           await rejections.record(entry);
           hooks.rejected(entry);
