@@ -6,6 +6,7 @@ import type { AppInfo } from '../../src/bridge/desk-bridge.ts';
 import { ScannerProvider } from '../scanner/ScannerProvider.tsx';
 import { DossierDetailScreen } from '../screens/dossier-detail/DossierDetailScreen.tsx';
 import { SyncStatusIndicator } from '../sync-status/SyncStatusIndicator.tsx';
+import { UNSENT_PATH, UnsentScreen } from '../sync-status/UnsentScreen.tsx';
 import { useDesk } from './desk-context.tsx';
 import { sections, type Section } from './sections.ts';
 import { useShellScan } from './use-shell-scan.ts';
@@ -61,6 +62,7 @@ function ShellLayout() {
                 <Route key={section.path} path={section.path} component={section.screen} />
               ))}
               <Route path="/ho-so/:code" component={DossierDetailScreen} />
+              <Route path={UNSENT_PATH} component={UnsentScreen} />
               <Route>
                 <h1>Không tìm thấy trang</h1>
               </Route>

@@ -1,12 +1,12 @@
 import type { RxCollection } from 'rxdb';
 import type { EventSigner } from '../../src/auth/officer-session.ts';
-import { parseEvent } from '../../src/dossier/events.ts';
+import { parseEvent, readStoredEvent } from '../../src/dossier/events.ts';
 import type { DossierEvent } from '../../src/dossier/events.ts';
 import { DomainError } from '../../src/errors.ts';
 import { canonicalJson } from '../../src/canonical-json.ts';
 import { normalizeInstant } from './instant.ts';
 import { readByPrimaryKey } from './paged-queries.ts';
-import { splitPersonal } from './personal-data.ts';
+import { joinPersonal, splitPersonal } from './personal-data.ts';
 import { docToEvent } from './projector.ts';
 import type { Projector } from './projector.ts';
 import type { PendingProjections } from './pending-projections.ts';
@@ -39,6 +39,15 @@ export interface EventsRepository {
    * not by the start of a remembered session.
    */
   signWith(signer: EventSigner | Promise<EventSigner> | null): void;
+  /**
+   * Puts a corrected body in place of a stored event that never reached the server (the desk's
+   * quarantine, "Chưa gửi được"): same id, dossier, type, time, officer, desk and unit, only its
+   * texts changed; then re-projects the dossier. The one write that is not an insert: the event
+   * was never sent, so no other desk and no server holds it, and it keeps its place in the
+   * dossier's history. Throws DomainError for an invalid body, an unknown id, an event already
+   * stamped by the server, or a body that changes more than texts; nothing is written then.
+   */
+  correctUnsent(input: unknown): Promise<DossierEvent>;
   byId(id: string): Promise<DossierEvent | null>;
   /** The route of a dossier, in id (creation) order. */
   forDossier(code: string): Promise<DossierEvent[]>;
@@ -107,6 +116,29 @@ export function createEventsRepository(
         return { event, duplicate: false };
       });
     },
+    correctUnsent(input) {
+      const parsed = parseEvent(input);
+      if (!parsed.ok) return Promise.reject(parsed.error);
+      const corrected = parsed.value;
+      const signing = signer;
+      return serial(async () => {
+        const doc = await collection.findOne(corrected.id).exec();
+        if (!doc) throw new DomainError('event.not_found', `Không có thao tác ${corrected.id} trên quầy.`, ['id']);
+        const current = doc.toMutableJSON();
+        const before = readStoredEvent(joinPersonal(current.event, current.personal));
+        if (typeof current.event.serverAt === 'string') {
+          throw new DomainError('event.already_synced', 'Thao tác này đã lên máy chủ tỉnh: không sửa được trên quầy.', ['serverAt']);
+        }
+        if (!before.ok || !sameEnvelope(before.value, corrected)) {
+          throw new DomainError('event.correction_mismatch', 'Bản sửa phải giữ nguyên thao tác, hồ sơ, thời điểm và người thực hiện; chỉ nội dung chữ được sửa.');
+        }
+        const event = await signedAgain(corrected, before.value.session !== undefined ? await signing : null);
+        const { clear, personal } = splitPersonal(event);
+        await doc.incrementalPatch({ event: clear, personal });
+        await projector.catchUp();
+        return event;
+      });
+    },
     byId: stored,
     forDossier: (code) => projector.eventsOf(code),
     async all() {
@@ -123,4 +155,37 @@ export function createEventsRepository(
       }
     },
   };
+}
+
+/**
+ * A signed event's session MAC covers its texts, so a corrected body is signed again, in the
+ * session of the officer who recorded it: only they can vouch for what it now says.
+ */
+async function signedAgain(event: DossierEvent, signer: EventSigner | null): Promise<DossierEvent> {
+  const { session: _old, ...unsigned } = event;
+  if (_old === undefined) return event;
+  if (!signer || signer.officerId !== event.officerId) {
+    throw new DomainError(
+      'event.correction_officer',
+      'Thao tác này do cán bộ khác ghi: chỉ cán bộ đó, đăng nhập trên quầy này, mới sửa được (hoặc xuất tệp cho bộ phận hỗ trợ).',
+      ['officerId'],
+    );
+  }
+  return signer.sign(unsigned as DossierEvent);
+}
+
+/** Everything but the payload's texts: what a correction may not change. */
+function sameEnvelope(a: DossierEvent, b: DossierEvent): boolean {
+  const keys = ['id', 'dossierCode', 'type', 'at', 'serverAt', 'officerId', 'deskId', 'unitId', 'schemaVersion'] as const;
+  return keys.every((key) => a[key] === b[key]) && sameButTexts(a.payload, b.payload);
+}
+
+function sameButTexts(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameButTexts(item, b[index]));
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameButTexts((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  }
+  return a === b;
 }

@@ -1,6 +1,6 @@
 import { getChangedDocumentsSince } from 'rxdb';
 import { z } from 'zod';
-import { parseEvent } from '../../src/dossier/events.ts';
+import { readStoredEvent } from '../../src/dossier/events.ts';
 import type { DossierEvent } from '../../src/dossier/events.ts';
 import { projectDossier } from '../../src/dossier/projection.ts';
 import type { DeskCollections } from './database.ts';
@@ -48,8 +48,13 @@ const BATCH = 500;
 const SAVE_CHECKPOINT_EVERY = 20;
 type Checkpoint = { id: string; lwt: number };
 
+/**
+ * The event a stored doc holds, read as it was written (an event stored before the text rule, by
+ * an older version or pulled from an older server, still counts in its dossier), or null when it
+ * no longer parses at all.
+ */
 export function docToEvent(doc: EventDoc): DossierEvent | null {
-  const parsed = parseEvent(joinPersonal(doc.event, doc.personal));
+  const parsed = readStoredEvent(joinPersonal(doc.event, doc.personal));
   return parsed.ok ? parsed.value : null;
 }
 

@@ -2,7 +2,7 @@ import type { RxCollection } from 'rxdb';
 import type { DossierEvent } from '../../src/dossier/events.ts';
 import type { DeskStore } from './desk-store.ts';
 import { normalizeInstant } from './instant.ts';
-import { splitPersonal } from './personal-data.ts';
+import { joinPersonal, splitPersonal } from './personal-data.ts';
 import { docToEvent } from './projector.ts';
 import type { EventDoc } from './schemas/event-schema.ts';
 import type { SettingsDoc } from './schemas/settings-schema.ts';
@@ -29,7 +29,12 @@ export function eventDocOf(event: DossierEvent): EventDoc {
   return { id: event.id, dossierCode: event.dossierCode, type: event.type, at: normalizeInstant(event.at), event: clear, personal };
 }
 
-/** The event a stored doc holds, or null when it no longer parses (older schema, corruption). */
+/** The event a stored doc holds, read as written, or null when it no longer parses (older schema, corruption). */
 export function eventOfDoc(doc: EventDoc): DossierEvent | null {
   return docToEvent(doc);
+}
+
+/** A stored doc's event exactly as stored, unparsed (personal fields joined back): what a correction starts from. */
+export function rawEventOfDoc(doc: EventDoc): unknown {
+  return joinPersonal(doc.event, doc.personal);
 }

@@ -7,6 +7,7 @@ import type { Rejection } from '../../sync/client/rejections.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { formatCount, formatDay, formatInstant } from '../components/format.ts';
+import { UNSENT_PATH } from './UnsentScreen.tsx';
 
 const stageLabels: Readonly<Record<DayEndProgress['stage'], string>> = {
   sending: 'Đang gửi hồ sơ lên máy chủ…',
@@ -64,7 +65,7 @@ export function DayEndDialog({ sync, onClose }: { sync: DeskSync; onClose: () =>
             <progress max={Math.max(1, phase.progress.pendingAtStart)} value={phase.progress.sent + phase.progress.rejected} />
             <p>
               Đã gửi {formatCount(phase.progress.sent)}/{formatCount(phase.progress.pendingAtStart)} · đã nhận {formatCount(phase.progress.received)}
-              {phase.progress.rejected > 0 && <> · bị từ chối {formatCount(phase.progress.rejected)}</>}
+              {phase.progress.rejected > 0 && <> · chưa gửi được {formatCount(phase.progress.rejected)}</>}
             </p>
           </div>
         )}
@@ -95,21 +96,29 @@ function Report({ report, earlier, onClose, onRetry }: { report: DayEndReport; e
           <dd data-testid="day-end-received">{formatCount(report.today.received)}</dd>
         </div>
         <div>
-          <dt>Bị từ chối</dt>
+          <dt>Chưa gửi được</dt>
           <dd data-testid="day-end-rejected">{formatCount(report.today.rejected.length)}</dd>
         </div>
       </dl>
       <p className="day-end-cycle" data-testid="day-end-cycle">
         Lần đồng bộ này: gửi {formatCount(report.sent)}, nhận {formatCount(report.received)}
-        {report.rejected.length > 0 && <>, bị từ chối {formatCount(report.rejected.length)}</>}. Các thao tác đã gửi trong ngày (kể cả
+        {report.rejected.length > 0 && <>, chưa gửi được {formatCount(report.rejected.length)}</>}. Các thao tác đã gửi trong ngày (kể cả
         khi quầy tự đồng bộ) đều được tính ở trên.
       </p>
-      {report.today.rejected.length > 0 && <RejectionTable title="Bị máy chủ từ chối hôm nay" rows={report.today.rejected} />}
+      {report.today.rejected.length > 0 && <RejectionTable title="Chưa gửi được hôm nay" rows={report.today.rejected} />}
       {earlier && earlier.length > 0 && (
         <details>
-          <summary>{formatCount(earlier.length)} thao tác bị từ chối trước hôm nay (vẫn lưu trên quầy)</summary>
-          <RejectionTable title="Bị từ chối trước hôm nay" rows={earlier} />
+          <summary>{formatCount(earlier.length)} thao tác chưa gửi được từ trước hôm nay (vẫn lưu trên quầy)</summary>
+          <RejectionTable title="Chưa gửi được từ trước hôm nay" rows={earlier} />
         </details>
+      )}
+      {(report.today.rejected.length > 0 || report.rejectedEarlier > 0) && (
+        <p>
+          <a href={`#${UNSENT_PATH}`} onClick={onClose} data-testid="day-end-unsent">
+            Xem và xử lý các thao tác chưa gửi được
+          </a>{' '}
+          (sửa lỗi ký tự, hoặc xuất tệp gửi bộ phận hỗ trợ của tỉnh).
+        </p>
       )}
       <div className="form-actions">
         {report.error && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { phaseLabels } from '../../sync/client/sync-status.ts';
 import { formatCount, formatInstant } from '../components/format.ts';
 import { DayEndDialog } from './DayEndDialog.tsx';
+import { UNSENT_PATH } from './UnsentScreen.tsx';
 import { useDeskSync } from './use-desk-sync.ts';
 import './sync-status.css';
 
@@ -71,10 +72,14 @@ export function SyncStatusIndicator() {
         )}
         <span className="sync-detail">
           {status.pending > 0 ? `${formatCount(status.pending)} chờ gửi · ` : ''}
-          {status.rejected > 0 ? `${formatCount(status.rejected)} bị từ chối · ` : ''}
           {last}
         </span>
       </button>
+      {status.rejected > 0 && (
+        <a className="sync-unsent" href={`#${UNSENT_PATH}`} data-testid="sync-unsent" title="Xem và xử lý các thao tác chưa gửi được lên máy chủ tỉnh">
+          {formatCount(status.rejected)} chưa gửi được
+        </a>
+      )}
       {open && <DayEndDialog sync={sync} onClose={() => setOpen(false)} />}
     </>
   );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DomainError, err, ok } from '../errors.ts';
 import type { Result } from '../errors.ts';
 import { statutoryTimeSchema } from '../catalogue/statutory-time.ts';
+import { forbiddenCharacterProblem, type LineRule } from '../text/allowed-characters.ts';
 import { checkDate, EARLIEST_DATE } from '../time/date-rule.ts';
 import { localDateOf } from '../time/vn-time.ts';
 import { isAgencyId, parseDossierCode } from './dossier-code.ts';
@@ -16,17 +17,25 @@ import { isUuidV7 } from './event-id.ts';
 
 export const MAX_EVENT_BYTES = 64 * 1024;
 
-/** Trimmed, NFC-normalised text of 1..max characters. */
-const text = (max: number) => z.string().trim().normalize('NFC').min(1).max(max);
-const shortText = text(200);
-const reasonText = text(2000);
-const optionalNote = text(2000).optional();
+/**
+ * Trimmed, NFC-normalised text of 1..max characters, holding only the characters the text rule
+ * allows (src/text/allowed-characters.ts). `label` names the field as an officer knows it, in the
+ * rule's message; `lines`: whether the field legitimately holds several lines (reasons and notes).
+ */
+const text = (max: number, label: string, lines: LineRule = 'one-line') =>
+  z.string().trim().normalize('NFC').superRefine(allowedCharacters(label, lines)).min(1).max(max);
+const shortText = (label: string) => text(200, label);
+const reasonText = (label: string) => text(2000, label, 'multi-line');
+const optionalNote = (label: string) => text(2000, label, 'multi-line').optional();
 
-const instant = z.iso.datetime({ error: 'Thời điểm phải theo ISO-8601 giờ UTC, ví dụ 2025-11-22T02:30:00Z' });
+/** Year 0000 is in neither the Gregorian calendar nor PostgreSQL's: its database cast failed. */
+const instant = z.iso
+  .datetime({ error: 'Thời điểm phải theo ISO-8601 giờ UTC, ví dụ 2025-11-22T02:30:00Z' })
+  .refine((value) => !value.startsWith('0000'), 'Thời điểm không có thật (không có năm 0000)');
 const isoDate = z.iso.date({ error: 'Ngày phải có thật, dạng YYYY-MM-DD' });
 /** The date rule of every date field (date-rule.ts); "not after the receipt" is checked on the payload. */
 const birthDate = isoDate.refine((date) => date >= EARLIEST_DATE, 'Ngày sinh không được trước năm 1900');
-const identifier = text(64);
+const identifier = (label: string) => text(64, label);
 const citizenId = z.string().trim().regex(/^\d{12}$/, 'Số định danh cá nhân gồm đúng 12 chữ số');
 
 export const agencyIdSchema = z
@@ -55,7 +64,7 @@ export const printFormSchema = z.enum([
 export type PrintForm = z.infer<typeof printFormSchema>;
 
 const applicantSchema = z.strictObject({
-  fullName: shortText,
+  fullName: shortText('Họ và tên người nộp hồ sơ'),
   citizenId: citizenId.optional(),
   birthDate: birthDate.optional(),
   sex: z.enum(['male', 'female']).optional(),
@@ -65,7 +74,7 @@ const applicantSchema = z.strictObject({
     .regex(/^\+?\d[\d .-]{5,19}$/, 'Số điện thoại không hợp lệ')
     .optional(),
   email: z.string().trim().max(254).pipe(z.email({ error: 'Thư điện tử không hợp lệ' })).optional(),
-  address: text(500).optional(),
+  address: text(500, 'Địa chỉ người nộp hồ sơ').optional(),
 });
 
 /**
@@ -75,7 +84,7 @@ const applicantSchema = z.strictObject({
  */
 const paperSchema = z
   .strictObject({
-    name: text(300),
+    name: text(300, 'Tên giấy tờ trong thành phần hồ sơ'),
     originals: z.number().int().min(0).max(100),
     copies: z.number().int().min(0).max(100),
     presentedOnly: z.literal(true).optional(),
@@ -91,20 +100,20 @@ const paperSchema = z
 
 const receivedPayload = z
   .strictObject({
-    procedureCode: text(32),
-    procedureName: text(500),
-    field: shortText,
+    procedureCode: text(32, 'Mã thủ tục'),
+    procedureName: text(500, 'Tên thủ tục'),
+    field: shortText('Lĩnh vực'),
     statutoryTime: statutoryTimeSchema,
     channel: z.enum(['in-person', 'online', 'post']),
     applicant: applicantSchema,
     papers: z.array(paperSchema).max(100),
     sets: z.number().int().min(1).max(100),
-    fee: z.strictObject({ amount: z.number().int().min(0).max(1_000_000_000), note: optionalNote }),
+    fee: z.strictObject({ amount: z.number().int().min(0).max(1_000_000_000), note: text(2000, 'Diễn giải lệ phí').optional() }),
     resultDelivery: z.enum(['desk', 'post']),
-    notes: optionalNote,
+    notes: optionalNote('Ghi chú khi tiếp nhận'),
     receivedAt: instant,
     dueAt: instant,
-    linkedGroupId: identifier.optional(),
+    linkedGroupId: identifier('Mã nhóm hồ sơ liên thông').optional(),
   })
   .refine((p) => Date.parse(p.dueAt) >= Date.parse(p.receivedAt), {
     message: 'Ngày hẹn trả không được trước thời điểm tiếp nhận',
@@ -117,29 +126,29 @@ const receivedPayload = z
     if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error.message.replace(/\.$/, ''), path: ['applicant', 'birthDate'] });
   });
 
-const noteOnly = z.strictObject({ note: optionalNote });
+const noteOnly = z.strictObject({ note: optionalNote('Ghi chú') });
 
 export const payloadSchemas = {
   RECEIVED: receivedPayload,
-  SUPPLEMENT_REQUESTED: z.strictObject({ reason: reasonText, items: z.array(text(500)).min(1).max(50) }),
+  SUPPLEMENT_REQUESTED: z.strictObject({ reason: reasonText('Lý do yêu cầu bổ sung'), items: z.array(text(500, 'Giấy tờ cần bổ sung')).min(1).max(50) }),
   SUPPLEMENT_RECEIVED: z.strictObject({
     pausedWorkingMinutes: z.number().int().min(0).max(1_000_000),
     newDueAt: instant,
   }),
-  REFUSED: z.strictObject({ reason: reasonText }),
-  TRANSFERRED: z.strictObject({ toUnitId: agencyIdSchema, toOfficerId: identifier.optional(), note: optionalNote }),
+  REFUSED: z.strictObject({ reason: reasonText('Lý do từ chối') }),
+  TRANSFERRED: z.strictObject({ toUnitId: agencyIdSchema, toOfficerId: identifier('Mã cán bộ thụ lý được chuyển đến').optional(), note: optionalNote('Ghi chú bàn giao') }),
   ACCEPTED: z.strictObject({}),
-  RESOLVED: z.strictObject({ resultSummary: optionalNote }),
+  RESOLVED: z.strictObject({ resultSummary: optionalNote('Kết quả giải quyết') }),
   RETURNED: z.strictObject({
-    collectedBy: z.strictObject({ fullName: shortText, citizenId: citizenId.optional() }),
-    note: optionalNote,
+    collectedBy: z.strictObject({ fullName: shortText('Họ và tên người nhận kết quả'), citizenId: citizenId.optional() }),
+    note: optionalNote('Ghi chú khi trả kết quả'),
   }),
-  WITHDRAWN: z.strictObject({ reason: reasonText }),
-  STOPPED: z.strictObject({ reason: reasonText }),
-  EXTENDED: z.strictObject({ reason: reasonText, responsibleUnit: shortText, newDueAt: instant }),
+  WITHDRAWN: z.strictObject({ reason: reasonText('Lý do rút hồ sơ') }),
+  STOPPED: z.strictObject({ reason: reasonText('Lý do dừng giải quyết') }),
+  EXTENDED: z.strictObject({ reason: reasonText('Lý do chậm trả kết quả'), responsibleUnit: shortText('Đơn vị chịu trách nhiệm'), newDueAt: instant }),
   FINANCIAL_OBLIGATION_REQUESTED: noteOnly,
   FINANCIAL_OBLIGATION_FULFILLED: noteOnly,
-  NOTE: z.strictObject({ text: reasonText }),
+  NOTE: z.strictObject({ text: reasonText('Nội dung ghi chú') }),
   PRINTED: z.strictObject({ form: printFormSchema, copies: z.number().int().min(1).max(20), isCopy: z.boolean() }),
 } as const;
 
@@ -162,8 +171,8 @@ const envelope = z.strictObject({
   dossierCode: dossierCodeSchema,
   at: instant,
   serverAt: instant.nullable(),
-  officerId: identifier,
-  deskId: identifier,
+  officerId: identifier('Mã cán bộ'),
+  deskId: identifier('Mã quầy tiếp nhận'),
   unitId: agencyIdSchema,
   schemaVersion: z.literal(1),
   session: eventSessionSchema.optional(),
@@ -199,10 +208,56 @@ export type PayloadInput<T extends EventType> = z.input<(typeof payloadSchemas)[
 /** zod's Vietnamese messages, built once: parsing runs for every event of every push. */
 const vietnameseErrors = z.locales.vi().localeError;
 
+/** What an issue of the text rule carries besides its message: a correction needs the field's line rule. */
+export interface ForbiddenCharacterIssueParams {
+  rule: 'allowed-characters';
+  label: string;
+  lines: LineRule;
+}
+
+/**
+ * The text rule admits new events; it does not make history unreadable. Events stored before it
+ * (a desk's own log written by an older version, or accepted by an older server and pulled since)
+ * are read as they were written, or their dossiers would lose them. Parsing is synchronous, so the
+ * switch is only ever off for the duration of one `readStoredEvent` call.
+ */
+let characterRuleOn = true;
+
+function allowedCharacters(label: string, lines: LineRule) {
+  const params: ForbiddenCharacterIssueParams = { rule: 'allowed-characters', label, lines };
+  return (value: string, ctx: z.RefinementCtx) => {
+    if (!characterRuleOn) return;
+    const problem = forbiddenCharacterProblem(value, label, lines);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, params });
+  };
+}
+
+/**
+ * Reads an event already kept in a log (the desk's store, the server's, a pull): `parseEvent`
+ * without the text rule, so that an event stored before the rule still reads. Never for an event
+ * entering a log: `createEvent`, the store's `append` and the server's push admit with `parseEvent`.
+ */
+export function readStoredEvent(input: unknown): Result<DossierEvent> {
+  characterRuleOn = false;
+  try {
+    return parseEvent(input);
+  } finally {
+    characterRuleOn = true;
+  }
+}
+
+/** The params of a text-rule issue, or null for any other issue. */
+export function forbiddenCharacterParams(issue: object | undefined): ForbiddenCharacterIssueParams | null {
+  const params = (issue as { params?: Partial<ForbiddenCharacterIssueParams> } | undefined)?.params;
+  return params?.rule === 'allowed-characters' ? (params as ForbiddenCharacterIssueParams) : null;
+}
+
 /**
  * Parses an event from outside: a JSON string or an already-decoded value.
  * Fails with `event.too_large` above 64 KB of UTF-8 JSON, `event.bad_json` for text that is not
- * JSON, and `event.bad_shape` (with the path of the first bad field) for anything else wrong.
+ * JSON, `event.forbidden_character` (with the field's path, the message naming the field) when a
+ * text holds a character the text rule refuses, and `event.bad_shape` (with the path of the first
+ * bad field) for anything else wrong. Every issue is in `details.issues`, with the text rule's params.
  */
 export function parseEvent(input: unknown): Result<DossierEvent> {
   let value: unknown = input;
@@ -234,11 +289,14 @@ export function parseEvent(input: unknown): Result<DossierEvent> {
   const issue = parsed.error.issues[0];
   const path = (issue?.path ?? []).map((key) => (typeof key === 'number' ? key : String(key)));
   const where = path.length > 0 ? path.join('.') : '(toàn bộ sự kiện)';
-  return err(
-    new DomainError('event.bad_shape', `Sự kiện không hợp lệ ở trường "${where}": ${issue?.message ?? 'không rõ lỗi'}.`, path, {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-    }),
-  );
+  const issues = parsed.error.issues.map((i) => {
+    const params = forbiddenCharacterParams(i);
+    return { path: i.path.map(String), message: i.message, ...(params ? { params } : {}) };
+  });
+  if (forbiddenCharacterParams(issue)) {
+    return err(new DomainError('event.forbidden_character', issue?.message ?? '', path, { issues }));
+  }
+  return err(new DomainError('event.bad_shape', `Sự kiện không hợp lệ ở trường "${where}": ${issue?.message ?? 'không rõ lỗi'}.`, path, { issues }));
 }
 
 export interface CreateEventInput<T extends EventType> {

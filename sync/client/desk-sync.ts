@@ -1,4 +1,5 @@
 import { BehaviorSubject, Subject, debounceTime, merge } from 'rxjs';
+import type { DossierEvent } from '../../src/dossier/events.ts';
 import type { Observable, Subscription } from 'rxjs';
 import type { DeskStore } from '../../renderer/store/index.ts';
 import { eventsCollectionOf, settingsCollectionOf } from '../../renderer/store/replication-access.ts';
@@ -21,6 +22,8 @@ import { createRejectionLog } from './rejections.ts';
 import type { Rejection } from './rejections.ts';
 import { checkServerAddress } from './server-address.ts';
 import type { ServerTransport } from './server-address.ts';
+import { correctUnsent, listUnsent } from './unsent.ts';
+import type { UnsentEvent } from './unsent.ts';
 import { credentialRefusalMessage, INITIAL_STATUS, isCredentialRefusal, LAST_SUCCESS_KEY, lastSuccessSchema, phaseOf } from './sync-status.ts';
 import { loadTransportSettings } from './transport-settings.ts';
 import type { PhaseInputs, SyncStatus } from './sync-status.ts';
@@ -54,6 +57,12 @@ export interface DeskSync {
   /** Resolves when everything local is on the server and everything new is here. */
   awaitInSync(): Promise<void>;
   rejections(): Promise<Rejection[]>;
+  /** "Chưa gửi được": the events this desk has not managed to send, and the way out of a text problem. */
+  unsent: {
+    list(): Promise<UnsentEvent[]>;
+    /** Confirms the proposed correction of a quarantined event; it is sent like a new write. */
+    correct(eventId: string): Promise<DossierEvent>;
+  };
   stop(): Promise<void>;
 }
 
@@ -111,7 +120,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     void replication.cancel().catch(() => undefined);
   };
 
-  const replication = startEventReplication({
+  const { replication, releaseHeld } = startEventReplication({
     events,
     http,
     identifier: `motcua-events:${enrollment.serverUrl}:${enrollment.deskId}`,
@@ -163,6 +172,9 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         rejectedNow.next(rejection);
         recount.next();
       },
+      released(ids) {
+        leftQuarantine(ids);
+      },
     },
   });
 
@@ -172,6 +184,13 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     update({ clockSkewMs: offsetMs });
     const measuredAt = clock();
     savingOffset = savingOffset.then(() => saveClockOffset(store, { offsetMs, measuredAt })).catch(() => undefined);
+  }
+
+  /** Events out of the quarantine are waiting again until the server acknowledges them. */
+  function leftQuarantine(ids: readonly string[]): void {
+    rejectedIds = new Set([...rejectedIds].filter((id) => !ids.includes(id)));
+    update({ rejected: rejectedIds.size });
+    recount.next();
   }
 
   let counting: Promise<void> = Promise.resolve();
@@ -231,6 +250,14 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     status: () => status.value,
     awaitInSync,
     rejections: () => rejectionLog.list(),
+    unsent: {
+      list: () => listUnsent(events, rejectionLog),
+      async correct(eventId) {
+        const corrected = await correctUnsent(store, events, rejectionLog, eventId);
+        leftQuarantine([eventId]);
+        return corrected;
+      },
+    },
 
     async dayEnd(onProgress) {
       const startedAt = clock();
@@ -276,6 +303,8 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         backoff.wake();
         replication.reSync();
         await Promise.race([awaitInSync(), givingUp]);
+        // Events held behind a corrected one go after it, outside RxDB's own queue.
+        await Promise.race([releaseHeld(), givingUp]);
         progress.stage = 'projecting';
         report();
         await store.projections.catchUp();

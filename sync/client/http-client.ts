@@ -19,6 +19,8 @@ export class SyncError extends Error {
     readonly status: number | null = null,
     readonly code: string = kind,
     readonly eventId?: string,
+    /** The dotted path of the field the server found at fault, if it said. */
+    readonly path?: string,
   ) {
     super(message);
   }
@@ -143,5 +145,5 @@ function refusal(status: number, body: unknown): SyncError {
   const code = parsed.success ? parsed.data.error.code : `http.${status}`;
   // 408 and 429 are "try again later", like a failing server.
   const kind = status >= 500 || status === 408 || status === 429 ? 'server' : 'refused';
-  return new SyncError(kind, message, status, code, parsed.success ? parsed.data.error.eventId : undefined);
+  return new SyncError(kind, message, status, code, parsed.success ? parsed.data.error.eventId : undefined, parsed.success ? parsed.data.error.path : undefined);
 }

@@ -3,9 +3,12 @@ import { z } from 'zod';
 import type { SettingsDoc } from '../../renderer/store/replication-access.ts';
 
 /**
- * Events the server refused, kept in the settings collection (one doc each, so two refusals
- * never overwrite each other). The events themselves stay in the desk's log and on screen:
- * nothing is deleted; the officer sees the reason and decides what to do on the dossier.
+ * The desk's quarantine ("Chưa gửi được"): events the server refused, events that cannot be sent
+ * as stored (unreadable, or holding text no database can store), and events held back behind one
+ * of those on the same dossier. Kept in the settings collection, one doc each, so two never
+ * overwrite each other. The events themselves stay in the desk's log and on screen: nothing is
+ * deleted; the officer sees the reason and corrects, exports or decides on the dossier. An entry
+ * leaves the quarantine when its event is corrected or released and goes through.
  */
 export const rejectionSchema = z.object({
   eventId: z.string(),
@@ -17,6 +20,12 @@ export const rejectionSchema = z.object({
   message: z.string(),
   /** Desk clock, ms. */
   at: z.number(),
+  /** The dotted path of the field at fault, when the refusal names one. */
+  path: z.string().optional(),
+  /** The text rule refused it and the event is valid once its refused characters are taken out. */
+  correctable: z.boolean().optional(),
+  /** Not refused: held back until this correctable event of the same dossier goes through. */
+  heldBy: z.string().optional(),
 });
 export type Rejection = z.infer<typeof rejectionSchema>;
 
@@ -27,6 +36,9 @@ const END = 'sync-rejection;';
 export interface RejectionLog {
   record(rejection: Rejection): Promise<void>;
   has(eventId: string): Promise<boolean>;
+  get(eventId: string): Promise<Rejection | null>;
+  /** Takes an event out of the quarantine (corrected, or released and sent). */
+  remove(eventId: string): Promise<void>;
   list(): Promise<Rejection[]>;
   count(): Promise<number>;
 }
@@ -39,6 +51,15 @@ export function createRejectionLog(settings: RxCollection<SettingsDoc>): Rejecti
     },
     async has(eventId) {
       return (await settings.findOne(`${PREFIX}${eventId}`).exec()) !== null;
+    },
+    async get(eventId) {
+      const doc = await settings.findOne(`${PREFIX}${eventId}`).exec();
+      const parsed = rejectionSchema.safeParse(doc?.toMutableJSON().value);
+      return parsed.success ? parsed.data : null;
+    },
+    async remove(eventId) {
+      const doc = await settings.findOne(`${PREFIX}${eventId}`).exec();
+      await doc?.remove();
     },
     async list() {
       const docs = await settings.find({ ...range, sort: [{ id: 'asc' }] }).exec();

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
+import { withSafeErrorLogging } from './logging.ts';
 import { changeBusPlugin } from './plugins/change-bus.ts';
 import { corsPlugin } from './plugins/cors.ts';
 import { databasePlugin } from './plugins/database.ts';
@@ -46,7 +47,8 @@ export async function buildApp({
   onRoute,
 }: AppOptions): Promise<FastifyInstance> {
   // Fastify's request log lines carry method and URL only: credentials in headers never reach the logs.
-  const common = { logger, bodyLimit: 1024 * 1024, trustProxy };
+  // Errors are logged without the data they quote (logging.ts).
+  const common = { logger: withSafeErrorLogging(logger), bodyLimit: 1024 * 1024, trustProxy };
   // The HTTPS server only differs in its raw server type, which nothing here reads.
   const app = (https ? Fastify({ ...common, https }) : Fastify(common)) as unknown as FastifyInstance;
   if (onRoute) app.addHook('onRoute', onRoute);

@@ -67,7 +67,8 @@ export function ApplicantFields({ register, errors, nameRef }: { register: Regis
         </label>
         <label className="span-4">
           Địa chỉ
-          <input {...register('address')} autoComplete="off" />
+          <input {...register('address')} autoComplete="off" aria-invalid={errors.address ? true : undefined} />
+          <Message text={errors.address} />
         </label>
       </div>
     </fieldset>
@@ -198,7 +199,8 @@ export function FeeAndDelivery({
       </div>
       <label>
         Ghi chú
-        <input {...register('notes')} autoComplete="off" />
+        <input {...register('notes')} autoComplete="off" aria-invalid={e.notes ? true : undefined} />
+        <Message text={e.notes} />
       </label>
     </fieldset>
   );

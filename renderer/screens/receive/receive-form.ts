@@ -1,4 +1,5 @@
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
+import { payloadSchemas } from '../../../src/dossier/events.ts';
 import type { PayloadInput } from '../../../src/dossier/events.ts';
 import { computeFee } from '../../../src/fees/fee.ts';
 import type { FeeResult } from '../../../src/fees/fee.ts';
@@ -8,6 +9,9 @@ import { normalizePersonName } from '../../../src/people/person-name.ts';
 import { parsePhone } from '../../../src/people/phone.ts';
 import { parseTypedDate, pastFactRule } from '../../../src/time/date-rule.ts';
 import type { LocalDate } from '../../../src/time/vn-time.ts';
+import { eventTextProblem } from '../../components/event-text-rule.ts';
+
+const receivedFields = payloadSchemas.RECEIVED.shape;
 
 /** What the receive form holds while the officer types (text as typed; parsed on save). */
 export interface PaperRow {
@@ -111,8 +115,11 @@ export function toPayload(
   const errors: ReceiveErrors = {};
   const applicant: ReceivedPayloadDraft['applicant'] = { fullName: '' };
 
+  // The event's own text rule first: its message names the field as the refusal of the event would.
+  const nameProblem = eventTextProblem(receivedFields.applicant.shape.fullName, values.fullName);
   const name = normalizePersonName(values.fullName);
-  if (name.ok) applicant.fullName = name.value;
+  if (nameProblem) errors.fullName = nameProblem;
+  else if (name.ok) applicant.fullName = name.value;
   else errors.fullName = name.error.message;
 
   let birthDate: string | undefined;
@@ -144,8 +151,10 @@ export function toPayload(
     if (email.ok) applicant.email = email.value;
     else errors.email = email.error.message;
   }
+  const addressProblem = eventTextProblem(receivedFields.applicant.shape.address, values.address);
   const address = values.address.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (address) applicant.address = address;
+  if (addressProblem) errors.address = addressProblem;
+  else if (address) applicant.address = address;
 
   const papers: ReceivedPayloadDraft['papers'] = [];
   values.papers.forEach((paper, index) => {
@@ -182,6 +191,8 @@ export function toPayload(
   }
 
   const notes = values.notes.normalize('NFC').trim();
+  const notesProblem = eventTextProblem(receivedFields.notes, values.notes);
+  if (notesProblem) errors.notes = notesProblem;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

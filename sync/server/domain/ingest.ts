@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import { parseEvent, type DossierEvent } from '../../../src/dossier/events.ts';
+import { parseEvent, readStoredEvent, type DossierEvent } from '../../../src/dossier/events.ts';
 import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
+import { hasUnstorableCharacter, someText } from '../../../src/text/allowed-characters.ts';
 import type { Schema } from '../db/schema.ts';
 import type { Desk } from '../repositories/desks.ts';
 import { readBatchContext, type BatchOfficer } from '../repositories/batch-context.ts';
@@ -36,6 +37,8 @@ interface Candidate {
   bodyHash: string;
   /** The canonical JSON that was hashed: the body as stored. */
   bodyJson: string;
+  /** Why it may not enter the log if it is not stored already (text the rule refuses). */
+  notAdmitted?: ServerError;
 }
 
 /**
@@ -50,7 +53,8 @@ export async function ingestEvents(db: Kysely<Schema>, input: IngestInput): Prom
   const clockSkewMs = input.deskClock === null ? null : input.deskClock - now;
   const deskClockOff = clockSkewMs !== null && Math.abs(clockSkewMs) > MAX_CLOCK_SKEW_MS;
   const candidates = dedupeBatch(input.documents.map(parseDocument));
-  for (const candidate of candidates) checkDeskOwnership(candidate.event, desk);
+  // An event the text rule refuses is refused for that first, unless it is stored already (then checked below).
+  for (const candidate of candidates) if (!candidate.notAdmitted) checkDeskOwnership(candidate.event, desk);
 
   const serverAt = new Date(now);
   const enrolledSince = await deskFirstEnrolment(db, desk.id);
@@ -98,8 +102,9 @@ async function validateAndWrite(
     officerIds: [...new Set(candidates.map((c) => c.event.officerId))],
   });
   // Before anything else about the events, as if the officers had been checked before the batch was read.
-  checkOfficers(context.officers, candidates, desk);
-  await checkSessions(context.officers, candidates.map((c) => c.event), desk, context.stored);
+  const admitted = candidates.filter((c) => !c.notAdmitted);
+  checkOfficers(context.officers, admitted, desk);
+  await checkSessions(context.officers, admitted.map((c) => c.event), desk, context.stored);
   const { stored, existingUnits: transferTargets, histories: storedHistories, dossierUnits: storedUnits } = context;
   const drafts = new Map<string, DossierDraft>();
 
@@ -118,6 +123,7 @@ async function validateAndWrite(
   for (const [index, { event, bodyHash, bodyJson }] of candidates.entries()) {
     const previous = stored.get(event.id);
     if (previous) {
+      if (candidates[index]?.notAdmitted) checkDeskOwnership(event, desk);
       const problem = previous.bodyHash !== bodyHash ? idReused(event) : event.serverAt !== null && Date.parse(event.serverAt) !== previous.serverAt.getTime() ? forgedServerTime(event) : null;
       if (problem) {
         refused = { index, error: problem };
@@ -139,6 +145,7 @@ async function validateAndWrite(
       drafts.set(event.dossierCode, draft);
     }
     const problem =
+      candidates[index]?.notAdmitted ??
       (event.serverAt !== null ? forgedServerTime(event) : null) ??
       visibilityProblem(event, desk, draft.units, draft.stored.length + draft.added.length > 0) ??
       transferProblem(event, transferTargets) ??
@@ -198,11 +205,20 @@ function parseDocument(document: unknown, index: number): Candidate {
   const parsed = parseEvent(body);
   if (!parsed.ok) {
     const status = parsed.error.code === 'event.too_large' ? 413 : 400;
-    throw new ServerError(status, parsed.error.code, parsed.error.message, { ...where, ...(parsed.error.path ? { path: parsed.error.path } : {}) });
+    const refusal = new ServerError(status, parsed.error.code, parsed.error.message, { ...where, ...(parsed.error.path ? { path: parsed.error.path } : {}) });
+    // A text the rule refuses but the database can hold may be in an event stored before the rule
+    // (a retry whose answer was lost): judged against the stored event first, refused if it is new.
+    const stored = parsed.error.code === 'event.forbidden_character' && !someText(body, hasUnstorableCharacter) ? readStoredEvent(body) : null;
+    if (!stored?.ok) throw refusal;
+    return { ...candidateOf(stored.value), notAdmitted: refusal };
   }
+  return candidateOf(parsed.value);
+}
+
+function candidateOf(event: DossierEvent): Candidate {
   // The hash ignores the server time: a desk re-sending an event it pulled back is the same event.
-  const stored = canonicalText({ ...parsed.value, serverAt: null });
-  return { event: parsed.value, bodyHash: stored.hash, bodyJson: stored.json };
+  const stored = canonicalText({ ...event, serverAt: null });
+  return { event, bodyHash: stored.hash, bodyJson: stored.json };
 }
 
 function dedupeBatch(candidates: Candidate[]): Candidate[] {

@@ -8,7 +8,11 @@ import type { Schema } from '../db/schema.ts';
  */
 export const deskHealthReportSchema = z.strictObject({
   pendingEvents: z.number().int().min(0).max(10_000_000),
-  oldestPendingAt: z.iso.datetime({ offset: true }).nullable(),
+  // Year 0000 exists neither in the calendar nor in PostgreSQL: storing it failed (a 500).
+  oldestPendingAt: z.iso
+    .datetime({ offset: true })
+    .refine((value) => !value.startsWith('0000'))
+    .nullable(),
   /** The desk's clock when it sent the report. */
   deskTime: z.iso.datetime({ offset: true }),
 });

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { usernameSchema } from '../../../src/auth/officer.ts';
 import { createPasswordVerifier } from '../../../src/auth/password-verifier.ts';
+import { parseAgencyId } from '../../../src/dossier/dossier-code.ts';
 import type { OfficerRole, Schema } from '../db/schema.ts';
 import type { LoginGuard } from '../domain/login-guard.ts';
 import { readCookie } from '../plugins/cookies.ts';
@@ -46,7 +48,12 @@ export function createReportSessions(db: Kysely<Schema>, guard: Pick<LoginGuard,
   return {
     /** A session token, or null when the account is unknown, wrong, inactive or not leader/admin. */
     async login(unitId: string, username: string, password: string): Promise<string | null> {
-      const officer = await findOfficerByUsername(db, unitId.trim().toUpperCase(), username.trim().toLowerCase());
+      // What is not an agency id and a username names no account, and never reaches the database
+      // (a NUL there made it fail: a 500 instead of a refusal).
+      const unit = parseAgencyId(unitId);
+      const name = usernameSchema.safeParse(username);
+      if (!unit.ok || !name.success) return null;
+      const officer = await findOfficerByUsername(db, unit.value, name.data);
       const matches = await guard.attempt({ unitId, username }, async () =>
         (await verifier.verify(password, officer?.verifier ?? (await decoy))) && officer !== undefined,
       );

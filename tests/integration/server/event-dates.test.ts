@@ -8,6 +8,7 @@ import type { DeskHealthRow } from '../../../sync/server/reports/desk-health.ts'
 import { serverTestDatabases } from './support/server-databases.ts';
 import { worldPerSuite } from './support/suite-world.ts';
 import { makeEvent, newDossierCode, PASSWORD, push, receivedPayload, UNIT_A, type TestDesk, type World } from './support/world.ts';
+import { dashboardLogin } from './support/dashboard.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -33,14 +34,7 @@ async function firstEnrolment(world: World, deskId: string): Promise<number> {
 }
 
 async function leaderCookie(world: World): Promise<string> {
-  const login = await world.app.inject({
-    method: 'POST',
-    url: '/bao-cao/dang-nhap',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ unit: UNIT_A, username: 'leadera', password: PASSWORD }).toString(),
-  });
-  expect(login.statusCode).toBe(303);
-  return String(login.headers['set-cookie']).split(';')[0] ?? '';
+  return dashboardLogin(world.app, { unit: UNIT_A, username: 'leadera', password: PASSWORD });
 }
 
 describe.each(serverTestDatabases())('event dates on $name', (database) => {

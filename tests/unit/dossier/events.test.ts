@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/errors.ts';
 import { eventIdTime } from '../../../src/dossier/event-id.ts';
-import { MAX_EVENT_BYTES, eventTypes, parseEvent } from '../../../src/dossier/events.ts';
+import { MAX_EVENT_BYTES, eventTypes, parseEvent, readStoredEvent } from '../../../src/dossier/events.ts';
 import type { DossierEvent, EventType, PayloadInput } from '../../../src/dossier/events.ts';
+import { ENVELOPE_TEXT_FIELDS, PAYLOAD_TEXT_FIELDS, POISON, samplePayloads as filledPayloads, withValueAt } from '../../support/event-text-fields.ts';
 import { CODE, PROCESSING_UNIT, START, eventFactory, iso, receivedPayload } from './fixtures.ts';
 
 const samplePayloads: { [T in EventType]: PayloadInput<T> } = {
@@ -169,3 +170,62 @@ describe('parseEvent', () => {
     expect(rejectionOf(text).details).toEqual({ bytes: MAX_EVENT_BYTES + 1 });
   });
 });
+
+describe('the text rule (issue 18)', () => {
+  const samples = filledPayloads(START, PROCESSING_UNIT);
+  const fields = eventTypes.flatMap((type) => [...ENVELOPE_TEXT_FIELDS, ...PAYLOAD_TEXT_FIELDS[type]].map((field) => ({ type, ...field, where: field.path.join('.') })));
+  const sampleOf = (type: EventType) => eventFactory().make(type, samples[type] as never);
+
+  it.each(fields)('$type $where refuses every poison character, naming "$label"', ({ type, path, label }) => {
+    const event = sampleOf(type);
+    for (const { name, character } of POISON) {
+      const error = rejectionOf(withValueAt(event, path, `Lê${character}Hoa`));
+      expect(error.code, name).toBe('event.forbidden_character');
+      expect(error.path, name).toEqual(path);
+      expect(error.message, name).toMatch(new RegExp(`^${label} có ký tự không được phép \\(.* U\\+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, ở ký tự thứ 3\\)`));
+      expect(error.details?.issues).toEqual([expect.objectContaining({ params: { rule: 'allowed-characters', label, lines: expect.any(String) } })]);
+    }
+  });
+
+  it.each(fields)('$type $where takes a tab, and a line feed only if it is multi-line ($lines)', ({ type, path, lines }) => {
+    const event = sampleOf(type);
+    expect(parseEvent(withValueAt(event, path, 'Lê\tHoa')).ok).toBe(true);
+    expect(parseEvent(withValueAt(event, path, 'Lê\nHoa')).ok).toBe(lines === 'multi-line');
+  });
+
+  it('covers every text field of every event type: any other string is a code, a date or an enum', () => {
+    const listed = new Set(fields.map((f) => `${f.type}:${f.where}`));
+    for (const type of eventTypes) {
+      for (const path of stringPaths(sampleOf(type))) {
+        const where = path.join('.');
+        if (listed.has(`${type}:${where}`)) continue;
+        // Not free text: the schema takes a fixed shape that a poison character cannot fit.
+        expect(parseEvent(withValueAt(sampleOf(type), path, '\u0000')).ok, `${type} ${where}`).toBe(false);
+      }
+    }
+  });
+
+  it('reads an event stored before the rule, and refuses it as a new one', () => {
+    const stored = withValueAt(sampleOf('RECEIVED'), ['payload', 'applicant', 'fullName'], 'Lê\u202EHoa\u0000');
+    expect(readStoredEvent(stored)).toMatchObject({ ok: true, value: { payload: { applicant: { fullName: 'Lê\u202EHoa\u0000' } } } });
+    expect(parseEvent(stored).ok).toBe(false);
+    // Reading stored history does not switch the rule off for what comes after.
+    expect(parseEvent(withValueAt(sampleOf('NOTE'), ['payload', 'text'], 'a\u0000')).ok).toBe(false);
+    // The structure still counts.
+    expect(readStoredEvent({ ...(stored as object), extra: 1 }).ok).toBe(false);
+  });
+
+  it('refuses a year 0000 instant, which the database cannot store', () => {
+    const error = rejectionOf(withValueAt(sampleOf('RECEIVED'), ['payload', 'receivedAt'], '0000-06-01T00:00:00Z'));
+    expect(error).toMatchObject({ code: 'event.bad_shape', path: ['payload', 'receivedAt'] });
+    expect(error.message).toContain('năm 0000');
+    expect(rejectionOf(withValueAt(sampleOf('NOTE'), ['at'], '0000-01-01T00:00:00.000Z')).path).toEqual(['at']);
+  });
+});
+
+function stringPaths(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => stringPaths(item, [...path, index]));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => stringPaths(item, [...path, key]));
+  return [];
+}

@@ -2,7 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { payloadSchemas } from '../../../../src/dossier/events.ts';
 import { formatDate, formatTime, localDateOf } from '../../../../src/time/vn-time.ts';
+import { sameTextRuleAs } from '../../../components/event-text-rule.ts';
 import { useDesk } from '../../../app/desk-context.tsx';
 import { formatInstant } from '../../../components/format.ts';
 import { Notice } from '../../../components/Notice.tsx';
@@ -12,8 +14,13 @@ import type { ActionFormProps } from './types.ts';
 import { failureText, useRecordEvent } from './use-record-event.ts';
 
 const schema = z.object({
-  reason: z.string().trim().min(1, 'Ghi rõ lý do chậm trả kết quả.').max(2000, 'Lý do dài quá 2.000 ký tự.'),
-  responsibleUnit: z.string().trim().min(1, 'Ghi đơn vị chịu trách nhiệm.').max(200, 'Tên đơn vị dài quá 200 ký tự.'),
+  reason: z.string().trim().min(1, 'Ghi rõ lý do chậm trả kết quả.').max(2000, 'Lý do dài quá 2.000 ký tự.').superRefine(sameTextRuleAs(payloadSchemas.EXTENDED.shape.reason)),
+  responsibleUnit: z
+    .string()
+    .trim()
+    .min(1, 'Ghi đơn vị chịu trách nhiệm.')
+    .max(200, 'Tên đơn vị dài quá 200 ký tự.')
+    .superRefine(sameTextRuleAs(payloadSchemas.EXTENDED.shape.responsibleUnit)),
   date: z.string(),
   time: z.string(),
 });

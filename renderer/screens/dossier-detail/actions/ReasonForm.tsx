@@ -2,14 +2,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { payloadSchemas } from '../../../../src/dossier/events.ts';
+import { sameTextRuleAs } from '../../../components/event-text-rule.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { FormButtons, FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { failureText, useRecordEvent } from './use-record-event.ts';
 
-const schema = z.object({
-  reason: z.string().trim().min(1, 'Cần ghi rõ lý do.').max(2000, 'Lý do dài quá 2.000 ký tự.'),
-});
+const schemaFor = (type: 'REFUSED' | 'WITHDRAWN' | 'STOPPED') =>
+  z.object({
+    reason: z.string().trim().min(1, 'Cần ghi rõ lý do.').max(2000, 'Lý do dài quá 2.000 ký tự.').superRefine(sameTextRuleAs(payloadSchemas[type].shape.reason)),
+  });
+const schemas = { REFUSED: schemaFor('REFUSED'), WITHDRAWN: schemaFor('WITHDRAWN'), STOPPED: schemaFor('STOPPED') } as const;
 
 const texts = {
   REFUSED: { label: 'Lý do từ chối (ghi cụ thể, sẽ in trên phiếu từ chối)', submit: 'Từ chối hồ sơ' },
@@ -21,7 +25,7 @@ const texts = {
 export function ReasonForm({ type, dossier, onDone, onCancel }: ActionFormProps & { type: 'REFUSED' | 'WITHDRAWN' | 'STOPPED' }) {
   const record = useRecordEvent();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
+  const form = useForm({ resolver: zodResolver(schemas[type]), defaultValues: { reason: '' } });
   const submit = form.handleSubmit(async ({ reason }) => {
     setFailure(null);
     try {

@@ -2,18 +2,25 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { payloadSchemas } from '../../../../src/dossier/events.ts';
+import { sameTextRuleAs } from '../../../components/event-text-rule.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { FormButtons, FormField } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { failureText, useRecordEvent } from './use-record-event.ts';
 
 const schema = z.object({
-  fullName: z.string().trim().min(1, 'Nhập họ tên người nhận kết quả.').max(200, 'Họ tên dài quá 200 ký tự.'),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, 'Nhập họ tên người nhận kết quả.')
+    .max(200, 'Họ tên dài quá 200 ký tự.')
+    .superRefine(sameTextRuleAs(payloadSchemas.RETURNED.shape.collectedBy.shape.fullName)),
   citizenId: z
     .string()
     .trim()
     .refine((v) => v === '' || /^\d{12}$/.test(v), 'Số định danh cá nhân gồm đúng 12 chữ số.'),
-  note: z.string().trim().max(2000, 'Ghi chú dài quá 2.000 ký tự.'),
+  note: z.string().trim().max(2000, 'Ghi chú dài quá 2.000 ký tự.').superRefine(sameTextRuleAs(payloadSchemas.RETURNED.shape.note)),
 });
 
 /**

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
+import { payloadSchemas } from '../../../../src/dossier/events.ts';
 import { useDesk } from '../../../app/desk-context.tsx';
+import { eventTextProblem } from '../../../components/event-text-rule.ts';
 import { formatInstant, formatWorkingMinutes } from '../../../components/format.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { supplementResume } from '../action-rules.ts';
@@ -68,6 +70,7 @@ export function SupplementReceivedForm({ dossier, events, onDone, onCancel }: Ac
 export function ResolveForm({ dossier, onDone, onCancel }: ActionFormProps) {
   const record = useRecordEvent();
   const [summary, setSummary] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <ConfirmForm
       submitLabel="Hoàn thành giải quyết"
@@ -75,12 +78,15 @@ export function ResolveForm({ dossier, onDone, onCancel }: ActionFormProps) {
       hasFields
       onConfirm={async () => {
         const note = summary.trim();
+        const refused = note ? eventTextProblem(payloadSchemas.RESOLVED.shape.resultSummary, note) : null;
+        setProblem(refused);
+        if (refused) return;
         await record('RESOLVED', dossier.code, note ? { resultSummary: note } : {});
         onDone();
       }}
     >
-      <FormField id="summary" label="Kết quả giải quyết (không bắt buộc)" hint={`Ví dụ: số giấy phép, số trích lục đã cấp. ${MULTILINE_HINT}`}>
-        <textarea id="summary" rows={2} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} onKeyDown={submitOnCtrlEnter} />
+      <FormField id="summary" label="Kết quả giải quyết (không bắt buộc)" error={problem ?? undefined} hint={`Ví dụ: số giấy phép, số trích lục đã cấp. ${MULTILINE_HINT}`}>
+        <textarea id="summary" rows={2} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} onKeyDown={submitOnCtrlEnter} aria-invalid={problem ? true : undefined} />
       </FormField>
     </ConfirmForm>
   );

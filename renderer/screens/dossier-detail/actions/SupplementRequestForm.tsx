@@ -2,6 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { payloadSchemas } from '../../../../src/dossier/events.ts';
+import { eventTextProblem, sameTextRuleAs } from '../../../components/event-text-rule.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { lines } from '../action-rules.ts';
 import { FormButtons, FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
@@ -13,8 +15,13 @@ const schema = z.object({
     .string()
     .refine((text) => lines(text).length > 0, 'Ghi ít nhất một giấy tờ cần bổ sung.')
     .refine((text) => lines(text).length <= 50, 'Tối đa 50 mục.')
-    .refine((text) => lines(text).every((line) => line.length <= 500), 'Mỗi mục tối đa 500 ký tự.'),
-  reason: z.string().trim().min(1, 'Cần ghi lý do yêu cầu bổ sung.').max(2000, 'Lý do dài quá 2.000 ký tự.'),
+    .refine((text) => lines(text).every((line) => line.length <= 500), 'Mỗi mục tối đa 500 ký tự.')
+    .superRefine((text, ctx) => {
+      const item = payloadSchemas.SUPPLEMENT_REQUESTED.shape.items.element;
+      const problem = lines(text).map((line) => eventTextProblem(item, line)).find((found) => found !== null);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  reason: z.string().trim().min(1, 'Cần ghi lý do yêu cầu bổ sung.').max(2000, 'Lý do dài quá 2.000 ký tự.').superRefine(sameTextRuleAs(payloadSchemas.SUPPLEMENT_REQUESTED.shape.reason)),
 });
 
 /** Mẫu 02: what must be supplemented and why; the deadline clock pauses. */

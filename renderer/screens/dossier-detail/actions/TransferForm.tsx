@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isAgencyId } from '../../../../src/dossier/dossier-code.ts';
+import { payloadSchemas } from '../../../../src/dossier/events.ts';
 import { applyTransition } from '../../../../src/dossier/state-machine.ts';
 import { DossierStatus } from '../../../../src/dossier/status.ts';
 import { compareVietnamese } from '../../../../src/people/vietnamese-collator.ts';
 import { useDesk } from '../../../app/desk-context.tsx';
+import { sameTextRuleAs } from '../../../components/event-text-rule.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { FormButtons, FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
@@ -19,7 +21,7 @@ const schema = z.object({
     .toUpperCase()
     .refine(isAgencyId, 'Mã đơn vị nhận không đúng dạng (ví dụ: 000.00.12.H23).'),
   toOfficerId: z.string(),
-  note: z.string().trim().max(2000, 'Ghi chú dài quá 2.000 ký tự.'),
+  note: z.string().trim().max(2000, 'Ghi chú dài quá 2.000 ký tự.').superRefine(sameTextRuleAs(payloadSchemas.TRANSFERRED.shape.note)),
 });
 
 /**

@@ -56,7 +56,7 @@ export interface ServerState {
   dossiers: Map<string, unknown>;
 }
 
-export async function startSyncWorld(target: DatabaseTarget, slots = 2): Promise<SyncWorld> {
+export async function startSyncWorld(target: DatabaseTarget, slots = 2, prepare?: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>): Promise<SyncWorld> {
   const setup = await openDatabase(target);
   let officer: OfficerRecord;
   const codes: string[] = [];
@@ -71,6 +71,7 @@ export async function startSyncWorld(target: DatabaseTarget, slots = 2): Promise
       verifier: await verifiers.create(OFFICER_PASSWORD),
     });
     for (let slot = 1; slot <= slots; slot += 1) codes.push((await addDesk(setup.db, { unitId: UNIT, slot })).code);
+    await prepare?.(setup.db);
   } finally {
     await setup.close();
   }

@@ -1,0 +1,141 @@
+import type { EventType, PayloadInput } from '../../src/dossier/events.ts';
+
+/**
+ * Every free-text field of every event type, with the words the text rule's message must name it
+ * by and whether it may hold several lines: written out here, apart from the schema, so that a
+ * field added without a label, or a label lost, fails the tests.
+ */
+export interface TextField {
+  path: ReadonlyArray<string | number>;
+  label: string;
+  lines: 'one-line' | 'multi-line';
+}
+
+const one = (label: string, ...path: Array<string | number>): TextField => ({ path, label, lines: 'one-line' });
+const multi = (label: string, ...path: Array<string | number>): TextField => ({ path, label, lines: 'multi-line' });
+
+export const ENVELOPE_TEXT_FIELDS: readonly TextField[] = [one('Mã cán bộ', 'officerId'), one('Mã quầy tiếp nhận', 'deskId')];
+
+export const PAYLOAD_TEXT_FIELDS: { readonly [T in EventType]: readonly TextField[] } = {
+  RECEIVED: [
+    one('Mã thủ tục', 'payload', 'procedureCode'),
+    one('Tên thủ tục', 'payload', 'procedureName'),
+    one('Lĩnh vực', 'payload', 'field'),
+    one('Họ và tên người nộp hồ sơ', 'payload', 'applicant', 'fullName'),
+    one('Địa chỉ người nộp hồ sơ', 'payload', 'applicant', 'address'),
+    one('Tên giấy tờ trong thành phần hồ sơ', 'payload', 'papers', 0, 'name'),
+    one('Diễn giải lệ phí', 'payload', 'fee', 'note'),
+    multi('Ghi chú khi tiếp nhận', 'payload', 'notes'),
+    one('Mã nhóm hồ sơ liên thông', 'payload', 'linkedGroupId'),
+  ],
+  SUPPLEMENT_REQUESTED: [multi('Lý do yêu cầu bổ sung', 'payload', 'reason'), one('Giấy tờ cần bổ sung', 'payload', 'items', 0)],
+  SUPPLEMENT_RECEIVED: [],
+  REFUSED: [multi('Lý do từ chối', 'payload', 'reason')],
+  TRANSFERRED: [one('Mã cán bộ thụ lý được chuyển đến', 'payload', 'toOfficerId'), multi('Ghi chú bàn giao', 'payload', 'note')],
+  ACCEPTED: [],
+  RESOLVED: [multi('Kết quả giải quyết', 'payload', 'resultSummary')],
+  RETURNED: [one('Họ và tên người nhận kết quả', 'payload', 'collectedBy', 'fullName'), multi('Ghi chú khi trả kết quả', 'payload', 'note')],
+  WITHDRAWN: [multi('Lý do rút hồ sơ', 'payload', 'reason')],
+  STOPPED: [multi('Lý do dừng giải quyết', 'payload', 'reason')],
+  EXTENDED: [multi('Lý do chậm trả kết quả', 'payload', 'reason'), one('Đơn vị chịu trách nhiệm', 'payload', 'responsibleUnit')],
+  FINANCIAL_OBLIGATION_REQUESTED: [multi('Ghi chú', 'payload', 'note')],
+  FINANCIAL_OBLIGATION_FULFILLED: [multi('Ghi chú', 'payload', 'note')],
+  NOTE: [multi('Nội dung ghi chú', 'payload', 'text')],
+  PRINTED: [],
+};
+
+/** Every string an event of `type` can hold (free text or not): what a fuzzer writes over. */
+export const OTHER_STRING_PATHS: { readonly [T in EventType]: ReadonlyArray<ReadonlyArray<string | number>> } = {
+  RECEIVED: [
+    ['payload', 'statutoryTime', 'kind'],
+    ['payload', 'channel'],
+    ['payload', 'applicant', 'citizenId'],
+    ['payload', 'applicant', 'birthDate'],
+    ['payload', 'applicant', 'sex'],
+    ['payload', 'applicant', 'phone'],
+    ['payload', 'applicant', 'email'],
+    ['payload', 'resultDelivery'],
+    ['payload', 'receivedAt'],
+    ['payload', 'dueAt'],
+  ],
+  SUPPLEMENT_REQUESTED: [],
+  SUPPLEMENT_RECEIVED: [['payload', 'newDueAt']],
+  REFUSED: [],
+  TRANSFERRED: [['payload', 'toUnitId']],
+  ACCEPTED: [],
+  RESOLVED: [],
+  RETURNED: [['payload', 'collectedBy', 'citizenId']],
+  WITHDRAWN: [],
+  STOPPED: [],
+  EXTENDED: [['payload', 'newDueAt']],
+  FINANCIAL_OBLIGATION_REQUESTED: [],
+  FINANCIAL_OBLIGATION_FULFILLED: [],
+  NOTE: [],
+  PRINTED: [['payload', 'form']],
+};
+
+export const ENVELOPE_STRING_PATHS: ReadonlyArray<ReadonlyArray<string | number>> = [['id'], ['dossierCode'], ['type'], ['at'], ['unitId']];
+
+/** A valid payload of each type with every optional text field filled, dated around `nowMs`. */
+export function samplePayloads(nowMs: number, toUnitId: string): { [T in EventType]: PayloadInput<T> } {
+  const at = (days: number) => new Date(nowMs + days * 86_400_000).toISOString();
+  return {
+    RECEIVED: {
+      procedureCode: '1.001193',
+      procedureName: 'Đăng ký khai sinh',
+      field: 'Hộ tịch',
+      statutoryTime: { kind: 'working-days', days: 3 },
+      channel: 'in-person',
+      applicant: { fullName: 'Lê Thị Hoa', citizenId: '001203004567', phone: '0912345678', email: 'hoa@example.vn', address: 'Thôn Đông, xã Tân Lập' },
+      papers: [{ name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0 }],
+      sets: 1,
+      fee: { amount: 8000, note: '8.000 đ theo Nghị quyết của HĐND tỉnh' },
+      resultDelivery: 'desk',
+      notes: 'Công dân nộp thay cho con.\nĐã đối chiếu bản chính.',
+      receivedAt: at(0),
+      dueAt: at(3),
+      linkedGroupId: 'lien-thong-01',
+    },
+    SUPPLEMENT_REQUESTED: { reason: 'Thiếu giấy tờ\nxin bổ sung', items: ['Bản sao giấy chứng sinh'] },
+    SUPPLEMENT_RECEIVED: { pausedWorkingMinutes: 60, newDueAt: at(4) },
+    REFUSED: { reason: 'Không thuộc thẩm quyền' },
+    TRANSFERRED: { toUnitId, toOfficerId: 'cb.thuly', note: 'Chuyển thụ lý' },
+    ACCEPTED: {},
+    RESOLVED: { resultSummary: 'Đã cấp trích lục khai sinh' },
+    RETURNED: { collectedBy: { fullName: 'Lê Văn Nam', citizenId: '001203004568' }, note: 'Người nhà nhận thay' },
+    WITHDRAWN: { reason: 'Công dân xin rút' },
+    STOPPED: { reason: 'Có văn bản tạm dừng' },
+    EXTENDED: { reason: 'Cần xác minh thêm', responsibleUnit: 'Công an xã', newDueAt: at(6) },
+    FINANCIAL_OBLIGATION_REQUESTED: { note: 'Nộp lệ phí trước bạ' },
+    FINANCIAL_OBLIGATION_FULFILLED: { note: 'Đã nộp' },
+    NOTE: { text: 'Công dân gọi điện hỏi tiến độ' },
+    PRINTED: { form: 'receipt', copies: 1, isCopy: false },
+  };
+}
+
+/** A copy of `value` with `path` set to `replacement`. */
+export function withValueAt<T>(value: T, path: ReadonlyArray<string | number>, replacement: unknown): T {
+  const copy = structuredClone(value) as unknown as Record<string | number, unknown>;
+  let target = copy;
+  for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+  target[path[path.length - 1] as string | number] = replacement;
+  return copy as unknown as T;
+}
+
+/** The poison characters of issue 18, one of each kind the text rule refuses. */
+export const POISON: ReadonlyArray<{ name: string; character: string }> = [
+  { name: 'NUL', character: '\u0000' },
+  { name: 'bell (C0)', character: '\u0007' },
+  { name: 'escape (C0)', character: '\u001B' },
+  { name: 'carriage return', character: '\r' },
+  { name: 'DEL', character: '\u007F' },
+  { name: 'C1 control', character: '\u0085' },
+  { name: 'lone high surrogate', character: '\uD800' },
+  { name: 'lone low surrogate', character: '\uDC00' },
+  { name: 'right-to-left override', character: '\u202E' },
+  { name: 'left-to-right embedding', character: '\u202A' },
+  { name: 'first strong isolate', character: '\u2068' },
+  { name: 'pop directional isolate', character: '\u2069' },
+  { name: 'line separator', character: '\u2028' },
+  { name: 'byte order mark', character: '\uFEFF' },
+];
