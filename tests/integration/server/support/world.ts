@@ -57,7 +57,9 @@ export async function buildWorld(target: DatabaseTarget, options: Partial<AppOpt
     ['processingB', UNIT_B, 'processing'],
   ];
   for (const [key, unitId, role] of people) {
-    officers[key] = await addOfficer(database.db, { unitId, username: key.toLowerCase(), fullName: `Cán bộ ${key}`, role, verifier });
+    // The leader is granted desk 1 (leaders work on no desk unless granted): the tests that act as them act there.
+    const deskAccess = key === 'leaderA' ? [1] : undefined;
+    officers[key] = await addOfficer(database.db, { unitId, username: key.toLowerCase(), fullName: `Cán bộ ${key}`, role, verifier, deskAccess });
   }
   const enroll = async (unitId: string, slot: number): Promise<TestDesk> => {
     const issued = await addDesk(database.db, { unitId, slot });
