@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { serverTestDatabases } from './support/server-databases.ts';
 import { worldPerSuite } from './support/suite-world.ts';
 import { authed } from './support/world.ts';
+import { openLoginForm, SERVER_ORIGIN } from './support/dashboard.ts';
 
 const anyCodeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)), maxLength: 60 });
 const poisoned = fc
@@ -20,13 +21,24 @@ const anyInstantText = fc.oneof(
 describe.each(serverTestDatabases())('bad input to the other routes on $name (issue 18)', (database) => {
   const suite = worldPerSuite(database);
 
+  /** A login posted from the dashboard's own form (cookie, token, origin) with a raw, percent-encoded body. */
+  const dashboardLogin = async (fields: string) => {
+    const form = await openLoginForm(suite.world.app);
+    return {
+      method: 'POST' as const,
+      url: '/bao-cao/dang-nhap',
+      payload: `${fields}&csrf=${encodeURIComponent(form.token)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: SERVER_ORIGIN, 'sec-fetch-site': 'same-origin', cookie: form.cookie },
+    };
+  };
+
   // What made it fail before issue 18 (a 500 each), then anything else.
   it.each([
-    { name: 'a NUL in the dashboard login', request: () => ({ method: 'POST' as const, url: '/bao-cao/dang-nhap', payload: 'unit=000.00.12.H23&username=lan%00&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), status: 401 },
-    { name: 'a lone surrogate in the dashboard login', request: () => ({ method: 'POST' as const, url: '/bao-cao/dang-nhap', payload: 'unit=%ED%A0%80&username=lan&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), status: 401 },
-    { name: 'a desk health report from year 0000', request: () => ({ method: 'POST' as const, url: '/api/desks/health', payload: { pendingEvents: 1, oldestPendingAt: '0000-01-01T00:00:00Z', deskTime: new Date().toISOString() }, headers: authed(suite.world.deskA) }), status: 400 },
+    { name: 'a NUL in the dashboard login', request: () => dashboardLogin('unit=000.00.12.H23&username=lan%00&password=x'), status: 401 },
+    { name: 'a lone surrogate in the dashboard login', request: () => dashboardLogin('unit=%ED%A0%80&username=lan&password=x'), status: 401 },
+    { name: 'a desk health report from year 0000', request: async () => ({ method: 'POST' as const, url: '/api/desks/health', payload: { pendingEvents: 1, oldestPendingAt: '0000-01-01T00:00:00Z', deskTime: new Date().toISOString() }, headers: authed(suite.world.deskA) }), status: 400 },
   ])('refuses $name with $status, not a 500', async ({ request, status }) => {
-    const response = await suite.world.app.inject(request());
+    const response = await suite.world.app.inject(await request());
     expect(response.statusCode, response.body).toBe(status);
   });
 

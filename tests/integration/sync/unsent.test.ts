@@ -16,7 +16,8 @@ const nextId = createEventIdGenerator({ now: Date.now, randomBytes: (n) => new U
 /** Writes an event straight into the desk's log, past today's validation, as an older version of the app stored it. */
 async function storedByAnOlderVersion<T extends EventType>(world: SyncWorld, desk: TestDesk, type: T, code: string, payload: PayloadInput<T>, path: Array<string | number>, text: string): Promise<DossierEvent> {
   const valid = createEvent({ type, dossierCode: code, officerId: world.officer.id, deskId: desk.enrollment.deskId, unitId: UNIT, payload }, { nextId, now: Date.now });
-  const poisoned = withValueAt(valid, path, text) as DossierEvent;
+  // Signed in the officer's session as that version signed it, the poison included.
+  const poisoned = desk.signer!.sign(withValueAt(valid, path, text) as DossierEvent);
   await desk.store.database.collections.events.insert(eventDocOf(poisoned));
   return poisoned;
 }
@@ -135,9 +136,17 @@ describe.each(serverTestDatabases().slice(0, 1))('a batch refused without a name
     const days = [new Date(Date.now() - 86_400_000), new Date()];
     const events = days.flatMap((day, d) =>
       Array.from({ length: d === 0 ? 999 : 2 }, (_, i) =>
-        createEvent({ type: 'RECEIVED', dossierCode: codeFor(1, i + 1, day), officerId: world!.officer.id, deskId: one.enrollment.deskId, unitId: UNIT, payload: receivedPayload(day, i + 1) }, { nextId, now: Date.now }),
+        one.signer!.sign(
+          createEvent({ type: 'RECEIVED', dossierCode: codeFor(1, i + 1, day), officerId: world!.officer.id, deskId: one.enrollment.deskId, unitId: UNIT, payload: receivedPayload(day, i + 1) }, { nextId, now: Date.now }),
+        ),
       ),
     );
+    // Yesterday's receipts are from a desk enrolled before them (the server refuses a receipt older than its desk).
+    await world.stopServer();
+    const db = await openDatabase(world.target, { migrate: false });
+    await sql`update desks set first_enrolled_at = ${new Date(Date.now() - 3 * 86_400_000)} where id = ${one.enrollment.deskId}`.execute(db.db);
+    await db.close();
+    await world.startServer();
     await one.store.database.collections.events.bulkInsert(events.map(eventDocOf));
     // One cycle, without the day-end's projection of 1,001 dossiers the test does not need.
     const sync = await one.startSync({ live: false, pushBatchSize: 1_100 });
