@@ -55,7 +55,7 @@ describe('security, end to end', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     await admin(dataDir, ['unit', 'add', '--id', TEST_DESK.agencyId, '--name', 'UBND phường Ba Đình', '--level', 'commune']);
-    await admin(dataDir, ['officer', 'add', '--unit', TEST_DESK.agencyId, '--username', OFFICER.username, '--name', OFFICER.fullName, '--role', 'admin'], `${OFFICER.password}\n`);
+    await admin(dataDir, ['officer', 'add', '--unit', TEST_DESK.agencyId, '--username', OFFICER.username, '--name', OFFICER.fullName, '--role', 'admin', '--desks', 'all'], `${OFFICER.password}\n`);
     await admin(dataDir, ['officer', 'add', '--unit', TEST_DESK.agencyId, '--username', LEADER.username, '--name', LEADER.fullName, '--role', 'leader'], `${LEADER.password}\n`);
     firstCode = enrollmentCodeFrom(await admin(dataDir, ['desk', 'add', '--unit', TEST_DESK.agencyId, '--slot', String(TEST_DESK.slot)]));
     server = await startServerProcess(['--data', dataDir]);

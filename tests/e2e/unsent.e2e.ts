@@ -93,7 +93,7 @@ describe('"Chưa gửi được": a desk holding a poisoned event, against the r
       await first.close();
 
       // An older version of the app had stored a name with a NUL in it (pasted from another program), with the receipt's print, and a good receipt.
-      const [poisoned, older] = await writeAsOlderVersion(context, { username: OFFICER.username, counters: [901, 902], names: ['Trần Thị\u0000 Bình', 'Lê Văn Cường'] });
+      const [poisoned, older] = await writeAsOlderVersion(context, { username: OFFICER.username, password: OFFICER.password, counters: [901, 902], names: ['Trần Thị\u0000 Bình', 'Lê Văn Cường'] });
       if (!poisoned || !older) throw new Error('nothing written');
 
       const page = await context.newPage();

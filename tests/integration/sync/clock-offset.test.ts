@@ -1,30 +1,22 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadClockOffset } from '../../../sync/client/clock-offset.ts';
 import { DESK_HEALTH_PATH } from '../../../sync/client/desk-health.ts';
 import type { FetchLike } from '../../../sync/client/http-client.ts';
 import { EVENTS_PUSH_PATH } from '../../../sync/client/event-replication.ts';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
-import { enrolledDesk, startSyncWorld } from './support/sync-world.ts';
-import type { SyncWorld, TestDesk } from './support/sync-world.ts';
+import { syncWorldPerTest } from './support/world-per-test.ts';
 
 const MINUTE = 60_000;
 
 /** The desk learns its clock's offset from the server's answers and keeps it in its store. */
 describe.each(serverTestDatabases().slice(0, 1))('the desk clock against the server ($name)', (database) => {
-  let world: SyncWorld | null = null;
-  const desks: TestDesk[] = [];
-  afterEach(async () => {
-    for (const desk of desks.splice(0)) await desk.shutdown().catch(() => undefined);
-    await world?.close();
-    world = null;
-  });
+  const worlds = syncWorldPerTest(() => database.target());
   afterAll(() => database.cleanup());
 
   it('keeps the offset a push and a health report tell, across a restart, for a fast and a slow desk', async () => {
-    world = await startSyncWorld(await database.target(), 2);
-    const fast = await enrolledDesk(world, 1);
-    const slow = await enrolledDesk(world, 2);
-    desks.push(fast, slow);
+    await worlds.start(2);
+    const fast = await worlds.desk(1);
+    const slow = await worlds.desk(2);
     expect(await loadClockOffset(fast.store)).toBeNull();
 
     // A desk 12 minutes fast with a receipt to push: the push answer and the health answer both tell.

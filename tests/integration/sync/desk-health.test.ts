@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { eventsCollectionOf, settingsCollectionOf } from '../../../renderer/store/replication-access.ts';
 import { DESK_HEALTH_PATH } from '../../../sync/client/desk-health.ts';
 import type { DeskHealthReport } from '../../../sync/client/desk-health.ts';
@@ -7,24 +7,16 @@ import type { FetchLike } from '../../../sync/client/http-client.ts';
 import { createPendingCounter } from '../../../sync/client/pending-counter.ts';
 import { openDatabase } from '../../../sync/server/db/database.ts';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
-import { enrolledDesk, startSyncWorld } from './support/sync-world.ts';
-import type { SyncWorld, TestDesk } from './support/sync-world.ts';
+import { syncWorldPerTest } from './support/world-per-test.ts';
 
 /** The desk reports its health (events waiting, oldest waiting, its clock) with each sync. */
 describe.each(serverTestDatabases().slice(0, 1))('desk health reports ($name)', (database) => {
-  let world: SyncWorld | null = null;
-  const desks: TestDesk[] = [];
-  afterEach(async () => {
-    for (const desk of desks.splice(0)) await desk.shutdown().catch(() => undefined);
-    await world?.close();
-    world = null;
-  });
+  const worlds = syncWorldPerTest(() => database.target());
   afterAll(() => database.cleanup());
 
   it('counts what waits and since when, sends it after the sync, and the server keeps it', async () => {
-    world = await startSyncWorld(await database.target(), 1);
-    const desk = await enrolledDesk(world, 1);
-    desks.push(desk);
+    const world = await worlds.start(1);
+    const desk = await worlds.desk(1);
     const received = await desk.receive(3);
 
     // Before any sync: three events wait, the oldest being the first received.
@@ -44,7 +36,6 @@ describe.each(serverTestDatabases().slice(0, 1))('desk health reports ($name)', 
     expect(last).toMatchObject({ pendingEvents: 0, oldestPendingAt: null });
     expect(Date.parse(last.deskTime)).toBeGreaterThanOrEqual(before - 1000);
     await desk.shutdown();
-    desks.splice(0);
 
     // The server stored it in its migrated `desk_health` table (PGlite: one process at a time).
     await world.stopServer();

@@ -7,8 +7,8 @@ import type { DeskStore } from '../../../renderer/store/index.ts';
 import { runAdmin } from '../server/support/admin-cli.ts';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
 import { openTestStore, uniqueNameForSync } from './support/desk-stores.ts';
-import { enrolledDesk, eventually, PROVINCE_CHOICE, startSyncWorld, UNIT } from './support/sync-world.ts';
-import type { SyncWorld, TestDesk } from './support/sync-world.ts';
+import { eventually, PROVINCE_CHOICE, UNIT } from './support/sync-world.ts';
+import { syncWorldPerTest } from './support/world-per-test.ts';
 
 /** Records the requests the desk tries to send, and answers none (this address does not exist). */
 function unreachable(): { fetch: FetchLike; sent: string[] } {
@@ -63,19 +63,12 @@ describe('a desk and a plain-HTTP server address', () => {
 
 /** Issue 18 point 3: a revoked desk says so and stops, instead of retrying forever. */
 describe.each(serverTestDatabases().slice(0, 1))('a revoked desk ($name)', (database) => {
-  let world: SyncWorld | null = null;
-  const desks: TestDesk[] = [];
-  afterEach(async () => {
-    for (const desk of desks.splice(0)) await desk.shutdown().catch(() => undefined);
-    await world?.close();
-    world = null;
-  });
+  const worlds = syncWorldPerTest(() => database.target());
   afterAll(() => database.cleanup());
 
   it('shows "Quầy bị thu hồi quyền đồng bộ" with what to do, stops sending requests, and keeps its dossiers', async () => {
-    world = await startSyncWorld(await database.target(), 1);
-    const desk = await enrolledDesk(world, 1);
-    desks.push(desk);
+    const world = await worlds.start(1);
+    const desk = await worlds.desk(1);
     let requests = 0;
     const counting: FetchLike = (input, init) => {
       requests += 1;

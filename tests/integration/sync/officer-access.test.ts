@@ -1,9 +1,10 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDeskAuth } from '../../../renderer/store/index.ts';
 import { runAdmin } from '../server/support/admin-cli.ts';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
-import { enrolledDesk, OFFICER_PASSWORD, serverEventIds, startSyncWorld } from './support/sync-world.ts';
-import type { SyncWorld, TestDesk } from './support/sync-world.ts';
+import { OFFICER_PASSWORD, serverEventIds } from './support/sync-world.ts';
+import type { TestDesk } from './support/sync-world.ts';
+import { syncWorldPerTest } from './support/world-per-test.ts';
 
 const LEADER = { username: 'lanhdao', password: 'mật-khẩu-lãnh-đạo' };
 
@@ -14,26 +15,19 @@ const LEADER = { username: 'lanhdao', password: 'mật-khẩu-lãnh-đạo' };
  * once it has synced.
  */
 describe.each(serverTestDatabases())('officer access through the reference sync ($name)', (database) => {
-  let world: SyncWorld | null = null;
-  const desks: TestDesk[] = [];
-  afterEach(async () => {
-    for (const desk of desks.splice(0)) await desk.shutdown().catch(() => undefined);
-    await world?.close();
-    world = null;
-  });
+  const worlds = syncWorldPerTest(() => database.target());
   afterAll(() => database.cleanup());
 
   async function admin(args: string[], stdin = ''): Promise<string> {
-    const result = await runAdmin(world!.target, args, stdin);
+    const result = await runAdmin(worlds.current().target, args, stdin);
     if (result.code !== 0) throw new Error(`admin ${args.join(' ')} exited ${result.code}:\n${result.stdout}${result.stderr}`);
     return result.stdout;
   }
 
   it('keeps only allowed officers\u2019 desk verifiers, and refuses a disabled officer\u2019s login after the next sync', async () => {
-    world = await startSyncWorld(await database.target(), 2);
+    const world = await worlds.start(2);
     const officer = world.officer;
-    const one = await enrolledDesk(world, 1);
-    desks.push(one);
+    const one = await worlds.desk(1);
     const login = (desk: TestDesk, username: string, password: string) => createDeskAuth(desk.store, { now: Date.now }).login(username, password);
 
     // What the desk keeps: a desk verifier, not the server's verifier (its hash H never reaches the desk).
@@ -66,8 +60,7 @@ describe.each(serverTestDatabases())('officer access through the reference sync 
     expect(await login(one, LEADER.username, LEADER.password)).toMatchObject({ ok: false, error: { code: 'auth.not_on_this_desk' } });
 
     // Desk 2, where the leader is allowed, lets them in (and not the disabled officer).
-    const two = await enrolledDesk(world, 2, { logIn: false });
-    desks.push(two);
+    const two = await worlds.desk(2, { logIn: false });
     expect(await login(two, LEADER.username, LEADER.password)).toMatchObject({ ok: true, value: { officer: { role: 'leader' }, session: { deskId: two.enrollment.deskId } } });
     expect(await login(two, officer.username, OFFICER_PASSWORD)).toMatchObject({ ok: false, error: { code: 'auth.inactive' } });
   }, 600_000);

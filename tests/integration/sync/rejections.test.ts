@@ -1,25 +1,18 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createEventIdGenerator } from '../../../src/dossier/event-id.ts';
 import { createEvent } from '../../../src/dossier/events.ts';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
-import { codeFor, deskEventIds, enrolledDesk, receivedPayload, serverEventIds, startSyncWorld, UNIT } from './support/sync-world.ts';
-import type { SyncWorld, TestDesk } from './support/sync-world.ts';
+import { codeFor, deskEventIds, receivedPayload, serverEventIds, UNIT } from './support/sync-world.ts';
+import { syncWorldPerTest } from './support/world-per-test.ts';
 
 /** Issue 6 point 9: a refused event is kept and shown with its reason; the others go through. */
 describe.each(serverTestDatabases().slice(0, 1))('refused events ($name)', (database) => {
-  let world: SyncWorld | null = null;
-  const desks: TestDesk[] = [];
-  afterEach(async () => {
-    for (const desk of desks.splice(0)) await desk.shutdown().catch(() => undefined);
-    await world?.close();
-    world = null;
-  });
+  const worlds = syncWorldPerTest(() => database.target());
   afterAll(() => database.cleanup());
 
   it('marks the refused event, keeps it on the desk and sends the rest', async () => {
-    world = await startSyncWorld(await database.target(), 1);
-    const one = await enrolledDesk(world, 1);
-    desks.push(one);
+    const world = await worlds.start(1);
+    const one = await worlds.desk(1);
     const good = await one.receive(3);
     // Recorded under an officer id the server does not know (a local account from before enrollment).
     const nextId = createEventIdGenerator({ now: Date.now, randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)) });

@@ -1,24 +1,17 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
-import { deskEventIds, deskProjections, enrolledDesk, startSyncWorld } from './support/sync-world.ts';
-import type { SyncWorld, TestDesk } from './support/sync-world.ts';
+import { deskEventIds, deskProjections } from './support/sync-world.ts';
+import { syncWorldPerTest } from './support/world-per-test.ts';
 
 /** Issue 6 point 10: two desks of one unit, offline all morning, then sync. */
 describe.each(serverTestDatabases())('two offline desks converge ($name)', (database) => {
-  let world: SyncWorld | null = null;
-  const desks: TestDesk[] = [];
-  afterEach(async () => {
-    for (const desk of desks.splice(0)) await desk.shutdown().catch(() => undefined);
-    await world?.close();
-    world = null;
-  });
+  const worlds = syncWorldPerTest(() => database.target());
   afterAll(() => database.cleanup());
 
   it('50 dossiers each offline, then sync: 100 everywhere, no duplicate codes, identical projections', async () => {
-    world = await startSyncWorld(await database.target());
-    const one = await enrolledDesk(world, 1);
-    const two = await enrolledDesk(world, 2);
-    desks.push(one, two);
+    const world = await worlds.start();
+    const one = await worlds.desk(1);
+    const two = await worlds.desk(2);
 
     // Offline: nothing started yet, the desks only write locally.
     await one.receive(50);
@@ -51,7 +44,6 @@ describe.each(serverTestDatabases())('two offline desks converge ($name)', (data
 
     await one.shutdown();
     await two.shutdown();
-    desks.length = 0;
     await world.stopServer();
     const server = await world.serverState();
     expect([...server.eventIds].sort()).toEqual(idsOne);

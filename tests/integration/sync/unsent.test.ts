@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createEventIdGenerator } from '../../../src/dossier/event-id.ts';
 import { createEvent } from '../../../src/dossier/events.ts';
 import type { DossierEvent, EventType, PayloadInput } from '../../../src/dossier/events.ts';
@@ -8,8 +8,9 @@ import { eventDocOf } from '../../../renderer/store/replication-access.ts';
 import { openDatabase } from '../../../sync/server/db/database.ts';
 import { withValueAt } from '../../support/event-text-fields.ts';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
-import { codeFor, enrolledDesk, eventually, receivedPayload, serverEventIds, startSyncWorld, UNIT } from './support/sync-world.ts';
+import { codeFor, eventually, receivedPayload, serverEventIds, UNIT } from './support/sync-world.ts';
 import type { SyncWorld, TestDesk } from './support/sync-world.ts';
+import { syncWorldPerTest } from './support/world-per-test.ts';
 
 const nextId = createEventIdGenerator({ now: Date.now, randomBytes: (n) => new Uint8Array(randomBytes(n)) });
 
@@ -24,19 +25,12 @@ async function storedByAnOlderVersion<T extends EventType>(world: SyncWorld, des
 
 /** Issue 18 point 1: no event stalls a desk's sync; what cannot go waits under "Chưa gửi được", with its reason and a way out. */
 describe.each(serverTestDatabases())('events the desk cannot send ($name)', (database) => {
-  let world: SyncWorld | null = null;
-  const desks: TestDesk[] = [];
-  afterEach(async () => {
-    for (const desk of desks.splice(0)) await desk.shutdown().catch(() => undefined);
-    await world?.close();
-    world = null;
-  });
+  const worlds = syncWorldPerTest(() => database.target());
   afterAll(() => database.cleanup());
 
   it('sends the good ones and those written after, quarantines the poisoned ones with the reason, holds what follows them, and sends all once corrected', async () => {
-    world = await startSyncWorld(await database.target(), 1);
-    const one = await enrolledDesk(world, 1);
-    desks.push(one);
+    const world = await worlds.start(1);
+    const one = await worlds.desk(1);
     const day = new Date();
     const before = await one.receive(2);
     // A NUL in a name (no database can store it: it never reached any server), then the receipt's print…
@@ -76,13 +70,12 @@ describe.each(serverTestDatabases())('events the desk cannot send ($name)', (dat
     expect((await one.store.dossiers.byCode(nul.dossierCode))?.state).toMatchObject({ applicantName: 'Nguyễn Văn Số 100' });
     const second = await sync.dayEnd();
     expect(second).toMatchObject({ ok: true, error: null, pendingAfter: 0 });
-    await eventually(async () => (await serverEventIds(world!, one)).length === 8, 'all eight events on the server');
+    await eventually(async () => (await serverEventIds(world, one)).length === 8, 'all eight events on the server');
     expect((await serverEventIds(world, one)).sort()).toEqual([...before, nul, printed, rlo, note, ...after].map((e) => e.id).sort());
     expect(await sync.unsent.list()).toEqual([]);
     expect(sync.status()).toMatchObject({ rejected: 0, pending: 0 });
 
     await one.shutdown();
-    desks.length = 0;
     await world.stopServer();
     const server = await world.serverState();
     expect(server.dossiers.get(nul.dossierCode)).toMatchObject({ applicantName: 'Nguyễn Văn Số 100' });
@@ -92,10 +85,8 @@ describe.each(serverTestDatabases())('events the desk cannot send ($name)', (dat
   it('never quarantines on a 5xx: the event the server fails on waits, and goes once the server is put right', async () => {
     const NAME = 'Phạm Văn Lỗi';
     const constraint = sql`alter table events add constraint test_fails_on_this_name check (body->'payload'->'applicant'->>'fullName' is distinct from ${sql.lit(NAME)})`;
-    const target = await database.target();
-    world = await startSyncWorld(target, 1, async (db) => void (await constraint.execute(db)));
-    const one = await enrolledDesk(world, 1);
-    desks.push(one);
+    const world = await worlds.start(1, async (db) => void (await constraint.execute(db)));
+    const one = await worlds.desk(1);
     const day = new Date();
     const failing = await one.append('RECEIVED', codeFor(1, 50, day), { ...receivedPayload(day, 50), applicant: { fullName: NAME } });
     const sync = await one.startSync({ live: false });
@@ -106,7 +97,7 @@ describe.each(serverTestDatabases())('events the desk cannot send ($name)', (dat
     expect(sync.status()).toMatchObject({ rejected: 0, pending: 1 });
 
     await world.stopServer();
-    const db = await openDatabase(target, { migrate: false });
+    const db = await openDatabase(world.target, { migrate: false });
     await sql`alter table events drop constraint test_fails_on_this_name`.execute(db.db);
     await db.close();
     await world.startServer();
@@ -119,25 +110,18 @@ describe.each(serverTestDatabases())('events the desk cannot send ($name)', (dat
 
 /** The server's cap on a push is the same on both backends; one is enough for this slow test (1,001 events). */
 describe.each(serverTestDatabases().slice(0, 1))('a batch refused without a name ($name)', (database) => {
-  let world: SyncWorld | null = null;
-  const desks: TestDesk[] = [];
-  afterEach(async () => {
-    for (const desk of desks.splice(0)) await desk.shutdown().catch(() => undefined);
-    await world?.close();
-    world = null;
-  });
+  const worlds = syncWorldPerTest(() => database.target());
   afterAll(() => database.cleanup());
 
   it('halves a batch the server refuses without naming an event, and every half goes through', async () => {
-    world = await startSyncWorld(await database.target(), 1);
-    const one = await enrolledDesk(world, 1);
-    desks.push(one);
+    const world = await worlds.start(1);
+    const one = await worlds.desk(1);
     // 1,001 receipts over two days, in one push batch: above the server's 1,000 a push, refused as a whole.
     const days = [new Date(Date.now() - 86_400_000), new Date()];
     const events = days.flatMap((day, d) =>
       Array.from({ length: d === 0 ? 999 : 2 }, (_, i) =>
         one.signer!.sign(
-          createEvent({ type: 'RECEIVED', dossierCode: codeFor(1, i + 1, day), officerId: world!.officer.id, deskId: one.enrollment.deskId, unitId: UNIT, payload: receivedPayload(day, i + 1) }, { nextId, now: Date.now }),
+          createEvent({ type: 'RECEIVED', dossierCode: codeFor(1, i + 1, day), officerId: world.officer.id, deskId: one.enrollment.deskId, unitId: UNIT, payload: receivedPayload(day, i + 1) }, { nextId, now: Date.now }),
         ),
       ),
     );
