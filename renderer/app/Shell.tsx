@@ -9,6 +9,7 @@ import { SyncStatusIndicator } from '../sync-status/SyncStatusIndicator.tsx';
 import { UNSENT_PATH, UnsentScreen } from '../sync-status/UnsentScreen.tsx';
 import { useDesk } from './desk-context.tsx';
 import { sections, type Section } from './sections.ts';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useShellScan } from './use-shell-scan.ts';
 
 /** The logged-in desk: sidebar navigation, top bar with unit, desk and officer, and the screens. */
@@ -51,6 +52,8 @@ function ShellLayout() {
                 {info.host === 'web' ? 'Chạy trên trình duyệt' : 'Ứng dụng máy tính'}
               </>
             )}
+            <br />
+            <ShortcutHelp />
           </footer>
         </aside>
         <div className="workspace">

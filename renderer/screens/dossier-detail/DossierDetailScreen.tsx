@@ -8,6 +8,7 @@ import { formatInstant } from '../../components/format.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useClock, useDossierChanges } from '../../components/use-live.ts';
+import { usePlaceNames } from '../../components/use-place-names.ts';
 import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { ActionDialog } from './actions/ActionDialog.tsx';
 import { ActionBar } from './ActionBar.tsx';
@@ -26,17 +27,18 @@ export function DossierDetailScreen() {
   const version = useDossierChanges(desk.store);
   const nowMs = useClock(desk.now);
   const load = useDossier(desk.store, rawCode, version);
+  const places = usePlaceNames(desk.store, desk.identity, version);
   const [action, setAction] = useState<TrackingAction | null>(null);
   const [printing, setPrinting] = useState<PrintForm | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  if (load.state !== 'ready') {
+  if (load.state !== 'ready' || places === null) {
     return (
       <section className="dossier-detail">
         <header className="section-header">
           <h1>Chi tiết hồ sơ</h1>
         </header>
-        {load.state === 'loading' && <p className="muted">Đang mở hồ sơ…</p>}
+        {(load.state === 'loading' || (load.state === 'ready' && places === null)) && <p className="muted">Đang mở hồ sơ…</p>}
         {load.state === 'invalid' && <Notice tone="error" testId="detail-error">{load.message}</Notice>}
         {load.state === 'missing' && (
           <Notice tone="error" testId="detail-error">
@@ -80,6 +82,7 @@ export function DossierDetailScreen() {
         dossier={dossier}
         role={desk.officer.role}
         deskUnitId={desk.identity.agencyId}
+        unitText={places.unitText}
         onAction={(next) => {
           setDone(null);
           setAction(next);
@@ -89,8 +92,8 @@ export function DossierDetailScreen() {
       {done && <Notice tone="success" testId="action-done">{done}</Notice>}
 
       <div className="detail-grid">
-        <DossierFacts dossier={dossier} personal={personal} events={load.events} officerName={officerName} />
-        <RouteTimeline eventIds={dossier.eventIds} events={load.events} anomalies={dossier.anomalies} officerName={desk.officerName} />
+        <DossierFacts dossier={dossier} personal={personal} events={load.events} officerName={officerName} places={places} />
+        <RouteTimeline eventIds={dossier.eventIds} events={load.events} anomalies={dossier.anomalies} officerName={desk.officerName} places={places} />
       </div>
 
       {action && (
