@@ -237,7 +237,7 @@ describe('two units and a real provincial server', () => {
       await flagged.waitFor();
       const rows = flagged.locator(`tr:has-text("${code}")`);
       expect(await rows.count()).toBeGreaterThanOrEqual(2);
-      expect(await rows.first().textContent()).toContain('Đồng hồ của bàn lệch quá 10 phút khi gửi');
+      expect(await rows.first().textContent()).toContain('Đồng hồ của quầy lệch quá 10 phút khi gửi');
       await dashboard.screenshot({ path: join(artifacts, 'clock-flagged-dashboard.png'), fullPage: true });
       await dashboard.close();
     } finally {
