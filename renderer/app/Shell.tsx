@@ -45,6 +45,8 @@ function ShellLayout() {
             </ul>
           </nav>
           <footer className="sidebar-footer" data-testid="app-info">
+            <ShortcutHelp />
+            <br />
             {info && (
               <>
                 Phiên bản {info.version}
@@ -52,8 +54,6 @@ function ShellLayout() {
                 {info.host === 'web' ? 'Chạy trên trình duyệt' : 'Ứng dụng máy tính'}
               </>
             )}
-            <br />
-            <ShortcutHelp />
           </footer>
         </aside>
         <div className="workspace">
