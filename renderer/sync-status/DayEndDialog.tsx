@@ -64,7 +64,7 @@ export function DayEndDialog({ sync, onClose }: { sync: DeskSync; onClose: () =>
             <p className="day-end-stage">{stageLabels[phase.progress.stage]}</p>
             <progress max={Math.max(1, phase.progress.pendingAtStart)} value={phase.progress.sent + phase.progress.rejected} />
             <p>
-              Đã gửi {formatCount(phase.progress.sent)}/{formatCount(phase.progress.pendingAtStart)} · đã nhận {formatCount(phase.progress.received)}
+              Đã gửi {formatCount(phase.progress.sent)}/{formatCount(phase.progress.pendingAtStart)} thao tác · đã nhận {formatCount(phase.progress.received)} thao tác
               {phase.progress.rejected > 0 && <> · chưa gửi được {formatCount(phase.progress.rejected)}</>}
             </p>
           </div>

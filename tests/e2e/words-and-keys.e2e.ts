@@ -180,6 +180,7 @@ describe('names and keys', () => {
     });
 
     it('names units and counters on the desk, counts dossiers at day end, and dates the dashboard dd/MM/yyyy in an English browser', async () => {
+      const received = { code: '' };
       const { context, page } = await openFreshDesk(browser);
       try {
         await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kết nối máy chủ' }).click();
@@ -237,6 +238,7 @@ describe('names and keys', () => {
         expect(await page.getByTestId('day-end-summary').textContent()).toBe(`Hôm nay đã gửi 1 hồ sơ, ${sentActions} thao tác; chưa nhận thao tác nào từ các quầy khác.`);
         await page.screenshot({ path: join(artifacts, 'words-day-end.png') });
         await report.getByRole('button', { name: 'Đóng' }).click();
+        received.code = code;
       } finally {
         await context.close();
       }
@@ -263,6 +265,14 @@ describe('names and keys', () => {
         expect(health).toContain(`Quầy 1 ${UNIT_A}#1`);
         expect(await dashboard.locator('body').textContent()).toContain('Tình trạng quầy tiếp nhận');
         await dashboard.screenshot({ path: join(artifacts, 'words-dashboard-en-browser.png'), fullPage: true });
+
+        // The citizen's lookup: the unit that holds the dossier by name, dates dd/MM/yyyy.
+        await dashboard.goto(`${server.url}/tra-cuu?ma=${encodeURIComponent(received.code)}`);
+        const result = dashboard.locator('section.result');
+        await result.waitFor();
+        expect(await result.textContent()).toContain('UBND phường Hoàn Kiếm');
+        expect(await result.textContent()).not.toContain(UNIT_B);
+        expect(await result.textContent()).toMatch(/ngày \d{2}\/\d{2}\/\d{4}/);
       } finally {
         await english.close();
       }

@@ -7,6 +7,27 @@ import type { DetailCommand, DetailPrint } from '../../app/shortcuts.ts';
 import { actionLabelFor, CAUTION_ACTIONS, heldElsewhereNotice, mayPrint, roleActions, unavailableReason } from './role-actions.ts';
 import type { TrackingAction } from './role-actions.ts';
 
+const PRINTS: ReadonlyArray<{ command: DetailPrint; form: PrintForm; label: string }> = [
+  { command: 'PRINT_PROCESS_CONTROL', form: 'process-control', label: 'In phiếu kiểm soát' },
+  { command: 'PRINT_RECEIPT', form: 'receipt', label: 'In lại giấy biên nhận' },
+];
+
+const isPrint = (command: DetailCommand): command is DetailPrint => command === 'PRINT_PROCESS_CONTROL' || command === 'PRINT_RECEIPT';
+
+const printReasonOf = (dossier: ProjectedDossier, deskUnitId: string): string | null =>
+  mayPrint(dossier, deskUnitId) ? null : 'Chỉ đơn vị đang giữ hồ sơ mới in được phiếu của hồ sơ.';
+
+/** What a refusal said depends on: the dossier and the state its actions are judged in. */
+export const refusalKey = (dossier: Pick<ProjectedDossier, 'code' | 'status' | 'holderUnitId' | 'handoverPending'> | null): string =>
+  dossier ? `${dossier.code}|${dossier.status}|${dossier.holderUnitId}|${dossier.handoverPending}` : '';
+
+/** Why the last action asked for could not be done; forgotten once the dossier or its state changes (`refusalKey`). */
+export function useRefusal(stateKey: string): [string | null, (text: string | null) => void] {
+  const [said, setSaid] = useState<{ stateKey: string; text: string } | null>(null);
+  const say = useCallback((text: string | null) => setSaid(text === null ? null : { stateKey, text }), [stateKey]);
+  return [said?.stateKey === stateKey ? said.text : null, say];
+}
+
 interface ActionBarProps {
   dossier: ProjectedDossier;
   role: OfficerRole;
@@ -16,46 +37,37 @@ interface ActionBarProps {
   unitText: (id: string) => string;
   onAction: (action: TrackingAction) => void;
   onPrint: (form: PrintForm) => void;
+  /** Says why an asked-for action or print cannot be done (shown by the screen under the bar). */
+  onRefused: (text: string | null) => void;
 }
-
-const PRINTS: ReadonlyArray<{ command: DetailPrint; form: PrintForm; label: string }> = [
-  { command: 'PRINT_PROCESS_CONTROL', form: 'process-control', label: 'In phiếu kiểm soát' },
-  { command: 'PRINT_RECEIPT', form: 'receipt', label: 'In lại giấy biên nhận' },
-];
-
-const isPrint = (command: DetailCommand): command is DetailPrint => command === 'PRINT_PROCESS_CONTROL' || command === 'PRINT_RECEIPT';
 
 /**
  * Every action of the officer's role, each on its own fixed key (renderer/app/shortcuts.ts): the
  * ones the state machine or the holder rule do not allow now are greyed with the reason, and
- * their key says that reason instead of doing anything else.
+ * their key says that reason instead of doing anything else. The print keys are handled here too;
+ * their buttons are `PrintButtons`.
  */
-export function ActionBar({ dossier, role, deskUnitId, unitText, onAction, onPrint }: ActionBarProps) {
+export function ActionBar({ dossier, role, deskUnitId, unitText, onAction, onPrint, onRefused }: ActionBarProps) {
   const actions = roleActions(role).map((action) => ({ action, reason: unavailableReason(action, role, dossier, deskUnitId) }));
   const heldElsewhere = heldElsewhereNotice(dossier, deskUnitId, unitText);
-  const printReason = mayPrint(dossier, deskUnitId) ? null : 'Chỉ đơn vị đang giữ hồ sơ mới in được phiếu của hồ sơ.';
+  const printReason = printReasonOf(dossier, deskUnitId);
   const firstAvailable = actions.find((entry) => entry.reason === null)?.action;
-  // The reason said for one dossier must not stay on the next one, or after its status changed.
-  const stateKey = `${dossier.code}|${dossier.status}|${dossier.holderUnitId}|${dossier.handoverPending}`;
-  const [said, setSaid] = useState<{ stateKey: string; text: string } | null>(null);
-  const refused = said?.stateKey === stateKey ? said.text : null;
-  const setRefused = useCallback((text: string | null) => setSaid(text === null ? null : { stateKey, text }), [stateKey]);
 
   useEffect(() => {
     const run = (command: DetailCommand) => {
       if (isPrint(command)) {
         const print = PRINTS.find((p) => p.command === command);
-        if (printReason !== null) setRefused(`${print?.label ?? 'In phiếu'}: ${printReason}`);
+        if (printReason !== null) onRefused(`${print?.label ?? 'In phiếu'}: ${printReason}`);
         else if (print) {
-          setRefused(null);
+          onRefused(null);
           onPrint(print.form);
         }
         return;
       }
       const reason = unavailableReason(command, role, dossier, deskUnitId);
-      if (reason !== null) setRefused(`${actionLabelFor(command, dossier)}: ${reason}`);
+      if (reason !== null) onRefused(`${actionLabelFor(command, dossier)}: ${reason}`);
       else {
-        setRefused(null);
+        onRefused(null);
         onAction(command);
       }
     };
@@ -67,7 +79,7 @@ export function ActionBar({ dossier, role, deskUnitId, unitText, onAction, onPri
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dossier, role, deskUnitId, printReason, onAction, onPrint, setRefused]);
+  }, [dossier, role, deskUnitId, printReason, onAction, onPrint, onRefused]);
 
   return (
     <div className="action-bar-wrap">
@@ -87,7 +99,7 @@ export function ActionBar({ dossier, role, deskUnitId, unitText, onAction, onPri
                 className="btn btn-unavailable"
                 aria-disabled="true"
                 title={reason}
-                onClick={() => setRefused(`${actionLabelFor(action, dossier)}: ${reason}`)}
+                onClick={() => onRefused(`${actionLabelFor(action, dossier)}: ${reason}`)}
                 data-unavailable-action={action}
               >
                 {actionLabelFor(action, dossier)} <kbd className="kbd">{key}</kbd>
@@ -100,7 +112,7 @@ export function ActionBar({ dossier, role, deskUnitId, unitText, onAction, onPri
               type="button"
               className={CAUTION_ACTIONS.has(action) ? 'btn btn-danger' : action === firstAvailable ? 'btn btn-primary' : 'btn'}
               onClick={() => {
-                setRefused(null);
+                onRefused(null);
                 onAction(action);
               }}
               data-action={action}
@@ -109,26 +121,33 @@ export function ActionBar({ dossier, role, deskUnitId, unitText, onAction, onPri
             </button>
           );
         })}
-        <span className="action-spacer" />
-        {PRINTS.map(({ command, form, label }) => (
-          <button
-            key={command}
-            type="button"
-            className={printReason === null ? 'btn' : 'btn btn-unavailable'}
-            aria-disabled={printReason === null ? undefined : 'true'}
-            title={printReason ?? undefined}
-            onClick={() => (printReason === null ? onPrint(form) : setRefused(`${label}: ${printReason}`))}
-            data-print={form}
-          >
-            {label} <kbd className="kbd">{keyOfCommand(command).keys}</kbd>
-          </button>
-        ))}
       </div>
-      {refused && (
-        <p className="action-refused" role="alert" data-testid="action-unavailable">
-          {refused}
-        </p>
-      )}
+    </div>
+  );
+}
+
+/** The dossier's print buttons (top right of the detail), greyed with the reason where this unit may not print. */
+export function PrintButtons({ dossier, deskUnitId, onPrint, onRefused }: Pick<ActionBarProps, 'dossier' | 'deskUnitId' | 'onPrint' | 'onRefused'>) {
+  const printReason = printReasonOf(dossier, deskUnitId);
+  return (
+    <div className="detail-prints" role="toolbar" aria-label="In phiếu của hồ sơ">
+      {PRINTS.map(({ command, form, label }) => (
+        <button
+          key={command}
+          type="button"
+          className={printReason === null ? 'btn' : 'btn btn-unavailable'}
+          aria-disabled={printReason === null ? undefined : 'true'}
+          title={printReason ?? undefined}
+          onClick={() => {
+            if (printReason !== null) return onRefused(`${label}: ${printReason}`);
+            onRefused(null);
+            onPrint(form);
+          }}
+          data-print={form}
+        >
+          {label} <kbd className="kbd">{keyOfCommand(command).keys}</kbd>
+        </button>
+      ))}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { useClock, useDossierChanges } from '../../components/use-live.ts';
 import { usePlaceNames } from '../../components/use-place-names.ts';
 import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { ActionDialog } from './actions/ActionDialog.tsx';
-import { ActionBar } from './ActionBar.tsx';
+import { ActionBar, PrintButtons, refusalKey, useRefusal } from './ActionBar.tsx';
 import { DossierFacts } from './DossierFacts.tsx';
 import { formAfterAction } from './role-actions.ts';
 import type { TrackingAction } from './role-actions.ts';
@@ -31,6 +31,7 @@ export function DossierDetailScreen() {
   const [action, setAction] = useState<TrackingAction | null>(null);
   const [printing, setPrinting] = useState<PrintForm | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [refused, setRefused] = useRefusal(refusalKey(load.state === 'ready' ? load.stored.state : null));
 
   if (load.state !== 'ready' || places === null) {
     return (
@@ -76,6 +77,7 @@ export function DossierDetailScreen() {
             {dossier.applicantName} · {dossier.procedureName}
           </p>
         </div>
+        <PrintButtons dossier={dossier} deskUnitId={desk.identity.agencyId} onPrint={setPrinting} onRefused={setRefused} />
       </header>
 
       <ActionBar
@@ -88,7 +90,13 @@ export function DossierDetailScreen() {
           setAction(next);
         }}
         onPrint={setPrinting}
+        onRefused={setRefused}
       />
+      {refused && (
+        <p className="action-refused" role="alert" data-testid="action-unavailable">
+          {refused}
+        </p>
+      )}
       {done && <Notice tone="success" testId="action-done">{done}</Notice>}
 
       <div className="detail-grid">
