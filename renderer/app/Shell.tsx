@@ -9,6 +9,7 @@ import { SyncStatusIndicator } from '../sync-status/SyncStatusIndicator.tsx';
 import { UNSENT_PATH, UnsentScreen } from '../sync-status/UnsentScreen.tsx';
 import { useDesk } from './desk-context.tsx';
 import { sections, type Section } from './sections.ts';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useShellScan } from './use-shell-scan.ts';
 
 /** The logged-in desk: sidebar navigation, top bar with unit, desk and officer, and the screens. */
@@ -44,6 +45,8 @@ function ShellLayout() {
             </ul>
           </nav>
           <footer className="sidebar-footer" data-testid="app-info">
+            <ShortcutHelp />
+            <br />
             {info && (
               <>
                 Phiên bản {info.version}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { actionLabels } from '../../src/dossier/state-machine.ts';
 import type { EventType } from '../../src/dossier/events.ts';
-import type { DayEndProgress, DayEndReport } from '../../sync/client/day-end.ts';
+import type { DayEndProgress, DayEndReport, DayTotals } from '../../sync/client/day-end.ts';
 import type { DeskSync } from '../../sync/client/desk-sync.ts';
 import type { Rejection } from '../../sync/client/rejections.ts';
 import { Dialog } from '../components/Dialog.tsx';
@@ -64,7 +64,7 @@ export function DayEndDialog({ sync, onClose }: { sync: DeskSync; onClose: () =>
             <p className="day-end-stage">{stageLabels[phase.progress.stage]}</p>
             <progress max={Math.max(1, phase.progress.pendingAtStart)} value={phase.progress.sent + phase.progress.rejected} />
             <p>
-              Đã gửi {formatCount(phase.progress.sent)}/{formatCount(phase.progress.pendingAtStart)} · đã nhận {formatCount(phase.progress.received)}
+              Đã gửi {formatCount(phase.progress.sent)}/{formatCount(phase.progress.pendingAtStart)} thao tác · đã nhận {formatCount(phase.progress.received)} thao tác
               {phase.progress.rejected > 0 && <> · chưa gửi được {formatCount(phase.progress.rejected)}</>}
             </p>
           </div>
@@ -85,15 +85,22 @@ function Report({ report, earlier, onClose, onRetry }: { report: DayEndReport; e
       ) : (
         <Notice tone="success">Đồng bộ xong lúc {formatInstant(new Date(report.finishedAt).toISOString())}.</Notice>
       )}
+      <p className="day-end-summary" data-testid="day-end-summary">
+        {daySummary(report.today)}
+      </p>
       <h3 className="day-end-heading">Hôm nay (từ 0 giờ {formatDay(new Date(report.today.since).toISOString())})</h3>
       <dl className="day-end-figures">
         <div>
           <dt>Đã gửi</dt>
-          <dd data-testid="day-end-sent">{formatCount(report.today.sent)}</dd>
+          <dd>
+            {formatCount(report.today.sentDossiers)} hồ sơ, <span data-testid="day-end-sent">{formatCount(report.today.sent)}</span> thao tác
+          </dd>
         </div>
         <div>
           <dt>Đã nhận</dt>
-          <dd data-testid="day-end-received">{formatCount(report.today.received)}</dd>
+          <dd>
+            {formatCount(report.today.receivedDossiers)} hồ sơ, <span data-testid="day-end-received">{formatCount(report.today.received)}</span> thao tác
+          </dd>
         </div>
         <div>
           <dt>Chưa gửi được</dt>
@@ -101,7 +108,7 @@ function Report({ report, earlier, onClose, onRetry }: { report: DayEndReport; e
         </div>
       </dl>
       <p className="day-end-cycle" data-testid="day-end-cycle">
-        Lần đồng bộ này: gửi {formatCount(report.sent)}, nhận {formatCount(report.received)}
+        Lần đồng bộ này: gửi {formatCount(report.sent)} thao tác, nhận {formatCount(report.received)} thao tác
         {report.rejected.length > 0 && <>, chưa gửi được {formatCount(report.rejected.length)}</>}. Các thao tác đã gửi trong ngày (kể cả
         khi quầy tự đồng bộ) đều được tính ở trên.
       </p>
@@ -132,6 +139,13 @@ function Report({ report, earlier, onClose, onRetry }: { report: DayEndReport; e
       </div>
     </div>
   );
+}
+
+/** "Hôm nay đã gửi 1 hồ sơ, 6 thao tác; đã nhận 2 hồ sơ, 3 thao tác.": dossiers first, as officers count. */
+export function daySummary(today: DayTotals): string {
+  const sent = today.sent === 0 ? 'chưa gửi thao tác nào' : `đã gửi ${formatCount(today.sentDossiers)} hồ sơ, ${formatCount(today.sent)} thao tác`;
+  const received = today.received === 0 ? 'chưa nhận thao tác nào' : `đã nhận ${formatCount(today.receivedDossiers)} hồ sơ, ${formatCount(today.received)} thao tác`;
+  return `Hôm nay ${sent}; ${received} từ các quầy khác.`;
 }
 
 function RejectionTable({ title, rows }: { title: string; rows: Rejection[] }) {

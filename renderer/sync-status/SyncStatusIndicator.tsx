@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { phaseLabels } from '../../sync/client/sync-status.ts';
+import { DAY_END_KEYS } from '../app/shortcuts.ts';
 import { formatCount, formatInstant } from '../components/format.ts';
 import { DayEndDialog } from './DayEndDialog.tsx';
 import { UNSENT_PATH } from './UnsentScreen.tsx';
@@ -11,8 +12,9 @@ export const ENROLL_PATH = '/ket-noi-may-chu';
 
 /**
  * The top bar's sync indicator: connection state, events waiting to be sent, last successful
- * sync, and a red "Không mã hóa" while syncing over plain HTTP on the network. Clicking it (or
- * Ctrl+Shift+S from anywhere) opens the day-end sync.
+ * sync, and a red "Không mã hóa" while syncing over plain HTTP on the network. The labelled
+ * "Đồng bộ cuối ngày" button beside it, the indicator itself and Ctrl+Shift+S from anywhere open
+ * the day-end sync.
  */
 export function SyncStatusIndicator() {
   const { sync, enrollment, loading, status, error } = useDeskSync();
@@ -22,7 +24,7 @@ export function SyncStatusIndicator() {
   useEffect(() => {
     if (!enrolled) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey && event.shiftKey && event.key.toLowerCase() === 's') {
+      if (event.ctrlKey && event.shiftKey && !event.altKey && event.code === 'KeyS') {
         event.preventDefault();
         setOpen(true);
       }
@@ -74,6 +76,9 @@ export function SyncStatusIndicator() {
           {status.pending > 0 ? `${formatCount(status.pending)} chờ gửi · ` : ''}
           {last}
         </span>
+      </button>
+      <button type="button" className="day-end-button" onClick={() => setOpen(true)} data-testid="day-end-button" title={`${DAY_END_KEYS.label} (${DAY_END_KEYS.keys})`}>
+        Đồng bộ cuối ngày
       </button>
       {status.rejected > 0 && (
         <a className="sync-unsent" href={`#${UNSENT_PATH}`} data-testid="sync-unsent" title="Xem và xử lý các thao tác chưa gửi được lên máy chủ tỉnh">

@@ -70,7 +70,7 @@ export function formatDossierCode(input: FormatDossierCodeInput): string {
   if (!Number.isInteger(input.counter) || input.counter < 1 || input.counter > MAX_DAILY_COUNTER) {
     throw new DomainError(
       'code.bad_counter',
-      `Số thứ tự trong ngày của bàn phải từ 1 đến ${MAX_DAILY_COUNTER} (nhận được ${String(input.counter)}).`,
+      `Số thứ tự trong ngày của quầy phải từ 1 đến ${MAX_DAILY_COUNTER} (nhận được ${String(input.counter)}).`,
       undefined,
       { counter: input.counter },
     );
@@ -105,7 +105,7 @@ export function nextDossierCode(input: NextDossierCodeInput): string {
   if (previous.agencyId !== agency.value || previous.slot !== input.slot) {
     throw new DomainError(
       'code.slot_mismatch',
-      `Mã hồ sơ cuối "${previous.code}" không thuộc cơ quan ${agency.value}, bàn số ${input.slot}: kiểm tra lại cấu hình bàn tiếp nhận.`,
+      `Mã hồ sơ cuối "${previous.code}" không thuộc cơ quan ${agency.value}, quầy số ${input.slot}: kiểm tra lại cấu hình quầy tiếp nhận.`,
       undefined,
       { lastIssued: previous.code, agencyId: agency.value, slot: input.slot },
     );
@@ -122,7 +122,7 @@ export function nextDossierCode(input: NextDossierCodeInput): string {
   if (previous.counter >= MAX_DAILY_COUNTER) {
     throw new DomainError(
       'code.slot_exhausted',
-      `Bàn số ${input.slot} đã dùng hết ${MAX_DAILY_COUNTER} mã hồ sơ của ngày ${input.localDate}: hãy tiếp nhận ở bàn khác hoặc xin cấp thêm số bàn.`,
+      `Quầy số ${input.slot} đã dùng hết ${MAX_DAILY_COUNTER} mã hồ sơ của ngày ${input.localDate}: hãy tiếp nhận ở quầy khác hoặc xin cấp thêm số quầy.`,
       undefined,
       { slot: input.slot, localDate: input.localDate },
     );
@@ -175,7 +175,7 @@ export function parseDossierCode(text: string): Result<DossierCodeParts> {
   }
   if (slot < MIN_SLOT) {
     return err(
-      new DomainError('code.bad_slot', `Số thứ tự "${digits}" của mã hồ sơ không hợp lệ: chữ số đầu (số bàn) phải từ 1 đến 9.`, undefined, {
+      new DomainError('code.bad_slot', `Số thứ tự "${digits}" của mã hồ sơ không hợp lệ: chữ số đầu (số quầy) phải từ 1 đến 9.`, undefined, {
         code: trimmed,
       }),
     );
@@ -185,7 +185,7 @@ export function parseDossierCode(text: string): Result<DossierCodeParts> {
 
 function assertSlot(slot: number): void {
   if (!Number.isInteger(slot) || slot < MIN_SLOT || slot > MAX_SLOT) {
-    throw new DomainError('code.bad_slot', `Số bàn tiếp nhận phải từ ${MIN_SLOT} đến ${MAX_SLOT} (nhận được ${String(slot)}).`, undefined, {
+    throw new DomainError('code.bad_slot', `Số quầy tiếp nhận phải từ ${MIN_SLOT} đến ${MAX_SLOT} (nhận được ${String(slot)}).`, undefined, {
       slot,
     });
   }

@@ -26,10 +26,14 @@ export interface DayEndProgress {
 export interface DayTotals {
   /** Local midnight that starts the counted day, desk clock (ms). */
   since: number;
-  /** Events of this desk the server accepted today. */
+  /** Events (thao tác) of this desk the server accepted today. */
   sent: number;
+  /** The dossiers those events belong to: what an officer counts ("đã gửi 1 hồ sơ, 6 thao tác"). */
+  sentDossiers: number;
   /** Events of other desks that arrived on this desk today. */
   received: number;
+  /** The dossiers those events belong to. */
+  receivedDossiers: number;
   /** Refused today (by the server, or unreadable when pulled), with the reasons, oldest first. */
   rejected: Rejection[];
 }
@@ -73,22 +77,47 @@ export interface DayTallyInput {
  * our own events count as sent once the server stamped them today, or acknowledged them today
  * (the stamped copy may not be back yet); other desks' events as received.
  */
-export function createDayTally(input: DayTallyInput): { add(doc: EventDoc): void; totals(): DayTotals } {
+export interface DayTally {
+  add(doc: EventDoc): void;
+  /** Our events counted as sent whose dossier is not known yet (written before the day began). */
+  sentWithoutDossier(): string[];
+  /** Names the dossier of one of our events read for `sentWithoutDossier`, counting nothing else. */
+  learnDossier(doc: Pick<EventDoc, 'id' | 'dossierCode'>): void;
+  totals(): DayTotals;
+}
+
+export function createDayTally(input: DayTallyInput): DayTally {
   const sent = new Set<string>();
+  const dossierOf = new Map<string, string>();
   let received = 0;
+  const receivedDossiers = new Set<string>();
+  const sentIds = () => {
+    const ids = new Set(sent);
+    for (const [id, at] of input.acknowledged) if (at >= input.since) ids.add(id);
+    for (const rejection of todaysRejections()) ids.delete(rejection.eventId);
+    return ids;
+  };
+  const todaysRejections = () =>
+    input.rejections.filter((r) => r.at >= input.since).sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : 1));
   return {
     add(doc) {
       if (deskIdOfDoc(doc) !== input.deskId) {
         received += 1;
+        receivedDossiers.add(doc.dossierCode);
         return;
       }
+      dossierOf.set(doc.id, doc.dossierCode);
       if (isStamped(doc) && Date.parse(String(doc.event.serverAt)) >= input.since) sent.add(doc.id);
     },
+    sentWithoutDossier: () => [...sentIds()].filter((id) => !dossierOf.has(id)),
+    learnDossier(doc) {
+      dossierOf.set(doc.id, doc.dossierCode);
+    },
     totals() {
-      for (const [id, at] of input.acknowledged) if (at >= input.since) sent.add(id);
-      const rejected = input.rejections.filter((r) => r.at >= input.since).sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : 1));
-      for (const rejection of rejected) sent.delete(rejection.eventId);
-      return { since: input.since, sent: sent.size, received, rejected };
+      const ids = [...sentIds()];
+      // An event whose doc could not be read still went: it counts as a dossier of its own.
+      const dossiers = new Set(ids.map((id) => dossierOf.get(id) ?? `event:${id}`));
+      return { since: input.since, sent: ids.length, sentDossiers: dossiers.size, received, receivedDossiers: receivedDossiers.size, rejected: todaysRejections() };
     },
   };
 }
@@ -108,6 +137,11 @@ export async function countDay(events: RxCollection<EventDoc>, input: DayTallyIn
     for (const doc of page.documents) tally.add(doc);
     if (page.documents.length < PAGE) break;
     checkpoint = page.checkpoint as { id: string; lwt: number };
+  }
+  const unnamed = tally.sentWithoutDossier();
+  if (unnamed.length > 0) {
+    const docs = await events.findByIds(unnamed).exec();
+    for (const doc of docs.values()) tally.learnDossier(doc.toMutableJSON());
   }
   return tally.totals();
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { officerSchema } from '../../src/auth/officer.ts';
 import { calendarYearSchema } from '../../src/calendar/calendar-data.ts';
 import { procedureSchema } from '../../src/catalogue/procedure-schema.ts';
+import { namedUnitSchema } from '../../src/people/place-names.ts';
 import type { DeskStore } from '../../renderer/store/index.ts';
 import type { HttpClient } from './http-client.ts';
 import { referencePageSchema } from './wire.ts';
@@ -67,7 +68,7 @@ async function apply(store: DeskStore, doc: ReferenceDocument): Promise<string |
     case 'calendar':
       return put(store, 'calendar', doc, calendarYearSchema);
     case 'unit':
-      return put(store, 'unit', doc, z.object({ id: z.string(), name: z.string() }).loose());
+      return put(store, 'unit', doc, namedUnitSchema);
     default:
       return `loại dữ liệu "${doc.kind}" chưa được hỗ trợ`;
   }

@@ -127,7 +127,7 @@ describe('security, end to end', () => {
 
       // The province revokes the desk (the laptop was stolen, say): its stream comes back refused.
       const revoked = await adminWhileStopped(['desk', 'revoke', '--desk', DESK_ID]);
-      expect(revoked).toContain(`Đã thu hồi bàn ${DESK_ID}`);
+      expect(revoked).toContain(`Đã thu hồi quầy ${DESK_ID}`);
       await expect.poll(() => indicator.getAttribute('data-phase'), { timeout: 60_000 }).toBe('revoked');
       expect(await indicator.textContent()).toContain('Quầy bị thu hồi quyền đồng bộ');
       await page.getByTestId('topbar').screenshot({ path: join(artifacts, 'security-revoked-topbar.png') });

@@ -1,76 +1,153 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { OfficerRole } from '../../../src/auth/officer.ts';
 import type { PrintForm } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
-import { actionLabelFor, actionsFor, CAUTION_ACTIONS, heldElsewhereNotice, mayPrint } from './role-actions.ts';
+import { commandOfKey, keyOfCommand } from '../../app/shortcuts.ts';
+import type { DetailCommand, DetailPrint } from '../../app/shortcuts.ts';
+import { actionLabelFor, CAUTION_ACTIONS, heldElsewhereNotice, mayPrint, roleActions, unavailableReason } from './role-actions.ts';
 import type { TrackingAction } from './role-actions.ts';
+
+const PRINTS: ReadonlyArray<{ command: DetailPrint; form: PrintForm; label: string }> = [
+  { command: 'PRINT_PROCESS_CONTROL', form: 'process-control', label: 'In phiếu kiểm soát' },
+  { command: 'PRINT_RECEIPT', form: 'receipt', label: 'In lại giấy biên nhận' },
+];
+
+const isPrint = (command: DetailCommand): command is DetailPrint => command === 'PRINT_PROCESS_CONTROL' || command === 'PRINT_RECEIPT';
+
+const printReasonOf = (dossier: ProjectedDossier, deskUnitId: string): string | null =>
+  mayPrint(dossier, deskUnitId) ? null : 'Chỉ đơn vị đang giữ hồ sơ mới in được phiếu của hồ sơ.';
+
+/** What a refusal said depends on: the dossier and the state its actions are judged in. */
+export const refusalKey = (dossier: Pick<ProjectedDossier, 'code' | 'status' | 'holderUnitId' | 'handoverPending'> | null): string =>
+  dossier ? `${dossier.code}|${dossier.status}|${dossier.holderUnitId}|${dossier.handoverPending}` : '';
+
+/** Why the last action asked for could not be done; forgotten once the dossier or its state changes (`refusalKey`). */
+export function useRefusal(stateKey: string): [string | null, (text: string | null) => void] {
+  const [said, setSaid] = useState<{ stateKey: string; text: string } | null>(null);
+  const say = useCallback((text: string | null) => setSaid(text === null ? null : { stateKey, text }), [stateKey]);
+  return [said?.stateKey === stateKey ? said.text : null, say];
+}
 
 interface ActionBarProps {
   dossier: ProjectedDossier;
   role: OfficerRole;
   /** The desk's unit: only the unit holding the dossier acts on it or prints its forms. */
   deskUnitId: string;
+  /** A unit's name for sentences (the id with a note when the desk has none). */
+  unitText: (id: string) => string;
   onAction: (action: TrackingAction) => void;
   onPrint: (form: PrintForm) => void;
+  /** Says why an asked-for action or print cannot be done (shown by the screen under the bar). */
+  onRefused: (text: string | null) => void;
 }
 
 /**
- * Only what the state machine allows this desk's unit now and the officer's role permits. Alt+1…9
- * pick an action without the mouse (shown on each button).
+ * Every action of the officer's role, each on its own fixed key (renderer/app/shortcuts.ts): the
+ * ones the state machine or the holder rule do not allow now are greyed with the reason, and
+ * their key says that reason instead of doing anything else. The print keys are handled here too;
+ * their buttons are `PrintButtons`.
  */
-export function ActionBar({ dossier, role, deskUnitId, onAction, onPrint }: ActionBarProps) {
-  const actions = actionsFor(role, dossier, deskUnitId);
-  const heldElsewhere = heldElsewhereNotice(dossier, deskUnitId);
-  const printable = mayPrint(dossier, deskUnitId);
-  const actionKey = actions.join(',');
+export function ActionBar({ dossier, role, deskUnitId, unitText, onAction, onPrint, onRefused }: ActionBarProps) {
+  const actions = roleActions(role).map((action) => ({ action, reason: unavailableReason(action, role, dossier, deskUnitId) }));
+  const heldElsewhere = heldElsewhereNotice(dossier, deskUnitId, unitText);
+  const printReason = printReasonOf(dossier, deskUnitId);
+  const firstAvailable = actions.find((entry) => entry.reason === null)?.action;
 
   useEffect(() => {
-    const list = actionKey ? (actionKey.split(',') as TrackingAction[]) : [];
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const index = Number(event.key) - 1;
-      const chosen = Number.isInteger(index) ? list[index] : undefined;
-      if (chosen && !document.querySelector('dialog[open]')) {
-        event.preventDefault();
-        onAction(chosen);
+    const run = (command: DetailCommand) => {
+      if (isPrint(command)) {
+        const print = PRINTS.find((p) => p.command === command);
+        if (printReason !== null) onRefused(`${print?.label ?? 'In phiếu'}: ${printReason}`);
+        else if (print) {
+          onRefused(null);
+          onPrint(print.form);
+        }
+        return;
       }
+      const reason = unavailableReason(command, role, dossier, deskUnitId);
+      if (reason !== null) onRefused(`${actionLabelFor(command, dossier)}: ${reason}`);
+      else {
+        onRefused(null);
+        onAction(command);
+      }
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const command = commandOfKey(event);
+      if (command === null || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      run(command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actionKey, onAction]);
+  }, [dossier, role, deskUnitId, printReason, onAction, onPrint, onRefused]);
 
   return (
-    <div className="action-bar" role="toolbar" aria-label="Thao tác với hồ sơ">
-      {heldElsewhere ? (
-        <span className="held-elsewhere" data-testid="held-elsewhere">
+    <div className="action-bar-wrap">
+      {heldElsewhere && (
+        <p className="held-elsewhere" data-testid="held-elsewhere">
           {heldElsewhere}
-        </span>
-      ) : actions.length === 0 ? (
-        <span className="muted">Không có thao tác nào cho hồ sơ ở trạng thái này.</span>
-      ) : (
-        actions.map((action, index) => (
-          <button
-            key={action}
-            type="button"
-            className={CAUTION_ACTIONS.has(action) ? 'btn btn-danger' : index === 0 ? 'btn btn-primary' : 'btn'}
-            onClick={() => onAction(action)}
-            data-action={action}
-          >
-            {actionLabelFor(action, dossier)} {index < 9 && <kbd className="kbd">Alt+{index + 1}</kbd>}
-          </button>
-        ))
+        </p>
       )}
-      <span className="action-spacer" />
-      {printable && (
-        <>
-          <button type="button" className="btn" onClick={() => onPrint('process-control')}>
-            In phiếu kiểm soát
-          </button>
-          <button type="button" className="btn" onClick={() => onPrint('receipt')}>
-            In lại giấy biên nhận
-          </button>
-        </>
-      )}
+      <div className="action-bar" role="toolbar" aria-label="Thao tác với hồ sơ">
+        {actions.map(({ action, reason }) => {
+          const key = keyOfCommand(action).keys;
+          if (reason !== null) {
+            return (
+              <button
+                key={action}
+                type="button"
+                className="btn btn-unavailable"
+                aria-disabled="true"
+                title={reason}
+                onClick={() => onRefused(`${actionLabelFor(action, dossier)}: ${reason}`)}
+                data-unavailable-action={action}
+              >
+                {actionLabelFor(action, dossier)} <kbd className="kbd">{key}</kbd>
+              </button>
+            );
+          }
+          return (
+            <button
+              key={action}
+              type="button"
+              className={CAUTION_ACTIONS.has(action) ? 'btn btn-danger' : action === firstAvailable ? 'btn btn-primary' : 'btn'}
+              onClick={() => {
+                onRefused(null);
+                onAction(action);
+              }}
+              data-action={action}
+            >
+              {actionLabelFor(action, dossier)} <kbd className="kbd">{key}</kbd>
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** The dossier's print buttons (top right of the detail), greyed with the reason where this unit may not print. */
+export function PrintButtons({ dossier, deskUnitId, onPrint, onRefused }: Pick<ActionBarProps, 'dossier' | 'deskUnitId' | 'onPrint' | 'onRefused'>) {
+  const printReason = printReasonOf(dossier, deskUnitId);
+  return (
+    <div className="detail-prints" role="toolbar" aria-label="In phiếu của hồ sơ">
+      {PRINTS.map(({ command, form, label }) => (
+        <button
+          key={command}
+          type="button"
+          className={printReason === null ? 'btn' : 'btn btn-unavailable'}
+          aria-disabled={printReason === null ? undefined : 'true'}
+          title={printReason ?? undefined}
+          onClick={() => {
+            if (printReason !== null) return onRefused(`${label}: ${printReason}`);
+            onRefused(null);
+            onPrint(form);
+          }}
+          data-print={form}
+        >
+          {label} <kbd className="kbd">{keyOfCommand(command).keys}</kbd>
+        </button>
+      ))}
     </div>
   );
 }

@@ -8,9 +8,10 @@ import { formatInstant } from '../../components/format.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useClock, useDossierChanges } from '../../components/use-live.ts';
+import { usePlaceNames } from '../../components/use-place-names.ts';
 import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { ActionDialog } from './actions/ActionDialog.tsx';
-import { ActionBar } from './ActionBar.tsx';
+import { ActionBar, PrintButtons, refusalKey, useRefusal } from './ActionBar.tsx';
 import { DossierFacts } from './DossierFacts.tsx';
 import { formAfterAction } from './role-actions.ts';
 import type { TrackingAction } from './role-actions.ts';
@@ -26,17 +27,19 @@ export function DossierDetailScreen() {
   const version = useDossierChanges(desk.store);
   const nowMs = useClock(desk.now);
   const load = useDossier(desk.store, rawCode, version);
+  const places = usePlaceNames(desk.store, desk.identity, version);
   const [action, setAction] = useState<TrackingAction | null>(null);
   const [printing, setPrinting] = useState<PrintForm | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [refused, setRefused] = useRefusal(refusalKey(load.state === 'ready' ? load.stored.state : null));
 
-  if (load.state !== 'ready') {
+  if (load.state !== 'ready' || places === null) {
     return (
       <section className="dossier-detail">
         <header className="section-header">
           <h1>Chi tiết hồ sơ</h1>
         </header>
-        {load.state === 'loading' && <p className="muted">Đang mở hồ sơ…</p>}
+        {(load.state === 'loading' || (load.state === 'ready' && places === null)) && <p className="muted">Đang mở hồ sơ…</p>}
         {load.state === 'invalid' && <Notice tone="error" testId="detail-error">{load.message}</Notice>}
         {load.state === 'missing' && (
           <Notice tone="error" testId="detail-error">
@@ -74,23 +77,31 @@ export function DossierDetailScreen() {
             {dossier.applicantName} · {dossier.procedureName}
           </p>
         </div>
+        <PrintButtons dossier={dossier} deskUnitId={desk.identity.agencyId} onPrint={setPrinting} onRefused={setRefused} />
       </header>
 
       <ActionBar
         dossier={dossier}
         role={desk.officer.role}
         deskUnitId={desk.identity.agencyId}
+        unitText={places.unitText}
         onAction={(next) => {
           setDone(null);
           setAction(next);
         }}
         onPrint={setPrinting}
+        onRefused={setRefused}
       />
+      {refused && (
+        <p className="action-refused" role="alert" data-testid="action-unavailable">
+          {refused}
+        </p>
+      )}
       {done && <Notice tone="success" testId="action-done">{done}</Notice>}
 
       <div className="detail-grid">
-        <DossierFacts dossier={dossier} personal={personal} events={load.events} officerName={officerName} />
-        <RouteTimeline eventIds={dossier.eventIds} events={load.events} anomalies={dossier.anomalies} officerName={desk.officerName} />
+        <DossierFacts dossier={dossier} personal={personal} events={load.events} officerName={officerName} places={places} />
+        <RouteTimeline eventIds={dossier.eventIds} events={load.events} anomalies={dossier.anomalies} officerName={desk.officerName} places={places} />
       </div>
 
       {action && (

@@ -1,6 +1,8 @@
 import type { DossierEvent, EventOf } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
-import { formatDong } from '../../../src/fees/format-dong.ts';
+import { feeText } from '../../../src/fees/fee-text.ts';
+import type { PlaceNames } from '../../../src/people/place-names.ts';
+import { PlaceLabel } from '../../components/PlaceLabel.tsx';
 import { formatInstant, formatIsoDate } from '../../components/format.ts';
 import type { DossierPersonalData } from '../../store/index.ts';
 
@@ -9,6 +11,7 @@ interface DossierFactsProps {
   personal: DossierPersonalData;
   events: readonly DossierEvent[];
   officerName: (id: string | null) => string;
+  places: PlaceNames;
 }
 
 const channelLabels = { 'in-person': 'Trực tiếp', online: 'Trực tuyến', post: 'Bưu chính' } as const;
@@ -26,7 +29,7 @@ function statutoryText(time: EventOf<'RECEIVED'>['payload']['statutoryTime']): s
 }
 
 /** Everything the dossier holds: applicant, procedure, papers, fee and dates. */
-export function DossierFacts({ dossier, personal, events, officerName }: DossierFactsProps) {
+export function DossierFacts({ dossier, personal, events, officerName, places }: DossierFactsProps) {
   const received = events.find((e): e is EventOf<'RECEIVED'> => e.type === 'RECEIVED' && e.dossierCode === dossier.code);
   const p = received?.payload;
   const applicant = personal.applicant;
@@ -86,6 +89,14 @@ export function DossierFacts({ dossier, personal, events, officerName }: Dossier
           )}
           <dt>Tiếp nhận lúc</dt>
           <dd>{formatInstant(dossier.receivedAt)}</dd>
+          {received && (
+            <>
+              <dt>Nơi tiếp nhận</dt>
+              <dd>
+                <PlaceLabel place={places.counter(received.deskId)} testId="received-at-counter" />
+              </dd>
+            </>
+          )}
           <dt>Hẹn trả ban đầu</dt>
           <dd>{formatInstant(dossier.originalDueAt)}</dd>
           {dossier.dueAt !== dossier.originalDueAt && (
@@ -110,7 +121,7 @@ export function DossierFacts({ dossier, personal, events, officerName }: Dossier
           )}
           <dt>Đang giữ</dt>
           <dd>
-            {dossier.holderOfficerId ? officerName(dossier.holderOfficerId) : 'Chưa chỉ định cán bộ'} · đơn vị {dossier.holderUnitId}
+            {dossier.holderOfficerId ? officerName(dossier.holderOfficerId) : 'Chưa chỉ định cán bộ'} · <PlaceLabel place={places.unit(dossier.holderUnitId)} testId="holder-unit" />
             {dossier.handoverPending && <span className="muted"> (chờ nhận bàn giao)</span>}
           </dd>
           {p && (
@@ -155,10 +166,7 @@ export function DossierFacts({ dossier, personal, events, officerName }: Dossier
           )}
           <dl className="facts">
             <dt>Phí, lệ phí</dt>
-            <dd>
-              {p.fee.amount === 0 ? 'Miễn phí' : formatDong(p.fee.amount)}
-              {p.fee.note ? ` – ${p.fee.note}` : ''}
-            </dd>
+            <dd data-testid="fee-text">{feeText(p.fee)}</dd>
             {p.notes && (
               <>
                 <dt>Ghi chú</dt>

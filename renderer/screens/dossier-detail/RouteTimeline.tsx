@@ -1,6 +1,8 @@
 import type { Anomaly } from '../../../src/dossier/dossier-state.ts';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
+import type { PlaceNames } from '../../../src/people/place-names.ts';
 import { formatInstant } from '../../components/format.ts';
+import { PlaceLabel } from '../../components/PlaceLabel.tsx';
 import { routeEvents } from './action-rules.ts';
 import { eventDetails, eventTitle } from './route-entries.ts';
 
@@ -9,10 +11,11 @@ interface RouteTimelineProps {
   events: readonly DossierEvent[];
   anomalies: readonly Anomaly[];
   officerName: (id: string) => string;
+  places: PlaceNames;
 }
 
 /** "Đường đi hồ sơ": every event with who, when and where; anomalies stay visible on their event. */
-export function RouteTimeline({ eventIds, events, anomalies, officerName }: RouteTimelineProps) {
+export function RouteTimeline({ eventIds, events, anomalies, officerName, places }: RouteTimelineProps) {
   const route = routeEvents({ eventIds: [...eventIds] }, events);
   const anomaliesOf = (id: string) => anomalies.filter((a) => a.eventId === id);
   return (
@@ -34,11 +37,11 @@ export function RouteTimeline({ eventIds, events, anomalies, officerName }: Rout
                   {formatInstant(event.at)}
                 </time>
               </div>
-              <div className="route-who">
-                {officerName(event.officerId)} · đơn vị {event.unitId} · quầy {event.deskId}
+              <div className="route-who" data-testid="route-who">
+                {officerName(event.officerId)} · <PlaceLabel place={places.counter(event.deskId)} />
                 {event.serverAt === null && <span className="unsynced" title="Sự kiện chưa gửi lên máy chủ tỉnh"> · chưa đồng bộ</span>}
               </div>
-              {eventDetails(event, officerName).map((line, index) => (
+              {eventDetails(event, officerName, places).map((line, index) => (
                 <div key={index} className="route-line">
                   {line}
                 </div>

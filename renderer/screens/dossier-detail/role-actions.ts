@@ -1,7 +1,8 @@
+import { officerRoleLabels } from '../../../src/auth/officer.ts';
 import type { OfficerRole } from '../../../src/auth/officer.ts';
 import type { EventType, PrintForm } from '../../../src/dossier/events.ts';
-import { actionLabels, allowedActions } from '../../../src/dossier/state-machine.ts';
-import { DossierStatus } from '../../../src/dossier/status.ts';
+import { actionLabels, allowedActions, applyTransition } from '../../../src/dossier/state-machine.ts';
+import { DossierStatus, statusLabels } from '../../../src/dossier/status.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 
 /** The dossier actions offered on the detail screen, in the order officers meet them. */
@@ -49,10 +50,64 @@ export function mayPrint(dossier: DossierForActions, deskUnitId: string): boolea
   return legalActions(dossier, deskUnitId).includes('PRINTED');
 }
 
-/** The plain line shown instead of the actions when another unit holds the dossier; null when this unit does. */
-export function heldElsewhereNotice(dossier: Pick<ProjectedDossier, 'holderUnitId'>, deskUnitId: string): string | null {
+/**
+ * The plain line shown above the greyed actions when another unit holds the dossier (units by
+ * name: `unitText` gives the name, or the id with a note when the desk has none); null when this
+ * unit holds it.
+ */
+export function heldElsewhereNotice(
+  dossier: Pick<ProjectedDossier, 'holderUnitId'>,
+  deskUnitId: string,
+  unitText: (id: string) => string = (id) => id,
+): string | null {
   if (dossier.holderUnitId === '' || dossier.holderUnitId === deskUnitId) return null;
-  return `Hồ sơ đang do đơn vị ${dossier.holderUnitId} giữ. Đơn vị này (${deskUnitId}) chỉ xem được hồ sơ, không ghi thao tác hay in phiếu cho đến khi hồ sơ được chuyển về.`;
+  return `Hồ sơ đang do ${unitText(dossier.holderUnitId)} giữ. Đơn vị này (${unitText(deskUnitId)}) chỉ xem được hồ sơ, không ghi thao tác hay in phiếu cho đến khi hồ sơ được chuyển về.`;
+}
+
+/** Why the holder rule greys everything on a dossier another unit holds. */
+export const HELD_ELSEWHERE_REASON = 'Chỉ đơn vị đang giữ hồ sơ mới thao tác được.';
+
+const FINISHED: ReadonlySet<DossierStatus> = new Set([DossierStatus.Refused, DossierStatus.Withdrawn, DossierStatus.Stopped, DossierStatus.Returned]);
+
+/**
+ * Why `action` cannot be taken now by this officer on this desk, in plain words; null when it
+ * can. The same checks as `actionsFor`, so a greyed button and a refused key say the same thing.
+ */
+export function unavailableReason(action: TrackingAction, role: OfficerRole, dossier: DossierForActions, deskUnitId: string): string | null {
+  if (!byRole[role].includes(action)) return `${officerRoleLabels[role]} không làm thao tác "${actionLabels[action]}".`;
+  if (dossier.holderUnitId !== '' && dossier.holderUnitId !== deskUnitId) return HELD_ELSEWHERE_REASON;
+  if (legalActions(dossier, deskUnitId).includes(action)) return null;
+  const { status } = dossier;
+  if (FINISHED.has(status)) return `Hồ sơ đã kết thúc (${statusLabels[status]}).`;
+  switch (action) {
+    case 'RETURNED':
+      return 'Hồ sơ chưa giải quyết xong.';
+    case 'RESOLVED':
+      if (status === DossierStatus.Received) return 'Hồ sơ chưa được nhận xử lý.';
+      if (status === DossierStatus.Resolved) return 'Hồ sơ đã giải quyết xong.';
+      break;
+    case 'ACCEPTED':
+      if (status === DossierStatus.InProcessing) return 'Hồ sơ đã được nhận xử lý, không có lần chuyển nào chờ nhận.';
+      if (status === DossierStatus.Resolved) return 'Hồ sơ đã giải quyết xong.';
+      break;
+    case 'SUPPLEMENT_RECEIVED':
+      return 'Hồ sơ không chờ bổ sung.';
+    case 'TRANSFERRED':
+      if (status === DossierStatus.Resolved) return 'Hồ sơ đã ở đơn vị tiếp nhận: bước tiếp theo là trả kết quả.';
+      break;
+    default:
+      break;
+  }
+  if (status === DossierStatus.SupplementRequested) return 'Hồ sơ đang chờ bổ sung.';
+  if (status === DossierStatus.FinancialObligationPending) return 'Hồ sơ đang chờ thực hiện nghĩa vụ tài chính.';
+  if (status === DossierStatus.Resolved) return 'Hồ sơ đã giải quyết xong.';
+  const refusal = applyTransition(status, { type: action, unitId: deskUnitId }, dossier);
+  return refusal.ok ? null : refusal.error.message;
+}
+
+/** The actions this officer's role may take: the buttons of the action bar, greyed when unavailable now. */
+export function roleActions(role: OfficerRole): TrackingAction[] {
+  return TRACKING_ACTIONS.filter((action) => byRole[role].includes(action));
 }
 
 function legalActions(dossier: DossierForActions, deskUnitId: string): EventType[] {

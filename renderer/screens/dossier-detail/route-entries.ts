@@ -1,6 +1,7 @@
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import { actionLabels } from '../../../src/dossier/state-machine.ts';
-import { formatDong } from '../../../src/fees/format-dong.ts';
+import { feeText } from '../../../src/fees/fee-text.ts';
+import type { PlaceNames } from '../../../src/people/place-names.ts';
 import { formatInstant } from '../../components/format.ts';
 
 const formLabels: Record<string, string> = {
@@ -13,12 +14,18 @@ const formLabels: Record<string, string> = {
 };
 
 /** The lines a route entry shows under its title: what this event said. */
-export function eventDetails(event: DossierEvent, officerName: (id: string) => string): string[] {
+/** A unit in a sentence: its name, the id after it in brackets (or the id and its note when unknown). */
+function unitInLine(places: Pick<PlaceNames, 'unit'>, id: string): string {
+  const unit = places.unit(id);
+  return unit.known ? `${unit.name} (${unit.id})` : unit.name;
+}
+
+export function eventDetails(event: DossierEvent, officerName: (id: string) => string, places: Pick<PlaceNames, 'unit'>): string[] {
   switch (event.type) {
     case 'RECEIVED':
       return [
         `Hẹn trả: ${formatInstant(event.payload.dueAt)}`,
-        `Lệ phí: ${event.payload.fee.amount === 0 ? 'Miễn phí' : formatDong(event.payload.fee.amount)}`,
+        `Lệ phí: ${feeText({ amount: event.payload.fee.amount })}`,
       ];
     case 'SUPPLEMENT_REQUESTED':
       return [`Lý do: ${event.payload.reason}`, ...event.payload.items.map((item) => `• ${item}`)];
@@ -26,7 +33,7 @@ export function eventDetails(event: DossierEvent, officerName: (id: string) => s
       return [`Tạm dừng ${event.payload.pausedWorkingMinutes} phút làm việc`, `Hạn trả mới: ${formatInstant(event.payload.newDueAt)}`];
     case 'TRANSFERRED':
       return [
-        `Đến đơn vị ${event.payload.toUnitId}${event.payload.toOfficerId ? `, cán bộ ${officerName(event.payload.toOfficerId)}` : ''}`,
+        `Đến ${unitInLine(places, event.payload.toUnitId)}${event.payload.toOfficerId ? `, cán bộ ${officerName(event.payload.toOfficerId)}` : ''}`,
         ...(event.payload.note ? [`Ghi chú: ${event.payload.note}`] : []),
       ];
     case 'RESOLVED':

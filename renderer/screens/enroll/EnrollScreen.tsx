@@ -87,7 +87,7 @@ export function EnrollScreen() {
       <h1>Kết nối máy chủ tỉnh</h1>
       {enrollment && (
         <Notice tone="info">
-          Quầy đang kết nối với {enrollment.serverUrl} (bàn {enrollment.deskId}). Nhập mã mới chỉ khi quản trị viên cấp lại mã cho quầy.
+          Quầy đang kết nối với {enrollment.serverUrl} (mã quầy {enrollment.deskId}). Nhập mã mới chỉ khi quản trị viên cấp lại mã cho quầy.
         </Notice>
       )}
       {status.phase === 'revoked' && status.lastError && (

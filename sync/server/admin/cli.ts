@@ -32,8 +32,8 @@ const USAGE = `Cách dùng: npm run admin -- <lệnh> [tùy chọn]  (cơ sở d
   officer disable --officer MÃ            (khóa tài khoản; officer enable --officer MÃ để mở lại)
   officer list --unit ID
   desk add --unit ID --slot 1..9          (in mã kích hoạt dùng một lần, hiệu lực 24 giờ)
-  desk code --desk 'ID#SLOT'              (cấp lại mã kích hoạt; kích hoạt lại cả bàn đã thu hồi)
-  desk revoke --desk 'ID#SLOT'            (thu hồi bàn: khóa truy cập hết hiệu lực ngay, mã chưa dùng bị hủy)
+  desk code --desk 'ID#SLOT'              (cấp lại mã kích hoạt; kích hoạt lại cả quầy đã thu hồi)
+  desk revoke --desk 'ID#SLOT'            (thu hồi quầy: khóa truy cập hết hiệu lực ngay, mã chưa dùng bị hủy)
   catalogue import TỆP.json
   calendar import TỆP.json…`;
 

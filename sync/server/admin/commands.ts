@@ -11,7 +11,8 @@ import { deskAccessSchema, describeDeskAccess } from '../domain/officer-access.t
 import { addOfficer, listUnitOfficers, setOfficerActive, setOfficerDeskAccess } from '../repositories/officers.ts';
 import type { OfficerRecord } from '../repositories/officers.ts';
 import { importCalendarYear, importCatalogue } from '../repositories/reference-imports.ts';
-import { addUnit } from '../repositories/units.ts';
+import { addUnit, findUnit } from '../repositories/units.ts';
+import { createPlaceNames } from '../../../src/people/place-names.ts';
 import { formatDate, formatTime } from '../../../src/time/vn-time.ts';
 
 /** What each admin command needs, already read from argv; the password comes from stdin. */
@@ -98,27 +99,30 @@ function officerLine(officer: OfficerRecord): string {
 
 export async function deskAdd(database: Database, input: z.infer<typeof deskAddSchema>, io: CommandIo): Promise<void> {
   const issued = await addDesk(database.db, { unitId: input.unit, slot: input.slot });
-  printCode(issued, io);
+  await printCode(database, issued, io);
 }
 
 export async function deskCode(database: Database, deskId: string, io: CommandIo): Promise<void> {
-  printCode(await issueEnrollmentCode(database.db, deskId), io);
+  await printCode(database, await issueEnrollmentCode(database.db, deskId), io);
 }
 
 export async function deskRevoke(database: Database, deskId: string, io: CommandIo): Promise<void> {
   const revoked = await revokeDesk(database.db, deskId);
   const at = `${formatTime(revoked.revokedAt.getTime())} ngày ${formatDate(revoked.revokedAt.getTime())}`;
-  io.print(revoked.newlyRevoked ? `Đã thu hồi bàn ${revoked.desk.id} lúc ${at}.` : `Bàn ${revoked.desk.id} đã bị thu hồi từ ${at}.`);
-  io.print('Khóa truy cập của bàn hết hiệu lực ngay; các kênh cập nhật đang mở sẽ đóng trong vài giây.');
-  if (revoked.codesSpent > 0) io.print(`Đã hủy ${revoked.codesSpent} mã kích hoạt chưa dùng của bàn.`);
-  io.print(`Để dùng lại bàn này (máy mới hoặc cài lại): npm run admin -- desk code --desk '${revoked.desk.id}'`);
+  io.print(revoked.newlyRevoked ? `Đã thu hồi quầy ${revoked.desk.id} lúc ${at}.` : `Quầy ${revoked.desk.id} đã bị thu hồi từ ${at}.`);
+  io.print('Khóa truy cập của quầy hết hiệu lực ngay; các kênh cập nhật đang mở sẽ đóng trong vài giây.');
+  if (revoked.codesSpent > 0) io.print(`Đã hủy ${revoked.codesSpent} mã kích hoạt chưa dùng của quầy.`);
+  io.print(`Để dùng lại quầy này (máy mới hoặc cài lại): npm run admin -- desk code --desk '${revoked.desk.id}'`);
 }
 
-function printCode(issued: Awaited<ReturnType<typeof issueEnrollmentCode>>, io: CommandIo): void {
-  io.print(`Bàn ${issued.desk.id} (đơn vị ${issued.desk.unitId}, bàn số ${issued.desk.slot}).`);
+async function printCode(database: Database, issued: Awaited<ReturnType<typeof issueEnrollmentCode>>, io: CommandIo): Promise<void> {
+  // Named as the desk and the dashboard name it: "Quầy 1 – UBND phường Ba Đình".
+  const unit = await findUnit(database.db, issued.desk.unitId);
+  const counter = createPlaceNames(unit ? [unit] : []).counter(issued.desk.id);
+  io.print(`${counter.name} (mã quầy ${issued.desk.id}).`);
   io.print(`Mã kích hoạt: ${issued.code}`);
   io.print(`(dùng một lần, hết hạn lúc ${formatTime(issued.expiresAt.getTime())} ngày ${formatDate(issued.expiresAt.getTime())})`);
-  if (issued.revoked) io.print('Bàn này đang bị thu hồi: kích hoạt bằng mã này sẽ mở lại bàn với khóa truy cập mới (khóa cũ vẫn vô hiệu).');
+  if (issued.revoked) io.print('Quầy này đang bị thu hồi: kích hoạt bằng mã này sẽ mở lại quầy với khóa truy cập mới (khóa cũ vẫn vô hiệu).');
 }
 
 export async function catalogueImport(database: Database, file: string, io: CommandIo): Promise<void> {

@@ -28,9 +28,9 @@ export const EVENT_DATE_FLAGS = ['desk_clock', 'ahead', 'before_enrolment'] as c
 export type EventDateFlag = (typeof EVENT_DATE_FLAGS)[number];
 
 export const eventDateFlagLabels: Readonly<Record<EventDateFlag, string>> = {
-  desk_clock: 'Đồng hồ của bàn lệch quá 10 phút khi gửi',
-  ahead: 'Giờ trên bàn sau giờ máy chủ quá 10 phút',
-  before_enrolment: 'Giờ trên bàn trước khi bàn được kích hoạt',
+  desk_clock: 'Đồng hồ của quầy lệch quá 10 phút khi gửi',
+  ahead: 'Giờ trên quầy sau giờ máy chủ quá 10 phút',
+  before_enrolment: 'Giờ trên quầy trước khi quầy được kích hoạt',
 };
 
 export interface DateWindow {
@@ -60,7 +60,7 @@ export function receiptTimeProblem(event: DossierEvent, window: DateWindow): Ser
     return new ServerError(
       422,
       'event.received_before_enrolment',
-      `Hồ sơ ${event.dossierCode} ghi thời điểm tiếp nhận ${vnDateTime(receivedAt)}, trước khi bàn ${event.deskId} được kích hoạt (${vnDateTime(window.enrolledSince)}): đồng hồ máy tính của bàn có thể đã sai khi tiếp nhận.`,
+      `Hồ sơ ${event.dossierCode} ghi thời điểm tiếp nhận ${vnDateTime(receivedAt)}, trước khi quầy ${event.deskId} được kích hoạt (${vnDateTime(window.enrolledSince)}): đồng hồ máy tính của quầy có thể đã sai khi tiếp nhận.`,
       where,
     );
   }
@@ -68,7 +68,7 @@ export function receiptTimeProblem(event: DossierEvent, window: DateWindow): Ser
     return new ServerError(
       422,
       'event.received_in_future',
-      `Hồ sơ ${event.dossierCode} ghi thời điểm tiếp nhận ${vnDateTime(receivedAt)}, sau giờ máy chủ tỉnh (${vnDateTime(window.now)}) hơn một ngày: đồng hồ máy tính của bàn đang sai.`,
+      `Hồ sơ ${event.dossierCode} ghi thời điểm tiếp nhận ${vnDateTime(receivedAt)}, sau giờ máy chủ tỉnh (${vnDateTime(window.now)}) hơn một ngày: đồng hồ máy tính của quầy đang sai.`,
       where,
     );
   }

@@ -235,10 +235,10 @@ function dedupeBatch(candidates: Candidate[]): Candidate[] {
 
 function checkDeskOwnership(event: DossierEvent, desk: Desk): void {
   if (event.deskId !== desk.id) {
-    throw new ServerError(403, 'event.wrong_desk', `Sự kiện ghi bàn ${event.deskId} nhưng được gửi từ bàn ${desk.id}.`, { eventId: event.id, path: ['deskId'] });
+    throw new ServerError(403, 'event.wrong_desk', `Sự kiện ghi quầy ${event.deskId} nhưng được gửi từ quầy ${desk.id}.`, { eventId: event.id, path: ['deskId'] });
   }
   if (event.unitId !== desk.unitId) {
-    throw new ServerError(403, 'event.wrong_unit', `Bàn của đơn vị ${desk.unitId} không thể ghi sự kiện cho đơn vị ${event.unitId}.`, {
+    throw new ServerError(403, 'event.wrong_unit', `Quầy của đơn vị ${desk.unitId} không thể ghi sự kiện cho đơn vị ${event.unitId}.`, {
       eventId: event.id,
       path: ['unitId'],
     });
@@ -271,7 +271,7 @@ function visibilityProblem(event: DossierEvent, desk: Desk, units: readonly stri
     // Codes are partitioned by agency and desk slot (DESIGN §4): a desk only issues its own.
     const code = parseDossierCode(event.dossierCode);
     if (!code.ok || code.value.agencyId !== desk.unitId || code.value.slot !== desk.slot) {
-      return new ServerError(403, 'event.code_not_yours', `Mã hồ sơ ${event.dossierCode} không thuộc dải mã của bàn ${desk.id}.`, {
+      return new ServerError(403, 'event.code_not_yours', `Mã hồ sơ ${event.dossierCode} không thuộc dải mã của quầy ${desk.id}.`, {
         eventId: event.id,
         path: ['dossierCode'],
       });
@@ -300,7 +300,7 @@ function idReused(event: DossierEvent): ServerError {
 }
 
 function forgedServerTime(event: DossierEvent): ServerError {
-  return new ServerError(400, 'event.forged_server_time', 'Thời điểm máy chủ (serverAt) do máy chủ ghi, bàn tiếp nhận không được gửi lên.', {
+  return new ServerError(400, 'event.forged_server_time', 'Thời điểm máy chủ (serverAt) do máy chủ ghi, quầy tiếp nhận không được gửi lên.', {
     eventId: event.id,
     path: ['serverAt'],
   });

@@ -43,7 +43,7 @@ export async function checkSessions(
     const officer = officers.get(event.officerId);
     const where = { eventId: event.id };
     if (!officer || !allowedOnDesk(parseDeskAccess(officer.deskAccess) ?? [], desk.slot)) {
-      throw new ServerError(403, 'event.officer_not_on_desk', `Cán bộ ${event.officerId} không được phép làm việc tại bàn ${desk.id}.`, {
+      throw new ServerError(403, 'event.officer_not_on_desk', `Cán bộ ${event.officerId} không được phép làm việc tại quầy ${desk.id}.`, {
         ...where,
         path: ['officerId'],
       });
@@ -52,7 +52,7 @@ export async function checkSessions(
       throw new ServerError(
         403,
         'event.no_session',
-        `Sự kiện không có chữ ký phiên đăng nhập: chỉ ghi nhận thao tác của cán bộ đã đăng nhập tại bàn ${desk.id}.`,
+        `Sự kiện không có chữ ký phiên đăng nhập: chỉ ghi nhận thao tác của cán bộ đã đăng nhập tại quầy ${desk.id}.`,
         { ...where, path: ['session'] },
       );
     }
@@ -60,7 +60,7 @@ export async function checkSessions(
       throw new ServerError(
         403,
         'event.bad_session',
-        `Chữ ký phiên đăng nhập không đúng: cán bộ ${event.officerId} không đăng nhập tại bàn ${desk.id} trong phiên này, hoặc sự kiện đã bị sửa sau khi ghi.`,
+        `Chữ ký phiên đăng nhập không đúng: cán bộ ${event.officerId} không đăng nhập tại quầy ${desk.id} trong phiên này, hoặc sự kiện đã bị sửa sau khi ghi.`,
         { ...where, path: ['session'] },
       );
     }

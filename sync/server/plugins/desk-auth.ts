@@ -24,7 +24,7 @@ export const deskAuthPlugin = fp(
     app.decorate('requireDesk', async (request: FastifyRequest) => {
       const match = BEARER.exec(request.headers.authorization ?? '');
       const found = match?.[1] ? await findDeskCredential(app.database.db, match[1]) : undefined;
-      if (!found) throw new ServerError(401, 'desk.unauthorized', 'Bàn tiếp nhận chưa được kích hoạt hoặc khóa truy cập không đúng.');
+      if (!found) throw new ServerError(401, 'desk.unauthorized', 'Quầy tiếp nhận chưa được kích hoạt hoặc khóa truy cập không đúng.');
       if (found.revoked) {
         throw new ServerError(403, 'desk.revoked', 'Quầy đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên tỉnh để được cấp mã kích hoạt mới.');
       }
@@ -36,6 +36,6 @@ export const deskAuthPlugin = fp(
 );
 
 export function deskOf(request: FastifyRequest): Desk {
-  if (!request.desk) throw new ServerError(401, 'desk.unauthorized', 'Bàn tiếp nhận chưa được xác thực.');
+  if (!request.desk) throw new ServerError(401, 'desk.unauthorized', 'Quầy tiếp nhận chưa được xác thực.');
   return request.desk;
 }

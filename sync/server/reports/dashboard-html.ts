@@ -5,10 +5,16 @@ import { eventDateFlagLabels, type EventDateFlag } from '../domain/event-dates.t
 import { FLAGGED_EVENTS_SHOWN, type DeskHealthRow } from './desk-health.ts';
 import type { ReportViewer } from './officer-sessions.ts';
 import { reportColumns } from './workbook.ts';
+import { counterLabel, counterParts, createPlaceNames } from '../../../src/people/place-names.ts';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 const VN_OFFSET_MS = 7 * 3_600_000;
 const vnDate = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+/**
+ * A period date in the filter box: dd/MM/yyyy whatever the browser's language. The boxes are text,
+ * not <input type="date">, which shows the browser's own format (MM/dd/yyyy in an English one).
+ */
+const shownDate = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? vnDate(date) : date);
 function vnDateTime(iso: string | null): string {
   if (iso === null) return '—';
   const local = new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString();
@@ -34,7 +40,7 @@ form.filters{display:flex;gap:12px;align-items:flex-end;flex-wrap:wrap} label{di
 input,select,button{font:inherit;padding:5px 9px;border:1px solid #c4cdd8;border-radius:6px} button{background:#1f5fae;color:#fff;border-color:#1f5fae;cursor:pointer}
 .muted{color:#5b6675} .error{color:#9b1c14;background:#fdecea;border:1px solid #f2c1bc;padding:8px 12px;border-radius:6px}
 .login{max-width:380px;margin:60px auto;background:#fff;padding:24px;border-radius:10px;border:1px solid #dfe4ea;display:grid;gap:12px}
-a{color:#1f5fae}
+a{color:#1f5fae} .id{font-size:12px;font-weight:400;font-variant-numeric:tabular-nums}
 @media print{header form,form.filters,.noprint{display:none} body{background:#fff}}
 `;
 
@@ -60,7 +66,10 @@ ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
 
 export interface DashboardView {
   viewer: ReportViewer;
+  /** The period as yyyy-MM-dd (links, export), or as typed when it could not be read. */
   query: { from: string; to: string; unit?: string };
+  /** The drilled-down unit's name, when `query.unit` names one. */
+  unitName?: string;
   report?: OfficialReport;
   desks?: DeskHealthRow[];
   silentAfterMs?: number;
@@ -96,16 +105,24 @@ function reportTable(report: OfficialReport, query: DashboardView['query']): str
   return `<table data-testid="province-table"><thead><tr><th rowspan="2">STT</th><th rowspan="2">${firstHeader}</th>${bands.join('')}<th rowspan="2">Tỷ lệ đúng hạn (%)</th></tr><tr>${seconds.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** "Quầy 1 – UBND phường Ba Đình" with the desk id as small grey secondary text, as on the desk. */
+function counterCell(d: Pick<DeskHealthRow, 'deskId' | 'unitId' | 'unitName'>, withUnit: boolean): string {
+  const counter = createPlaceNames([{ id: d.unitId, name: d.unitName }]).counter(d.deskId);
+  const parts = counterParts(d.deskId);
+  const name = withUnit || !parts ? counter.name : counterLabel(parts.slot);
+  return `${escape(name)} <span class="muted id">${escape(d.deskId)}</span>`;
+}
+
 function deskTable(desks: readonly DeskHealthRow[], silentAfterMs: number): string {
-  if (desks.length === 0) return '<p class="muted">Chưa có bàn tiếp nhận nào được kích hoạt.</p>';
+  if (desks.length === 0) return '<p class="muted">Chưa có quầy tiếp nhận nào được kích hoạt.</p>';
   const rows = desks.map(
-    (d) => `<tr${d.silent ? ' class="silent"' : ''} data-desk="${escape(d.deskId)}"><td>${escape(d.unitName)}</td><td>${escape(d.deskId)}</td>
+    (d) => `<tr${d.silent ? ' class="silent"' : ''} data-desk="${escape(d.deskId)}"><td>${escape(d.unitName)} <span class="muted id">${escape(d.unitId)}</span></td><td>${counterCell(d, false)}</td>
 <td>${vnDateTime(d.lastSyncAt)}</td><td>${vnDateTime(d.lastPushAt)}</td><td class="n">${d.pendingEvents === null ? '—' : count(d.pendingEvents)}</td>
 <td>${duration(d.oldestPendingAgeMs)}</td><td>${d.clockOffsetMs === null ? '—' : `${d.clockOffsetMs >= 0 ? 'nhanh' : 'chậm'} ${duration(d.clockOffsetMs)}`}</td>
 <td class="n">${d.flaggedCount > 0 ? `<span class="badge">${count(d.flaggedCount)}</span>` : '0'}</td>
 <td>${d.silent ? '<span class="badge">Mất liên lạc</span>' : 'Bình thường'}</td></tr>`,
   );
-  return `<p class="muted">Bàn không đồng bộ quá ${duration(silentAfterMs)} được tô đỏ.</p><table data-testid="desk-health"><thead><tr><th>Đơn vị</th><th>Bàn</th><th>Đồng bộ thành công gần nhất</th><th>Gửi sự kiện gần nhất</th><th>Sự kiện chờ gửi</th><th>Sự kiện chờ lâu nhất</th><th>Lệch đồng hồ</th><th>Sự kiện lệch giờ</th><th>Tình trạng</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+  return `<p class="muted">Quầy không đồng bộ quá ${duration(silentAfterMs)} được tô đỏ.</p><table data-testid="desk-health"><thead><tr><th>Đơn vị</th><th>Quầy</th><th>Đồng bộ thành công gần nhất</th><th>Gửi sự kiện gần nhất</th><th>Sự kiện chờ gửi</th><th>Sự kiện chờ lâu nhất</th><th>Lệch đồng hồ</th><th>Sự kiện lệch giờ</th><th>Tình trạng</th></tr></thead><tbody>${rows.join('')}</tbody></table>
 ${flaggedTable(desks)}`;
 }
 
@@ -116,29 +133,31 @@ function flaggedTable(desks: readonly DeskHealthRow[]): string {
   const reason = (code: string) => (code in eventDateFlagLabels ? eventDateFlagLabels[code as EventDateFlag] : code);
   const rows = flagged.flatMap((d) =>
     d.flaggedEvents.map(
-      (e) => `<tr data-event="${escape(e.eventId)}"><td>${escape(d.deskId)}</td><td>${escape(e.dossierCode)}</td><td>${escape(actionLabels[e.type as EventType] ?? e.type)}</td>
+      (e) => `<tr data-event="${escape(e.eventId)}"><td>${counterCell(d, true)}</td><td>${escape(e.dossierCode)}</td><td>${escape(actionLabels[e.type as EventType] ?? e.type)}</td>
 <td>${vnDateTime(e.deskTime)}</td><td>${vnDateTime(e.serverTime)}</td><td>${e.reasons.map((r) => escape(reason(r))).join('; ')}</td></tr>`,
     ),
   );
-  const more = flagged.filter((d) => d.flaggedCount > d.flaggedEvents.length).map((d) => `${escape(d.deskId)}: ${count(d.flaggedCount)}`);
-  return `<h2>Sự kiện có thời điểm đáng ngờ</h2><p class="muted">Giờ ghi trên bàn lệch quá 10 phút so với máy chủ, hoặc trước khi bàn được kích hoạt: kiểm tra đồng hồ máy tính của bàn.${more.length > 0 ? ` Chỉ hiện ${FLAGGED_EVENTS_SHOWN} sự kiện mới nhất của mỗi bàn (tổng ${more.join(', ')}).` : ''}</p>
-<table data-testid="flagged-events"><thead><tr><th>Bàn</th><th>Mã hồ sơ</th><th>Thao tác</th><th>Giờ trên bàn</th><th>Giờ máy chủ nhận</th><th>Lý do</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const more = flagged
+    .filter((d) => d.flaggedCount > d.flaggedEvents.length)
+    .map((d) => `${escape(createPlaceNames([{ id: d.unitId, name: d.unitName }]).counter(d.deskId).name)}: ${count(d.flaggedCount)}`);
+  return `<h2>Sự kiện có thời điểm đáng ngờ</h2><p class="muted">Giờ ghi trên quầy lệch quá 10 phút so với máy chủ, hoặc trước khi quầy được kích hoạt: kiểm tra đồng hồ máy tính của quầy.${more.length > 0 ? ` Chỉ hiện ${FLAGGED_EVENTS_SHOWN} sự kiện mới nhất của mỗi quầy (tổng ${more.join(', ')}).` : ''}</p>
+<table data-testid="flagged-events"><thead><tr><th>Quầy</th><th>Mã hồ sơ</th><th>Thao tác</th><th>Giờ trên quầy</th><th>Giờ máy chủ nhận</th><th>Lý do</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function renderDashboard(view: DashboardView): string {
   const { viewer, query, report } = view;
-  const scope = query.unit ? `Đơn vị ${query.unit}` : viewer.unitIds === undefined ? 'Toàn tỉnh' : 'Các đơn vị được phân quyền';
+  const scope = query.unit ? (view.unitName ?? `Đơn vị ${query.unit}`) : viewer.unitIds === undefined ? 'Toàn tỉnh' : 'Các đơn vị được phân quyền';
   const exportQuery = `from=${query.from}&amp;to=${query.to}&amp;groupBy=${query.unit ? 'procedure' : 'unit'}${query.unit ? `&amp;unit=${encodeURIComponent(query.unit)}` : ''}`;
   const body = `<header><h1>Báo cáo tình hình giải quyết hồ sơ – ${escape(scope)}</h1><span>${escape(viewer.fullName)} (${viewer.role === 'admin' ? 'Quản trị' : 'Lãnh đạo'})</span>
 <form method="post" action="/bao-cao/dang-xuat">${formToken(view.formToken)}<button type="submit">Đăng xuất</button></form></header><main>
 <form class="filters" method="get" action="/bao-cao">${query.unit ? `<input type="hidden" name="unit" value="${escape(query.unit)}">` : ''}
-<label>Từ ngày<input type="date" name="from" value="${escape(query.from)}"></label><label>Đến ngày<input type="date" name="to" value="${escape(query.to)}"></label>
+<label>Từ ngày<input type="text" name="from" inputmode="numeric" placeholder="dd/mm/yyyy" size="10" value="${escape(shownDate(query.from))}"></label><label>Đến ngày<input type="text" name="to" inputmode="numeric" placeholder="dd/mm/yyyy" size="10" value="${escape(shownDate(query.to))}"></label>
 <button type="submit">Xem báo cáo</button>${report ? `<a class="noprint" href="/api/reports/official.xlsx?${exportQuery}">Xuất Excel</a>` : ''}
 ${query.unit ? '<a class="noprint" href="/bao-cao">← Toàn tỉnh</a>' : ''}</form>
 ${view.error ? `<p class="error" role="alert">${escape(view.error)}</p>` : ''}
 ${report ? `<h2>Từ ngày ${vnDate(report.period.from)} đến ngày ${vnDate(report.period.to)} <span class="muted" style="font-weight:400;font-size:13px">(số liệu đến ${vnDateTime(report.asOf)})</span></h2>${reportTable(report, query)}` : ''}
 ${report && report.skipped.length > 0 ? `<p class="muted">${report.skipped.length} hồ sơ chưa đủ dữ liệu để thống kê.</p>` : ''}
-${view.desks ? `<h2>Tình trạng bàn tiếp nhận</h2>${deskTable(view.desks, view.silentAfterMs ?? 0)}` : ''}
+${view.desks ? `<h2>Tình trạng quầy tiếp nhận</h2>${deskTable(view.desks, view.silentAfterMs ?? 0)}` : ''}
 <p class="muted">Lập lúc ${vnDateTime(new Date(view.nowMs).toISOString())}.</p></main>`;
   return page('Báo cáo tỉnh – Một Cửa', body);
 }

@@ -26,7 +26,7 @@ export async function addDesk(db: Kysely<Schema>, { unitId, slot }: { unitId: st
     const unit = await trx.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
     if (!unit) throw new ServerError(404, 'unit.not_found', `Không có đơn vị ${unitId}.`);
     const taken = await trx.selectFrom('desks').select('id').where('unit_id', '=', unitId).where('slot', '=', slot).executeTakeFirst();
-    if (taken) throw new ServerError(409, 'desk.slot_taken', `Đơn vị ${unitId} đã có bàn số ${slot}.`);
+    if (taken) throw new ServerError(409, 'desk.slot_taken', `Đơn vị ${unitId} đã có quầy số ${slot}.`);
     const desk: Desk = { id: `${unitId}#${slot}`, unitId, slot };
     await trx.insertInto('desks').values({ id: desk.id, unit_id: unitId, slot }).execute();
     const code = newEnrollmentCode();
@@ -123,7 +123,7 @@ export interface DeskRevocation {
 export async function revokeDesk(db: Kysely<Schema>, deskId: string, now: Date = new Date()): Promise<DeskRevocation> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('desks').select(['id', 'unit_id', 'slot', 'revoked_at']).where('id', '=', deskId).forUpdate().executeTakeFirst();
-    if (!row) throw new ServerError(404, 'desk.not_found', `Không có bàn ${deskId}.`);
+    if (!row) throw new ServerError(404, 'desk.not_found', `Không có quầy ${deskId}.`);
     const newlyRevoked = row.revoked_at === null;
     if (newlyRevoked) await trx.updateTable('desks').set({ revoked_at: now }).where('id', '=', row.id).execute();
     const codes = await trx
@@ -145,7 +145,7 @@ export async function revokeDesk(db: Kysely<Schema>, deskId: string, now: Date =
 /** A new one-time code for an existing desk (lost code, reinstall). */
 export async function issueEnrollmentCode(db: Kysely<Schema>, deskId: string, now: Date = new Date()): Promise<IssuedEnrollmentCode> {
   const row = await db.selectFrom('desks').select(['id', 'unit_id', 'slot', 'revoked_at']).where('id', '=', deskId).executeTakeFirst();
-  if (!row) throw new ServerError(404, 'desk.not_found', `Không có bàn ${deskId}.`);
+  if (!row) throw new ServerError(404, 'desk.not_found', `Không có quầy ${deskId}.`);
   const code = newEnrollmentCode();
   const expiresAt = new Date(now.getTime() + ENROLLMENT_CODE_TTL_MS);
   await db.insertInto('enrollment_codes').values({ code_hash: sha256Hex(normaliseEnrollmentCode(code)), desk_id: row.id, expires_at: expiresAt }).execute();

@@ -1,5 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ok } from '../../../src/errors.ts';
+import type { Result } from '../../../src/errors.ts';
+import { parseTypedDate } from '../../../src/time/date-rule.ts';
 import { ServerError } from '../domain/server-error.ts';
+import { findUnit } from '../repositories/units.ts';
 import { setCookieValue } from '../plugins/cookies.ts';
 import { renderDashboard, renderLogin } from '../reports/dashboard-html.ts';
 import { listDeskHealth } from '../reports/desk-health.ts';
@@ -20,6 +24,17 @@ const VN_OFFSET_MS = 7 * 3_600_000;
 function currentMonth(nowMs: number): { from: string; to: string } {
   const today = new Date(nowMs + VN_OFFSET_MS).toISOString().slice(0, 10);
   return { from: `${today.slice(0, 8)}01`, to: today };
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * A period date from the filter form, typed day first as everywhere else (dd/MM/yyyy, the shared
+ * date rule), or yyyy-MM-dd as the page's own links and older bookmarks carry it.
+ */
+function periodDay(value: string, label: string): Result<string> {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return ok(value);
+  return parseTypedDate(value, { label });
 }
 
 /** The provincial dashboard `/bao-cao`: server-rendered Vietnamese HTML, no script. */
@@ -46,19 +61,27 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     const formToken = app.forms.tokenFor(request, reply);
     const raw = request.query as Record<string, string | undefined>;
     const defaults = currentMonth(now());
-    const query = { from: raw.from || defaults.from, to: raw.to || defaults.to, groupBy: raw.unit ? 'procedure' : 'unit', ...(raw.unit ? { unit: raw.unit } : {}) };
+    const typed = { from: text(raw.from) || defaults.from, to: text(raw.to) || defaults.to };
+    const from = periodDay(typed.from, 'Từ ngày');
+    const to = periodDay(typed.to, 'Đến ngày');
+    const unit = text(raw.unit).toUpperCase();
+    const query = { from: from.ok ? from.value : typed.from, to: to.ok ? to.value : typed.to, groupBy: unit ? 'procedure' : 'unit', ...(unit ? { unit } : {}) };
+    const unitName = unit ? (await findUnit(app.database.db, unit))?.name : undefined;
+    const named = unitName ? { unitName } : {};
+    const typo = !from.ok ? from.error : !to.ok ? to.error : null;
+    if (typo) return html(renderDashboard({ viewer, query, ...named, error: typo.message, nowMs: now(), formToken }));
     let input;
     try {
       input = reportRequest(viewer, query, now());
     } catch (error) {
-      if (error instanceof ServerError) return html(renderDashboard({ viewer, query, error: error.message, nowMs: now(), formToken }));
+      if (error instanceof ServerError) return html(renderDashboard({ viewer, query, ...named, error: error.message, nowMs: now(), formToken }));
       throw error;
     }
     const [report, desks] = await Promise.all([
       serverOfficialReport(app.database.db, input),
       listDeskHealth(app.database.db, now(), silentAfterMs, input.unitIds),
     ]);
-    return html(renderDashboard({ viewer, query, report, desks, silentAfterMs, nowMs: now(), formToken }));
+    return html(renderDashboard({ viewer, query, ...named, report, desks, silentAfterMs, nowMs: now(), formToken }));
   });
 
   app.post('/bao-cao/dang-nhap', { onRequest: app.loginGuard.limitAddress, preHandler: app.forms.requireFormPost }, async (request, reply) => {

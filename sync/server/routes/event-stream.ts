@@ -30,7 +30,7 @@ export async function serveStream<Page extends { documents: unknown[]; checkpoin
 ): Promise<void> {
   let close = () => undefined as void;
   const credentialHash = request.deskCredentialHash;
-  if (credentialHash === null) throw new ServerError(401, 'desk.unauthorized', 'Bàn tiếp nhận chưa được xác thực.');
+  if (credentialHash === null) throw new ServerError(401, 'desk.unauthorized', 'Quầy tiếp nhận chưa được xác thực.');
   const release = streams.open(credentialHash, () => close());
   if (!release) {
     throw new ServerError(429, 'stream.too_many', 'Quầy đang mở quá nhiều kênh cập nhật cùng lúc. Hãy đóng bớt cửa sổ ứng dụng rồi thử lại.');

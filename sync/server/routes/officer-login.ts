@@ -29,7 +29,7 @@ export const officerLoginRoutes: FastifyPluginAsync = async (app) => {
       const body = parseWire(loginBody, request.body, 'Yêu cầu đăng nhập');
       const officer = await findOfficerByUsername(app.database.db, desk.unitId, body.username);
       if (officer?.active && !allowedOnDesk(officer.deskAccess, desk.slot)) {
-        throw new ServerError(403, 'auth.not_on_this_desk', `Tài khoản không được phép đăng nhập tại bàn số ${desk.slot} của đơn vị.`);
+        throw new ServerError(403, 'auth.not_on_this_desk', `Tài khoản không được phép đăng nhập tại quầy số ${desk.slot} của đơn vị.`);
       }
       const matches = await app.loginGuard.attempt({ unitId: desk.unitId, username: body.username }, async () =>
         (await verifier.verify(body.password, officer?.verifier ?? (await decoy))) && officer !== undefined,

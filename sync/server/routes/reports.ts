@@ -94,7 +94,7 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
   app.post('/api/desks/health', { preHandler: app.requireDesk }, async (request) => {
     const desk = deskOf(request);
     const parsed = deskHealthReportSchema.safeParse(request.body);
-    if (!parsed.success) throw new ServerError(400, 'desk_health.bad_body', 'Báo cáo tình trạng bàn tiếp nhận không hợp lệ.');
+    if (!parsed.success) throw new ServerError(400, 'desk_health.bad_body', 'Báo cáo tình trạng quầy tiếp nhận không hợp lệ.');
     const at = now();
     await recordDeskHealth(app.database.db, desk.id, parsed.data, at);
     // The desk learns its clock's offset from this (sync/client/desk-health.ts).

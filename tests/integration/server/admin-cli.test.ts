@@ -34,6 +34,8 @@ describe.each(serverTestDatabases())('npm run admin on $name', (database) => {
     expect(officer.code).toBe(0);
     const desk = await runAdmin(target, ['desk', 'add', '--unit', UNIT, '--slot', '3']);
     expect(desk.code).toBe(0);
+    // The desk's word and name, as the desk and the dashboard say it (issue 19 point 6).
+    expect(desk.stdout).toContain(`Quầy 3 – UBND xã Tân Lập (mã quầy ${UNIT}#3).`);
     const code = enrollmentCodeFrom(desk.stdout);
 
     const catalogueFile = join(files, 'catalogue.json');
@@ -84,7 +86,7 @@ describe.each(serverTestDatabases())('npm run admin on $name', (database) => {
       { args: ['officer', 'add', '--unit', UNIT, '--username', 'an', '--name', 'A', '--role', 'reception', '--password', 'x'], code: 2, message: /Unknown option '--password'/ },
       { args: ['officer', 'add', '--unit', UNIT, '--username', 'ngan.vt', '--name', 'Vũ Thị Ngân', '--role', 'leader'], stdin: 'ngan\n', code: 1, message: /ít nhất 8 ký tự/ },
       { args: ['officer', 'add', '--unit', '000.00.99.H23', '--username', 'ngan.vt', '--name', 'A', '--role', 'leader'], stdin: 'mật-khẩu-đủ-dài\n', code: 1, message: /Không có đơn vị 000.00.99.H23/ },
-      { args: ['desk', 'add', '--unit', UNIT, '--slot', '3'], code: 1, message: /đã có bàn số 3/ },
+      { args: ['desk', 'add', '--unit', UNIT, '--slot', '3'], code: 1, message: /đã có quầy số 3/ },
       { args: ['desk', 'add', '--unit', UNIT, '--slot', '10'], code: 2, message: /--slot/ },
       { args: ['frobnicate'], code: 2, message: /Lệnh không rõ/ },
     ];

@@ -70,7 +70,7 @@ describe.each(serverTestDatabases())('desk revocation on $name', (database) => {
       expect(await reference.next()).toBe('RESYNC');
       expect(await bystander.next()).toBe('RESYNC');
       const output = await admin(['desk', 'revoke', '--desk', desk.id]);
-      expect(output).toContain(`Đã thu hồi bàn ${desk.id}`);
+      expect(output).toContain(`Đã thu hồi quầy ${desk.id}`);
       const revokedAt = Date.now();
       expect(await endsWithin(events, revokedAt, CLOSE_WITHIN_MS)).toBeLessThan(CLOSE_WITHIN_MS);
       expect(await endsWithin(reference, revokedAt, CLOSE_WITHIN_MS)).toBeLessThan(CLOSE_WITHIN_MS);
@@ -105,7 +105,7 @@ describe.each(serverTestDatabases())('desk revocation on $name', (database) => {
     expect(stale.json().error.code).toBe('enrollment.invalid_code');
 
     const fresh = await admin(['desk', 'code', '--desk', `${UNIT_A}#7`]);
-    expect(fresh).toContain('Bàn này đang bị thu hồi');
+    expect(fresh).toContain('Quầy này đang bị thu hồi');
     const again = await enroll(enrollmentCodeFrom(fresh));
     expect(again.statusCode).toBe(200);
     const newCredential = again.json<{ credential: string }>().credential;

@@ -55,7 +55,7 @@ describe.each(serverTestDatabases())('event dates on $name', (database) => {
       const response = await push(world.app, world.deskA, [good, bad]);
       expect(response.statusCode, `${new Date(at).toISOString()}: ${response.body}`).toBe(422);
       expect(response.json()).toEqual({ error: { code, message: expect.stringContaining(bad.dossierCode), eventId: bad.id, path: 'payload.receivedAt' } });
-      expect(response.json().error.message).toMatch(/đồng hồ máy tính của bàn/);
+      expect(response.json().error.message).toMatch(/đồng hồ máy tính của quầy/);
       expect(await storedFlags(world, good.id)).toBeUndefined();
       expect(await storedFlags(world, bad.id)).toBeUndefined();
     }
@@ -159,9 +159,10 @@ describe.each(serverTestDatabases())('event dates on $name', (database) => {
     const page = await world.app.inject({ method: 'GET', url: '/bao-cao', headers: { cookie } });
     expect(page.statusCode).toBe(200);
     const table = page.body.slice(page.body.indexOf('data-testid="flagged-events"'));
-    expect(table).toContain(`<tr data-event="${old.id}"><td>${deskA.id}</td><td>${code}</td><td>Ghi chú</td>`);
+    // The desk by name, its id as secondary text (issue 19 point 6).
+    expect(table).toContain(`<tr data-event="${old.id}"><td>Quầy ${deskA.slot} – UBND xã Tân Lập <span class="muted id">${deskA.id}</span></td><td>${code}</td><td>Ghi chú</td>`);
     expect(table).toContain('07:00 01/01/1970');
-    expect(table).toContain('Giờ trên bàn trước khi bàn được kích hoạt');
+    expect(table).toContain('Giờ trên quầy trước khi quầy được kích hoạt');
     expect(page.body).not.toContain(codeB);
   });
 

@@ -135,7 +135,7 @@ describe('nextDossierCode', () => {
   it('never issues a duplicate: the 1000th code of a slot is refused', () => {
     const error = errorOf(() => nextDossierCode({ ...base, lastIssued: '000.00.12.H23-251122-3999' }));
     expect(error.code).toBe('code.slot_exhausted');
-    expect(error.message).toContain('Bàn số 3');
+    expect(error.message).toContain('Quầy số 3');
   });
 
   it('refuses to issue when the clock went back before the last code', () => {

@@ -79,7 +79,12 @@ describe('actions per role', () => {
       for (const role of ['reception', 'processing', 'leader', 'admin'] as const) expect(actionsFor(role, away, HERE)).toEqual([]);
       expect(mayPrint(away, HERE)).toBe(false);
       expect(heldElsewhereNotice(away, HERE)).toBe(
-        `Hồ sơ đang do đơn vị ${THERE} giữ. Đơn vị này (${HERE}) chỉ xem được hồ sơ, không ghi thao tác hay in phiếu cho đến khi hồ sơ được chuyển về.`,
+        `Hồ sơ đang do ${THERE} giữ. Đơn vị này (${HERE}) chỉ xem được hồ sơ, không ghi thao tác hay in phiếu cho đến khi hồ sơ được chuyển về.`,
+      );
+      // Units by name where the desk knows them (issue 19 point 6).
+      const names = (id: string) => (id === THERE ? 'UBND phường Hoàn Kiếm' : id === HERE ? 'UBND phường Ba Đình' : id);
+      expect(heldElsewhereNotice(away, HERE, names)).toBe(
+        'Hồ sơ đang do UBND phường Hoàn Kiếm giữ. Đơn vị này (UBND phường Ba Đình) chỉ xem được hồ sơ, không ghi thao tác hay in phiếu cho đến khi hồ sơ được chuyển về.',
       );
     }
     expect(mayPrint(at(DossierStatus.Received), HERE)).toBe(true);

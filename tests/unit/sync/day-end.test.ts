@@ -60,7 +60,7 @@ describe('createDayTally', () => {
       rejections: [],
     });
     for (const each of [stampedToday, stampedYesterday, ackedToday, ackedYesterday, waiting]) tally.add(each);
-    expect(tally.totals()).toEqual({ since: MIDNIGHT, sent: 2, received: 0, rejected: [] });
+    expect(tally.totals()).toEqual({ since: MIDNIGHT, sent: 2, sentDossiers: 2, received: 0, receivedDossiers: 0, rejected: [] });
   });
 
   it('counts events of other desks as received, and nothing of ours', () => {
@@ -114,7 +114,7 @@ describe('countDay', () => {
     await events.upsert({ ...waitingSinceYesterday, event: { ...waitingSinceYesterday.event, serverAt: new Date(stampedAt).toISOString() } });
 
     const totals = await countDay(events, { deskId: OURS, since, acknowledged: new Map(), rejections: [] });
-    expect(totals).toEqual({ since, sent: 3, received: 600, rejected: [] });
+    expect(totals).toEqual({ since, sent: 3, sentDossiers: 3, received: 600, receivedDossiers: 600, rejected: [] });
   });
 
   it('counts a push acknowledged today whose stamped copy has not come back yet', async () => {
@@ -125,5 +125,20 @@ describe('countDay', () => {
     const since = Date.now();
     const totals = await countDay(events, { deskId: OURS, since, acknowledged: new Map([[pending.id, since + 1]]), rejections: [] });
     expect(totals).toMatchObject({ sent: 1, received: 0 });
+    // Written before the day began: its dossier is read from the store to be counted.
+    expect(totals).toMatchObject({ sentDossiers: 1 });
+  });
+
+  it('counts dossiers as well as actions: six actions on one dossier are one dossier (issue 19 point 6)', async () => {
+    const events = await eventsCollection();
+    const since = Date.now();
+    await tick();
+    const stampedAt = Date.now();
+    const first = doc(OURS, stampedAt);
+    const sameDossier = Array.from({ length: 5 }, () => ({ ...doc(OURS, stampedAt), dossierCode: first.dossierCode }));
+    const theirs = doc(THEIRS, stampedAt);
+    await events.bulkInsert([first, ...sameDossier, theirs, { ...doc(THEIRS, stampedAt), dossierCode: theirs.dossierCode }]);
+    const totals = await countDay(events, { deskId: OURS, since, acknowledged: new Map(), rejections: [] });
+    expect(totals).toMatchObject({ sent: 6, sentDossiers: 1, received: 2, receivedDossiers: 1 });
   });
 });
