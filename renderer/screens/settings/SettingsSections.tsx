@@ -31,10 +31,14 @@ export function IdentitySection() {
     <section className="panel settings-panel" aria-labelledby="identity-title">
       <h2 id="identity-title">Thông tin quầy</h2>
       <dl className="facts">
-        <dt>Tỉnh, thành phố</dt>
-        <dd>
-          {id.provinceName} ({id.provinceCode})
-        </dd>
+        {id.provinceName && (
+          <>
+            <dt>Tỉnh, thành phố</dt>
+            <dd>
+              {id.provinceName} ({id.provinceCode})
+            </dd>
+          </>
+        )}
         <dt>Đơn vị</dt>
         <dd>{id.unitName}</dd>
         <dt>Mã định danh</dt>
