@@ -4,10 +4,11 @@ import { deskNeedsSetup } from '../../src/auth/desk-setup.ts';
 import type { LoggedIn } from '../../src/auth/login.ts';
 import { officerProfile } from '../../src/auth/officer.ts';
 import { createEventSigner } from '../../src/auth/officer-session.ts';
-import type { DeskBridge } from '../../src/bridge/desk-bridge.ts';
+import type { DeskBridge, HostKind } from '../../src/bridge/desk-bridge.ts';
+import { StorageNotice } from '../components/StorageNotice.tsx';
+import { readStorageNoticeDismissed, rememberStorageNoticeDismissed, storageNoticeShown } from '../components/storage-notice.ts';
 import { LoginScreen } from '../screens/login/LoginScreen.tsx';
 import { SetupScreen } from '../screens/setup/SetupScreen.tsx';
-import { PERSIST_DENIED_WARNING } from '../store/index.ts';
 import type { DeskStore, PersistResult } from '../store/index.ts';
 import { openDesk } from './bootstrap.ts';
 import { DeskProvider } from './desk-context.tsx';
@@ -31,8 +32,14 @@ type Phase =
 export function App({ bridge }: { bridge: DeskBridge }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
   const [persist, setPersist] = useState<PersistResult>('granted');
+  const [host, setHost] = useState<HostKind | null>(null);
+  const [noticeDismissed, setNoticeDismissed] = useState(readStorageNoticeDismissed);
   // Logging out routes again from the store: an enrolment may have changed the desk's identity.
   const routeRef = useRef<(store: DeskStore) => Promise<void>>(async () => {});
+
+  useEffect(() => {
+    void bridge.getAppInfo().then((info) => setHost(info.host), () => setHost(null));
+  }, [bridge]);
 
   const logout = useCallback((store: DeskStore) => {
     forgetSession();
@@ -107,10 +114,13 @@ export function App({ bridge }: { bridge: DeskBridge }) {
 
   return (
     <>
-      {persist === 'denied' && (
-        <div className="persist-warning" role="alert" data-testid="persist-warning">
-          {PERSIST_DENIED_WARNING}
-        </div>
+      {storageNoticeShown(host, persist, noticeDismissed) && (
+        <StorageNotice
+          onDismiss={() => {
+            rememberStorageNoticeDismissed();
+            setNoticeDismissed(true);
+          }}
+        />
       )}
       <Phase phase={phase} onEnter={enter} onSetupDone={route} />
     </>
