@@ -21,16 +21,20 @@ export function FirstRunEnrollForm({ store, onDone }: { store: DeskStore; onDone
     event.preventDefault();
     setBusy(true);
     setError(null);
+    let serverOfDesk: string;
     try {
-      const result = await enrollDesk(store, { serverUrl, code }, { clock });
-      // The receipt's lookup QR points at the server the desk enrolled with.
-      const settings = await loadSettings(store);
-      await store.settings.set(DESK_SETTINGS_KEY, { ...settings, serverUrl: result.enrollment.serverUrl });
-      onDone();
+      serverOfDesk = (await enrollDesk(store, { serverUrl, code }, { clock })).enrollment.serverUrl;
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : String(reason));
       setBusy(false);
+      return;
     }
+    // The receipt's lookup QR points at the server the desk enrolled with. The desk is enrolled
+    // already (the code is spent): a failure here must not keep the officer on this screen.
+    await loadSettings(store)
+      .then((settings) => store.settings.set(DESK_SETTINGS_KEY, { ...settings, serverUrl: serverOfDesk }))
+      .catch(() => undefined);
+    onDone();
   };
 
   return (
