@@ -71,7 +71,8 @@ describe('every main screen fits 1366×768 without scrolling the frame', () => {
   it('keeps the receive screen’s header and save bar in view with errors shown', async () => {
     await nav(page, 'Tiếp nhận hồ sơ');
     await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
-    await page.locator('#procedure-search').fill('1.001193');
+    // A procedure with a fee charged per page: the fee panel adds lines to the right column.
+    await page.locator('#procedure-search').fill('2.000815');
     await page.locator('#procedure-search').press('Enter');
     // Every field the officer can get wrong, wrong at once: the form is at its tallest.
     await page.getByLabel('Họ và tên').fill('A');
@@ -103,6 +104,8 @@ describe('every main screen fits 1366×768 without scrolling the frame', () => {
   });
 
   it('lists a long Vietnamese name in full, with every column and the sort box, and no sideways scrollbar', async () => {
+    await page.locator('#procedure-search').fill('1.001193');
+    await page.locator('#procedure-search').press('Enter');
     await page.getByLabel('Họ và tên').fill(LONG_NAME);
     for (const field of ['Số định danh (CCCD)', 'Ngày sinh', 'Số điện thoại', 'Thư điện tử', 'Ghi chú']) await page.getByLabel(field).fill('');
     await page.getByLabel('Họ và tên').press('Enter');
