@@ -141,7 +141,8 @@ describe('every main screen fits 1366×768 without scrolling the frame', () => {
       ['Trả kết quả', 'Trả kết quả'],
       ['Cảnh báo', null],
       ['Báo cáo', null],
-      ['Cài đặt', null],
+      ['Kết nối máy chủ', 'Kết nối máy chủ tỉnh'],
+      ['Cài đặt', 'Cài đặt'],
     ] as const) {
       await nav(page, label);
       if (heading) await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
