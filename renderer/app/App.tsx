@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskIdentity } from '../../src/auth/desk-identity.ts';
+import { deskNeedsSetup } from '../../src/auth/desk-setup.ts';
 import type { LoggedIn } from '../../src/auth/login.ts';
 import { officerProfile } from '../../src/auth/officer.ts';
 import { createEventSigner } from '../../src/auth/officer-session.ts';
-import type { DeskBridge } from '../../src/bridge/desk-bridge.ts';
+import type { DeskBridge, HostKind } from '../../src/bridge/desk-bridge.ts';
+import { StorageNotice } from '../components/StorageNotice.tsx';
+import { readStorageNoticeDismissed, rememberStorageNoticeDismissed, storageNoticeShown } from '../components/storage-notice.ts';
 import { LoginScreen } from '../screens/login/LoginScreen.tsx';
 import { SetupScreen } from '../screens/setup/SetupScreen.tsx';
-import { PERSIST_DENIED_WARNING } from '../store/index.ts';
 import type { DeskStore, PersistResult } from '../store/index.ts';
 import { openDesk } from './bootstrap.ts';
 import { DeskProvider } from './desk-context.tsx';
@@ -25,16 +27,25 @@ type Phase =
 
 /**
  * Bootstrap: open the encrypted store, ask for persistent storage, then route to first-run
- * setup (no desk identity or administrator), login (no session) or the shell.
+ * setup (see `deskNeedsSetup`), login (no session) or the shell.
  */
 export function App({ bridge }: { bridge: DeskBridge }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
   const [persist, setPersist] = useState<PersistResult>('granted');
+  const [host, setHost] = useState<HostKind | null>(null);
+  const [noticeDismissed, setNoticeDismissed] = useState(readStorageNoticeDismissed);
+  // Logging out routes again from the store: an enrolment may have changed the desk's identity.
+  const routeRef = useRef<(store: DeskStore) => Promise<void>>(async () => {});
 
-  const logout = useCallback((store: DeskStore, identity: DeskIdentity) => {
+  useEffect(() => {
+    void bridge.getAppInfo().then((info) => setHost(info.host), () => setHost(null));
+  }, [bridge]);
+
+  const logout = useCallback((store: DeskStore) => {
     forgetSession();
     store.events.signWith(null);
-    setPhase({ kind: 'login', store, identity });
+    setPhase({ kind: 'opening' });
+    void routeRef.current(store);
   }, []);
 
   const enter = useCallback(
@@ -43,7 +54,7 @@ export function App({ bridge }: { bridge: DeskBridge }) {
       // Every event recorded from now on carries this session's signature (who acted, checked by the
       // server). Not awaited: a remembered session reaches its first screen without loading the hash code.
       store.events.signWith(createEventSigner(session));
-      const desk = await startSession({ bridge, store, identity, officer, logout: () => logout(store, identity) }, (next) =>
+      const desk = await startSession({ bridge, store, identity, officer, logout: () => logout(store) }, (next) =>
         setPhase({ kind: 'ready', desk: next }),
       );
       setPhase({ kind: 'ready', desk });
@@ -60,7 +71,7 @@ export function App({ bridge }: { bridge: DeskBridge }) {
         store.officers.hasAdministrator(),
         session ? store.officers.byId(session.officerId) : null,
       ]);
-      if (!identity || !hasAdministrator) {
+      if (!identity || deskNeedsSetup({ identitySource: identity.source, hasAdministrator })) {
         setPhase({ kind: 'setup', store });
         return;
       }
@@ -74,6 +85,9 @@ export function App({ bridge }: { bridge: DeskBridge }) {
     },
     [enter],
   );
+  useEffect(() => {
+    routeRef.current = route;
+  }, [route]);
 
   useEffect(() => {
     let cancelled = false;
@@ -100,10 +114,13 @@ export function App({ bridge }: { bridge: DeskBridge }) {
 
   return (
     <>
-      {persist === 'denied' && (
-        <div className="persist-warning" role="alert" data-testid="persist-warning">
-          {PERSIST_DENIED_WARNING}
-        </div>
+      {storageNoticeShown(host, persist, noticeDismissed) && (
+        <StorageNotice
+          onDismiss={() => {
+            rememberStorageNoticeDismissed();
+            setNoticeDismissed(true);
+          }}
+        />
       )}
       <Phase phase={phase} onEnter={enter} onSetupDone={route} />
     </>

@@ -95,7 +95,7 @@ function TopBar() {
       <div className="topbar-unit">
         <strong>{identity.unitName}</strong>
         <span>
-          {identity.provinceName} · Quầy số {identity.slot} · Mã cơ quan {identity.agencyId}
+          {identity.provinceName ? `${identity.provinceName} · ` : ''}Quầy số {identity.slot} · Mã cơ quan {identity.agencyId}
         </span>
       </div>
       <SyncStatusIndicator />

@@ -28,7 +28,7 @@ export const formTitles: Readonly<Record<PrintForm, string>> = {
 export const copiesPerDocument = (form: PrintForm): number => (form === 'receipt' ? 2 : 1);
 
 export function formUnit(desk: Pick<Desk, 'identity'>): FormUnit {
-  return { unitName: desk.identity.unitName, provinceName: desk.identity.provinceName, agencyId: desk.identity.agencyId };
+  return { unitName: desk.identity.unitName, provinceName: desk.identity.provinceName ?? '', agencyId: desk.identity.agencyId };
 }
 
 /** The document model of `form` for a dossier, from its events (throws a Vietnamese DomainError). */

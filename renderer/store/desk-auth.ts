@@ -1,5 +1,6 @@
 import { prepareFirstRun, prepareOfficer } from '../../src/auth/first-run.ts';
 import type { FirstRunRecords } from '../../src/auth/first-run.ts';
+import { deskNeedsSetup } from '../../src/auth/desk-setup.ts';
 import { login } from '../../src/auth/login.ts';
 import type { LoggedIn } from '../../src/auth/login.ts';
 import type { ThrottlePolicy } from '../../src/auth/login-throttle.ts';
@@ -27,7 +28,7 @@ export interface DeskAuthDeps {
  * through the same repositories and these calls stay as they are.
  */
 export interface DeskAuth {
-  /** True while the desk has no identity or no active administrator: show the setup screen. */
+  /** True while the desk needs its first-run set-up (see `deskNeedsSetup`): show the setup screen. */
   needsFirstRun(): Promise<boolean>;
   /** Validates the setup form, stores the desk identity and the first administrator. */
   completeFirstRun(input: unknown): Promise<FirstRunRecords['identity']>;
@@ -44,7 +45,8 @@ export function createDeskAuth(store: DeskStore, deps: DeskAuthDeps): DeskAuth {
   const setupDeps = { passwords, newOfficerId };
 
   async function needsFirstRun(): Promise<boolean> {
-    return (await store.identity.get()) === null || !(await store.officers.hasAdministrator());
+    const [identity, hasAdministrator] = await Promise.all([store.identity.get(), store.officers.hasAdministrator()]);
+    return deskNeedsSetup({ identitySource: identity?.source ?? null, hasAdministrator });
   }
 
   return {

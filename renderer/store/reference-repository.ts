@@ -29,7 +29,7 @@ export interface OfficersRepository {
   save(officer: Officer, source: ReferenceSourceKind): Promise<void>;
   setActive(id: string, active: boolean): Promise<void>;
   setVerifier(id: string, verifier: string): Promise<void>;
-  /** True once the first-run setup created at least one administrator. */
+  /** True while an active officer has the admin role (a stand-alone desk's first-run set-up creates one). */
   hasAdministrator(): Promise<boolean>;
 }
 
@@ -76,7 +76,17 @@ export function createReferenceRepository(collection: RxCollection<ReferenceDoc>
       await doc?.remove();
     },
     deskIdentity: () => repo.get('desk-identity', IDENTITY_KEY, deskIdentitySchema),
-    saveDeskIdentity: (identity, source) => put('desk-identity', IDENTITY_KEY, deskIdentitySchema.parse(identity), source),
+    async saveDeskIdentity(identity, source) {
+      // The province's identity (agency, counter, desk id) is changed by a new enrolment only:
+      // a local form that overwrote it would issue codes that clash or that the server refuses.
+      if (source === 'local' && (await repo.deskIdentity())?.source === 'provincial') {
+        throw new DomainError(
+          'identity.issued_by_province',
+          'Quầy đã được máy chủ tỉnh kích hoạt: đơn vị và số quầy chỉ đổi được bằng mã kích hoạt mới (Kết nối máy chủ).',
+        );
+      }
+      await put('desk-identity', IDENTITY_KEY, deskIdentitySchema.parse(identity), source);
+    },
     async officerByUsername(username) {
       const name = usernameSchema.safeParse(username);
       if (!name.success) return null;

@@ -3,13 +3,15 @@ import { MAX_SLOT, MIN_SLOT } from '../dossier/dossier-code.ts';
 import { agencyIdSchema } from '../dossier/events.ts';
 
 /**
- * Who this desk is: created by the first-run setup now, issued by the provincial server at
- * enrollment later. `agencyId` and `slot` make the desk's dossier codes collision-free offline.
+ * Who this desk is: typed in at a stand-alone desk's first-run set-up, or issued by the provincial
+ * server at enrollment. `agencyId` and `slot` make the desk's dossier codes collision-free offline.
+ * The province is shown beside the unit's name only: the server does not send it, so an enrolled
+ * desk may have none (never asked of the officer only to be thrown away).
  */
 export const deskIdentitySchema = z.strictObject({
   /** Two-digit province code of the 2025 reform (e.g. "01" Hà Nội). */
-  provinceCode: z.string().trim().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số'),
-  provinceName: z.string().trim().normalize('NFC').min(1, 'Nhập tên tỉnh, thành phố').max(100),
+  provinceCode: z.string().trim().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số').optional(),
+  provinceName: z.string().trim().normalize('NFC').min(1, 'Nhập tên tỉnh, thành phố').max(100).optional(),
   unitName: z.string().trim().normalize('NFC').min(1, 'Nhập tên đơn vị').max(200),
   /** QCVN 102:2016/BTTTT agency id, e.g. 000.00.12.H23. */
   agencyId: agencyIdSchema,

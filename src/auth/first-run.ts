@@ -8,7 +8,8 @@ import type { PasswordVerifier } from './password-verifier.ts';
 
 /** What the first-run screen asks for when there is no provincial server to enroll with. */
 export const firstRunInputSchema = z.strictObject({
-  identity: deskIdentitySchema.omit({ deskId: true }),
+  // A stand-alone desk names its province itself (an enrolled desk may not know it).
+  identity: deskIdentitySchema.omit({ deskId: true }).required({ provinceCode: true, provinceName: true }),
   admin: z.strictObject({
     fullName: z.string(),
     username: usernameSchema,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { deskIdentitySchema } from '../../src/auth/desk-identity.ts';
 import type { DeskIdentity } from '../../src/auth/desk-identity.ts';
+import { identityChange } from '../../src/auth/desk-setup.ts';
+import type { IdentityChange } from '../../src/auth/desk-setup.ts';
 import { officerSchema } from '../../src/auth/officer.ts';
 import type { Officer } from '../../src/auth/officer.ts';
 import { DomainError } from '../../src/errors.ts';
@@ -49,8 +51,11 @@ export async function saveEnrollment(store: DeskStore, enrollment: Enrollment, u
 export interface EnrollInput {
   serverUrl: string;
   code: string;
-  /** The province of the desk (the server does not carry the two-digit code). */
-  province: { code: string; name: string };
+  /**
+   * The province shown beside the unit's name, when known: the server does not send it. Without
+   * it, a desk keeps the province it had; a desk enrolled from first run shows none.
+   */
+  province?: { code: string; name: string };
 }
 
 export interface EnrollOutcome {
@@ -67,6 +72,11 @@ export interface EnrollOutcome {
 export interface EnrollDeps {
   clock: () => number;
   fetch?: FetchLike;
+  /**
+   * Asked before a province-issued identity is replaced by another unit or counter; nothing is
+   * stored on the desk unless it answers true. Without it such a change is refused.
+   */
+  confirmIdentityChange?: (change: IdentityChange) => Promise<boolean>;
 }
 
 /**
@@ -94,14 +104,22 @@ export async function enrollDesk(store: DeskStore, input: EnrollInput, deps: Enr
     if (parsed.success) officers.push(parsed.data);
   }
   const previous = await store.identity.get();
+  const province = input.province ?? provinceOf(previous?.value);
   const identity = deskIdentitySchema.parse({
-    provinceCode: input.province.code,
-    provinceName: input.province.name,
+    ...(province ? { provinceCode: province.code, provinceName: province.name } : {}),
     unitName: response.unit?.name ?? previous?.value.unitName ?? response.desk.agencyId,
     agencyId: response.desk.agencyId,
     slot: response.desk.slot,
     deskId: response.desk.deskId,
   });
+  const change = previous?.source === 'provincial' ? identityChange(previous, identity) : null;
+  if (change && !(await deps.confirmIdentityChange?.(change))) {
+    throw new DomainError(
+      'enroll.change_declined',
+      `Không đổi gì: quầy vẫn là Quầy ${change.before.slot} của ${change.before.unitName} (${change.before.agencyId}). Mã kích hoạt vừa nhập đã được dùng; khi cần đổi, xin quản trị viên tỉnh cấp mã mới.`,
+      ['code'],
+    );
+  }
 
   // The code is spent now: keep the credential before anything else can fail.
   const enrollment: Enrollment = {
@@ -128,6 +146,10 @@ export async function enrollDesk(store: DeskStore, input: EnrollInput, deps: Enr
   }
   const identityChanged = previous !== null && (previous.value.agencyId !== identity.agencyId || previous.value.slot !== identity.slot);
   return { enrollment, identity, officers: officers.length, reference, replacedLocal, identityChanged };
+}
+
+function provinceOf(identity: DeskIdentity | undefined): { code: string; name: string } | null {
+  return identity?.provinceCode && identity.provinceName ? { code: identity.provinceCode, name: identity.provinceName } : null;
 }
 
 /** Removes the identity and officers typed in on this desk; everything else stays. */

@@ -26,6 +26,8 @@ describe('reception: first run, login, receive, print', () => {
     try {
       await page.goto(inject('rendererUrl'));
       await page.getByRole('heading', { name: 'Thiết lập quầy tiếp nhận' }).waitFor();
+      // The activation code is the default first-run path; this desk is set up stand-alone.
+      await page.getByRole('radio', { name: /Dùng riêng, chưa kết nối tỉnh/ }).check();
       // Validation comes from the domain rules, in Vietnamese.
       await page.getByLabel('Mã định danh cơ quan (QCVN 102)').fill('abc');
       await page.getByRole('button', { name: /Hoàn tất thiết lập/ }).click();

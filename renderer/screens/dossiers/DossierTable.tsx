@@ -87,13 +87,13 @@ export function DossierTable({ items, hasMore, loading, onLoadMore, onOpen, dead
                 onKeyDown={(event) => onKeyDown(event, row.index, dossier.code)}
               >
                 <span role="cell" className="cell-code">{dossier.code}</span>
-                <span role="cell" className="cell-text" title={dossier.applicantName}>{dossier.applicantName}</span>
-                <span role="cell" className="cell-text" title={dossier.procedureName}>{dossier.procedureName}</span>
+                <span role="cell" className="cell-wrap cell-name" title={dossier.applicantName}>{dossier.applicantName}</span>
+                <span role="cell" className="cell-wrap" title={dossier.procedureName}>{dossier.procedureName}</span>
                 <span role="cell">{formatDay(dossier.receivedAt)}</span>
                 <span role="cell">{formatInstant(dossier.dueAt)}</span>
                 <span role="cell"><StatusBadge status={dossier.status} /></span>
                 <span role="cell"><DeadlineBadge kind={deadlineKindOf(dossier, deadline)} /></span>
-                <span role="cell" className="cell-text">{officerName(dossier.holderOfficerId)}</span>
+                <span role="cell" className="cell-wrap">{officerName(dossier.holderOfficerId)}</span>
               </div>
             );
           })}

@@ -101,7 +101,7 @@ export function FilterBar({ filters, onChange, catalogue, officers }: FilterBarP
         <span>đến ngày</span>
         <input placeholder="dd/mm/yyyy" value={filters.receivedTo} onChange={(e) => set('receivedTo', e.target.value)} aria-label="Nhận đến ngày (dd/mm/yyyy)" />
       </label>
-      <label className="filter">
+      <label className="filter filter-sort">
         <span>Sắp xếp</span>
         <select value={filters.sort} onChange={(e) => set('sort', e.target.value as DossierSort)}>
           {sortOptions.map(([value, label]) => (

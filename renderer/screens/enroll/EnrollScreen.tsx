@@ -8,41 +8,40 @@ import { useDesk } from '../../app/desk-context.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { formatCount } from '../../components/format.ts';
 import { useDeskSync } from '../../sync-status/use-desk-sync.ts';
-import { provinceByCode, provinces } from '../setup/admin-units.ts';
+import { useConfirmIdentityChange } from './ConfirmIdentityChange.tsx';
 import '../../components/forms.css';
 
 /**
  * "Kết nối máy chủ tỉnh": exchanges the administrator's one-time code for the desk's credential.
- * The server's desk identity and officers replace the ones typed in at first-run setup; dossiers
- * received so far stay and are sent with the next sync.
+ * The server's desk identity and officers replace the ones typed in at first-run setup; a code for
+ * another unit or counter replaces a province-issued identity only once the officer confirms it.
+ * Dossiers received so far stay and are sent with the next sync.
  */
 export function EnrollScreen() {
   const desk = useDesk();
   const { enrollment, runtime, status, error: syncError } = useDeskSync();
   const [serverUrl, setServerUrl] = useState(enrollment?.serverUrl ?? desk.settings.serverUrl);
   const [code, setCode] = useState('');
-  const [provinceCode, setProvinceCode] = useState(desk.identity.provinceCode);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<EnrollOutcome | null>(null);
-  const isAdmin = desk.officer.role === 'admin';
+  // The province's code is the authority to enrol: on a desk whose unit has no administrator of
+  // its own (the usual enrolled commune), any officer may enter a new code the province issued.
+  const mayEnroll = desk.officer.role === 'admin' || !desk.officers.some((officer) => officer.role === 'admin' && officer.active);
   const [allowPlainHttp, setAllowPlainHttp] = useState(false);
   useEffect(() => {
     void loadTransportSettings(desk.store).then((settings) => setAllowPlainHttp(settings.allowPlainHttp));
   }, [desk.store]);
   const plainHttpInUse = enrollment !== null && transportOf(enrollment.serverUrl) === 'plain-http';
 
+  const identityChange = useConfirmIdentityChange();
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const province = provinceByCode(provinceCode);
-    if (!province) {
-      setError('Chọn tỉnh, thành phố của quầy.');
-      return;
-    }
     setBusy(true);
     setError(null);
     try {
-      const result = await enrollDesk(desk.store, { serverUrl, code, province: { code: province.code, name: province.name } }, { clock: desk.now });
+      const result = await enrollDesk(desk.store, { serverUrl, code }, { clock: desk.now, confirmIdentityChange: identityChange.confirm });
       await desk.updateSettings({ ...desk.settings, serverUrl: result.enrollment.serverUrl });
       await runtime.restart();
       setOutcome(result);
@@ -106,11 +105,11 @@ export function EnrollScreen() {
           và hồ sơ của công dân có thể bị đọc hoặc sửa trên đường truyền. Chỉ dùng trong mạng nội bộ được bảo vệ, và tắt ngay khi máy chủ tỉnh có HTTPS.
         </Notice>
       )}
-      {!isAdmin && <Notice tone="warning">Chỉ quản trị viên của quầy mới kích hoạt được kết nối.</Notice>}
+      {!mayEnroll && <Notice tone="warning">Chỉ quản trị viên của đơn vị mới kích hoạt được kết nối.</Notice>}
       <form className="form-grid" onSubmit={(event) => void submit(event)} style={{ maxWidth: 560 }}>
         <div className="form-row">
           <label htmlFor="enroll-server">Địa chỉ máy chủ</label>
-          <input id="enroll-server" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} placeholder="https://motcua.tinh.gov.vn" required disabled={!isAdmin} />
+          <input id="enroll-server" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} placeholder="https://motcua.tinh.gov.vn" required disabled={!mayEnroll} />
         </div>
         <div className="form-row">
           <label htmlFor="enroll-code">Mã kích hoạt</label>
@@ -123,27 +122,18 @@ export function EnrollScreen() {
             spellCheck={false}
             required
             autoFocus
-            disabled={!isAdmin}
+            disabled={!mayEnroll}
           />
           <span className="field-hint">Mã dùng một lần, hiệu lực 24 giờ, do quản trị viên tỉnh cấp.</span>
         </div>
-        <div className="form-row">
-          <label htmlFor="enroll-province">Tỉnh, thành phố</label>
-          <select id="enroll-province" value={provinceCode} onChange={(e) => setProvinceCode(e.target.value)} disabled={!isAdmin}>
-            {provinces.map((province) => (
-              <option key={province.code} value={province.code}>
-                {province.name}
-              </option>
-            ))}
-          </select>
-        </div>
         {error && <Notice tone="error">{error}</Notice>}
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy || !isAdmin}>
+          <button type="submit" className="btn btn-primary" disabled={busy || !mayEnroll}>
             {busy ? 'Đang kết nối…' : 'Kích hoạt (Enter)'}
           </button>
         </div>
       </form>
+      {identityChange.dialog}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { DeskIdentity } from '../../../src/auth/desk-identity.ts';
+import { deskPlace } from '../../../src/auth/desk-setup.ts';
 import { login } from '../../../src/auth/login.ts';
 import { attemptsLeft } from '../../../src/auth/login-throttle.ts';
 import type { LoggedIn } from '../../../src/auth/login.ts';
@@ -64,7 +65,7 @@ export function LoginScreen({ store, identity, onLogin }: { store: DeskStore; id
           <div>
             <h1 id="login-title">Đăng nhập</h1>
             <p>
-              {identity.unitName}, {identity.provinceName}
+              {deskPlace(identity)}
               <br />
               Quầy số {identity.slot}
             </p>

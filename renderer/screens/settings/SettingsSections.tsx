@@ -5,6 +5,9 @@ import { toBridgeError } from '../../../src/bridge/bridge-error.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { formatWorkingMinutes } from '../../components/format.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { storageLine } from '../../components/storage-notice.ts';
+import { requestPersistentStorage } from '../../store/index.ts';
+import type { PersistResult } from '../../store/index.ts';
 import { exportEventLog } from './event-log-export.ts';
 import { parseSessions, parseThresholdHours, sessionsToText } from './office-hours-form.ts';
 import type { SessionText } from './office-hours-form.ts';
@@ -22,19 +25,25 @@ export function IdentitySection() {
   const desk = useDesk();
   const [source, setSource] = useState<ReferenceSourceKind | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [persist, setPersist] = useState<PersistResult | null>(null);
   useEffect(() => {
     void desk.store.identity.get().then((entry) => setSource(entry?.source ?? null));
     void desk.bridge.getAppInfo().then(setInfo);
+    void requestPersistentStorage().then(setPersist);
   }, [desk]);
   const id = desk.identity;
   return (
     <section className="panel settings-panel" aria-labelledby="identity-title">
       <h2 id="identity-title">Thông tin quầy</h2>
       <dl className="facts">
-        <dt>Tỉnh, thành phố</dt>
-        <dd>
-          {id.provinceName} ({id.provinceCode})
-        </dd>
+        {id.provinceName && (
+          <>
+            <dt>Tỉnh, thành phố</dt>
+            <dd>
+              {id.provinceName} ({id.provinceCode})
+            </dd>
+          </>
+        )}
         <dt>Đơn vị</dt>
         <dd>{id.unitName}</dd>
         <dt>Mã định danh</dt>
@@ -47,6 +56,8 @@ export function IdentitySection() {
         <dd data-testid="identity-source">{source ? sourceLabels[source] : '…'}</dd>
         <dt>Phần mềm</dt>
         <dd>{info ? `${info.name} ${info.version} · ${info.host === 'web' ? 'chạy trên trình duyệt' : 'ứng dụng máy tính'}` : '…'}</dd>
+        <dt>Lưu trữ</dt>
+        <dd data-testid="settings-storage">{info && persist ? storageLine(info.host, persist) : '…'}</dd>
       </dl>
       <p className="muted small">Thông tin quầy chỉ đổi được khi đăng ký lại quầy với máy chủ tỉnh.</p>
     </section>

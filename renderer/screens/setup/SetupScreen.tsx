@@ -9,6 +9,7 @@ import { normalizePersonName } from '../../../src/people/person-name.ts';
 import { newLocalId, passwords } from '../../app/platform.ts';
 import type { DeskStore } from '../../store/index.ts';
 import { provinceByCode, provinces } from './admin-units.ts';
+import { FirstRunEnrollForm } from './FirstRunEnrollForm.tsx';
 import './setup.css';
 
 interface SetupValues {
@@ -34,12 +35,53 @@ const fieldOfPath: Record<string, keyof SetupValues> = {
   password: 'password',
 };
 
+type FirstRunPath = 'enroll' | 'standalone';
+
 /**
- * First run of a desk that is not enrolled with a provincial server: who this desk is (unit,
- * agency id, desk slot) and its first administrator. Everything is checked with the domain's
- * rules before anything is stored.
+ * First run. Most desks are installed with an activation code from the province (server address
+ * + code: the province then issues the unit, the counter and the officers); a desk without a
+ * provincial server yet is set up stand-alone (unit, agency id, counter and a local administrator).
  */
 export function SetupScreen({ store, onDone }: { store: DeskStore; onDone: () => void }) {
+  const [path, setPath] = useState<FirstRunPath>('enroll');
+  return (
+    <main className="auth-page">
+      <div className="setup-card">
+        <header className="auth-header">
+          <span className="brand-mark" aria-hidden="true">1</span>
+          <div>
+            <h1 id="setup-title">Thiết lập quầy tiếp nhận</h1>
+            <p>Lần chạy đầu tiên trên máy này. Chọn cách thiết lập:</p>
+          </div>
+        </header>
+        <div className="first-run-choice" role="radiogroup" aria-label="Cách thiết lập quầy">
+          <label className={path === 'enroll' ? 'choice selected' : 'choice'}>
+            <input type="radio" name="first-run-path" checked={path === 'enroll'} onChange={() => setPath('enroll')} />
+            <span>
+              <strong>Tôi có mã kích hoạt của tỉnh</strong>
+              <small>Nhập địa chỉ máy chủ và mã do quản trị viên tỉnh cấp: tỉnh cấp sẵn đơn vị, quầy và tài khoản cán bộ.</small>
+            </span>
+          </label>
+          <label className={path === 'standalone' ? 'choice selected' : 'choice'}>
+            <input type="radio" name="first-run-path" checked={path === 'standalone'} onChange={() => setPath('standalone')} />
+            <span>
+              <strong>Dùng riêng, chưa kết nối tỉnh</strong>
+              <small>Tự khai báo đơn vị, quầy và tài khoản quản trị trên máy này; kích hoạt với máy chủ tỉnh sau.</small>
+            </span>
+          </label>
+        </div>
+        {path === 'enroll' ? <FirstRunEnrollForm store={store} onDone={onDone} /> : <StandaloneSetupForm store={store} onDone={onDone} />}
+      </div>
+    </main>
+  );
+}
+
+/**
+ * A desk that is not enrolled with a provincial server: who this desk is (unit, agency id, desk
+ * slot) and its first administrator. Everything is checked with the domain's rules before
+ * anything is stored.
+ */
+function StandaloneSetupForm({ store, onDone }: { store: DeskStore; onDone: () => void }) {
   const {
     register,
     handleSubmit,
@@ -85,21 +127,13 @@ export function SetupScreen({ store, onDone }: { store: DeskStore; onDone: () =>
   });
 
   return (
-    <main className="auth-page">
-      <form className="setup-card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="setup-title">
-        <header className="auth-header">
-          <span className="brand-mark" aria-hidden="true">1</span>
-          <div>
-            <h1 id="setup-title">Thiết lập quầy tiếp nhận</h1>
-            <p>Lần chạy đầu tiên: khai báo đơn vị, số quầy và tài khoản quản trị. Có thể đổi lại khi đăng ký với máy chủ tỉnh.</p>
-          </div>
-        </header>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Thiết lập quầy dùng riêng">
         <div className="setup-columns">
           <fieldset>
             <legend>Đơn vị và quầy</legend>
             <label>
               Tỉnh, thành phố
-              <select {...register('provinceCode', { required: 'Chọn tỉnh, thành phố' })} autoFocus>
+              <select {...register('provinceCode', { required: 'Chọn tỉnh, thành phố' })}>
                 <option value="">— Chọn tỉnh, thành phố —</option>
                 {provinces.map((p) => (
                   <option key={p.code} value={p.code}>
@@ -218,7 +252,6 @@ export function SetupScreen({ store, onDone }: { store: DeskStore; onDone: () =>
           </button>
         </footer>
       </form>
-    </main>
   );
 }
 

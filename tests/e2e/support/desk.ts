@@ -33,9 +33,10 @@ export async function newDeskContext(browser: Browser): Promise<BrowserContext> 
   return browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 }
 
-/** Fills and submits the first-run setup screen. */
+/** Chooses the stand-alone set-up on the first-run screen, then fills and submits it. */
 export async function completeSetup(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Thiết lập quầy tiếp nhận' }).waitFor();
+  await page.getByRole('radio', { name: /Dùng riêng, chưa kết nối tỉnh/ }).check();
   await page.getByLabel('Tỉnh, thành phố').selectOption(TEST_DESK.provinceCode);
   await page.getByLabel('Xã, phường, đặc khu (đơn vị tiếp nhận)').fill(TEST_DESK.unitName);
   await page.getByLabel('Mã định danh cơ quan (QCVN 102)').fill(TEST_DESK.agencyId);
