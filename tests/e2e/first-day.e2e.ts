@@ -6,6 +6,7 @@ import { launchChromium } from './support/chromium.ts';
 import { TEST_DESK, openFreshDesk } from './support/desk.ts';
 import { sendKeys, unikeyKeys } from './support/fast-keys.ts';
 import { describeGaps, scanWithKeyboard } from './support/scanner.ts';
+import { receiveBirthRegistration } from './support/counter.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 /** Monday 24/11/2025 09:00 in Hà Nội. */
@@ -15,23 +16,6 @@ const WEDNESDAY_9AM = new Date('2025-11-26T02:00:00Z');
 const code = (day: string, sequence: number) => `${TEST_DESK.agencyId}-${day}-${sequence}`;
 const nav = (page: Page, label: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: label, exact: true }).click();
 const rows = (page: Page) => page.locator('.dossier-scroll [role=row][data-code]');
-
-/** Receives a birth registration for `fullName` through the receive screen; closes the receipt. */
-async function receive(page: Page, fullName: string): Promise<string> {
-  await nav(page, 'Tiếp nhận hồ sơ');
-  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
-  await page.locator('#procedure-search').fill('1.001193');
-  await page.locator('#procedure-search').press('Enter');
-  await page.getByLabel('Họ và tên').fill(fullName);
-  await page.getByLabel('Họ và tên').press('Enter');
-  const notice = page.getByTestId('receive-notice').filter({ hasText: `của ${fullName}` });
-  await notice.waitFor();
-  const received = /hồ sơ (\S+) của/.exec((await notice.textContent()) ?? '')?.[1];
-  if (!received) throw new Error('no dossier code in the receive notice');
-  await page.keyboard.press('Escape');
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-  return received;
-}
 
 /** Every word group of the printed header is drawn on one line (never broken inside). */
 async function headerGroups(preview: FrameLocator): Promise<{ text: string; lines: number; top: number }[]> {
@@ -129,8 +113,8 @@ describe('an officer’s first day: plain words, dates that can be, typing never
   });
 
   it('finds a dossier in the list by its last digits, its day and number, or two words of the name; errors speak plainly', async () => {
-    await receive(page, 'Trần Văn Bình');
-    await receive(page, 'Lê Văn Cường');
+    await receiveBirthRegistration(page, 'Trần Văn Bình', { pickBy: 'code' });
+    await receiveBirthRegistration(page, 'Lê Văn Cường', { pickBy: 'code' });
     await nav(page, 'Hồ sơ');
     const search = page.getByRole('searchbox', { name: 'Tìm hồ sơ' });
     const onlyRow = async (text: string, expected: string) => {
@@ -166,7 +150,7 @@ describe('an officer’s first day: plain words, dates that can be, typing never
 
   it('on the return screen, lists the candidates of a number that is not today’s and opens the one picked', async () => {
     await page.clock.setSystemTime(TUESDAY_9AM);
-    expect(await receive(page, 'Phạm Thị Dung')).toBe(code('251125', 1001));
+    expect(await receiveBirthRegistration(page, 'Phạm Thị Dung', { pickBy: 'code' })).toBe(code('251125', 1001));
     await page.clock.setSystemTime(WEDNESDAY_9AM);
 
     await nav(page, 'Trả kết quả');

@@ -6,8 +6,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServerProcess } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
-import { enrollmentCodeFrom, runAdmin } from '../integration/server/support/admin-cli.ts';
+import { enrollmentCodeFrom } from '../integration/server/support/admin-cli.ts';
 import { chromiumArgs, findChromium } from './support/chromium.ts';
+import { admin } from './support/counter.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 /** The README's worked example, word for word. */
@@ -17,12 +18,6 @@ const HUNG = { username: 'hung', fullName: 'Lê Văn Hùng', password: 'LanhDao#
 /** Each CLI command opens PGlite in a fresh process: seconds each on a busy machine. */
 const SETUP_TIMEOUT = 480_000;
 const SETUP_HEADING = 'Thiết lập quầy tiếp nhận';
-
-async function admin(dataDir: string, args: string[], stdin = ''): Promise<string> {
-  const { code, stdout, stderr } = await runAdmin({ kind: 'pglite', dataDir }, args, stdin);
-  if (code !== 0) throw new Error(`admin ${args.join(' ')} exited ${code}:\n${stdout}${stderr}`);
-  return stdout;
-}
 
 /** The desk app's window on a profile kept on disk: closing and launching again is a restart. */
 function launchDesk(profileDir: string): Promise<BrowserContext> {

@@ -5,9 +5,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServerProcess } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
-import { enrollmentCodeFrom, runAdmin } from '../integration/server/support/admin-cli.ts';
+import { enrollmentCodeFrom } from '../integration/server/support/admin-cli.ts';
 import { launchChromium } from './support/chromium.ts';
 import { TEST_DESK, logIn, newDeskContext, openFreshDesk } from './support/desk.ts';
+import { admin } from './support/counter.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const OFFICER = { username: 'lan.nt', fullName: 'Nguyễn Thị Lan', password: 'mật-khẩu-của-Lan-2025' } as const;
@@ -16,12 +17,6 @@ const DESK_ID = `${TEST_DESK.agencyId}#${TEST_DESK.slot}`;
 /** A server on the office network, in plain HTTP: what the security review enrolled against. */
 const LAN_SERVER = 'http://10.20.30.40:8080';
 const SETUP_TIMEOUT = 300_000;
-
-async function admin(dataDir: string, args: string[], stdin = ''): Promise<string> {
-  const { code, stdout, stderr } = await runAdmin({ kind: 'pglite', dataDir }, args, stdin);
-  if (code !== 0) throw new Error(`admin ${args.join(' ')} exited ${code}:\n${stdout}${stderr}`);
-  return stdout;
-}
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name }).click();
 

@@ -1,14 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../sync/server/db/database.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
-import { enrollmentCodeFrom, runAdmin } from '../integration/server/support/admin-cli.ts';
+import { enrollmentCodeFrom } from '../integration/server/support/admin-cli.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { launchChromium } from './support/chromium.ts';
 import { TEST_DESK, logIn, openFreshDesk } from './support/desk.ts';
+import { admin, receiveBirthRegistration } from './support/counter.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 
@@ -19,35 +20,6 @@ const COLLEAGUE = { username: 'binh.tt', fullName: 'Trần Thị Bình', passwor
 const LEADER = { username: 'hung.lv', fullName: 'Lê Văn Hùng', password: 'mật-khẩu-lãnh-đạo-2025' } as const;
 /** Each CLI command opens PGlite in a fresh process: seconds each on a busy machine. */
 const SETUP_TIMEOUT = 480_000;
-
-/** `npm run admin -- …` as a real process on the server's PGlite data dir; fails the test on a non-zero exit. */
-async function admin(dataDir: string, args: string[], stdin = ''): Promise<string> {
-  const { code, stdout, stderr } = await runAdmin({ kind: 'pglite', dataDir }, args, stdin);
-  if (code !== 0) throw new Error(`admin ${args.join(' ')} exited ${code}:\n${stdout}${stderr}`);
-  return stdout;
-}
-
-/** Receives a dossier on the receive screen as an officer does (F2, search, name, Enter); returns its code. */
-async function receiveDossier(page: Page, fullName: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
-  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
-  await page.keyboard.press('F2');
-  // At a person's pace: an instant burst ending in Enter is what a scanner sends.
-  await page.keyboard.type('dang ky khai sinh', { delay: 60 });
-  await page.getByRole('option').first().waitFor();
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('selected-procedure').textContent()).toContain('Đăng ký khai sinh');
-  await page.getByLabel('Họ và tên').fill(fullName);
-  await page.getByLabel('Họ và tên').press('Enter');
-  const notice = page.getByTestId('receive-notice').filter({ hasText: `của ${fullName}` });
-  await notice.waitFor();
-  const code = /hồ sơ (\S+) của/.exec((await notice.textContent()) ?? '')?.[1];
-  if (!code) throw new Error('no dossier code in the receive notice');
-  await page.getByRole('dialog').waitFor();
-  await page.keyboard.press('Escape');
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-  return code;
-}
 
 describe('a desk against the real provincial server', () => {
   let browser: Browser;
@@ -104,7 +76,7 @@ describe('a desk against the real provincial server', () => {
       await expect.poll(() => page.getByTestId('officer-name').textContent()).toBe(OFFICER.fullName);
       await expect.poll(() => indicator.getAttribute('data-phase'), { timeout: 30_000 }).toBe('online');
 
-      const first = await receiveDossier(page, 'Nguyễn Văn An');
+      const first = await receiveBirthRegistration(page, 'Nguyễn Văn An');
       expect(first.startsWith(`${TEST_DESK.agencyId}-`)).toBe(true);
       await page.getByTestId('topbar').screenshot({ path: join(artifacts, 'sync-topbar.png') });
 
@@ -140,7 +112,7 @@ describe('a desk against the real provincial server', () => {
       await server!.stop();
       server = null;
       await expect.poll(() => indicator.getAttribute('data-phase'), { timeout: 60_000 }).toBe('offline');
-      await receiveDossier(page, 'Trần Thị Bình');
+      await receiveBirthRegistration(page, 'Trần Thị Bình');
       await expect.poll(() => indicator.textContent(), { timeout: 15_000 }).toMatch(/[1-9]\d* chờ gửi/);
       await page.getByTestId('topbar').screenshot({ path: join(artifacts, 'sync-topbar-offline.png') });
 

@@ -14,6 +14,7 @@ import { startVirtualPrinter, waitForJobs, type VirtualPrinter } from '../suppor
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { completeSetup, logIn, newDeskContext, openFreshDesk } from './support/desk.ts';
+import { receiveBirthRegistration } from './support/counter.ts';
 
 /** Printing and page work are slow on a loaded CI machine: wait up to 15 s, not expect.poll's 1 s default. */
 const poll = <T,>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
@@ -133,22 +134,6 @@ async function saveThermalPrinter(page: Page, target: string, check: boolean): P
   await poll(() => page.getByTestId('printer-message').textContent()).toContain('Đã lưu cài đặt máy in');
 }
 
-/** Receives a dossier on the receive screen; the receipt dialog is then open. Returns the code. */
-async function receive(page: Page, fullName: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
-  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
-  await page.locator('#procedure-search').fill('1.001193');
-  await page.locator('#procedure-search').press('Enter');
-  await page.getByLabel('Họ và tên').fill(fullName);
-  await page.getByLabel('Họ và tên').press('Enter');
-  const notice = page.getByTestId('receive-notice').filter({ hasText: `của ${fullName}` });
-  await notice.waitFor();
-  const code = /hồ sơ (\S+) của/.exec((await notice.textContent()) ?? '')?.[1];
-  if (!code) throw new Error('no dossier code in the receive notice');
-  await page.getByRole('dialog').waitFor();
-  return code;
-}
-
 const thermalButton = (page: Page) => page.getByTestId('thermal-print');
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.textContent ?? null);
 
@@ -210,7 +195,7 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
     const { context, page } = await openFreshDesk(browser, { now: MONDAY_9AM });
     try {
       await saveThermalPrinter(page, printer.target, false);
-      const code = await receive(page, 'Phạm Thị Web');
+      const code = await receiveBirthRegistration(page, 'Phạm Thị Web', { pickBy: 'code', keepPrintDialog: true });
       const jobsBefore = printer.connections;
       await poll(() => focusedTestId(page)).toBe('thermal-print');
       await page.keyboard.press('Enter');
@@ -251,7 +236,7 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       let jobs = before + 1;
 
       // 1. Receive, and print the original from the receipt dialog: the thermal print is pre-selected.
-      const first = await receive(page, 'Nguyễn Văn An');
+      const first = await receiveBirthRegistration(page, 'Nguyễn Văn An', { pickBy: 'code', keepPrintDialog: true });
       const dialog = page.getByRole('dialog');
       const status = page.getByTestId('thermal-status');
       await thermalButton(page).waitFor();
@@ -275,7 +260,7 @@ describe('80 mm thermal receipt from the receive flow and the dossier detail', (
       // 2. A second dossier. The printer first accepts the connection and never answers: the
       //    desk keeps working while it waits, and the timeout is a clear failure (nothing sent).
       printer.setBehaviour({ kind: 'silent' });
-      const second = await receive(page, 'Trần Thị Bình');
+      const second = await receiveBirthRegistration(page, 'Trần Thị Bình', { pickBy: 'code', keepPrintDialog: true });
       await thermalButton(page).waitFor();
       await page.keyboard.press('Control+b');
       await poll(() => status.textContent()).toContain('Đang gửi biên nhận tới máy in nhiệt');

@@ -13,6 +13,7 @@ import type { ServerProcess } from '../helpers/server-process.ts';
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { launchChromium } from './support/chromium.ts';
 import { logIn, openFreshDesk } from './support/desk.ts';
+import { receiveBirthRegistration } from './support/counter.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const MINUTE = 60_000;
@@ -44,25 +45,6 @@ async function enrollAndLogIn(page: Page, serverUrl: string, code: string, usern
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
   await logIn(page, username, PASSWORD);
   await expect.poll(() => page.getByTestId('sync-indicator').getAttribute('data-phase'), { timeout: 30_000 }).toBe('online');
-}
-
-/** Receives a dossier as an officer does (F2, search, name, Enter); leaves the receipt dialog open; returns its code. */
-async function receiveDossier(page: Page, fullName: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
-  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
-  await page.keyboard.press('F2');
-  await page.keyboard.type('dang ky khai sinh', { delay: 60 });
-  await page.getByRole('option').first().waitFor();
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('selected-procedure').textContent()).toContain('Đăng ký khai sinh');
-  await page.getByLabel('Họ và tên').fill(fullName);
-  await page.getByLabel('Họ và tên').press('Enter');
-  const notice = page.getByTestId('receive-notice').filter({ hasText: `của ${fullName}` });
-  await notice.waitFor();
-  const code = /hồ sơ (\S+) của/.exec((await notice.textContent()) ?? '')?.[1];
-  if (!code) throw new Error('no dossier code in the receive notice');
-  await page.getByRole('dialog').waitFor();
-  return code;
 }
 
 async function closeDialog(page: Page): Promise<void> {
@@ -126,8 +108,7 @@ describe('two units and a real provincial server', () => {
       const a = deskA.page;
       const b = deskB.page;
       await enrollAndLogIn(a, server.url, codes.a1, RECEPTION_A.username);
-      const code = await receiveDossier(a, 'Nguyễn Văn An');
-      await closeDialog(a);
+      const code = await receiveBirthRegistration(a, 'Nguyễn Văn An');
 
       // Ba Đình received it; Hoàn Kiếm is competent: transfer it there.
       await openDossier(a, code);
@@ -208,7 +189,7 @@ describe('two units and a real provincial server', () => {
       await logIn(page, RECEPTION_A.username, PASSWORD);
 
       // The receipt dialog warns, and printing asks first.
-      const code = await receiveDossier(page, 'Trần Thị Bình');
+      const code = await receiveBirthRegistration(page, 'Trần Thị Bình', { keepPrintDialog: true });
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('print-clock-warning').waitFor();
       await dialog.getByRole('button', { name: /^In/ }).click();

@@ -6,20 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { startServerProcess } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
-import { enrollmentCodeFrom, runAdmin } from '../integration/server/support/admin-cli.ts';
+import { enrollmentCodeFrom } from '../integration/server/support/admin-cli.ts';
 import { launchChromium } from './support/chromium.ts';
 import { TEST_DESK, logIn, openFreshDesk } from './support/desk.ts';
 import { writeAsOlderVersion } from './support/older-version.ts';
+import { admin, pickBirthRegistration, receiveBirthRegistration } from './support/counter.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const OFFICER = { username: 'binh.tt', fullName: 'Trần Thị Bình', password: 'mật-khẩu-của-Bình-2025' } as const;
 const SETUP_TIMEOUT = 300_000;
-
-async function admin(dataDir: string, args: string[], stdin = ''): Promise<string> {
-  const { code, stdout, stderr } = await runAdmin({ kind: 'pglite', dataDir }, args, stdin);
-  if (code !== 0) throw new Error(`admin ${args.join(' ')} exited ${code}:\n${stdout}${stderr}`);
-  return stdout;
-}
 
 async function enroll(page: Page, serverUrl: string, code: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kết nối máy chủ' }).click();
@@ -30,31 +25,6 @@ async function enroll(page: Page, serverUrl: string, code: string): Promise<void
   await page.getByRole('button', { name: 'Đăng nhập lại' }).click();
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
   await logIn(page, OFFICER.username, OFFICER.password);
-}
-
-/** Picks "Đăng ký khai sinh" on the receive screen as an officer does. */
-async function pickBirthRegistration(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
-  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
-  await page.keyboard.press('F2');
-  await page.keyboard.type('dang ky khai sinh', { delay: 60 });
-  await page.getByRole('option').first().waitFor();
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('selected-procedure').textContent()).toContain('Đăng ký khai sinh');
-}
-
-async function receiveDossier(page: Page, fullName: string): Promise<string> {
-  await pickBirthRegistration(page);
-  await page.getByLabel('Họ và tên').fill(fullName);
-  await page.getByLabel('Họ và tên').press('Enter');
-  const notice = page.getByTestId('receive-notice').filter({ hasText: `của ${fullName}` });
-  await notice.waitFor();
-  const code = /hồ sơ (\S+) của/.exec((await notice.textContent()) ?? '')?.[1];
-  if (!code) throw new Error('no dossier code in the receive notice');
-  await page.getByRole('dialog').waitFor();
-  await page.keyboard.press('Escape');
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-  return code;
 }
 
 describe('"Chưa gửi được": a desk holding a poisoned event, against the real provincial server (issue 18)', () => {
@@ -88,7 +58,7 @@ describe('"Chưa gửi được": a desk holding a poisoned event, against the r
     const { context, page: first } = await openFreshDesk(browser);
     try {
       await enroll(first, serverUrl, enrollmentCode);
-      const good = await receiveDossier(first, 'Nguyễn Văn An');
+      const good = await receiveBirthRegistration(first, 'Nguyễn Văn An');
       await expect.poll(() => first.getByTestId('sync-indicator').textContent(), { timeout: 60_000 }).not.toContain('chờ gửi');
       await first.close();
 

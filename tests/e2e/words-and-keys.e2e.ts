@@ -13,6 +13,7 @@ import type { ServerProcess } from '../helpers/server-process.ts';
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { launchChromium } from './support/chromium.ts';
 import { logIn, openFreshDesk, TEST_DESK } from './support/desk.ts';
+import { receiveBirthRegistration } from './support/counter.ts';
 
 /**
  * Issue 19 points 6 and 7 at 1366×768: names, not ids (route, facts, transfer dialog, day-end
@@ -28,27 +29,6 @@ const PASSWORD = 'mật-khẩu-đủ-dài-2026';
 const RECEPTION_A = { username: 'lan.nt', fullName: 'Nguyễn Thị Lan' };
 const LEADER_A = { username: 'lanhdao', fullName: 'Phạm Minh Đức' };
 const verifiers = createPasswordVerifier({ randomBytes: (n) => new Uint8Array(randomBytes(n)), params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } });
-
-/** Receives a birth registration (free) for `fullName` and closes the receipt dialog; returns the code. */
-async function receiveDossier(page: Page, fullName: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
-  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
-  await page.keyboard.press('F2');
-  await page.keyboard.type('dang ky khai sinh', { delay: 40 });
-  await page.getByRole('option').first().waitFor();
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('selected-procedure').textContent()).toContain('Đăng ký khai sinh');
-  await page.getByLabel('Họ và tên').fill(fullName);
-  await page.getByLabel('Họ và tên').press('Enter');
-  const notice = page.getByTestId('receive-notice').filter({ hasText: `của ${fullName}` });
-  await notice.waitFor();
-  const code = /hồ sơ (\S+) của/.exec((await notice.textContent()) ?? '')?.[1];
-  if (!code) throw new Error('no dossier code in the receive notice');
-  await page.getByRole('dialog').waitFor();
-  await page.keyboard.press('Escape');
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-  return code;
-}
 
 async function openDossier(page: Page, code: string): Promise<void> {
   await page.evaluate((target) => {
@@ -81,7 +61,7 @@ describe('names and keys', () => {
   it('keeps one key per action across statuses, greys what cannot be done and says why, and lists every key on F1', async () => {
     const { context, page } = await openFreshDesk(browser);
     try {
-      const code = await receiveDossier(page, 'Trần Thị Ngọc Anh');
+      const code = await receiveBirthRegistration(page, 'Trần Thị Ngọc Anh');
       await openDossier(page, code);
       const toolbar = page.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
       await toolbar.locator('[data-action=ACCEPTED]').waitFor();
@@ -196,7 +176,7 @@ describe('names and keys', () => {
         await expect.poll(() => page.getByTestId('sync-indicator').getAttribute('data-phase'), { timeout: 30_000 }).toBe('online');
 
         // Transfer by name: the unit list names every unit of the province.
-        const code = await receiveDossier(page, 'Lê Văn Cường');
+        const code = await receiveBirthRegistration(page, 'Lê Văn Cường');
         await openDossier(page, code);
         const toolbar = page.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
         await page.keyboard.press('Alt+KeyC');
