@@ -13,7 +13,7 @@ import type { ServerProcess } from '../helpers/server-process.ts';
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { launchChromium } from './support/chromium.ts';
 import { logIn, openFreshDesk } from './support/desk.ts';
-import { receiveBirthRegistration } from './support/counter.ts';
+import { openScreen, receiveBirthRegistration } from './support/counter.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const MINUTE = 60_000;
@@ -129,6 +129,9 @@ describe('two units and a real provincial server', () => {
 
       // Hoàn Kiếm takes it, resolves it and hands the result back to Ba Đình.
       await enrollAndLogIn(b, server.url, codes.b1, PROCESSING_B.username);
+      // A processing officer does not receive: the screen says so instead of the province refusing it later.
+      await openScreen(b, 'Tiếp nhận hồ sơ');
+      await expect.poll(() => b.getByTestId('receive-not-for-role').textContent()).toContain('Cán bộ thụ lý không tiếp nhận hồ sơ');
       await openDossier(b, code);
       await b.screenshot({ path: join(artifacts, 'holder-received-by-b.png') });
       const toolbarB = b.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });

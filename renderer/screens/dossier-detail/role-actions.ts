@@ -1,5 +1,6 @@
 import { officerRoleLabels } from '../../../src/auth/officer.ts';
 import type { OfficerRole } from '../../../src/auth/officer.ts';
+import { roleMayRecord } from '../../../src/auth/role-permissions.ts';
 import type { EventType, PrintForm } from '../../../src/dossier/events.ts';
 import { actionLabels, allowedActions, applyTransition } from '../../../src/dossier/state-machine.ts';
 import { DossierStatus, statusLabels } from '../../../src/dossier/status.ts';
@@ -20,18 +21,6 @@ export const TRACKING_ACTIONS = [
 ] as const satisfies readonly EventType[];
 export type TrackingAction = (typeof TRACKING_ACTIONS)[number];
 
-/**
- * Who may do what (DESIGN §1). Reception asks for supplements, refuses at the counter, hands
- * dossiers on and returns results; processing officers take, resolve, stop and ask for an
- * extension; leaders and administrators may do all of it (small commune desks are one person).
- */
-const byRole: Readonly<Record<OfficerRole, readonly TrackingAction[]>> = {
-  reception: ['TRANSFERRED', 'SUPPLEMENT_REQUESTED', 'SUPPLEMENT_RECEIVED', 'RETURNED', 'REFUSED', 'WITHDRAWN'],
-  processing: ['ACCEPTED', 'TRANSFERRED', 'SUPPLEMENT_REQUESTED', 'SUPPLEMENT_RECEIVED', 'RESOLVED', 'EXTENDED', 'REFUSED', 'WITHDRAWN', 'STOPPED'],
-  leader: TRACKING_ACTIONS,
-  admin: TRACKING_ACTIONS,
-};
-
 /** What the action rules read of a dossier (a projection). */
 export type DossierForActions = Pick<ProjectedDossier, 'status' | 'handoverPending' | 'holderUnitId' | 'receivingUnitId'>;
 
@@ -41,7 +30,7 @@ export type DossierForActions = Pick<ProjectedDossier, 'status' | 'handoverPendi
  */
 export function actionsFor(role: OfficerRole, dossier: DossierForActions, deskUnitId: string): TrackingAction[] {
   const legal = new Set(legalActions(dossier, deskUnitId));
-  const permitted = new Set(byRole[role]);
+  const permitted = new Set(roleActions(role));
   return TRACKING_ACTIONS.filter((action) => legal.has(action) && permitted.has(action));
 }
 
@@ -74,7 +63,7 @@ const FINISHED: ReadonlySet<DossierStatus> = new Set([DossierStatus.Refused, Dos
  * can. The same checks as `actionsFor`, so a greyed button and a refused key say the same thing.
  */
 export function unavailableReason(action: TrackingAction, role: OfficerRole, dossier: DossierForActions, deskUnitId: string): string | null {
-  if (!byRole[role].includes(action)) return `${officerRoleLabels[role]} không làm thao tác "${actionLabels[action]}".`;
+  if (!roleMayRecord(role, action)) return `${officerRoleLabels[role]} không làm thao tác "${actionLabels[action]}".`;
   if (dossier.holderUnitId !== '' && dossier.holderUnitId !== deskUnitId) return HELD_ELSEWHERE_REASON;
   if (legalActions(dossier, deskUnitId).includes(action)) return null;
   const { status } = dossier;
@@ -105,9 +94,12 @@ export function unavailableReason(action: TrackingAction, role: OfficerRole, dos
   return refusal.ok ? null : refusal.error.message;
 }
 
-/** The actions this officer's role may take: the buttons of the action bar, greyed when unavailable now. */
+/**
+ * The actions this officer's role may take: the buttons of the action bar, greyed when unavailable
+ * now. The rule the server applies too (src/auth/role-permissions.ts).
+ */
 export function roleActions(role: OfficerRole): TrackingAction[] {
-  return TRACKING_ACTIONS.filter((action) => byRole[role].includes(action));
+  return TRACKING_ACTIONS.filter((action) => roleMayRecord(role, action));
 }
 
 function legalActions(dossier: DossierForActions, deskUnitId: string): EventType[] {

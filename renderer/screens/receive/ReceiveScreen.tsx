@@ -8,6 +8,7 @@ import { parseCitizenCardQr } from '../../../src/people/citizen-card-qr.ts';
 import { statutoryTimeText, timeAndDate } from '../../../src/print/forms/common.ts';
 import { localDateOf } from '../../../src/time/vn-time.ts';
 import { useDesk } from '../../app/desk-context.tsx';
+import { Notice } from '../../components/Notice.tsx';
 import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { useScanHandler } from '../../scanner/scanner-context.ts';
 import { receiveDossier } from './issue-code.ts';
@@ -17,6 +18,8 @@ import { ApplicantFields, FeeAndDelivery, PapersChecklist } from './ReceiveField
 import { EMPTY_RECEIVE_VALUES, isoToDisplayDate, papersOf, toPayload } from './receive-form.ts';
 import type { ReceiveErrors, ReceiveValues } from './receive-form.ts';
 import './receive.css';
+import { officerRoleLabels } from '../../../src/auth/officer.ts';
+import { roleMayRecord } from '../../../src/auth/role-permissions.ts';
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string; code?: string };
 
@@ -35,7 +38,28 @@ function useNow(now: () => number): number {
  * code, stores the RECEIVED event and opens the receipt for printing. A scanned citizen ID card
  * QR fills the applicant; any other scan is left to the shell (a dossier code opens that dossier).
  */
+/**
+ * The receive screen, for the roles that receive (src/auth/role-permissions.ts): anyone else is told
+ * so here, rather than have the province refuse their receipts at the next sync.
+ */
 export function ReceiveScreen() {
+  const desk = useDesk();
+  if (!roleMayRecord(desk.officer.role, 'RECEIVED')) {
+    return (
+      <div className="receive-screen">
+        <header className="receive-header">
+          <h1>Tiếp nhận hồ sơ</h1>
+        </header>
+        <Notice tone="info" testId="receive-not-for-role">
+          {officerRoleLabels[desk.officer.role]} không tiếp nhận hồ sơ. Hồ sơ do cán bộ tiếp nhận hoặc lãnh đạo đơn vị tiếp nhận; việc của bạn ở mục Hồ sơ và Cảnh báo.
+        </Notice>
+      </div>
+    );
+  }
+  return <ReceiveWorkspace />;
+}
+
+function ReceiveWorkspace() {
   const desk = useDesk();
   const [procedure, setProcedure] = useState<Procedure | null>(null);
   const [recent, setRecent] = useState<string[]>([]);

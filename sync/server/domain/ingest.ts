@@ -11,7 +11,7 @@ import { lockDossiers } from '../repositories/events.ts';
 import { projectWithBatch, type AddedEvent } from './batch-transitions.ts';
 import { canonicalText } from './canonical-hash.ts';
 import { dateFlagsOf, MAX_CLOCK_SKEW_MS, receiptTimeProblem, type DateWindow } from './event-dates.ts';
-import { roleMayRecord } from './permissions.ts';
+import { roleMayRecord } from '../../../src/auth/role-permissions.ts';
 import { ServerError } from './server-error.ts';
 import { checkSessions } from './session-check.ts';
 

@@ -109,7 +109,7 @@ describe.each(serverTestDatabases())('event replication on $name', (database) =>
         name: 'a role that may not record the action',
         status: 403,
         code: 'event.role_forbidden',
-        build: (w) => ({ events: [makeEvent(w.deskA, w.officers.adminA!, 'RECEIVED', newDossierCode(w.deskA), receivedPayload())] }),
+        build: (w) => ({ events: [makeEvent(w.deskA, w.officers.processingA!, 'RECEIVED', newDossierCode(w.deskA), receivedPayload())] }),
       },
       {
         name: 'a forged server time',
