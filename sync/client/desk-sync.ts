@@ -318,6 +318,8 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       }
       await countPending();
       if (error === null && !inputs.revoked) await reportHealth();
+      // What the answers said of the desk's clock is kept before the report is out (the login warns from it).
+      await savingOffset;
       progress.stage = 'done';
       report();
       const finishedAt = clock();
