@@ -83,6 +83,8 @@ describe('every main screen fits 1366×768 without scrolling the frame', () => {
     await page.getByLabel('Ghi chú').fill('Nhiều dòng\nghi chú\ncho hồ sơ\nnày');
     await page.getByLabel('Họ và tên').press('Enter');
     await expect.poll(() => page.locator('.receive-form .field-error').count()).toBeGreaterThan(2);
+    // The fee's missing page count is said once, as the field's error, not also as the live hint.
+    expect(await page.getByTestId('fee').getByText('Nhập số trang để tính phí theo trang.').count()).toBe(1);
     const header = page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 });
     const saveBar = page.locator('.receive-footer');
     const topbar = await page.getByTestId('topbar').boundingBox();

@@ -194,7 +194,8 @@ export function FeeAndDelivery({
           </>
         )}
         {fee?.status === 'officer-entry-required' && <span className="warn">{fee.note}</span>}
-        {fee?.status === 'invalid' && <span className="warn">{fee.message}</span>}
+        {/* After a save attempt the same words come back as the field's error: said once. */}
+        {fee?.status === 'invalid' && !(e.pages ?? e.overrideAmount) && <span className="warn">{fee.message}</span>}
         <Message text={e.pages ?? e.overrideAmount} />
       </div>
       <label>
