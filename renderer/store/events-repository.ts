@@ -132,7 +132,7 @@ export function createEventsRepository(
         if (!before.ok || !sameEnvelope(before.value, corrected)) {
           throw new DomainError('event.correction_mismatch', 'Bản sửa phải giữ nguyên thao tác, hồ sơ, thời điểm và người thực hiện; chỉ nội dung chữ được sửa.');
         }
-        const event = await signedAgain(corrected, before.value.session !== undefined ? await signing : null);
+        const event = before.value.session === undefined ? corrected : signedAgain(corrected, await signing);
         const { clear, personal } = splitPersonal(event);
         await doc.incrementalPatch({ event: clear, personal });
         await projector.catchUp();
@@ -161,9 +161,7 @@ export function createEventsRepository(
  * A signed event's session MAC covers its texts, so a corrected body is signed again, in the
  * session of the officer who recorded it: only they can vouch for what it now says.
  */
-async function signedAgain(event: DossierEvent, signer: EventSigner | null): Promise<DossierEvent> {
-  const { session: _old, ...unsigned } = event;
-  if (_old === undefined) return event;
+function signedAgain(event: DossierEvent, signer: EventSigner | null): DossierEvent {
   if (!signer || signer.officerId !== event.officerId) {
     throw new DomainError(
       'event.correction_officer',
@@ -171,6 +169,7 @@ async function signedAgain(event: DossierEvent, signer: EventSigner | null): Pro
       ['officerId'],
     );
   }
+  const { session: _stale, ...unsigned } = event;
   return signer.sign(unsigned as DossierEvent);
 }
 
