@@ -1,33 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPasswordVerifier } from '../../src/auth/password-verifier.ts';
 import { openDatabase } from '../../sync/server/db/database.ts';
 import { addDesk } from '../../sync/server/repositories/desks.ts';
 import { addOfficer } from '../../sync/server/repositories/officers.ts';
-import { addUnit } from '../../sync/server/repositories/units.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { launchChromium } from './support/chromium.ts';
 import { logIn, openFreshDesk } from './support/desk.ts';
 import { openScreen, receiveBirthRegistration } from './support/counter.ts';
+import { LEADER_A, PASSWORD, PROCESSING_B, RECEPTION_A, UNIT_A, UNIT_B, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const MINUTE = 60_000;
-
-const PROVINCE = '000.00.00.H23';
-const UNIT_A = '000.00.12.H23';
-const UNIT_B = '000.00.13.H23';
-const PASSWORD = 'mật-khẩu-đủ-dài-2026';
-const RECEPTION_A = { username: 'lan.nt', fullName: 'Nguyễn Thị Lan' };
-const PROCESSING_B = { username: 'hung.tv', fullName: 'Trần Văn Hùng' };
-const LEADER_A = { username: 'lanhdao', fullName: 'Phạm Minh Đức' };
-
-// Cheap argon2 parameters: the test exercises the flow, not the cost.
-const verifiers = createPasswordVerifier({ randomBytes: (n) => new Uint8Array(randomBytes(n)), params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } });
 
 /** Enrolls a fresh desk (logged in as its local administrator) and logs in as the provincial officer. */
 async function enrollAndLogIn(page: Page, serverUrl: string, code: string, username: string): Promise<void> {
@@ -76,9 +63,7 @@ describe('two units and a real provincial server', () => {
     try {
       const db = database.db;
       const verifier = await verifiers.create(PASSWORD);
-      await addUnit(db, { id: PROVINCE, name: 'UBND thành phố Hà Nội', level: 'province', parentId: null });
-      await addUnit(db, { id: UNIT_A, name: 'UBND phường Ba Đình', level: 'commune', parentId: PROVINCE });
-      await addUnit(db, { id: UNIT_B, name: 'UBND phường Hoàn Kiếm', level: 'commune', parentId: PROVINCE });
+      await addHanoiUnits(db);
       await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier });
       await addOfficer(db, { unitId: UNIT_B, ...PROCESSING_B, role: 'processing', verifier });
       await addOfficer(db, { unitId: UNIT_A, ...LEADER_A, role: 'leader', verifier });

@@ -1,19 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPasswordVerifier } from '../../src/auth/password-verifier.ts';
 import { openDatabase } from '../../sync/server/db/database.ts';
 import { addDesk } from '../../sync/server/repositories/desks.ts';
 import { addOfficer } from '../../sync/server/repositories/officers.ts';
-import { addUnit } from '../../sync/server/repositories/units.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { launchChromium } from './support/chromium.ts';
 import { logIn, openFreshDesk, TEST_DESK } from './support/desk.ts';
 import { receiveBirthRegistration } from './support/counter.ts';
+import { LEADER_A, PASSWORD, RECEPTION_A, UNIT_A, UNIT_B, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
 
 /**
  * Issue 19 points 6 and 7 at 1366×768: names, not ids (route, facts, transfer dialog, day-end
@@ -22,13 +20,6 @@ import { receiveBirthRegistration } from './support/counter.ts';
  */
 
 const artifacts = join(import.meta.dirname, 'artifacts');
-const PROVINCE = '000.00.00.H23';
-const UNIT_A = '000.00.12.H23';
-const UNIT_B = '000.00.13.H23';
-const PASSWORD = 'mật-khẩu-đủ-dài-2026';
-const RECEPTION_A = { username: 'lan.nt', fullName: 'Nguyễn Thị Lan' };
-const LEADER_A = { username: 'lanhdao', fullName: 'Phạm Minh Đức' };
-const verifiers = createPasswordVerifier({ randomBytes: (n) => new Uint8Array(randomBytes(n)), params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } });
 
 async function openDossier(page: Page, code: string): Promise<void> {
   await page.evaluate((target) => {
@@ -141,9 +132,7 @@ describe('names and keys', () => {
       try {
         const db = database.db;
         const verifier = await verifiers.create(PASSWORD);
-        await addUnit(db, { id: PROVINCE, name: 'UBND thành phố Hà Nội', level: 'province', parentId: null });
-        await addUnit(db, { id: UNIT_A, name: 'UBND phường Ba Đình', level: 'commune', parentId: PROVINCE });
-        await addUnit(db, { id: UNIT_B, name: 'UBND phường Hoàn Kiếm', level: 'commune', parentId: PROVINCE });
+        await addHanoiUnits(db);
         await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier });
         await addOfficer(db, { unitId: UNIT_A, ...LEADER_A, role: 'leader', verifier });
         await addOfficer(db, { unitId: UNIT_A, username: 'quantri', fullName: 'Quản trị Ba Đình', role: 'admin', verifier });
