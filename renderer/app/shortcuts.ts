@@ -54,6 +54,8 @@ export const DETAIL_COMMAND_KEYS: readonly CommandKey[] = [
   altKey('TRANSFERRED', 'C', 'Chuyển hồ sơ (hồ sơ đã giải quyết: chuyển trả kết quả về đơn vị tiếp nhận)'),
   altKey('SUPPLEMENT_REQUESTED', 'B', 'Yêu cầu bổ sung hồ sơ'),
   altKey('SUPPLEMENT_RECEIVED', 'S', 'Nhận hồ sơ bổ sung'),
+  altKey('FINANCIAL_OBLIGATION_REQUESTED', 'V', 'Yêu cầu thực hiện nghĩa vụ tài chính'),
+  altKey('FINANCIAL_OBLIGATION_FULFILLED', 'P', 'Ghi nhận đã thực hiện nghĩa vụ tài chính'),
   altKey('RESOLVED', 'G', 'Hoàn thành giải quyết'),
   altKey('RETURNED', 'T', 'Trả kết quả'),
   altKey('EXTENDED', 'H', 'Xin lỗi và hẹn lại ngày trả'),

@@ -12,16 +12,18 @@ export const deadlineLabels: Readonly<Record<DeadlineKind, string>> = {
   early: 'Trước hạn',
   'on-time': 'Đúng hạn',
   late: 'Trễ hạn',
-  paused: 'Tạm dừng chờ bổ sung',
+  paused: 'Tạm dừng tính hạn',
   none: 'Không có hạn',
 };
 
-/** Statuses whose deadline clock runs: received, in processing, waiting for the financial obligation. */
-export const RUNNING_STATUSES: readonly DossierStatus[] = [
-  DossierStatus.Received,
-  DossierStatus.InProcessing,
-  DossierStatus.FinancialObligationPending,
-];
+/**
+ * Statuses whose deadline clock runs: received, in processing. It stands still while the citizen
+ * supplements the dossier (5) or pays the financial obligation (6).
+ */
+export const RUNNING_STATUSES: readonly DossierStatus[] = [DossierStatus.Received, DossierStatus.InProcessing];
+
+/** Statuses whose deadline clock stands still until the citizen acts. */
+export const PAUSED_STATUSES: readonly DossierStatus[] = [DossierStatus.SupplementRequested, DossierStatus.FinancialObligationPending];
 
 export interface DeadlineContext {
   calendar: WorkingCalendar;
@@ -39,7 +41,7 @@ export function deadlineKindOf(dossier: Pick<ProjectedDossier, 'status' | 'dueAt
     const finished = dossier.deadlineState;
     return finished === 'early' || finished === 'on-time' || finished === 'late' ? finished : 'none';
   }
-  if (dossier.status === DossierStatus.SupplementRequested) return 'paused';
+  if (PAUSED_STATUSES.includes(dossier.status)) return 'paused';
   if (!RUNNING_STATUSES.includes(dossier.status)) return 'none';
   try {
     return openDeadlineState(ctx.calendar, {

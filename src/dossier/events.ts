@@ -126,7 +126,32 @@ const receivedPayload = z
     if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error.message.replace(/\.$/, ''), path: ['applicant', 'birthDate'] });
   });
 
-const noteOnly = z.strictObject({ note: optionalNote('Ghi chú') });
+/**
+ * The citizen's written request to withdraw (đơn đề nghị rút hồ sơ): who asked, on which date, and
+ * the paper as kept in the file. Optional: withdrawals recorded before it carry only the reason.
+ */
+const withdrawalRequestSchema = z.strictObject({
+  fullName: shortText('Họ và tên người đề nghị rút hồ sơ'),
+  citizenId: citizenId.optional(),
+  date: isoDate.refine((date) => date >= EARLIEST_DATE, 'Ngày đề nghị không được trước năm 1900'),
+  paper: text(300, 'Giấy tờ đề nghị rút hồ sơ'),
+});
+
+/**
+ * The clock stops while the citizen pays (status 6) and resumes like after a supplement: the paused
+ * working time and the due date it gives. Both or neither: fulfilments recorded before the pause
+ * counted carry neither, and their due date stays as it was.
+ */
+const obligationFulfilledPayload = z
+  .strictObject({
+    note: optionalNote('Ghi chú'),
+    pausedWorkingMinutes: z.number().int().min(0).max(1_000_000).optional(),
+    newDueAt: instant.optional(),
+  })
+  .refine((p) => (p.pausedWorkingMinutes === undefined) === (p.newDueAt === undefined), {
+    message: 'Thời gian tạm dừng và hạn trả mới phải ghi cùng nhau',
+    path: ['newDueAt'],
+  });
 
 export const payloadSchemas = {
   RECEIVED: receivedPayload,
@@ -143,11 +168,11 @@ export const payloadSchemas = {
     collectedBy: z.strictObject({ fullName: shortText('Họ và tên người nhận kết quả'), citizenId: citizenId.optional() }),
     note: optionalNote('Ghi chú khi trả kết quả'),
   }),
-  WITHDRAWN: z.strictObject({ reason: reasonText('Lý do rút hồ sơ') }),
+  WITHDRAWN: z.strictObject({ reason: reasonText('Lý do rút hồ sơ'), request: withdrawalRequestSchema.optional() }),
   STOPPED: z.strictObject({ reason: reasonText('Lý do dừng giải quyết') }),
   EXTENDED: z.strictObject({ reason: reasonText('Lý do chậm trả kết quả'), responsibleUnit: shortText('Đơn vị chịu trách nhiệm'), newDueAt: instant }),
-  FINANCIAL_OBLIGATION_REQUESTED: noteOnly,
-  FINANCIAL_OBLIGATION_FULFILLED: noteOnly,
+  FINANCIAL_OBLIGATION_REQUESTED: z.strictObject({ note: optionalNote('Ghi chú'), amount: z.number().int().min(0).max(100_000_000_000).optional() }),
+  FINANCIAL_OBLIGATION_FULFILLED: obligationFulfilledPayload,
   NOTE: z.strictObject({ text: reasonText('Nội dung ghi chú') }),
   PRINTED: z.strictObject({ form: printFormSchema, copies: z.number().int().min(1).max(20), isCopy: z.boolean() }),
 } as const;

@@ -38,7 +38,7 @@ export interface ProjectedDossier extends DossierState {
   /**
    * Finished dossiers: early / on-time / late by Vietnamese calendar date of finishing vs due.
    * Open dossiers: from `options.deadline` when `options.now` is given. Absent while the clock is
-   * paused for a supplement (status 5) and when there is no due date.
+   * paused for a supplement (status 5) or a payment (status 6) and when there is no due date.
    */
   deadlineState?: DeadlineState;
 }
@@ -153,6 +153,11 @@ function applyFacts(state: ProjectedDossier, event: DossierEvent): void {
       state.pausedWorkingMinutes += event.payload.pausedWorkingMinutes;
       state.dueAt = event.payload.newDueAt;
       return;
+    case 'FINANCIAL_OBLIGATION_FULFILLED':
+      if (event.payload.newDueAt === undefined) return;
+      state.pausedWorkingMinutes += event.payload.pausedWorkingMinutes ?? 0;
+      state.dueAt = event.payload.newDueAt;
+      return;
     case 'EXTENDED':
       state.extensionCount += 1;
       state.dueAt = event.payload.newDueAt;
@@ -179,7 +184,7 @@ function judgeDeadline(state: ProjectedDossier, options: ProjectionOptions): Dea
     const due = localDateOf(dueMs);
     return finished < due ? 'early' : finished === due ? 'on-time' : 'late';
   }
-  if (state.status === DossierStatus.SupplementRequested) return undefined;
+  if (state.status === DossierStatus.SupplementRequested || state.status === DossierStatus.FinancialObligationPending) return undefined;
   if (options.now === undefined || options.deadline === undefined) return undefined;
   return options.deadline(dueMs, options.now);
 }

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../../src/calendar/working-calendar.ts';
 import { DossierStatus } from '../../../src/dossier/status.ts';
 import { addDays, instantAt, localDateOf } from '../../../src/time/vn-time.ts';
-import { RUNNING_STATUSES } from '../../components/deadline-view.ts';
+import { PAUSED_STATUSES, RUNNING_STATUSES } from '../../components/deadline-view.ts';
 import type { DossierQuery } from '../../store/index.ts';
 import { deadlineBounds, deadlineRange } from '../dossiers/list-filters.ts';
 
@@ -14,7 +14,7 @@ export const alertTitles: Readonly<Record<AlertKind, string>> = {
 };
 
 /** Today's appointments include dossiers already resolved and waiting for the citizen. */
-export const TODAY_STATUSES: readonly DossierStatus[] = [...RUNNING_STATUSES, DossierStatus.SupplementRequested, DossierStatus.Resolved];
+export const TODAY_STATUSES: readonly DossierStatus[] = [...RUNNING_STATUSES, ...PAUSED_STATUSES, DossierStatus.Resolved];
 
 export interface AlertQuery {
   statuses: readonly DossierStatus[];

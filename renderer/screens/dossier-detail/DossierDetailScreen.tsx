@@ -130,6 +130,8 @@ function labelOf(action: TrackingAction): string {
     TRANSFERRED: 'chuyển hồ sơ',
     SUPPLEMENT_REQUESTED: 'yêu cầu bổ sung hồ sơ',
     SUPPLEMENT_RECEIVED: 'nhận hồ sơ bổ sung',
+    FINANCIAL_OBLIGATION_REQUESTED: 'yêu cầu thực hiện nghĩa vụ tài chính',
+    FINANCIAL_OBLIGATION_FULFILLED: 'ghi nhận đã thực hiện nghĩa vụ tài chính',
     RESOLVED: 'hoàn thành giải quyết',
     RETURNED: 'trả kết quả',
     EXTENDED: 'xin lỗi và hẹn lại ngày trả',

@@ -20,6 +20,14 @@ export interface SupplementResume {
   newDueAt: string;
 }
 
+/** The requests that stop the deadline clock until the citizen answers them (statuses 5 and 6). */
+export type PausingRequest = 'SUPPLEMENT_REQUESTED' | 'FINANCIAL_OBLIGATION_REQUESTED';
+
+const noRequestMessages: Readonly<Record<PausingRequest, string>> = {
+  SUPPLEMENT_REQUESTED: 'Hồ sơ không có lần yêu cầu bổ sung nào để nhận bổ sung.',
+  FINANCIAL_OBLIGATION_REQUESTED: 'Hồ sơ không có lần yêu cầu thực hiện nghĩa vụ tài chính nào.',
+};
+
 /**
  * Receiving the supplement restarts the clock: the working time since the (last) request is
  * added to the due time. Rounded to whole minutes, as the event stores it.
@@ -30,17 +38,32 @@ export function supplementResume(
   events: readonly DossierEvent[],
   nowMs: number,
 ): Result<SupplementResume> {
-  const request = routeEvents(dossier, events)
-    .filter((event) => event.type === 'SUPPLEMENT_REQUESTED')
+  return pauseResume('SUPPLEMENT_REQUESTED', calendar, dossier, events, nowMs);
+}
+
+/**
+ * The clock restarting after the pause `request` opened (a supplement, or the financial
+ * obligation the citizen has now paid): the working time since the last such request does not
+ * count, so it is added to the due time on the working calendar.
+ */
+export function pauseResume(
+  request: PausingRequest,
+  calendar: WorkingCalendar,
+  dossier: Pick<ProjectedDossier, 'dueAt' | 'eventIds'>,
+  events: readonly DossierEvent[],
+  nowMs: number,
+): Result<SupplementResume> {
+  const opened = routeEvents(dossier, events)
+    .filter((event) => event.type === request)
     .at(-1);
-  if (!request) return err(new DomainError('supplement.no_request', 'Hồ sơ không có lần yêu cầu bổ sung nào để nhận bổ sung.'));
+  if (!opened) return err(new DomainError('supplement.no_request', noRequestMessages[request]));
   if (dossier.dueAt === '') return err(new DomainError('supplement.no_due', 'Hồ sơ chưa có ngày hẹn trả.'));
   try {
-    const from = Date.parse(request.at);
+    const from = Date.parse(opened.at);
     const resumedAt = Math.max(nowMs, from);
     const newDue = shiftDueForPause(calendar, Date.parse(dossier.dueAt), from, resumedAt);
     const minutes = Math.round(pausedWorkingMinutes(calendar, from, resumedAt));
-    return ok({ pausedFrom: request.at, pausedWorkingMinutes: minutes, newDueAt: new Date(newDue).toISOString() });
+    return ok({ pausedFrom: opened.at, pausedWorkingMinutes: minutes, newDueAt: new Date(newDue).toISOString() });
   } catch (error) {
     return err(error instanceof DomainError ? error : new DomainError('supplement.failed', 'Không tính được hạn trả mới.'));
   }
@@ -73,6 +96,16 @@ export function extensionDue(calendar: WorkingCalendar, currentDueAt: string, da
   } catch (error) {
     return err(error instanceof DomainError ? error : new DomainError('extension.failed', 'Ngày hẹn mới không hợp lệ.', ['date']));
   }
+}
+
+/**
+ * What the officer is told before asking a dossier for a supplement once more. domain.md: "more
+ * than one supplement request counts as late in national statistics" (the report does so, see
+ * src/reports/report-figures.ts). Not confirmed from an official text: Decree 61/2018 art. 16 asks
+ * for the supplement to be requested once, in full; the counting rule is the domain notes'.
+ */
+export function secondRequestWarning(earlierRequests: number): string {
+  return `Hồ sơ đã được yêu cầu bổ sung ${earlierRequests} lần. Quy định yêu cầu bổ sung một lần, đầy đủ: yêu cầu bổ sung lần nữa thì hồ sơ bị tính là trễ hạn trong báo cáo thống kê khi giải quyết xong, dù trả kết quả trước hạn.`;
 }
 
 /** One item per non-empty line. */

@@ -12,6 +12,8 @@ export const TRACKING_ACTIONS = [
   'TRANSFERRED',
   'SUPPLEMENT_REQUESTED',
   'SUPPLEMENT_RECEIVED',
+  'FINANCIAL_OBLIGATION_REQUESTED',
+  'FINANCIAL_OBLIGATION_FULFILLED',
   'RESOLVED',
   'RETURNED',
   'EXTENDED',
@@ -81,6 +83,11 @@ export function unavailableReason(action: TrackingAction, role: OfficerRole, dos
       break;
     case 'SUPPLEMENT_RECEIVED':
       return 'Hồ sơ không chờ bổ sung.';
+    case 'FINANCIAL_OBLIGATION_FULFILLED':
+      return 'Hồ sơ không chờ thực hiện nghĩa vụ tài chính.';
+    case 'FINANCIAL_OBLIGATION_REQUESTED':
+      if (status === DossierStatus.Received) return 'Hồ sơ chưa được nhận xử lý.';
+      break;
     case 'TRANSFERRED':
       if (status === DossierStatus.Resolved) return 'Hồ sơ đã ở đơn vị tiếp nhận: bước tiếp theo là trả kết quả.';
       break;

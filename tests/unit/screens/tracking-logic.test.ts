@@ -35,7 +35,8 @@ describe('list filters', () => {
 
   it('builds index queries; deadline filters keep to running statuses', () => {
     const overdue = toDossierQuery({ ...EMPTY_FILTERS, deadline: 'overdue' }, bounds);
-    expect(overdue?.status).toEqual([2, 4, 6]);
+    // Status 6 stops the clock while the citizen pays (issue 20): never overdue nor due soon.
+    expect(overdue?.status).toEqual([2, 4]);
     expect(overdue?.deadline).toEqual({ before: new Date(MONDAY_9).toISOString() });
     expect(toDossierQuery({ ...EMPTY_FILTERS, deadline: 'overdue', status: DossierStatus.Returned }, bounds)).toBeNull();
     const ranged = toDossierQuery({ ...EMPTY_FILTERS, receivedFrom: '24/11/2025', receivedTo: '24/11/2025' }, bounds);
@@ -53,6 +54,7 @@ describe('deadline state shown', () => {
     expect(deadlineKindOf({ ...open, dueAt: '2025-11-24T10:00:00Z' }, ctx)).toBe('due-soon');
     expect(deadlineKindOf({ ...open, dueAt: '2025-11-28T10:00:00Z' }, ctx)).toBe('not-due');
     expect(deadlineKindOf({ ...open, status: DossierStatus.SupplementRequested, dueAt: '2025-11-20T01:00:00Z' }, ctx)).toBe('paused');
+    expect(deadlineKindOf({ ...open, status: DossierStatus.FinancialObligationPending, dueAt: '2025-11-20T01:00:00Z' }, ctx)).toBe('paused');
     expect(
       deadlineKindOf({ status: DossierStatus.Returned, finishedAt: '2025-11-24T03:00:00Z', dueAt: '2025-11-24T10:00:00Z', deadlineState: 'on-time' }, ctx),
     ).toBe('on-time');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { payloadSchemas } from '../../../../src/dossier/events.ts';
 import { eventTextProblem, sameTextRuleAs } from '../../../components/event-text-rule.ts';
 import { Notice } from '../../../components/Notice.tsx';
-import { lines } from '../action-rules.ts';
+import { lines, secondRequestWarning } from '../action-rules.ts';
 import { FormButtons, FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { failureText, useRecordEvent } from './use-record-event.ts';
@@ -47,6 +47,11 @@ export function SupplementRequestForm({ dossier, onDone, onCancel }: ActionFormP
       <FormField id="reason" label="Lý do" error={errors.reason?.message} hint={MULTILINE_HINT}>
         <textarea id="reason" rows={2} {...form.register('reason')} onKeyDown={submitOnCtrlEnter} />
       </FormField>
+      {dossier.supplementRequestCount > 0 && (
+        <Notice tone="warning" testId="second-supplement-warning">
+          {secondRequestWarning(dossier.supplementRequestCount)}
+        </Notice>
+      )}
       <Notice tone="info">Thời hạn giải quyết tạm dừng từ lúc yêu cầu bổ sung đến khi nhận đủ hồ sơ bổ sung.</Notice>
       {failure && <Notice tone="error">{failure}</Notice>}
       <FormButtons submitLabel="Ghi và in phiếu yêu cầu bổ sung" busy={form.formState.isSubmitting} onCancel={onCancel} />
