@@ -101,6 +101,8 @@ export interface DossiersTable {
   procedure_name: ColumnType<string, string | undefined, string>;
   received_by_officer_id: ColumnType<string, string | undefined, string>;
   supplement_request_count: ColumnType<number, number | undefined, number>;
+  /** Apology letters with a new appointment (migration 0014): finished, the dossier is late. */
+  extension_count: ColumnType<number, number | undefined, number>;
   linked_group_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Generated: a due date, and a finishing time exactly when the status is a finished one. */
   report_placeable: ColumnType<boolean, never, never>;

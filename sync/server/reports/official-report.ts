@@ -97,7 +97,7 @@ async function countFigures(db: Kysely<Schema>, groupBy: ReportGroupBy, window: 
   const key = keyColumn === null ? sql`null::text` : sql.ref(keyColumn);
   // Finished within the period: refused (3), stopped (8), withdrawn (7, on time whatever the
   // dates), else early / on time / late by the Vietnam (UTC+7) date of finishing against the due
-  // date, where more than one supplement request is late. Open at the period end (or finished
+  // date, where more than one supplement request, or an apology letter, is late. Open at the period end (or finished
   // after it): waiting for a supplement or a payment (5, 6, paused), else in processing, overdue
   // when due before asOf. `dueDay`: the Vietnam midnight starting the due date.
   const dueDay = sql`date_bin('1 day', due_at, '2000-01-01 00:00:00+07'::timestamptz)`;
@@ -107,7 +107,7 @@ async function countFigures(db: Kysely<Schema>, groupBy: ReportGroupBy, window: 
         case status
           when 3 then ${code('refused')} when 8 then ${code('stopped')} when 7 then ${code('withdrawn')}
           else case
-            when supplement_request_count > 1 then ${code('late')}
+            when supplement_request_count > 1 or extension_count > 0 then ${code('late')}
             when finished_at < ${dueDay} then ${code('early')}
             when finished_at < ${dueDay} + interval '1 day' then ${code('onTime')}
             else ${code('late')} end

@@ -13,6 +13,7 @@ export function reportColumns(dossier: DossierState) {
     procedure_name: dossier.procedureName,
     received_by_officer_id: dossier.receivedByOfficerId,
     supplement_request_count: dossier.supplementRequestCount,
+    extension_count: dossier.extensionCount,
     linked_group_id: dossier.linkedGroupId,
   };
 }

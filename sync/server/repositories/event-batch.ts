@@ -51,6 +51,7 @@ const PROJECTION_FROM_STATE = {
   procedure_name: `p.state->>'procedureName'`,
   received_by_officer_id: `p.state->>'receivedByOfficerId'`,
   supplement_request_count: `(p.state->>'supplementRequestCount')::integer`,
+  extension_count: `(p.state->>'extensionCount')::integer`,
   linked_group_id: `p.state->>'linkedGroupId'`,
 } as const satisfies Record<Exclude<keyof ReturnType<typeof projectionFields>, 'code'>, string>;
 const PROJECTION_COLUMNS = Object.keys(PROJECTION_FROM_STATE) as Array<keyof typeof PROJECTION_FROM_STATE>;
