@@ -2,7 +2,7 @@ import type { DossierEvent } from '../../../src/dossier/events.ts';
 import { actionLabels } from '../../../src/dossier/state-machine.ts';
 import { feeText } from '../../../src/fees/fee-text.ts';
 import type { PlaceNames } from '../../../src/people/place-names.ts';
-import { formatInstant } from '../../components/format.ts';
+import { formatInstant, formatIsoDate } from '../../components/format.ts';
 
 const formLabels: Record<string, string> = {
   receipt: 'Giấy tiếp nhận và hẹn trả kết quả',
@@ -40,8 +40,14 @@ export function eventDetails(event: DossierEvent, officerName: (id: string) => s
       return event.payload.resultSummary ? [`Kết quả: ${event.payload.resultSummary}`] : [];
     case 'RETURNED':
       return [`Người nhận: ${event.payload.collectedBy.fullName}`, ...(event.payload.note ? [`Ghi chú: ${event.payload.note}`] : [])];
+    case 'WITHDRAWN': {
+      const request = event.payload.request;
+      const asked = request
+        ? [`Người đề nghị: ${request.fullName}${request.citizenId ? ` (${request.citizenId})` : ''}`, `${request.paper} ngày ${formatIsoDate(request.date)}`]
+        : [];
+      return [`Lý do: ${event.payload.reason}`, ...asked];
+    }
     case 'REFUSED':
-    case 'WITHDRAWN':
     case 'STOPPED':
       return [`Lý do: ${event.payload.reason}`];
     case 'EXTENDED':
@@ -55,7 +61,12 @@ export function eventDetails(event: DossierEvent, officerName: (id: string) => s
     case 'PRINTED':
       return [`${formLabels[event.payload.form] ?? event.payload.form}${event.payload.isCopy ? ' (bản sao)' : ''}, ${event.payload.copies} bản`];
     case 'FINANCIAL_OBLIGATION_REQUESTED':
-    case 'FINANCIAL_OBLIGATION_FULFILLED':
+      return [...(event.payload.note ? [event.payload.note] : []), ...(event.payload.amount !== undefined ? [`Số tiền: ${event.payload.amount.toLocaleString('vi-VN')} đồng`] : [])];
+    case 'FINANCIAL_OBLIGATION_FULFILLED': {
+      const { pausedWorkingMinutes, newDueAt, note } = event.payload;
+      const resumed = newDueAt === undefined ? [] : [`Tạm dừng ${pausedWorkingMinutes ?? 0} phút làm việc`, `Hạn trả mới: ${formatInstant(newDueAt)}`];
+      return [...resumed, ...(note ? [note] : [])];
+    }
     case 'ACCEPTED':
       return event.payload && 'note' in event.payload && event.payload.note ? [event.payload.note] : [];
   }

@@ -65,6 +65,9 @@ export function WithdrawForm({ dossier, personal, onDone, onCancel }: ActionForm
   const errors = form.formState.errors;
   return (
     <form className="form-grid" onSubmit={submit} noValidate aria-label="Rút hồ sơ theo yêu cầu">
+      <FormField id="reason" label="Lý do công dân rút hồ sơ" error={errors.reason?.message} hint={MULTILINE_HINT}>
+        <textarea id="reason" rows={3} autoFocus {...form.register('reason')} onKeyDown={submitOnCtrlEnter} />
+      </FormField>
       <div className="form-inline">
         <FormField id="withdraw-name" label="Người đề nghị rút hồ sơ" error={errors.fullName?.message}>
           <input id="withdraw-name" autoComplete="off" {...form.register('fullName')} />
@@ -81,9 +84,6 @@ export function WithdrawForm({ dossier, personal, onDone, onCancel }: ActionForm
           <input id="withdraw-date" autoComplete="off" {...form.register('date')} />
         </FormField>
       </div>
-      <FormField id="reason" label="Lý do công dân rút hồ sơ" error={errors.reason?.message} hint={MULTILINE_HINT}>
-        <textarea id="reason" rows={3} autoFocus {...form.register('reason')} onKeyDown={submitOnCtrlEnter} />
-      </FormField>
       <Notice tone="info">Giữ đơn đề nghị rút hồ sơ trong hồ sơ lưu. Hồ sơ rút theo yêu cầu được tính là đã giải quyết đúng hạn trong báo cáo.</Notice>
       {failure && <Notice tone="error">{failure}</Notice>}
       <FormButtons submitLabel="Ghi nhận rút hồ sơ" busy={form.formState.isSubmitting} onCancel={onCancel} danger />
