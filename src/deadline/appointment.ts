@@ -49,6 +49,12 @@ export function shiftDueForPause(
   return addWorkingMinutes(cal, dueMs, pausedWorkingMinutes(cal, pausedFromMs, resumedAtMs));
 }
 
+/** The due time pushed back by `minutes` of working time already counted (as an event stores them). */
+export function shiftDueByMinutes(cal: WorkingCalendar, dueMs: Instant, minutes: number): Instant {
+  assertInstant(dueMs, ['dueMs']);
+  return addWorkingMinutes(cal, dueMs, minutes);
+}
+
 /** An apology letter sets a new due time: it must be later and fall within office hours on a working day. */
 export function applyExtension(cal: WorkingCalendar, currentDueMs: Instant, newDueMs: Instant): Instant {
   assertInstant(currentDueMs, ['currentDueMs']);

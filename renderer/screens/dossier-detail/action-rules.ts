@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../../../src/calendar/working-calendar.ts';
-import { applyExtension, pausedWorkingMinutes, shiftDueForPause } from '../../../src/deadline/appointment.ts';
+import { applyExtension, pausedWorkingMinutes, shiftDueByMinutes } from '../../../src/deadline/appointment.ts';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { DomainError, err, ok } from '../../../src/errors.ts';
@@ -61,8 +61,9 @@ export function pauseResume(
   try {
     const from = Date.parse(opened.at);
     const resumedAt = Math.max(nowMs, from);
-    const newDue = shiftDueForPause(calendar, Date.parse(dossier.dueAt), from, resumedAt);
+    // The due date moves by the minutes the event stores, so the two never disagree on screen.
     const minutes = Math.round(pausedWorkingMinutes(calendar, from, resumedAt));
+    const newDue = shiftDueByMinutes(calendar, Date.parse(dossier.dueAt), minutes);
     return ok({ pausedFrom: opened.at, pausedWorkingMinutes: minutes, newDueAt: new Date(newDue).toISOString() });
   } catch (error) {
     return err(error instanceof DomainError ? error : new DomainError('supplement.failed', 'Không tính được hạn trả mới.'));

@@ -77,6 +77,18 @@ describe('the clock stops while the citizen pays (status 6) and resumes with the
     expect(state.anomalies).toEqual([]);
   });
 
+  it('moves the due date by exactly the whole minutes it records, when the request was made at seconds past the minute', () => {
+    const events = dossierEvents([
+      { type: 'ACCEPTED', at: at('24T10:00'), payload: {} },
+      { type: 'FINANCIAL_OBLIGATION_REQUESTED', at: at('25T09:00') + 30_000, payload: { note: 'Nộp lệ phí' } },
+    ]);
+    const dossier = projectDossier(events);
+    const resume = pauseResume('FINANCIAL_OBLIGATION_REQUESTED', calendar, dossier, events, at('26T09:00'));
+    expect(resume.ok).toBe(true);
+    if (!resume.ok) return;
+    expect(workingMinutesBetween(calendar, Date.parse(dossier.dueAt), Date.parse(resume.value.newDueAt))).toBe(resume.value.pausedWorkingMinutes);
+  });
+
   it('computes a supplement resume the same way, from the last request', () => {
     const events = dossierEvents([{ type: 'SUPPLEMENT_REQUESTED', at: at('25T09:00'), payload: { reason: 'Thiếu', items: ['Giấy chứng sinh'] } }]);
     const dossier = projectDossier(events);
