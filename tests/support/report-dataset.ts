@@ -42,6 +42,8 @@ export interface DossierPlan {
   /** When it left processing; null while open. */
   finishedMs: Instant | null;
   supplements: number;
+  /** Apology letters with a new appointment: finished, the dossier is late (issue 20). */
+  extensions: number;
   linkedGroupId: string | null;
   /** False for the second member of a linked pair: it must never be counted. */
   countable: boolean;
@@ -242,6 +244,7 @@ function buildDossier(input: BuildInput): PlannedDossier {
     roll < 0.04 ? 'refused' : roll < 0.07 ? 'withdrawn' : roll < 0.09 ? 'stopped' : roll < 0.12 ? 'supplement' : roll < 0.14 ? 'financial' : roll < 0.18 ? 'processing' : 'resolved';
   let finishedMs: Instant | null = null;
   let supplements = 0;
+  let extensions = 0;
 
   if (outcome === 'refused') {
     emit('REFUSED', { reason: 'Hồ sơ không thuộc thẩm quyền giải quyết' }, 'reception', receivedMs + 20 * MINUTE);
@@ -276,6 +279,7 @@ function buildDossier(input: BuildInput): PlannedDossier {
       if (random() < 0.05) {
         dueMs = addWorkingMinutes(calendar, dueMs, 2 * 480);
         emit('EXTENDED', { reason: 'Cần xác minh thêm', responsibleUnit: holder.name, newDueAt: new Date(dueMs).toISOString() }, 'processing', clock + HOUR);
+        extensions += 1;
       }
       const timing = random();
       const target =
@@ -289,12 +293,12 @@ function buildDossier(input: BuildInput): PlannedDossier {
   const cut = events.findIndex((event) => Date.parse(event.at) > horizonMs);
   if (cut !== -1) {
     events.splice(cut);
-    ({ outcome, finishedMs, dueMs, supplements } = replan(events, originalDueMs));
+    ({ outcome, finishedMs, dueMs, supplements, extensions } = replan(events, originalDueMs));
   }
   return {
     plan: {
       code, unitId: unit.id, officerId: receptionOfficer, procedureCode: procedure.code, field: procedure.field, channel, receivedMs, dueMs,
-      outcome, finishedMs, supplements, linkedGroupId: input.groupId, countable: input.countable, transferredTo: transferTo?.id ?? null,
+      outcome, finishedMs, supplements, extensions, linkedGroupId: input.groupId, countable: input.countable, transferredTo: transferTo?.id ?? null,
     },
     events,
   };
@@ -304,6 +308,7 @@ function buildDossier(input: BuildInput): PlannedDossier {
 function replan(events: readonly DossierEvent[], originalDueMs: Instant) {
   let dueMs = originalDueMs;
   let supplements = 0;
+  let extensions = 0;
   let outcome: Outcome = 'processing';
   let finishedMs: Instant | null = null;
   const endings: Partial<Record<EventType, Outcome>> = { RESOLVED: 'resolved', REFUSED: 'refused', WITHDRAWN: 'withdrawn', STOPPED: 'stopped' };
@@ -316,7 +321,10 @@ function replan(events: readonly DossierEvent[], originalDueMs: Instant) {
       dueMs = Date.parse(event.payload.newDueAt);
       outcome = 'processing';
     }
-    if (event.type === 'EXTENDED') dueMs = Date.parse(event.payload.newDueAt);
+    if (event.type === 'EXTENDED') {
+      dueMs = Date.parse(event.payload.newDueAt);
+      extensions += 1;
+    }
     if (event.type === 'FINANCIAL_OBLIGATION_REQUESTED') outcome = 'financial';
     const ending = endings[event.type];
     if (ending) {
@@ -324,5 +332,5 @@ function replan(events: readonly DossierEvent[], originalDueMs: Instant) {
       finishedMs = Date.parse(event.at);
     }
   }
-  return { outcome, finishedMs, dueMs, supplements };
+  return { outcome, finishedMs, dueMs, supplements, extensions };
 }

@@ -59,7 +59,7 @@ export function expectedFigures(plans: readonly DossierPlan[], from: string, to:
       f.finished.total += 1;
       const finishedDay = vnDay(p.finishedMs as number);
       const dueDay = vnDay(p.dueMs);
-      if (p.supplements > 1 || finishedDay > dueDay) f.finished.late += 1;
+      if (p.supplements > 1 || p.extensions > 0 || finishedDay > dueDay) f.finished.late += 1;
       else if (finishedDay === dueDay) f.finished.onTime += 1;
       else f.finished.early += 1;
     } else if (p.finishedMs === null && (p.outcome === 'supplement' || p.outcome === 'financial')) {
