@@ -75,3 +75,12 @@ describe('receive form: an authorised representative', () => {
     expect(checked.ok && checked.payload.papers.some((paper) => paper.name === AUTHORISATION_PAPER_NAME)).toBe(false);
   });
 });
+
+describe('search box: an organisation’s tax code', () => {
+  it('searches a tax code (with or without its branch) like a name word, not as a dossier number', async () => {
+    const { classifySearch } = await import('../../../renderer/screens/dossiers/list-filters.ts');
+    expect(classifySearch('0100109106')).toEqual({ kind: 'name', text: '0100109106' });
+    expect(classifySearch('0100109106-001')).toEqual({ kind: 'name', text: '0100109106-001' });
+    expect(classifySearch('0100109107').kind).toBe('invalid');
+  });
+});
