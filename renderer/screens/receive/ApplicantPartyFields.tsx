@@ -33,7 +33,7 @@ export function ApplicantKindSwitch({ register }: { register: Register }) {
 export function OrganisationFields({ register, errors }: { register: Register; errors: ReceiveErrors }) {
   return (
     <>
-      <label>
+      <label className="span-2">
         Mã số thuế / mã số doanh nghiệp
         <input {...register('taxCode')} inputMode="numeric" autoComplete="off" placeholder="0100109106" aria-invalid={errors.taxCode ? true : undefined} />
         <Message text={errors.taxCode} />
