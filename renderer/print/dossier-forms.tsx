@@ -54,7 +54,13 @@ export function buildFormModel(
     case 'stop-notice':
       return buildStopNotice(base);
     case 'process-control':
-      return buildProcessControl(unitName ? { ...base, unitName } : base);
+      // An officer of another unit is not known on this desk: their line is left to sign by hand,
+      // never filled with an id.
+      return buildProcessControl({
+        ...base,
+        officerName: (id: string) => (desk.officerName(id) === id ? '' : desk.officerName(id)),
+        ...(unitName ? { unitName } : {}),
+      });
   }
 }
 
