@@ -4,6 +4,7 @@ import type { DossierEvent, PrintForm } from '../../src/dossier/events.ts';
 import type { FormModel } from '../../src/print/forms/index.ts';
 import { printedNotice } from '../../src/print/print-notice.ts';
 import { useDesk } from '../app/desk-context.tsx';
+import { usePlaceNames } from '../components/use-place-names.ts';
 import { ClockWarningNotice, useClockWarning } from '../components/ClockWarningNotice.tsx';
 import { buildFormModel, copiesPerDocument, formElement, formTitles } from './dossier-forms.tsx';
 import type { PrintLogEntry } from '../store/index.ts';
@@ -46,12 +47,14 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
   const thermalButton = useRef<HTMLButtonElement>(null);
   const retryButton = useRef<HTMLButtonElement>(null);
 
+  const places = usePlaceNames(desk.store, desk.identity);
   useEffect(() => {
+    if (!places) return;
     let live = true;
     void (async () => {
       try {
         const events = await desk.store.events.forDossier(dossierCode);
-        const model = buildFormModel(form, events, desk);
+        const model = buildFormModel(form, events, desk, places.unitText);
         const copy = await desk.print.nextIsCopy(dossierCode, form);
         if (!live) return;
         setIsCopy(copy);
@@ -63,7 +66,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
     return () => {
       live = false;
     };
-  }, [desk, dossierCode, form]);
+  }, [desk, dossierCode, form, places]);
 
   const markCopy = useCallback(() => setIsCopy(true), []);
   const thermalPrinted = useCallback(

@@ -32,7 +32,13 @@ export function formUnit(desk: Pick<Desk, 'identity'>): FormUnit {
 }
 
 /** The document model of `form` for a dossier, from its events (throws a Vietnamese DomainError). */
-export function buildFormModel(form: PrintForm, events: readonly DossierEvent[], desk: Pick<Desk, 'identity' | 'officerName' | 'settings'>): FormModel {
+export function buildFormModel(
+  form: PrintForm,
+  events: readonly DossierEvent[],
+  desk: Pick<Desk, 'identity' | 'officerName' | 'settings'>,
+  /** Agency id → unit name from the province's list: hand-overs name units, never ids. */
+  unitName?: (agencyId: string) => string,
+): FormModel {
   const base = { events, unit: formUnit(desk), officerName: (id: string) => desk.officerName(id) };
   switch (form) {
     case 'receipt': {
@@ -48,7 +54,13 @@ export function buildFormModel(form: PrintForm, events: readonly DossierEvent[],
     case 'stop-notice':
       return buildStopNotice(base);
     case 'process-control':
-      return buildProcessControl(base);
+      // An officer of another unit is not known on this desk: their line is left to sign by hand,
+      // never filled with an id.
+      return buildProcessControl({
+        ...base,
+        officerName: (id: string) => (desk.officerName(id) === id ? '' : desk.officerName(id)),
+        ...(unitName ? { unitName } : {}),
+      });
   }
 }
 

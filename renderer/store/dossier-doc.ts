@@ -8,6 +8,10 @@ import type { DossierDoc } from './schemas/dossier-schema.ts';
 export interface DossierPersonalData {
   applicant: { citizenId?: string; birthDate?: string; phone?: string; email?: string; address?: string };
   collectedBy?: { fullName: string; citizenId?: string };
+  /** The person authorised to hand the dossier in: found by their citizen ID too. */
+  representative?: { fullName: string; citizenId: string; phone?: string };
+  /** An organisation applicant's tax code: found by it (it is public, not personal). */
+  taxCode?: string;
 }
 
 /** A dossier no due date sorts after every instant. */
@@ -44,6 +48,8 @@ export function personalDataOf(state: ProjectedDossier, events: readonly Dossier
       receivedSeen = true;
       const { citizenId, birthDate, phone, email, address } = event.payload.applicant;
       personal.applicant = dropUndefined({ citizenId, birthDate, phone, email, address });
+      if (event.payload.representative) personal.representative = dropUndefined({ ...event.payload.representative });
+      if (event.payload.applicant.organisation) personal.taxCode = event.payload.applicant.organisation.taxCode;
     }
     if (event?.type === 'RETURNED' && event.dossierCode === state.code) {
       personal.collectedBy = dropUndefined({ ...event.payload.collectedBy });

@@ -12,6 +12,9 @@ export const PERSONAL_EVENT_PATHS = [
   ['payload', 'applicant', 'email'],
   ['payload', 'applicant', 'address'],
   ['payload', 'collectedBy', 'citizenId'],
+  ['payload', 'applicant', 'organisation', 'legalRepresentative', 'citizenId'],
+  ['payload', 'representative', 'citizenId'],
+  ['payload', 'representative', 'phone'],
 ] as const;
 
 /** Field names that must never reach storage in clear. */

@@ -60,9 +60,10 @@ export function docToEvent(doc: EventDoc): DossierEvent | null {
 
 /** The search keys of a dossier: its name keys and the blind keys of its citizen IDs. */
 export async function searchKeysOf(applicantName: string, personal: DossierPersonalData, blind: BlindIndex): Promise<string[]> {
-  const ids = [personal.applicant.citizenId, personal.collectedBy?.citizenId].filter((id): id is string => typeof id === 'string');
+  const ids = [personal.applicant.citizenId, personal.collectedBy?.citizenId, personal.representative?.citizenId].filter((id): id is string => typeof id === 'string');
   const idKeys = await Promise.all([...new Set(ids)].map(async (id) => citizenIdKey(await blind(id))));
-  return [...nameSearchKeys(applicantName), ...idKeys];
+  // A tax code is searched like a name: its digits are one word ("0100109106", "0100109106 001").
+  return [...new Set([...nameSearchKeys(applicantName), ...(personal.taxCode ? nameSearchKeys(personal.taxCode) : []), ...idKeys])];
 }
 
 export function createProjector(collections: DeskCollections, settings: SettingsRepository, blind: BlindIndex, reportDays: ReportDays): Projector {

@@ -6,6 +6,8 @@ import { forbiddenCharacterProblem, type LineRule } from '../text/allowed-charac
 import { checkDate, EARLIEST_DATE } from '../time/date-rule.ts';
 import { localDateOf } from '../time/vn-time.ts';
 import { isAgencyId, parseDossierCode } from './dossier-code.ts';
+import { isTaxCode } from '../people/tax-code.ts';
+import { collectorRelations, hasAuthorisationPaper } from './parties.ts';
 import { isUuidV7 } from './event-id.ts';
 
 /**
@@ -75,6 +77,31 @@ const applicantSchema = z.strictObject({
     .optional(),
   email: z.string().trim().max(254).pipe(z.email({ error: 'Thư điện tử không hợp lệ' })).optional(),
   address: text(500, 'Địa chỉ người nộp hồ sơ').optional(),
+  /**
+   * Present when the applicant is an organisation: `fullName` then holds its name (so lists,
+   * search and forms name it like a person), `address` its seat. Older events never carry it.
+   */
+  organisation: z
+    .strictObject({
+      taxCode: z.string().trim().refine(isTaxCode, 'Mã số thuế (mã số doanh nghiệp) không đúng: 10 chữ số có chữ số kiểm tra, hoặc 10 chữ số-3 chữ số'),
+      legalRepresentative: z.strictObject({
+        fullName: shortText('Họ và tên người đại diện theo pháp luật'),
+        position: shortText('Chức vụ của người đại diện theo pháp luật'),
+        citizenId: citizenId.optional(),
+      }),
+    })
+    .optional(),
+});
+
+/** A person authorised by the applicant to hand in the dossier (người được ủy quyền). */
+const representativeSchema = z.strictObject({
+  fullName: shortText('Họ và tên người được ủy quyền'),
+  citizenId,
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?\d[\d .-]{5,19}$/, 'Số điện thoại không hợp lệ')
+    .optional(),
 });
 
 /**
@@ -114,6 +141,11 @@ const receivedPayload = z
     receivedAt: instant,
     dueAt: instant,
     linkedGroupId: identifier('Mã nhóm hồ sơ liên thông').optional(),
+    representative: representativeSchema.optional(),
+  })
+  .refine((p) => p.representative === undefined || hasAuthorisationPaper(p.papers), {
+    message: 'Hồ sơ nộp qua người được ủy quyền phải có giấy ủy quyền trong thành phần hồ sơ',
+    path: ['papers'],
   })
   .refine((p) => Date.parse(p.dueAt) >= Date.parse(p.receivedAt), {
     message: 'Ngày hẹn trả không được trước thời điểm tiếp nhận',
@@ -165,7 +197,17 @@ export const payloadSchemas = {
   ACCEPTED: z.strictObject({}),
   RESOLVED: z.strictObject({ resultSummary: optionalNote('Kết quả giải quyết') }),
   RETURNED: z.strictObject({
-    collectedBy: z.strictObject({ fullName: shortText('Họ và tên người nhận kết quả'), citizenId: citizenId.optional() }),
+    collectedBy: z
+      .strictObject({
+        fullName: shortText('Họ và tên người nhận kết quả'),
+        citizenId: citizenId.optional(),
+        /** Who collected: older events say nothing (the applicant, as the desk then assumed). */
+        relation: z.enum(collectorRelations).optional(),
+      })
+      .refine((c) => c.relation === undefined || c.relation === 'applicant' || c.citizenId !== undefined, {
+        message: 'Người nhận kết quả không phải người nộp hồ sơ: phải ghi số định danh cá nhân của người nhận',
+        path: ['citizenId'],
+      }),
     note: optionalNote('Ghi chú khi trả kết quả'),
   }),
   WITHDRAWN: z.strictObject({ reason: reasonText('Lý do rút hồ sơ'), request: withdrawalRequestSchema.optional() }),

@@ -8,6 +8,7 @@ import { addOfficer } from '../../sync/server/repositories/officers.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
+import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { logIn, openFreshDesk } from './support/desk.ts';
 import { openScreen, receiveBirthRegistration } from './support/counter.ts';
@@ -95,12 +96,27 @@ describe('two units and a real provincial server', () => {
       await enrollAndLogIn(a, server.url, codes.a1, RECEPTION_A.username);
       const code = await receiveBirthRegistration(a, 'Nguyễn Văn An');
 
-      // Ba Đình received it; Hoàn Kiếm is competent: transfer it there.
+      // Ba Đình received it; Hoàn Kiếm is competent: transfer it there. The province's unit list
+      // is kept on the desk: with the server unreachable and the page reloaded, it is still there.
+      await allSent(a);
+      await deskA.context.route(`${server.url}/**`, (route) => route.abort());
+      await a.reload();
       await openDossier(a, code);
       const toolbarA = a.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
       await toolbarA.locator('[data-action=TRANSFERRED]').click();
-      // Units are picked by name (issue 19 point 6).
-      await a.getByLabel('Chuyển đến đơn vị', { exact: true }).selectOption(UNIT_B);
+      // Units are picked by name, typed without accents, arrows and Enter (issue 20 point 3).
+      const picker = a.getByRole('combobox', { name: 'Chuyển đến đơn vị' });
+      await picker.focus();
+      await a.keyboard.type('phuong hoan kiem', { delay: 30 });
+      const options = a.getByRole('listbox', { name: 'Đơn vị' }).getByRole('option');
+      await expect.poll(() => options.allTextContents()).toEqual([`UBND phường Hoàn Kiếm ${UNIT_B}`]);
+      await a.screenshot({ path: join(artifacts, 'transfer-unit-picker.png') });
+      await a.keyboard.press('Enter');
+      expect(await picker.inputValue()).toBe('UBND phường Hoàn Kiếm');
+      expect(await picker.getAttribute('data-unit-id')).toBe(UNIT_B);
+      await expect.poll(() => a.getByRole('dialog').textContent()).toContain('UBND phường Hoàn Kiếm: hồ sơ sẽ do đơn vị đó nhận xử lý');
+      // There is no way left to type an id.
+      expect(await a.getByRole('dialog').locator('select, #toUnitId').count()).toBe(0);
       await a.getByRole('dialog').getByRole('button', { name: /Chuyển hồ sơ/ }).click();
       await a.getByTestId('held-elsewhere').waitFor();
       expect(await a.getByTestId('held-elsewhere').textContent()).toBe(
@@ -110,6 +126,7 @@ describe('two units and a real provincial server', () => {
       // Every action and print is still shown, greyed with its reason (issue 19 point 7).
       expect(await toolbarA.locator('button:not([aria-disabled=true])').count()).toBe(0);
       await a.screenshot({ path: join(artifacts, 'holder-transferred-away.png') });
+      await deskA.context.unroute(`${server.url}/**`);
       await allSent(a);
 
       // Hoàn Kiếm takes it, resolves it and hands the result back to Ba Đình.
@@ -118,6 +135,11 @@ describe('two units and a real provincial server', () => {
       await openScreen(b, 'Tiếp nhận hồ sơ');
       await expect.poll(() => b.getByTestId('receive-not-for-role').textContent()).toContain('Cán bộ thụ lý không tiếp nhận hồ sơ');
       await openDossier(b, code);
+      // Its whole history, units and counters by name.
+      const route = b.getByTestId('route');
+      await expect.poll(() => route.textContent()).toContain(`Đến UBND phường Hoàn Kiếm (${UNIT_B})`);
+      expect(await route.textContent()).toContain('Quầy 1 – UBND phường Ba Đình');
+      expect(await route.textContent()).not.toContain('đơn vị 000.');
       await b.screenshot({ path: join(artifacts, 'holder-received-by-b.png') });
       const toolbarB = b.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
       await toolbarB.locator('[data-action=ACCEPTED]').click();
@@ -127,9 +149,30 @@ describe('two units and a real provincial server', () => {
       await b.getByRole('dialog').getByRole('button', { name: /Hoàn thành giải quyết/ }).click();
       const handBack = toolbarB.locator('[data-action=TRANSFERRED]');
       await expect.poll(() => handBack.textContent()).toContain('Chuyển trả kết quả về đơn vị tiếp nhận');
+
+      // The process control slip: the hand-over from Ba Đình to Hoàn Kiếm by name, with who signs it.
+      await b.locator('[data-print=process-control]').click();
+      const preview = b.frameLocator('iframe.print-preview');
+      const slip = preview.getByTestId('process-control-sheet');
+      await slip.waitFor();
+      const slipText = (await slip.textContent()) ?? '';
+      expect(slipText).toContain('Giao: UBND phường Ba ĐìnhNhận: UBND phường Hoàn Kiếm');
+      expect(slipText).toContain(`Cơ quan đang giải quyết: UBND phường Hoàn Kiếm`);
+      // Ba Đình's officer is not known at Hoàn Kiếm: a line to sign by hand, never an id.
+      expect(slipText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expect(slipText).toContain(`${PROCESSING_B.fullName}Trước hạn`);
+      expect(slipText).not.toContain(UNIT_B);
+      await b.screenshot({ path: join(artifacts, 'transfer-process-control-slip.png') });
+      const slipBarcode = await preview.getByTestId('barcode').first().screenshot({ path: join(artifacts, 'transfer-process-control-barcode.png') });
+      expect((await decodeBarcodes(new Uint8Array(slipBarcode))).map((result) => [result.format, result.text])).toContainEqual(['Code128', code]);
+      await closeDialog(b);
+
       expect(await toolbarB.locator('[data-action]').count()).toBe(1);
       await handBack.click();
-      expect(await b.getByLabel('Chuyển đến đơn vị', { exact: true }).inputValue()).toBe(UNIT_A);
+      // The hand-back goes to the receiving unit and nowhere else: shown, not chosen.
+      const fixedUnit = b.getByRole('dialog').locator('#toUnitFixed');
+      expect(await fixedUnit.textContent()).toBe('UBND phường Ba Đình');
+      expect(await fixedUnit.getAttribute('data-unit-id')).toBe(UNIT_A);
       await b.screenshot({ path: join(artifacts, 'holder-hand-back.png') });
       await b.getByRole('dialog').getByRole('button', { name: /Chuyển hồ sơ/ }).click();
       await b.getByTestId('held-elsewhere').waitFor();

@@ -103,11 +103,24 @@ export function Signatures({ left, right }: { left?: { role: string; name?: stri
   );
 }
 
-export function ApplicantLines({ name, address, phone, email }: { name: string; address: string | null; phone: string | null; email: string | null }) {
+export function ApplicantLines({
+  name,
+  address,
+  phone,
+  email,
+  label = 'Ông/Bà:',
+}: {
+  name: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  /** "Tổ chức:" for an organisation applicant. */
+  label?: string;
+}) {
   return (
     <>
       <p>
-        <span className="label">Ông/Bà:</span> <strong>{name}</strong>
+        <span className="label">{label}</span> <strong>{name}</strong>
       </p>
       {address && <p>Địa chỉ: {address}</p>}
       {(phone || email) && (

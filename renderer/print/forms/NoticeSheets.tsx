@@ -84,6 +84,16 @@ function NoticeBody({ model }: { model: Notice }) {
   }
 }
 
+/** A name with room to sign above it: a hand-over is signed on paper by giver and receiver. */
+function SignOff({ name }: { name: string }) {
+  return (
+    <td className="sign-off">
+      <span className="sign-space" aria-hidden="true" />
+      {name}
+    </td>
+  );
+}
+
 export function ProcessControlSheet({ model, pageSize, mark }: { model: ProcessControlModel; pageSize: PageSize; mark: PrintMark }) {
   return (
     <section className="sheet" data-testid="process-control-sheet">
@@ -113,10 +123,20 @@ export function ProcessControlSheet({ model, pageSize, mark }: { model: ProcessC
           {model.rows.map((row, index) => (
             <tr key={`${index}-${row.step}`}>
               <td>{row.step}</td>
-              <td>{row.body}</td>
+              <td>
+                {row.handOver ? (
+                  <>
+                    Giao: {row.handOver.from}
+                    <br />
+                    Nhận: <strong>{row.handOver.to}</strong>
+                  </>
+                ) : (
+                  row.body
+                )}
+              </td>
               <td>{row.at}</td>
-              <td>{row.giver}</td>
-              <td>{row.receiver}</td>
+              <SignOff name={row.giver} />
+              <SignOff name={row.receiver} />
               <td>{row.result}</td>
               <td>{row.note}</td>
             </tr>

@@ -2,6 +2,7 @@ import type { PageSize } from '../../../src/bridge/desk-bridge.ts';
 import type { ReceiptModel } from '../../../src/print/forms/index.ts';
 import { ApplicantLines, CodeBlock, CopyRow, HeaderBlock, Signatures } from './FormParts.tsx';
 import type { PrintMark } from './FormParts.tsx';
+import { PartyLinesBlock } from './PartyLines.tsx';
 
 /** Mẫu 01: one sheet per copy ("Liên 1: Lưu", "Liên 2: Giao người nộp"). */
 export function ReceiptDocument({ model, pageSize, mark }: { model: ReceiptModel; pageSize: PageSize; mark: PrintMark }) {
@@ -23,7 +24,14 @@ function ReceiptSheet({ model, label, pageSize, mark }: { model: ReceiptModel; l
       <CodeBlock code={model.dossierCode} lookupUrl={model.lookupUrl} pageSize={pageSize} />
       <div className="lines">
         <p>Bộ phận tiếp nhận và trả kết quả {model.unitName} tiếp nhận hồ sơ của:</p>
-        <ApplicantLines name={model.applicantName} address={model.applicantAddress} phone={model.applicantPhone} email={model.applicantEmail} />
+        <ApplicantLines
+          name={model.applicantName}
+          address={model.applicantAddress}
+          phone={model.applicantPhone}
+          email={model.applicantEmail}
+          {...(model.parties.organisation ? { label: 'Tổ chức:' } : {})}
+        />
+        <PartyLinesBlock parties={model.parties} />
         <p>
           Nội dung yêu cầu giải quyết: <strong>{model.procedureName}</strong> (mã thủ tục {model.procedureCode})
         </p>
@@ -76,7 +84,7 @@ function ReceiptSheet({ model, label, pageSize, mark }: { model: ReceiptModel; l
         {model.notes && <p>Ghi chú: {model.notes}</p>}
         <p>Vào Sổ theo dõi hồ sơ, số thứ tự: {model.ledgerLine}</p>
       </div>
-      <Signatures left={{ role: 'NGƯỜI NỘP HỒ SƠ' }} right={{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: model.receivingOfficer }} />
+      <Signatures left={{ role: 'NGƯỜI NỘP HỒ SƠ', ...(model.applicantSigner ? { name: model.applicantSigner } : {}) }} right={{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: model.receivingOfficer }} />
     </section>
   );
 }

@@ -28,6 +28,23 @@ function statutoryText(time: EventOf<'RECEIVED'>['payload']['statutoryTime']): s
   }
 }
 
+type Organisation = NonNullable<EventOf<'RECEIVED'>['payload']['applicant']['organisation']>;
+
+function OrganisationFacts({ organisation }: { organisation: Organisation }) {
+  const representative = organisation.legalRepresentative;
+  return (
+    <>
+      <dt>Mã số thuế</dt>
+      <dd data-testid="tax-code">{organisation.taxCode}</dd>
+      <dt>Người đại diện</dt>
+      <dd>
+        {representative.fullName} – {representative.position}
+        {representative.citizenId ? ` (${representative.citizenId})` : ''}
+      </dd>
+    </>
+  );
+}
+
 /** Everything the dossier holds: applicant, procedure, papers, fee and dates. */
 export function DossierFacts({ dossier, personal, events, officerName, places }: DossierFactsProps) {
   const received = events.find((e): e is EventOf<'RECEIVED'> => e.type === 'RECEIVED' && e.dossierCode === dossier.code);
@@ -38,10 +55,16 @@ export function DossierFacts({ dossier, personal, events, officerName, places }:
       <section className="panel" aria-labelledby="facts-applicant">
         <h2 id="facts-applicant">Người nộp hồ sơ</h2>
         <dl className="facts">
-          <dt>Họ và tên</dt>
+          <dt>{p?.applicant.organisation ? 'Tổ chức' : 'Họ và tên'}</dt>
           <dd data-testid="applicant-name">{dossier.applicantName}</dd>
-          <dt>Số định danh</dt>
-          <dd>{applicant.citizenId ?? '—'}</dd>
+          {p?.applicant.organisation ? (
+            <OrganisationFacts organisation={p.applicant.organisation} />
+          ) : (
+            <>
+              <dt>Số định danh</dt>
+              <dd>{applicant.citizenId ?? '—'}</dd>
+            </>
+          )}
           {applicant.birthDate && (
             <>
               <dt>Ngày sinh</dt>
@@ -58,6 +81,15 @@ export function DossierFacts({ dossier, personal, events, officerName, places }:
           )}
           <dt>Địa chỉ</dt>
           <dd>{applicant.address ?? '—'}</dd>
+          {p?.representative && (
+            <>
+              <dt>Người được ủy quyền</dt>
+              <dd data-testid="representative">
+                {p.representative.fullName} ({p.representative.citizenId}
+                {p.representative.phone ? `, ${p.representative.phone}` : ''})
+              </dd>
+            </>
+          )}
           {personal.collectedBy && (
             <>
               <dt>Người nhận kết quả</dt>

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../../../src/calendar/working-calendar.ts'
 import { readDossierReference } from '../../../src/dossier/dossier-reference.ts';
 import type { DossierReference } from '../../../src/dossier/dossier-reference.ts';
 import type { DossierStatus } from '../../../src/dossier/status.ts';
+import { isTaxCode } from '../../../src/people/tax-code.ts';
 import { parseTypedDate, pastFactRule } from '../../../src/time/date-rule.ts';
 import type { DateRule } from '../../../src/time/date-rule.ts';
 import { addDays, formatLocalDate, instantAt, localDateOf } from '../../../src/time/vn-time.ts';
@@ -51,6 +52,8 @@ export function classifySearch(raw: string): SearchIntent {
   if (text === '') return { kind: 'none' };
   const compact = text.replace(/\s+/g, '');
   if (CITIZEN_ID.test(compact)) return { kind: 'citizen-id', citizenId: compact };
+  // An organisation's tax code (its check digit makes it no number of a dossier) is one search word.
+  if (isTaxCode(compact)) return { kind: 'name', text: compact };
   const reading = readDossierReference(text);
   if (reading.kind === 'reference') return { kind: 'reference', reference: reading.reference };
   if (reading.kind === 'invalid') return { kind: 'invalid', message: reading.message };

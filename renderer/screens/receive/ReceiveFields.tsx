@@ -1,8 +1,9 @@
 import { useWatch } from 'react-hook-form';
-import type { Control, UseFormRegister } from 'react-hook-form';
+import type { Control, UseFormGetValues, UseFormRegister, UseFormSetValue } from 'react-hook-form';
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
 import { formatDong } from '../../../src/fees/format-dong.ts';
 import { amountInWords } from '../../../src/fees/amount-in-words.ts';
+import { ApplicantKindSwitch, OrganisationFields, RepresentativeFields } from './ApplicantPartyFields.tsx';
 import { feeFor } from './receive-form.ts';
 import type { ReceiveErrors, ReceiveValues } from './receive-form.ts';
 
@@ -16,16 +17,32 @@ function Message({ text }: { text: string | undefined }) {
   ) : null;
 }
 
-export function ApplicantFields({ register, errors, nameRef }: { register: Register; errors: ReceiveErrors; nameRef: (el: HTMLInputElement | null) => void }) {
+export function ApplicantFields({
+  register,
+  control,
+  setValue,
+  getValues,
+  errors,
+  nameRef,
+}: {
+  register: Register;
+  control: Control<ReceiveValues>;
+  setValue: UseFormSetValue<ReceiveValues>;
+  getValues: UseFormGetValues<ReceiveValues>;
+  errors: ReceiveErrors;
+  nameRef: (el: HTMLInputElement | null) => void;
+}) {
   const name = register('fullName');
+  const organisation = useWatch({ control, name: 'applicantKind' }) === 'organisation';
   return (
     <fieldset className="panel applicant">
       <legend>
         Người nộp hồ sơ <kbd>F3</kbd>
       </legend>
+      <ApplicantKindSwitch register={register} />
       <div className="grid-applicant">
         <label className="span-2">
-          Họ và tên
+          {organisation ? 'Tên tổ chức' : 'Họ và tên'}
           <input
             {...name}
             ref={(el) => {
@@ -37,24 +54,30 @@ export function ApplicantFields({ register, errors, nameRef }: { register: Regis
           />
           <Message text={errors.fullName} />
         </label>
-        <label>
-          Số định danh (CCCD)
-          <input {...register('citizenId')} inputMode="numeric" autoComplete="off" maxLength={14} aria-invalid={errors.citizenId ? true : undefined} />
-          <Message text={errors.citizenId} />
-        </label>
-        <label>
-          Ngày sinh
-          <input {...register('birthDate')} placeholder="dd/mm/yyyy" autoComplete="off" aria-invalid={errors.birthDate ? true : undefined} />
-          <Message text={errors.birthDate} />
-        </label>
-        <label>
-          Giới tính
-          <select {...register('sex')}>
-            <option value="">—</option>
-            <option value="male">Nam</option>
-            <option value="female">Nữ</option>
-          </select>
-        </label>
+        {organisation ? (
+          <OrganisationFields register={register} errors={errors} />
+        ) : (
+          <>
+            <label>
+              Số định danh (CCCD)
+              <input {...register('citizenId')} inputMode="numeric" autoComplete="off" maxLength={14} aria-invalid={errors.citizenId ? true : undefined} />
+              <Message text={errors.citizenId} />
+            </label>
+            <label>
+              Ngày sinh
+              <input {...register('birthDate')} placeholder="dd/mm/yyyy" autoComplete="off" aria-invalid={errors.birthDate ? true : undefined} />
+              <Message text={errors.birthDate} />
+            </label>
+            <label>
+              Giới tính
+              <select {...register('sex')}>
+                <option value="">—</option>
+                <option value="male">Nam</option>
+                <option value="female">Nữ</option>
+              </select>
+            </label>
+          </>
+        )}
         <label>
           Số điện thoại
           <input {...register('phone')} inputMode="tel" autoComplete="off" aria-invalid={errors.phone ? true : undefined} />
@@ -66,10 +89,11 @@ export function ApplicantFields({ register, errors, nameRef }: { register: Regis
           <Message text={errors.email} />
         </label>
         <label className="span-4">
-          Địa chỉ
+          {organisation ? 'Địa chỉ trụ sở' : 'Địa chỉ'}
           <input {...register('address')} autoComplete="off" aria-invalid={errors.address ? true : undefined} />
           <Message text={errors.address} />
         </label>
+        <RepresentativeFields register={register} control={control} errors={errors} setValue={setValue} getValues={getValues} />
       </div>
     </fieldset>
   );

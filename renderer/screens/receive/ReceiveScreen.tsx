@@ -228,7 +228,7 @@ function ReceiveWorkspace() {
               <legend>Thủ tục</legend>
               <ProcedurePicker ref={procedureInput} catalogue={desk.catalogue} selected={procedure} recent={recent} onSelect={selectProcedure} />
             </fieldset>
-            <ApplicantFields register={register} errors={errors} nameRef={(el) => (nameInput.current = el)} />
+            <ApplicantFields register={register} control={control} setValue={setValue} getValues={getValues} errors={errors} nameRef={(el) => (nameInput.current = el)} />
           </div>
           <div className="column">
             <PapersChecklist register={register} control={control} errors={errors} />

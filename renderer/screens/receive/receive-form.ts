@@ -10,6 +10,8 @@ import { parsePhone } from '../../../src/people/phone.ts';
 import { parseTypedDate, pastFactRule } from '../../../src/time/date-rule.ts';
 import type { LocalDate } from '../../../src/time/vn-time.ts';
 import { eventTextProblem } from '../../components/event-text-rule.ts';
+import { EMPTY_PARTY_VALUES, organisationName, organisationOf, papersWithAuthorisation, representativeOf } from './applicant-parties.ts';
+import type { PartyErrors, PartyValues } from './applicant-parties.ts';
 
 const receivedFields = payloadSchemas.RECEIVED.shape;
 
@@ -24,7 +26,8 @@ export interface PaperRow {
   presentOnly: boolean;
 }
 
-export interface ReceiveValues {
+/** `fullName` is the organisation's name when `applicantKind` is 'organisation' (applicant-parties.ts). */
+export interface ReceiveValues extends PartyValues {
   fullName: string;
   citizenId: string;
   /** dd/MM/yyyy as typed. */
@@ -43,6 +46,7 @@ export interface ReceiveValues {
 }
 
 export const EMPTY_RECEIVE_VALUES: ReceiveValues = {
+  ...EMPTY_PARTY_VALUES,
   fullName: '',
   citizenId: '',
   birthDate: '',
@@ -116,22 +120,29 @@ export function toPayload(
   const applicant: ReceivedPayloadDraft['applicant'] = { fullName: '' };
 
   // The event's own text rule first: its message names the field as the refusal of the event would.
+  const isOrganisation = values.applicantKind === 'organisation';
   const nameProblem = eventTextProblem(receivedFields.applicant.shape.fullName, values.fullName);
-  const name = normalizePersonName(values.fullName);
+  const name = isOrganisation ? organisationName(values.fullName) : normalizePersonName(values.fullName);
   if (nameProblem) errors.fullName = nameProblem;
   else if (name.ok) applicant.fullName = name.value;
   else errors.fullName = name.error.message;
+  const partyErrors: PartyErrors = {};
+  const organisation = isOrganisation ? organisationOf(values, partyErrors) : undefined;
+  if (organisation) applicant.organisation = organisation;
+  const representative = representativeOf(values, partyErrors);
+  Object.assign(errors, partyErrors);
 
   let birthDate: string | undefined;
-  if (values.birthDate.trim() !== '') {
+  // An organisation has no birth date, sex or citizen ID: the person fields are hidden, and ignored.
+  if (values.birthDate.trim() !== '' && !isOrganisation) {
     const parsed = parseTypedDate(values.birthDate, pastFactRule('Ngày sinh', today));
     if (parsed.ok) birthDate = parsed.value;
     else errors.birthDate = parsed.error.message;
   }
   if (birthDate) applicant.birthDate = birthDate;
-  if (values.sex) applicant.sex = values.sex;
+  if (values.sex && !isOrganisation) applicant.sex = values.sex;
 
-  if (values.citizenId.trim() !== '') {
+  if (values.citizenId.trim() !== '' && !isOrganisation) {
     const id = parseCitizenId(values.citizenId);
     if (!id.ok) {
       errors.citizenId = id.error.message;
@@ -203,7 +214,8 @@ export function toPayload(
       statutoryTime: procedure.statutoryTime,
       channel: 'in-person',
       applicant,
-      papers,
+      papers: papersWithAuthorisation(papers, representative),
+      ...(representative ? { representative } : {}),
       sets: sets ?? 1,
       fee: feeNote ? { amount, note: feeNote.slice(0, 2000) } : { amount },
       resultDelivery: values.resultDelivery,

@@ -15,6 +15,8 @@ export interface ProcessControlRow {
   /** Against the due date in force at that moment; empty for the intake row. */
   result: string;
   note: string;
+  /** A hand-over between units: who gave it and who received it, by name (the form's "Giao… Nhận…"). */
+  handOver?: { from: string; to: string };
 }
 
 /** Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 04 [06]). */
@@ -51,6 +53,7 @@ export function buildProcessControl(input: ProcessControlInput): ProcessControlM
   const name = input.officerName;
 
   const rows: ProcessControlRow[] = [];
+  let openHandOver: number | null = null;
   ordered.forEach((event, index) => {
     const dueThen = projectDossier(ordered.slice(0, index + 1)).dueAt;
     const result =
@@ -69,6 +72,7 @@ export function buildProcessControl(input: ProcessControlInput): ProcessControlM
         });
         return;
       case 'TRANSFERRED':
+        openHandOver = rows.length;
         rows.push({
           step: 'Chuyển hồ sơ',
           body: unitName(event.payload.toUnitId),
@@ -77,11 +81,17 @@ export function buildProcessControl(input: ProcessControlInput): ProcessControlM
           receiver: event.payload.toOfficerId ? name(event.payload.toOfficerId) : '',
           result,
           note: event.payload.note ?? '',
+          handOver: { from: unitName(event.unitId), to: unitName(event.payload.toUnitId) },
         });
         return;
-      case 'ACCEPTED':
+      case 'ACCEPTED': {
+        // The hand-over is signed off by whoever took it, when it named no officer.
+        const handOver = openHandOver === null ? undefined : rows[openHandOver];
+        if (handOver && handOver.receiver === '') handOver.receiver = name(event.officerId);
+        openHandOver = null;
         rows.push({ step: 'Nhận xử lý', body: unitName(event.unitId), at, giver: '', receiver: name(event.officerId), result, note: '' });
         return;
+      }
       case 'SUPPLEMENT_REQUESTED':
         rows.push({ step: 'Yêu cầu bổ sung', body: unitName(event.unitId), at, giver: name(event.officerId), receiver: '', result, note: event.payload.reason });
         return;

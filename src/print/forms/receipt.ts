@@ -12,6 +12,8 @@ import {
   timeAndDate,
 } from './common.ts';
 import type { DossierLines, FormHeader, FormUnit, OfficerNames } from './common.ts';
+import { applicantSignerOf, partyLinesOf } from './parties.ts';
+import type { PartyLines } from './parties.ts';
 
 /** Mẫu 01: the two copies of the receipt, in print order. */
 export const RECEIPT_COPY_LABELS = ['Liên 1: Lưu', 'Liên 2: Giao người nộp'] as const;
@@ -44,6 +46,10 @@ export interface ReceiptModel extends DossierLines {
   /** The receiving unit, e.g. "Phường Ba Đình". */
   unitName: string;
   lookupUrl: string;
+  /** An organisation applicant and the authorised person who handed the dossier in. */
+  parties: PartyLines;
+  /** Signs for the applicant: the authorised person, when there is one. */
+  applicantSigner?: string;
 }
 
 export interface ReceiptInput {
@@ -82,5 +88,7 @@ export function buildReceipt(input: ReceiptInput): ReceiptModel {
     receivingOfficer: input.officerName(received.officerId),
     unitName: input.unit.unitName,
     lookupUrl: input.lookupUrl,
+    parties: partyLinesOf(received),
+    ...(applicantSignerOf(received) ? { applicantSigner: applicantSignerOf(received) } : {}),
   };
 }

@@ -25,8 +25,13 @@ const payloads: { [T in EventType]: PayloadInput<T> } = {
       phone: '0912345678',
       email: 'an@example.vn',
       address: 'Ba Đình, Hà Nội',
+      organisation: { taxCode: '0100109106', legalRepresentative: { fullName: 'Lê Văn Cường', position: 'Giám đốc', citizenId: '001080001234' } },
     },
-    papers: [{ name: 'Tờ khai', originals: 1, copies: 1 }],
+    representative: { fullName: 'Phạm Thị Dung', citizenId: '001190004321', phone: '0987654321' },
+    papers: [
+      { name: 'Tờ khai', originals: 1, copies: 1 },
+      { name: 'Giấy ủy quyền (văn bản ủy quyền)', originals: 1, copies: 0 },
+    ],
     sets: 1,
     fee: { amount: 8000, note: 'Lệ phí' },
     resultDelivery: 'post',
@@ -41,7 +46,7 @@ const payloads: { [T in EventType]: PayloadInput<T> } = {
   TRANSFERRED: { toUnitId: '000.00.12.H23', toOfficerId: 'o2', note: 'Chuyển' },
   ACCEPTED: {},
   RESOLVED: { resultSummary: 'Xong' },
-  RETURNED: { collectedBy: { fullName: 'Trần Thị Bình', citizenId: '001190007788' }, note: 'Đã trả' },
+  RETURNED: { collectedBy: { fullName: 'Trần Thị Bình', citizenId: '001190007788', relation: 'other' }, note: 'Đã trả' },
   WITHDRAWN: { reason: 'Công dân rút' },
   STOPPED: { reason: 'Dừng' },
   EXTENDED: { reason: 'Xin lỗi', responsibleUnit: 'Phòng Tư pháp', newDueAt: '2025-11-28T09:00:00Z' },
@@ -86,6 +91,9 @@ describe('personal data split', () => {
       'payload.applicant.phone': '0912345678',
       'payload.applicant.email': 'an@example.vn',
       'payload.applicant.address': 'Ba Đình, Hà Nội',
+      'payload.applicant.organisation.legalRepresentative.citizenId': '001080001234',
+      'payload.representative.citizenId': '001190004321',
+      'payload.representative.phone': '0987654321',
     });
     expect(splitPersonal(eventOf('RETURNED')).personal).toEqual({ 'payload.collectedBy.citizenId': '001190007788' });
   });

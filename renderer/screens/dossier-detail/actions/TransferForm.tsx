@@ -10,6 +10,8 @@ import { officerRoleLabels } from '../../../../src/auth/officer.ts';
 import { compareVietnamese } from '../../../../src/people/vietnamese-collator.ts';
 import { useDesk } from '../../../app/desk-context.tsx';
 import { usePlaceNames } from '../../../components/use-place-names.ts';
+import { useProvinceUnits } from '../../../components/use-province-units.ts';
+import { UnitPicker } from '../../../components/UnitPicker.tsx';
 import { sameTextRuleAs } from '../../../components/event-text-rule.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { FormButtons, FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
@@ -21,19 +23,16 @@ const schema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .refine(isAgencyId, 'Mã đơn vị nhận không đúng dạng (ví dụ: 000.00.12.H23).'),
+    .refine(isAgencyId, 'Chọn đơn vị nhận trong danh sách (gõ tên đơn vị, ↓ để chọn).'),
   toOfficerId: z.string(),
   note: z.string().trim().max(2000, 'Ghi chú dài quá 2.000 ký tự.').superRefine(sameTextRuleAs(payloadSchemas.TRANSFERRED.shape.note)),
 });
 
-/** The picker's entry that reveals the id field, for a unit the desk has no name for yet. */
-const OTHER_UNIT = '';
-
 /**
  * Hands the dossier to a unit, optionally to a named processing officer of this unit. A resolved
  * dossier goes back to its receiving unit (the result handed back for return), and nowhere else.
- * Units are picked by name from the province's list the desk holds; one not on it yet is typed
- * by its id.
+ * Units are picked by name from the province's list the desk holds (use-province-units.ts), never
+ * typed by id; a desk that has not pulled the list yet says how to get it.
  */
 export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
   const desk = useDesk();
@@ -45,12 +44,10 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
     defaultValues: { toUnitId: handBack ? dossier.receivingUnitId : desk.identity.agencyId, toOfficerId: '', note: '' },
   });
   const places = usePlaceNames(desk.store, desk.identity);
+  const province = useProvinceUnits(desk.store, { id: desk.identity.agencyId, name: desk.identity.unitName });
   const unit = useWatch({ control: form.control, name: 'toUnitId' });
   const typedUnit = unit.trim().toUpperCase();
   const ownUnit = typedUnit === desk.identity.agencyId;
-  const listed = places?.units.some((u) => u.id === typedUnit) ?? false;
-  const [typing, setTyping] = useState(false);
-  const showIdField = typing || (places !== null && !listed);
   const named = places && typedUnit !== '' ? places.unitText(typedUnit) : '';
   const hint = handBack
     ? `Kết quả được chuyển trả về đơn vị tiếp nhận (${places?.unitText(dossier.receivingUnitId) ?? dossier.receivingUnitId}) để trả cho công dân.`
@@ -87,34 +84,33 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
   const errors = form.formState.errors;
   return (
     <form className="form-grid" onSubmit={submit} noValidate>
-      {places && (
-        <FormField id="toUnitChoice" label="Chuyển đến đơn vị" error={showIdField ? undefined : errors.toUnitId?.message} hint={showIdField ? undefined : hint}>
-          <select
-            id="toUnitChoice"
-            value={showIdField ? OTHER_UNIT : typedUnit}
-            onChange={(event) => {
-              const chosen = event.target.value;
-              setTyping(chosen === OTHER_UNIT);
-              form.setValue('toUnitId', chosen, { shouldValidate: form.formState.isSubmitted });
-            }}
-          >
-            {places.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({u.id})
-              </option>
-            ))}
-            <option value={OTHER_UNIT}>Đơn vị khác, chưa có trong danh mục (nhập mã định danh)…</option>
-          </select>
+      {handBack ? (
+        <FormField id="toUnitFixed" label="Chuyển đến đơn vị" hint={hint}>
+          <output id="toUnitFixed" className="fixed-unit" data-unit-id={dossier.receivingUnitId}>
+            {places?.unitText(dossier.receivingUnitId) ?? dossier.receivingUnitId}
+          </output>
         </FormField>
+      ) : (
+        province && (
+          <FormField id="toUnit" label="Chuyển đến đơn vị" error={errors.toUnitId?.message} hint={hint}>
+            <UnitPicker
+              id="toUnit"
+              units={province.units}
+              value={typedUnit}
+              invalid={errors.toUnitId !== undefined}
+              onChange={(chosen) => form.setValue('toUnitId', chosen, { shouldValidate: form.formState.isSubmitted })}
+            />
+          </FormField>
+        )
       )}
-      {showIdField && (
-        <FormField id="toUnitId" label="Mã định danh đơn vị nhận" error={errors.toUnitId?.message} hint={hint}>
-          <input id="toUnitId" {...form.register('toUnitId')} placeholder="000.00.12.H23" />
-        </FormField>
+      {province && !province.listed && !handBack && (
+        <Notice tone="warning" testId="no-unit-list">
+          Quầy chưa có danh sách đơn vị của tỉnh, nên chỉ chuyển được trong đơn vị này. Hãy đồng bộ với máy chủ tỉnh (Đồng bộ cuối ngày, hoặc Kết nối máy chủ nếu quầy chưa kích hoạt) khi có mạng: danh sách được tải về và giữ lại trên máy để dùng cả khi mất mạng.
+        </Notice>
       )}
-      {ownUnit && (
+      {ownUnit && !handBack && (
         <FormField id="toOfficerId" label="Cán bộ thụ lý">
-          <select id="toOfficerId" data-autofocus {...form.register('toOfficerId')}>
+          <select id="toOfficerId" {...form.register('toOfficerId')}>
             <option value="">— Chuyển cho đơn vị, chưa chỉ định cán bộ —</option>
             {candidates.map((o) => (
               <option key={o.id} value={o.id}>
@@ -128,7 +124,7 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
         <textarea id="note" rows={2} {...form.register('note')} onKeyDown={submitOnCtrlEnter} />
       </FormField>
       {failure && <Notice tone="error">{failure}</Notice>}
-      <FormButtons submitLabel="Chuyển hồ sơ" busy={form.formState.isSubmitting} onCancel={onCancel} />
+      <FormButtons submitLabel="Chuyển hồ sơ" busy={form.formState.isSubmitting} onCancel={onCancel} focusSubmit={handBack} />
     </form>
   );
 }
