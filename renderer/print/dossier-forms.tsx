@@ -3,6 +3,7 @@ import type { PageSize } from '../../src/bridge/desk-bridge.ts';
 import type { DossierEvent, PrintForm } from '../../src/dossier/events.ts';
 import {
   buildApology,
+  buildFeeReceipt,
   buildProcessControl,
   buildReceipt,
   buildRefusal,
@@ -10,6 +11,7 @@ import {
   buildSupplementRequest,
 } from '../../src/print/forms/index.ts';
 import type { FormModel, FormUnit } from '../../src/print/forms/index.ts';
+import { DomainError } from '../../src/errors.ts';
 import type { Desk } from '../app/desk-context.tsx';
 import { lookupUrl } from '../app/desk-settings.ts';
 import { FormDocument } from './forms/FormDocument.tsx';
@@ -22,6 +24,7 @@ export const formTitles: Readonly<Record<PrintForm, string>> = {
   'apology-extension': 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
   'stop-notice': 'Thông báo dừng giải quyết hồ sơ',
   'process-control': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+  'fee-receipt': 'Biên lai thu phí, lệ phí',
 };
 
 /** The receipt prints its two "liên" in one document. */
@@ -32,7 +35,13 @@ export function formUnit(desk: Pick<Desk, 'identity'>): FormUnit {
 }
 
 /** The document model of `form` for a dossier, from its events (throws a Vietnamese DomainError). */
-export function buildFormModel(form: PrintForm, events: readonly DossierEvent[], desk: Pick<Desk, 'identity' | 'officerName' | 'settings'>): FormModel {
+export function buildFormModel(
+  form: PrintForm,
+  events: readonly DossierEvent[],
+  desk: Pick<Desk, 'identity' | 'officerName' | 'settings'>,
+  /** Which fee receipt of the dossier, for 'fee-receipt'. */
+  receipt?: { symbol: string; number: number },
+): FormModel {
   const base = { events, unit: formUnit(desk), officerName: (id: string) => desk.officerName(id) };
   switch (form) {
     case 'receipt': {
@@ -49,6 +58,9 @@ export function buildFormModel(form: PrintForm, events: readonly DossierEvent[],
       return buildStopNotice(base);
     case 'process-control':
       return buildProcessControl(base);
+    case 'fee-receipt':
+      if (!receipt) throw new DomainError('print.no_fee_receipt', 'Chưa chọn biên lai thu phí để in.');
+      return buildFeeReceipt({ ...base, receipt });
   }
 }
 

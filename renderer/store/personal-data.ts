@@ -12,6 +12,7 @@ export const PERSONAL_EVENT_PATHS = [
   ['payload', 'applicant', 'email'],
   ['payload', 'applicant', 'address'],
   ['payload', 'collectedBy', 'citizenId'],
+  ['payload', 'payer', 'address'],
 ] as const;
 
 /** Field names that must never reach storage in clear. */
