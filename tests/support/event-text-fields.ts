@@ -84,6 +84,8 @@ export const OTHER_STRING_PATHS: { readonly [T in EventType]: ReadonlyArray<Read
 
 export const ENVELOPE_STRING_PATHS: ReadonlyArray<ReadonlyArray<string | number>> = [['id'], ['dossierCode'], ['type'], ['at'], ['unitId']];
 
+let sampleReceiptNumber = 0;
+
 /** A valid payload of each type with every optional text field filled, dated around `nowMs`. */
 export function samplePayloads(nowMs: number, toUnitId: string): { [T in EventType]: PayloadInput<T> } {
   const at = (days: number) => new Date(nowMs + days * 86_400_000).toISOString();
@@ -118,15 +120,16 @@ export function samplePayloads(nowMs: number, toUnitId: string): { [T in EventTy
     FINANCIAL_OBLIGATION_FULFILLED: { note: 'Đã nộp' },
     NOTE: { text: 'Công dân gọi điện hỏi tiến độ' },
     PRINTED: { form: 'receipt', copies: 1, isCopy: false },
+    // Receipt numbers are used once per unit: every sample takes a fresh one.
     FEE_RECEIPT_ISSUED: {
       symbol: 'BL25-Q1',
-      number: 1,
+      number: (sampleReceiptNumber += 1),
       amount: 8000,
       description: 'Lệ phí đăng ký khai sinh',
       method: 'cash',
       payer: { fullName: 'Lê Thị Hoa', address: 'Thôn Đông, xã Tân Lập' },
     },
-    FEE_RECEIPT_VOIDED: { symbol: 'BL25-Q1', number: 1, reason: 'Thu nhầm\nsố tiền' },
+    FEE_RECEIPT_VOIDED: { symbol: 'BL25-Q1', number: (sampleReceiptNumber += 1), reason: 'Thu nhầm\nsố tiền', reservedOnly: true },
   };
 }
 
