@@ -18,6 +18,8 @@ export interface PrintFormDialogProps {
   /** Called after each successful print with its log entry. */
   onPrinted?: (entry: PrintLogEntry) => void;
   initialPageSize?: 'A4' | 'A5';
+  /** For the fee receipt: which receipt of the dossier. */
+  receipt?: { symbol: string; number: number };
 }
 
 type Load = { state: 'loading' } | { state: 'ready'; model: FormModel; events: readonly DossierEvent[] } | { state: 'failed'; message: string };
@@ -32,7 +34,7 @@ const timeOf = (iso: string) =>
  * With a thermal printer configured, the receipt also offers the 80 mm print (Ctrl+B), which is
  * then the pre-selected action (focused: Enter prints it); a failed thermal print offers "In lại".
  */
-export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initialPageSize = 'A4' }: PrintFormDialogProps) {
+export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initialPageSize = 'A4', receipt }: PrintFormDialogProps) {
   const desk = useDesk();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [pageSize, setPageSize] = useState<PageSize>(initialPageSize);
@@ -54,7 +56,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
     void (async () => {
       try {
         const events = await desk.store.events.forDossier(dossierCode);
-        const model = buildFormModel(form, events, desk, places.unitText);
+        const model = buildFormModel(form, events, desk, places.unitText, receipt);
         const copy = await desk.print.nextIsCopy(dossierCode, form);
         if (!live) return;
         setIsCopy(copy);
@@ -66,7 +68,8 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
     return () => {
       live = false;
     };
-  }, [desk, dossierCode, form, places]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the receipt is identified by its symbol and number
+  }, [desk, dossierCode, form, places, receipt?.symbol, receipt?.number]);
 
   const markCopy = useCallback(() => setIsCopy(true), []);
   const thermalPrinted = useCallback(

@@ -3,6 +3,7 @@ import type { PageSize } from '../../src/bridge/desk-bridge.ts';
 import type { DossierEvent, PrintForm } from '../../src/dossier/events.ts';
 import {
   buildApology,
+  buildFeeReceipt,
   buildProcessControl,
   buildReceipt,
   buildRefusal,
@@ -10,6 +11,7 @@ import {
   buildSupplementRequest,
 } from '../../src/print/forms/index.ts';
 import type { FormModel, FormUnit } from '../../src/print/forms/index.ts';
+import { DomainError } from '../../src/errors.ts';
 import type { Desk } from '../app/desk-context.tsx';
 import { lookupUrl } from '../app/desk-settings.ts';
 import { FormDocument } from './forms/FormDocument.tsx';
@@ -22,6 +24,7 @@ export const formTitles: Readonly<Record<PrintForm, string>> = {
   'apology-extension': 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
   'stop-notice': 'Thông báo dừng giải quyết hồ sơ',
   'process-control': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+  'fee-receipt': 'Biên lai thu phí, lệ phí',
 };
 
 /** The receipt prints its two "liên" in one document. */
@@ -38,6 +41,8 @@ export function buildFormModel(
   desk: Pick<Desk, 'identity' | 'officerName' | 'settings'>,
   /** Agency id → unit name from the province's list: hand-overs name units, never ids. */
   unitName?: (agencyId: string) => string,
+  /** Which fee receipt of the dossier, for 'fee-receipt'. */
+  receipt?: { symbol: string; number: number },
 ): FormModel {
   const base = { events, unit: formUnit(desk), officerName: (id: string) => desk.officerName(id) };
   switch (form) {
@@ -61,6 +66,9 @@ export function buildFormModel(
         officerName: (id: string) => (desk.officerName(id) === id ? '' : desk.officerName(id)),
         ...(unitName ? { unitName } : {}),
       });
+    case 'fee-receipt':
+      if (!receipt) throw new DomainError('print.no_fee_receipt', 'Chưa chọn biên lai thu phí để in.');
+      return buildFeeReceipt({ ...base, receipt });
   }
 }
 

@@ -15,6 +15,7 @@ export const PERSONAL_EVENT_PATHS = [
   ['payload', 'applicant', 'organisation', 'legalRepresentative', 'citizenId'],
   ['payload', 'representative', 'citizenId'],
   ['payload', 'representative', 'phone'],
+  ['payload', 'payer', 'address'],
 ] as const;
 
 /** Field names that must never reach storage in clear. */

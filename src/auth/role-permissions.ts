@@ -17,6 +17,8 @@ const LEADER: readonly EventType[] = [
   'FINANCIAL_OBLIGATION_FULFILLED',
   'NOTE',
   'PRINTED',
+  'FEE_RECEIPT_ISSUED',
+  'FEE_RECEIPT_VOIDED',
 ];
 
 /**
@@ -36,6 +38,9 @@ const allowed: Readonly<Record<OfficerRole, readonly EventType[]>> = {
     'FINANCIAL_OBLIGATION_FULFILLED',
     'NOTE',
     'PRINTED',
+    // The one-stop desk collects fees and charges; processing officers do not handle money.
+    'FEE_RECEIPT_ISSUED',
+    'FEE_RECEIPT_VOIDED',
   ],
   processing: [
     'ACCEPTED',

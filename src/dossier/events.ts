@@ -9,6 +9,8 @@ import { isAgencyId, parseDossierCode } from './dossier-code.ts';
 import { isTaxCode } from '../people/tax-code.ts';
 import { collectorRelations, hasAuthorisationPaper } from './parties.ts';
 import { isUuidV7 } from './event-id.ts';
+import { FEE_RECEIPT_NUMBER_MAX, FEE_RECEIPT_SYMBOL } from '../fees/receipt-series.ts';
+import { MAX_FEE_AMOUNT, paymentMethods } from '../fees/payment-method.ts';
 
 /**
  * The dossier events of DESIGN §3: one runtime schema per type, joined on `type`.
@@ -62,6 +64,7 @@ export const printFormSchema = z.enum([
   'apology-extension',
   'stop-notice',
   'process-control',
+  'fee-receipt',
 ]);
 export type PrintForm = z.infer<typeof printFormSchema>;
 
@@ -185,6 +188,33 @@ const obligationFulfilledPayload = z
     path: ['newDueAt'],
   });
 
+/** A fee receipt's book symbol (ký hiệu) and number: the pair is unique per unit (receipt-series.ts). */
+const feeReceiptRef = {
+  symbol: z.string().trim().regex(FEE_RECEIPT_SYMBOL, 'Ký hiệu biên lai không đúng dạng (ví dụ BL26-Q1)'),
+  number: z.number().int('Số biên lai phải là số nguyên').min(1, 'Số biên lai bắt đầu từ 1').max(FEE_RECEIPT_NUMBER_MAX, 'Số biên lai tối đa 7 chữ số'),
+};
+
+const feeReceiptIssuedPayload = z.strictObject({
+  ...feeReceiptRef,
+  amount: z
+    .number({ error: 'Số tiền phải là số' })
+    .int('Số tiền phải là số nguyên (đồng)')
+    .min(1, 'Số tiền thu phải lớn hơn 0')
+    .max(MAX_FEE_AMOUNT, 'Số tiền thu vượt mức tối đa của một biên lai'),
+  description: text(500, 'Nội dung thu phí, lệ phí'),
+  method: z.enum(paymentMethods, { error: 'Hình thức thanh toán phải là tiền mặt, chuyển khoản hoặc VietQR' }),
+  payer: z.strictObject({ fullName: shortText('Họ và tên người nộp tiền'), address: text(500, 'Địa chỉ người nộp tiền').optional() }),
+  /** The exact VietQR text printed on the receipt, kept so a reprint shows the same code. */
+  vietQr: z.string().min(20).max(512).optional(),
+});
+
+const feeReceiptVoidedPayload = z.strictObject({
+  ...feeReceiptRef,
+  reason: reasonText('Lý do hủy biên lai'),
+  /** The number was reserved and perhaps printed, but its receipt was never saved (a crash): it is voided so it is never reused. */
+  reservedOnly: z.literal(true).optional(),
+});
+
 export const payloadSchemas = {
   RECEIVED: receivedPayload,
   SUPPLEMENT_REQUESTED: z.strictObject({ reason: reasonText('Lý do yêu cầu bổ sung'), items: z.array(text(500, 'Giấy tờ cần bổ sung')).min(1).max(50) }),
@@ -217,6 +247,8 @@ export const payloadSchemas = {
   FINANCIAL_OBLIGATION_FULFILLED: obligationFulfilledPayload,
   NOTE: z.strictObject({ text: reasonText('Nội dung ghi chú') }),
   PRINTED: z.strictObject({ form: printFormSchema, copies: z.number().int().min(1).max(20), isCopy: z.boolean() }),
+  FEE_RECEIPT_ISSUED: feeReceiptIssuedPayload,
+  FEE_RECEIPT_VOIDED: feeReceiptVoidedPayload,
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -264,6 +296,8 @@ export const dossierEventSchema = z.discriminatedUnion('type', [
   eventSchemaOf('FINANCIAL_OBLIGATION_FULFILLED'),
   eventSchemaOf('NOTE'),
   eventSchemaOf('PRINTED'),
+  eventSchemaOf('FEE_RECEIPT_ISSUED'),
+  eventSchemaOf('FEE_RECEIPT_VOIDED'),
 ]);
 
 export type DossierEvent = z.output<typeof dossierEventSchema>;

@@ -5,6 +5,7 @@ import type { DossierEvent } from './events.ts';
 import { localDateOf } from '../time/vn-time.ts';
 import { applyTransition } from './state-machine.ts';
 import { canonicalJson } from '../canonical-json.ts';
+import { applyFeeEvent, feeReceiptProblem, type FeeReceipt } from '../fees/fee-receipts.ts';
 
 /**
  * Folds a dossier's events into its state. The result depends only on the SET of events:
@@ -41,6 +42,8 @@ export interface ProjectedDossier extends DossierState {
    * paused for a supplement (status 5) or a payment (status 6) and when there is no due date.
    */
   deadlineState?: DeadlineState;
+  /** The dossier's fee receipts (biên lai thu phí, lệ phí) in the order issued, voided ones included. */
+  feeReceipts: FeeReceipt[];
 }
 
 interface Candidate {
@@ -84,7 +87,9 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
     eventIds: ordered.map((c) => c.event.id),
     anomalies,
     handoverPending: false,
+    feeReceipts: [],
   };
+  const feeReceipts = new Map<string, FeeReceipt>();
 
   for (const { event, tampered } of ordered) {
     if (tampered) continue;
@@ -105,6 +110,12 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
       anomalies.push({ eventId: event.id, code: transition.error.code, message: transition.error.message });
       continue;
     }
+    const feeProblem = feeReceiptProblem(feeReceipts, event);
+    if (feeProblem) {
+      anomalies.push({ eventId: event.id, ...feeProblem });
+      continue;
+    }
+    applyFeeEvent(feeReceipts, event);
     state.status = transition.value.status;
     state.handoverPending = transition.value.handoverPending;
     applyFacts(state, event);
@@ -114,6 +125,7 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
   const position = new Map(state.eventIds.map((id, index) => [id, index]));
   anomalies.sort((a, b) => (position.get(a.eventId) ?? 0) - (position.get(b.eventId) ?? 0));
 
+  state.feeReceipts = [...feeReceipts.values()];
   const deadlineState = judgeDeadline(state, options);
   if (deadlineState !== undefined) state.deadlineState = deadlineState;
   return state;

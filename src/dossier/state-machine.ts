@@ -84,6 +84,11 @@ const rules: Readonly<Record<Exclude<EventType, 'RECEIVED'>, Rule>> = {
   EXTENDED: { from: [Received, InProcessing, SupplementRequested, FinancialObligationPending], to: null },
   NOTE: { from: ANY_RECEIVED, to: null },
   PRINTED: { from: ANY_RECEIVED, to: null },
+  // A fee is collected while the dossier is open or resolved and not yet handed back; a refused,
+  // withdrawn, stopped or returned dossier takes no new receipt. A void stays possible whatever
+  // the status: a wrong receipt found later must still be cancelled.
+  FEE_RECEIPT_ISSUED: { from: [Received, InProcessing, SupplementRequested, FinancialObligationPending, Resolved], to: null },
+  FEE_RECEIPT_VOIDED: { from: ANY_RECEIVED, to: null },
 };
 
 /** Vietnamese names of the actions, for buttons and messages. */
@@ -103,6 +108,8 @@ export const actionLabels: Readonly<Record<EventType, string>> = {
   FINANCIAL_OBLIGATION_FULFILLED: 'Ghi nhận đã thực hiện nghĩa vụ tài chính',
   NOTE: 'Ghi chú',
   PRINTED: 'In phiếu',
+  FEE_RECEIPT_ISSUED: 'Thu phí, lệ phí',
+  FEE_RECEIPT_VOIDED: 'Hủy biên lai thu phí, lệ phí',
 };
 
 const notReceived = (status: DossierStatus | null): boolean => status === null || status === DossierStatus.New;

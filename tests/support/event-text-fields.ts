@@ -49,6 +49,12 @@ export const PAYLOAD_TEXT_FIELDS: { readonly [T in EventType]: readonly TextFiel
   FINANCIAL_OBLIGATION_FULFILLED: [multi('Ghi chú', 'payload', 'note')],
   NOTE: [multi('Nội dung ghi chú', 'payload', 'text')],
   PRINTED: [],
+  FEE_RECEIPT_ISSUED: [
+    one('Nội dung thu phí, lệ phí', 'payload', 'description'),
+    one('Họ và tên người nộp tiền', 'payload', 'payer', 'fullName'),
+    one('Địa chỉ người nộp tiền', 'payload', 'payer', 'address'),
+  ],
+  FEE_RECEIPT_VOIDED: [multi('Lý do hủy biên lai', 'payload', 'reason')],
 };
 
 /** Every string an event of `type` can hold (free text or not): what a fuzzer writes over. */
@@ -89,9 +95,13 @@ export const OTHER_STRING_PATHS: { readonly [T in EventType]: ReadonlyArray<Read
   FINANCIAL_OBLIGATION_FULFILLED: [['payload', 'newDueAt']],
   NOTE: [],
   PRINTED: [['payload', 'form']],
+  FEE_RECEIPT_ISSUED: [['payload', 'symbol'], ['payload', 'method']],
+  FEE_RECEIPT_VOIDED: [['payload', 'symbol']],
 };
 
 export const ENVELOPE_STRING_PATHS: ReadonlyArray<ReadonlyArray<string | number>> = [['id'], ['dossierCode'], ['type'], ['at'], ['unitId']];
+
+let sampleReceiptNumber = 0;
 
 /** A valid payload of each type with every optional text field filled, dated around `nowMs`. */
 export function samplePayloads(nowMs: number, toUnitId: string): { [T in EventType]: PayloadInput<T> } {
@@ -141,6 +151,16 @@ export function samplePayloads(nowMs: number, toUnitId: string): { [T in EventTy
     FINANCIAL_OBLIGATION_FULFILLED: { note: 'Đã nộp', pausedWorkingMinutes: 90, newDueAt: at(4) },
     NOTE: { text: 'Công dân gọi điện hỏi tiến độ' },
     PRINTED: { form: 'receipt', copies: 1, isCopy: false },
+    // Receipt numbers are used once per unit: every sample takes a fresh one.
+    FEE_RECEIPT_ISSUED: {
+      symbol: 'BL25-Q1',
+      number: (sampleReceiptNumber += 1),
+      amount: 8000,
+      description: 'Lệ phí đăng ký khai sinh',
+      method: 'cash',
+      payer: { fullName: 'Lê Thị Hoa', address: 'Thôn Đông, xã Tân Lập' },
+    },
+    FEE_RECEIPT_VOIDED: { symbol: 'BL25-Q1', number: (sampleReceiptNumber += 1), reason: 'Thu nhầm\nsố tiền', reservedOnly: true },
   };
 }
 

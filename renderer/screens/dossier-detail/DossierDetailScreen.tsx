@@ -17,6 +17,7 @@ import { formAfterAction } from './role-actions.ts';
 import type { TrackingAction } from './role-actions.ts';
 import { RouteTimeline } from './RouteTimeline.tsx';
 import { useDossier } from './use-dossier.ts';
+import { FeePanel } from '../../fees/FeePanel.tsx';
 import '../../components/forms.css';
 import './dossier-detail.css';
 
@@ -98,6 +99,7 @@ export function DossierDetailScreen() {
         </p>
       )}
       {done && <Notice tone="success" testId="action-done">{done}</Notice>}
+      <FeePanel events={load.events} deskUnitId={desk.identity.agencyId} />
 
       <div className="detail-grid">
         <DossierFacts dossier={dossier} personal={personal} events={load.events} officerName={officerName} places={places} />

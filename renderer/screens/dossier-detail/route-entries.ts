@@ -1,6 +1,9 @@
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import { actionLabels } from '../../../src/dossier/state-machine.ts';
 import { feeText } from '../../../src/fees/fee-text.ts';
+import { formatDong } from '../../../src/fees/format-dong.ts';
+import { paymentMethodLabels } from '../../../src/fees/payment-method.ts';
+import { receiptLabel } from '../../../src/fees/receipt-series.ts';
 import type { PlaceNames } from '../../../src/people/place-names.ts';
 import { formatInstant, formatIsoDate } from '../../components/format.ts';
 
@@ -11,6 +14,7 @@ const formLabels: Record<string, string> = {
   'apology-extension': 'Phiếu xin lỗi và hẹn lại',
   'stop-notice': 'Thông báo dừng giải quyết',
   'process-control': 'Phiếu kiểm soát quá trình',
+  'fee-receipt': 'Biên lai thu phí, lệ phí',
 };
 
 /** The lines a route entry shows under its title: what this event said. */
@@ -60,6 +64,13 @@ export function eventDetails(event: DossierEvent, officerName: (id: string) => s
       return [event.payload.text];
     case 'PRINTED':
       return [`${formLabels[event.payload.form] ?? event.payload.form}${event.payload.isCopy ? ' (bản sao)' : ''}, ${event.payload.copies} bản`];
+    case 'FEE_RECEIPT_ISSUED':
+      return [
+        `Biên lai ${receiptLabel(event.payload)}: ${formatDong(event.payload.amount)} (${paymentMethodLabels[event.payload.method]})`,
+        `Người nộp tiền: ${event.payload.payer.fullName}`,
+      ];
+    case 'FEE_RECEIPT_VOIDED':
+      return [`Biên lai ${receiptLabel(event.payload)}${event.payload.reservedOnly ? ' (số đã giữ, chưa lưu)' : ''}`, `Lý do hủy: ${event.payload.reason}`];
     case 'FINANCIAL_OBLIGATION_REQUESTED':
       return [...(event.payload.note ? [event.payload.note] : []), ...(event.payload.amount !== undefined ? [`Số tiền: ${event.payload.amount.toLocaleString('vi-VN')} đồng`] : [])];
     case 'FINANCIAL_OBLIGATION_FULFILLED': {

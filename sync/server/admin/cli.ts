@@ -20,12 +20,15 @@ import {
   officerSetActive,
   unitAdd,
   unitAddSchema,
+  unitSetAccount,
+  unitSetAccountSchema,
   type CommandIo,
 } from './commands.ts';
 import { readPasswordFromStdin } from './read-password.ts';
 
 const USAGE = `Cách dùng: npm run admin -- <lệnh> [tùy chọn]  (cơ sở dữ liệu: DATABASE_URL, hoặc --data THƯ_MỤC / DATA_DIR)
   unit add --id 000.00.12.H23 --name "UBND xã …" --level commune|district|province|branch [--parent ID]
+  unit set-account --unit ID --bin 970415 --account SỐ_TÀI_KHOẢN --name "TÊN CHỦ TÀI KHOẢN"   (tài khoản thu phí, VietQR)
   officer add --unit ID --username TÊN --name "Họ tên" --role reception|processing|leader|admin [--desks all|none|1,2]
                                           (mật khẩu đọc từ stdin; mặc định tiếp nhận, thụ lý: all; lãnh đạo, quản trị: none)
   officer desks --officer MÃ --desks all|none|1,2   (quầy của đơn vị cán bộ được đăng nhập)
@@ -70,6 +73,8 @@ const OPTIONS = {
   desk: { type: 'string' },
   officer: { type: 'string' },
   desks: { type: 'string' },
+  bin: { type: 'string' },
+  account: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -91,6 +96,10 @@ function planCommand(command: string, values: Values, files: string[]): Run {
     case 'unit add': {
       const input = parse(unitAddSchema, pick('id', 'name', 'level', 'parent'));
       return (database, io) => unitAdd(database, input, io);
+    }
+    case 'unit set-account': {
+      const input = parse(unitSetAccountSchema, pick('unit', 'bin', 'account', 'name'));
+      return (database, io) => unitSetAccount(database, input, io);
     }
     case 'officer add': {
       const input = parse(officerAddSchema, pick('unit', 'username', 'name', 'role', 'desks'));

@@ -11,7 +11,8 @@ import { deskAccessSchema, describeDeskAccess } from '../domain/officer-access.t
 import { addOfficer, listUnitOfficers, setOfficerActive, setOfficerDeskAccess } from '../repositories/officers.ts';
 import type { OfficerRecord } from '../repositories/officers.ts';
 import { importCalendarYear, importCatalogue } from '../repositories/reference-imports.ts';
-import { addUnit, findUnit } from '../repositories/units.ts';
+import { addUnit, findUnit, setUnitBankAccount } from '../repositories/units.ts';
+import { unitBankAccountSchema } from '../../../src/fees/bank-account.ts';
 import { createPlaceNames } from '../../../src/people/place-names.ts';
 import { formatDate, formatTime } from '../../../src/time/vn-time.ts';
 
@@ -48,6 +49,18 @@ export const deskAddSchema = z.strictObject({
   unit: agencyIdSchema,
   slot: z.coerce.number().int().min(1).max(9),
 });
+
+export const unitSetAccountSchema = z.strictObject({
+  unit: agencyIdSchema,
+  bin: unitBankAccountSchema.shape.bankBin,
+  account: unitBankAccountSchema.shape.accountNumber,
+  name: unitBankAccountSchema.shape.accountName,
+});
+
+export async function unitSetAccount(database: Database, input: z.infer<typeof unitSetAccountSchema>, io: CommandIo): Promise<void> {
+  await setUnitBankAccount(database.db, input.unit, { bankBin: input.bin, accountNumber: input.account, accountName: input.name });
+  io.print(`Đã đặt tài khoản thu phí của đơn vị ${input.unit}: ${input.account} (BIN ${input.bin}, ${input.name}).`);
+}
 
 export async function unitAdd(database: Database, input: z.infer<typeof unitAddSchema>, io: CommandIo): Promise<void> {
   const unit = await addUnit(database.db, { id: input.id, name: input.name, level: input.level, parentId: input.parent ?? null });

@@ -18,6 +18,19 @@ export interface UnitsTable {
   level: UnitLevel;
   parent_id: string | null;
   created_at: DefaultTimestamp;
+  /** The unit's account for fees paid by transfer or VietQR (0010_fees.sql). */
+  bank_bin: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_account_number: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_account_name: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Each fee receipt number a unit has used (0010_fees.sql). */
+export interface FeeReceiptsTable {
+  unit_id: string;
+  symbol: string;
+  number: number;
+  dossier_code: string;
+  event_id: string;
 }
 
 export interface OfficersTable {
@@ -138,4 +151,5 @@ export interface Schema {
   dossiers: DossiersTable;
   reference_docs: ReferenceDocsTable;
   schema_migrations: SchemaMigrationsTable;
+  fee_receipts: FeeReceiptsTable;
 }

@@ -14,6 +14,7 @@ import { dateFlagsOf, MAX_CLOCK_SKEW_MS, receiptTimeProblem, type DateWindow } f
 import { roleMayRecord } from '../../../src/auth/role-permissions.ts';
 import { ServerError } from './server-error.ts';
 import { checkSessions } from './session-check.ts';
+import { feeReceiptConflict, feeReceiptRowOf, recordFeeReceipts, type FeeReceiptRow } from '../repositories/fee-receipts.ts';
 
 export interface IngestInput {
   desk: Desk;
@@ -112,6 +113,7 @@ async function validateAndWrite(
   const duplicates: string[] = [];
   const batch: { events: NewEventRow[]; grants: EventBatch['grants'][number][]; feed: EventBatch['feed'][number][] } = { events: [], grants: [], feed: [] };
   const lastOfDossier = new Map<string, number>();
+  const feeRows: { index: number; row: FeeReceiptRow }[] = [];
   const grant = (code: string, unitId: string, draft: DossierDraft) => {
     batch.grants.push({ code, unitId });
     for (const seq of draft.seqs) batch.feed.push({ unitId, seq });
@@ -170,6 +172,8 @@ async function validateAndWrite(
     }
     draft.added.push({ event: { ...event, serverAt: serverTime } as DossierEvent, index });
     lastOfDossier.set(event.dossierCode, ref.batch);
+    const feeRow = feeReceiptRowOf(event);
+    if (feeRow) feeRows.push({ index, row: feeRow });
     accepted.push(event.id);
   }
 
@@ -183,9 +187,15 @@ async function validateAndWrite(
     }
     projections.push({ dossier: projected.dossier, lastBatchIndex: lastOfDossier.get(code) as number });
   }
+  const feeConflict = await feeReceiptConflict(trx, feeRows);
+  if (feeConflict && (refused === null || feeConflict.index < refused.index)) refused = feeConflict;
   if (refused) throw refused.error;
 
   await writeEventBatch(trx, { ...batch, serverAt, projections });
+  await recordFeeReceipts(
+    trx,
+    feeRows.map((f) => f.row),
+  );
   return { accepted, duplicates };
 }
 

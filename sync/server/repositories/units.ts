@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Schema, UnitLevel } from '../db/schema.ts';
 import { ServerError } from '../domain/server-error.ts';
 import { putReferenceDoc } from './reference-docs.ts';
+import type { UnitBankAccount } from '../../../src/fees/bank-account.ts';
 
 export interface Unit {
   id: string;
@@ -22,6 +23,24 @@ export async function addUnit(db: Kysely<Schema>, unit: Unit): Promise<Unit> {
     await trx.insertInto('units').values({ id: unit.id, name: unit.name, level: unit.level, parent_id: unit.parentId }).execute();
     await putReferenceDoc(trx, { kind: 'unit', key: unit.id, unitId: null, body: unit });
     return unit;
+  });
+}
+
+/**
+ * Sets the account a unit collects fees into and publishes it with the unit's document, so its
+ * desks print it (and build VietQR codes) offline.
+ */
+export async function setUnitBankAccount(db: Kysely<Schema>, unitId: string, account: UnitBankAccount): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst();
+    if (!row) throw new ServerError(404, 'unit.not_found', `Không có đơn vị ${unitId}.`);
+    await trx
+      .updateTable('units')
+      .set({ bank_bin: account.bankBin, bank_account_number: account.accountNumber, bank_account_name: account.accountName })
+      .where('id', '=', unitId)
+      .execute();
+    const unit: Unit = { id: row.id, name: row.name, level: row.level, parentId: row.parent_id };
+    await putReferenceDoc(trx, { kind: 'unit', key: unit.id, unitId: null, body: { ...unit, bankAccount: account } });
   });
 }
 

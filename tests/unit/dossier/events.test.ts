@@ -22,6 +22,15 @@ const samplePayloads: { [T in EventType]: PayloadInput<T> } = {
   FINANCIAL_OBLIGATION_FULFILLED: {},
   NOTE: { text: 'Công dân gọi điện hỏi tiến độ' },
   PRINTED: { form: 'receipt', copies: 2, isCopy: false },
+  FEE_RECEIPT_ISSUED: {
+    symbol: 'BL25-Q1',
+    number: 1,
+    amount: 8000,
+    description: 'Lệ phí đăng ký khai sinh',
+    method: 'cash',
+    payer: { fullName: 'Nguyễn Văn An', address: 'Ba Đình, Hà Nội' },
+  },
+  FEE_RECEIPT_VOIDED: { symbol: 'BL25-Q1', number: 1, reason: 'Thu nhầm số tiền' },
 };
 
 function validEvent(): DossierEvent {

@@ -74,6 +74,7 @@ describe('projectDossier: scenarios', () => {
       anomalies: [],
       handoverPending: false,
       deadlineState: 'early',
+      feeReceipts: [],
     });
   });
 
@@ -126,7 +127,7 @@ describe('projectDossier: scenarios', () => {
     expect(state.anomalies).toEqual([
       { eventId: resolved.id, code: 'transition.illegal', message: 'Không thể "Hoàn thành giải quyết" khi hồ sơ đang ở trạng thái "Từ chối".' },
     ]);
-    expect(allowedActions(state.status)).toEqual(['NOTE', 'PRINTED']);
+    expect(allowedActions(state.status)).toEqual(['NOTE', 'PRINTED', 'FEE_RECEIPT_VOIDED']);
   });
 
   it('withdraws while a financial obligation is pending', () => {
@@ -317,8 +318,17 @@ describe('projectDossier: deadline state', () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
+/** Fee receipts of a random route take fresh numbers, so each is legal (a number is issued once). */
+let feeNumber = 0;
+
 const samplePayload = (type: EventType, dueMs: number): PayloadInput<EventType> => {
   switch (type) {
+    case 'FEE_RECEIPT_ISSUED':
+      feeNumber += 1;
+      return { symbol: 'BL25-Q1', number: feeNumber, amount: 8000, description: 'Lệ phí', method: 'cash', payer: { fullName: 'Nguyễn Văn An' } };
+    case 'FEE_RECEIPT_VOIDED':
+      feeNumber += 1;
+      return { symbol: 'BL25-Q1', number: feeNumber, reason: 'Số giữ chỗ không dùng', reservedOnly: true };
     case 'SUPPLEMENT_REQUESTED':
       return { reason: 'Thiếu giấy tờ', items: ['Giấy khai sinh'] };
     case 'SUPPLEMENT_RECEIVED':

@@ -54,6 +54,15 @@ const payloads: { [T in EventType]: PayloadInput<T> } = {
   FINANCIAL_OBLIGATION_FULFILLED: { note: 'Đã nộp' },
   NOTE: { text: 'Ghi chú' },
   PRINTED: { form: 'receipt', copies: 1, isCopy: false },
+  FEE_RECEIPT_ISSUED: {
+    symbol: 'BL25-Q1',
+    number: 1,
+    amount: 8000,
+    description: 'Lệ phí đăng ký khai sinh',
+    method: 'cash',
+    payer: { fullName: 'Nguyễn Văn An', address: 'Ba Đình, Hà Nội' },
+  },
+  FEE_RECEIPT_VOIDED: { symbol: 'BL25-Q1', number: 1, reason: 'Thu nhầm số tiền' },
 };
 
 function eventOf(type: EventType): DossierEvent {

@@ -1,0 +1,132 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildVietQrPayload, feePurpose } from '../../src/fees/vietqr.ts';
+import { openDatabase } from '../../sync/server/db/database.ts';
+import { addDesk } from '../../sync/server/repositories/desks.ts';
+import { addOfficer } from '../../sync/server/repositories/officers.ts';
+import { setUnitBankAccount } from '../../sync/server/repositories/units.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { newPgliteDir } from '../integration/server/support/server-databases.ts';
+import { decodeBarcodes } from '../support/escpos/zxing.ts';
+import { launchChromium } from './support/chromium.ts';
+import { receiveBirthRegistration } from './support/counter.ts';
+import { openFreshDesk } from './support/desk.ts';
+import { enrolAndLogIn } from './support/enrol-desk.ts';
+import { PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
+
+const artifacts = join(import.meta.dirname, 'artifacts');
+const ACCOUNT = { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND PHUONG BA DINH' };
+
+async function openDossier(page: Page, code: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, `/ho-so/${encodeURIComponent(code)}`);
+  await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 60_000 }).toBe(code);
+}
+
+async function collect(page: Page, amount: string, method: 'Tiền mặt' | 'VietQR'): Promise<void> {
+  await page.getByTestId('fee-panel').getByRole('button', { name: 'Thu phí, lệ phí' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Số tiền (đồng)').fill(amount);
+  await dialog.getByLabel(method).check();
+  await dialog.getByRole('button', { name: /Lập biên lai và in/ }).click();
+}
+
+describe('fees and receipts at the desk', () => {
+  let browser: Browser;
+  let server: ServerProcess;
+  let dataDir = '';
+  let deskCode = '';
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    dataDir = await newPgliteDir();
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const db = database.db;
+      await addHanoiUnits(db);
+      await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier: await verifiers.create(PASSWORD) });
+      await addOfficer(db, { unitId: UNIT_A, username: 'quantri', fullName: 'Quản trị Ba Đình', role: 'admin', verifier: await verifiers.create(PASSWORD) });
+      // The administrator's `unit set-account`: the account reaches the desk with the unit's data.
+      await setUnitBankAccount(db, UNIT_A, ACCOUNT);
+      deskCode = (await addDesk(db, { unitId: UNIT_A, slot: 1 })).code;
+    } finally {
+      await database.close();
+    }
+    server = await startServerProcess(['--data', dataDir]);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('collects by VietQR (QR decodes to the exact payload), in cash, voids one with a reason and prints the void mark', async () => {
+    const desk = await openFreshDesk(browser);
+    try {
+      const page = desk.page;
+      await enrolAndLogIn(page, server.url, deskCode, RECEPTION_A.username, PASSWORD);
+      const code = await receiveBirthRegistration(page, 'Nguyễn Văn An');
+      await openDossier(page, code);
+      await page.screenshot({ path: join(artifacts, 'fees-dossier-panel.png') });
+
+      // VietQR: the receipt shows the QR of the unit's account, the amount and the dossier and receipt.
+      await collect(page, '8.000', 'VietQR');
+      const preview = page.frameLocator('iframe.print-preview');
+      await preview.getByTestId('fee-receipt-sheet').waitFor({ timeout: 30_000 });
+      const year = new Date().getFullYear() % 100;
+      const symbol = `BL${String(year).padStart(2, '0')}-Q1`;
+      expect(await preview.getByTestId('fee-receipt-number').textContent()).toContain(`Ký hiệu: ${symbol}`);
+      expect(await preview.getByTestId('fee-receipt-number').textContent()).toContain('Số: 0000001');
+      expect(await preview.getByTestId('fee-receipt-amount').textContent()).toBe('8.000 đ');
+      expect(await preview.getByTestId('fee-receipt-method').textContent()).toBe('VietQR');
+      expect(await preview.getByTestId('form-number').textContent()).toMatch(/^Mẫu số/);
+      expect(await preview.getByTestId('fee-receipt-sheet').textContent()).toContain('Tám nghìn đồng');
+      const expected = buildVietQrPayload({ ...ACCOUNT, amount: 8000, purpose: feePurpose(code, { symbol, number: 1 }) });
+      const qrPng = await preview.getByTestId('vietqr').screenshot({ path: join(artifacts, 'fees-vietqr.png') });
+      expect((await decodeBarcodes(new Uint8Array(qrPng))).map((r) => r.text)).toEqual([expected]);
+      const barcodePng = await preview.getByTestId('barcode').screenshot({ path: join(artifacts, 'fees-receipt-barcode.png') });
+      expect((await decodeBarcodes(new Uint8Array(barcodePng))).map((r) => r.text)).toEqual([code]);
+      await page.screenshot({ path: join(artifacts, 'fees-receipt-vietqr.png') });
+      await preview.getByTestId('fee-receipt-sheet').screenshot({ path: join(artifacts, 'fees-receipt-vietqr-sheet.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+      // Cash, then a void with a reason: the reprint carries "ĐÃ HỦY" and the reason.
+      await collect(page, '25000', 'Tiền mặt');
+      await preview.getByTestId('fee-receipt-sheet').waitFor({ timeout: 30_000 });
+      expect(await preview.getByTestId('fee-receipt-number').textContent()).toContain('Số: 0000002');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+      // Bad input: a negative amount is refused in Vietnamese and nothing is stored.
+      await collect(page, '-5000', 'Tiền mặt');
+      await expect.poll(() => page.getByTestId('fee-error').textContent()).toContain('Số tiền thu phải lớn hơn 0');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      expect(await page.getByTestId('fee-receipts').locator('tbody tr').count()).toBe(2);
+
+      const cashRow = page.getByTestId('fee-receipts').locator('tbody tr').filter({ hasText: '0000002' });
+      await cashRow.getByRole('button', { name: 'Hủy biên lai' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: /Hủy biên lai/ }).click();
+      await expect.poll(() => page.getByTestId('void-error').textContent()).toContain('Cần ghi rõ lý do');
+      await page.getByLabel('Lý do hủy (in trên biên lai đã hủy)').fill('Thu nhầm số tiền');
+      await page.getByRole('dialog').getByRole('button', { name: /Hủy biên lai/ }).click();
+      await preview.getByTestId('void-mark').waitFor({ timeout: 30_000 });
+      expect(await preview.getByTestId('void-mark').textContent()).toBe('ĐÃ HỦY');
+      expect(await preview.getByTestId('void-reason').textContent()).toContain('Lý do: Thu nhầm số tiền');
+      await preview.getByTestId('fee-receipt-sheet').screenshot({ path: join(artifacts, 'fees-receipt-voided.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      // A voided receipt is not offered for voiding again.
+      expect(await cashRow.getByRole('button', { name: 'Hủy biên lai' }).count()).toBe(0);
+      await page.screenshot({ path: join(artifacts, 'fees-dossier-after-void.png') });
+    } finally {
+      await desk.context.close();
+    }
+  }, 300_000);
+});
