@@ -1,4 +1,4 @@
-import { missingCodeMessage, notADossierMessage, readDossierReference } from '../../../src/dossier/dossier-reference.ts';
+import { notADossierMessage, readDossierReference } from '../../../src/dossier/dossier-reference.ts';
 import type { ReferenceContext } from '../../../src/dossier/dossier-reference.ts';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
