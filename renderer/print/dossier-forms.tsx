@@ -28,12 +28,21 @@ export const formTitles: Readonly<Record<PrintForm, string>> = {
 export const copiesPerDocument = (form: PrintForm): number => (form === 'receipt' ? 2 : 1);
 
 export function formUnit(desk: Pick<Desk, 'identity'>): FormUnit {
-  return { unitName: desk.identity.unitName, provinceName: desk.identity.provinceName ?? '', agencyId: desk.identity.agencyId };
+  const { identity } = desk;
+  return { unitName: identity.unitName, provinceName: identity.provinceName ?? '', agencyId: identity.agencyId, ...(identity.unitKind ? { kind: identity.unitKind } : {}) };
 }
 
-/** The document model of `form` for a dossier, from its events (throws a Vietnamese DomainError). */
-export function buildFormModel(form: PrintForm, events: readonly DossierEvent[], desk: Pick<Desk, 'identity' | 'officerName' | 'settings'>): FormModel {
-  const base = { events, unit: formUnit(desk), officerName: (id: string) => desk.officerName(id) };
+/**
+ * The document model of `form` for a dossier, from its events (throws a Vietnamese DomainError).
+ * `unit`: the issuing unit with its kind (form-unit.ts `loadFormUnit`); the identity's by default.
+ */
+export function buildFormModel(
+  form: PrintForm,
+  events: readonly DossierEvent[],
+  desk: Pick<Desk, 'identity' | 'officerName' | 'settings'>,
+  unit: FormUnit = formUnit(desk),
+): FormModel {
+  const base = { events, unit, officerName: (id: string) => desk.officerName(id) };
   switch (form) {
     case 'receipt': {
       const code = events[0]?.dossierCode ?? '';

@@ -7,6 +7,7 @@ import { checkDate, EARLIEST_DATE } from '../time/date-rule.ts';
 import { localDateOf } from '../time/vn-time.ts';
 import { isAgencyId, parseDossierCode } from './dossier-code.ts';
 import { isUuidV7 } from './event-id.ts';
+import { ledgerLineSchema } from './ledger-line.ts';
 
 /**
  * The dossier events of DESIGN §3: one runtime schema per type, joined on `type`.
@@ -114,6 +115,11 @@ const receivedPayload = z
     receivedAt: instant,
     dueAt: instant,
     linkedGroupId: identifier('Mã nhóm hồ sơ liên thông').optional(),
+    /**
+     * Book and line of the dossier ledger (sổ theo dõi hồ sơ) the receipt and the ledger print
+     * (src/dossier/ledger-line.ts). Optional: receipts stored before it have none.
+     */
+    ledger: ledgerLineSchema.optional(),
   })
   .refine((p) => Date.parse(p.dueAt) >= Date.parse(p.receivedAt), {
     message: 'Ngày hẹn trả không được trước thời điểm tiếp nhận',

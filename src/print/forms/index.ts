@@ -2,6 +2,7 @@ export * from './common.ts';
 export * from './receipt.ts';
 export * from './notices.ts';
 export * from './process-control.ts';
+export * from './form-numbers.ts';
 
 import type { ApologyModel, RefusalModel, StopNoticeModel, SupplementRequestModel } from './notices.ts';
 import type { ProcessControlModel } from './process-control.ts';
