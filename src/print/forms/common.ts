@@ -67,8 +67,14 @@ export function formHeader(unit: FormUnit, atMs: number, office: WordGroups = RE
     governing: governing ? [governing.toLocaleUpperCase('vi')] : null,
     agency: agencyGroups(unit.unitName, unit.kind),
     office,
-    placeDate: placeDateLine(unit.unitName, atMs),
+    placeDate: placeDateLine(placeOf(unit), atMs),
   };
+}
+
+/** The place the date line names: the unit's name without its kind ("Phường Ba Đình", not "Công an phường Ba Đình"). */
+function placeOf(unit: FormUnit): string {
+  const place = nameWithoutKind(unit.unitName, unit.kind ?? unitKindFromName(unit.unitName));
+  return place.charAt(0).toLocaleUpperCase('vi') + place.slice(1);
 }
 
 /** "<place>, ngày dd tháng MM năm yyyy" (Vietnam date of the instant). */
