@@ -25,7 +25,7 @@ export async function findByReference(store: DeskStore, reference: DossierRefere
   const candidates = candidateCodes(reference, context);
   const existing = await store.dossiers.byCodes([...candidates.primary, ...candidates.recent]);
   const byCode = new Map(existing.map((dossier) => [dossier.code, dossier]));
-  const outcome = resolveReference(reference, candidates, (code) => byCode.has(code));
+  const outcome = resolveReference(reference, candidates, (code) => byCode.has(code), context);
   const codes = outcome.kind === 'found' ? [outcome.code] : outcome.kind === 'choose' ? outcome.codes : [];
   return { outcome, dossiers: codes.flatMap((code) => byCode.get(code) ?? []) };
 }

@@ -7,6 +7,7 @@ import { useDesk } from '../app/desk-context.tsx';
 import { usePlaceNames } from '../components/use-place-names.ts';
 import { ClockWarningNotice, useClockWarning } from '../components/ClockWarningNotice.tsx';
 import { buildFormModel, copiesPerDocument, formElement, formTitles } from './dossier-forms.tsx';
+import { loadFormUnit } from './form-unit.ts';
 import type { PrintLogEntry } from '../store/index.ts';
 import { useThermalPrint } from './thermal-print-state.ts';
 import './print-dialog.css';
@@ -55,8 +56,8 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
     let live = true;
     void (async () => {
       try {
-        const events = await desk.store.events.forDossier(dossierCode);
-        const model = buildFormModel(form, events, desk, places.unitText, receipt);
+        const [events, unit] = await Promise.all([desk.store.events.forDossier(dossierCode), loadFormUnit(desk)]);
+        const model = buildFormModel(form, events, desk, unit, places.unitText, receipt);
         const copy = await desk.print.nextIsCopy(dossierCode, form);
         if (!live) return;
         setIsCopy(copy);

@@ -31,20 +31,25 @@ export const formTitles: Readonly<Record<PrintForm, string>> = {
 export const copiesPerDocument = (form: PrintForm): number => (form === 'receipt' ? 2 : 1);
 
 export function formUnit(desk: Pick<Desk, 'identity'>): FormUnit {
-  return { unitName: desk.identity.unitName, provinceName: desk.identity.provinceName ?? '', agencyId: desk.identity.agencyId };
+  const { identity } = desk;
+  return { unitName: identity.unitName, provinceName: identity.provinceName ?? '', agencyId: identity.agencyId, ...(identity.unitKind ? { kind: identity.unitKind } : {}) };
 }
 
-/** The document model of `form` for a dossier, from its events (throws a Vietnamese DomainError). */
+/**
+ * The document model of `form` for a dossier, from its events (throws a Vietnamese DomainError).
+ * `unit`: the issuing unit with its kind (form-unit.ts `loadFormUnit`); the identity's by default.
+ */
 export function buildFormModel(
   form: PrintForm,
   events: readonly DossierEvent[],
   desk: Pick<Desk, 'identity' | 'officerName' | 'settings'>,
+  unit: FormUnit = formUnit(desk),
   /** Agency id → unit name from the province's list: hand-overs name units, never ids. */
   unitName?: (agencyId: string) => string,
   /** Which fee receipt of the dossier, for 'fee-receipt'. */
   receipt?: { symbol: string; number: number },
 ): FormModel {
-  const base = { events, unit: formUnit(desk), officerName: (id: string) => desk.officerName(id) };
+  const base = { events, unit, officerName: (id: string) => desk.officerName(id) };
   switch (form) {
     case 'receipt': {
       const code = events[0]?.dossierCode ?? '';

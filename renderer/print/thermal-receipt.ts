@@ -20,13 +20,13 @@ function localDateTime(iso: string): string {
 /** What the 80 mm receipt of a dossier shows, from its RECEIVED event (throws a Vietnamese DomainError without one). */
 export function thermalReceiptOf(
   events: readonly DossierEvent[],
-  desk: { identity: Pick<DeskIdentity, 'unitName'>; settings: Pick<DeskSettings, 'serverUrl'> },
+  desk: { identity: Pick<DeskIdentity, 'unitName' | 'unitKind'>; settings: Pick<DeskSettings, 'serverUrl'> },
 ): ThermalReceiptContent {
   const received = receivedEventOf(events);
   const p = received.payload;
   const presented = p.papers.filter((paper) => paper.presentedOnly === true).map((paper) => paper.name);
   const { copy: _copy, ...content } = thermalReceiptSchema.parse({
-    agencyGroups: agencyGroups(desk.identity.unitName),
+    agencyGroups: agencyGroups(desk.identity.unitName, desk.identity.unitKind),
     dossierCode: received.dossierCode,
     applicantName: p.applicant.fullName,
     procedureName: p.procedureName,

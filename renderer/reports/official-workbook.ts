@@ -10,6 +10,10 @@ import { figureColumns, groupHeaders, headerBands, ON_TIME_RATE_HEADER } from '.
 export interface LedgerContact {
   address?: string;
   phone?: string;
+  /** From the dossier's RECEIVED (ledger-contacts.ts): the number of sets, and the receipt's book and line. */
+  sets?: number;
+  book?: string;
+  line?: string;
 }
 
 export interface WorkbookInput {
@@ -170,7 +174,7 @@ function addLedgerSheet(workbook: Workbook, input: WorkbookInput, ledger: NonNul
       line.lineNumber,
       line.code,
       line.procedureName,
-      1,
+      contact.sets ?? null,
       line.applicantName,
       contact.address ?? '',
       contact.phone ?? '',

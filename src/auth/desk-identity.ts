@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_SLOT, MIN_SLOT } from '../dossier/dossier-code.ts';
 import { agencyIdSchema } from '../dossier/events.ts';
+import { unitKindSchema } from '../units/unit-kind.ts';
 
 /**
  * Who this desk is: typed in at a stand-alone desk's first-run set-up, or issued by the provincial
@@ -13,6 +14,8 @@ export const deskIdentitySchema = z.strictObject({
   provinceCode: z.string().trim().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số').optional(),
   provinceName: z.string().trim().normalize('NFC').min(1, 'Nhập tên tỉnh, thành phố').max(100).optional(),
   unitName: z.string().trim().normalize('NFC').min(1, 'Nhập tên đơn vị').max(200),
+  /** The kind of body the unit is (its forms' header); absent: taken from the unit list, else the name. */
+  unitKind: unitKindSchema.optional(),
   /** QCVN 102:2016/BTTTT agency id, e.g. 000.00.12.H23. */
   agencyId: agencyIdSchema,
   slot: z

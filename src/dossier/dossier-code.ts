@@ -5,6 +5,10 @@ import { isLocalDate } from '../time/vn-time.ts';
 /**
  * Dossier codes `<agency id>-<YYMMDD>-<NNNN>` (Circular 01/2018/TT-VPCP art. 19).
  *
+ * Every legal code is read: NNNN is any day's sequence 0001–9999, as other agencies and systems
+ * issue them (`000.00.12.H23-251122-0007`). Only codes this product's desks issue follow the slot
+ * scheme below; `slot`/`counter` say whether a code does.
+ *
  * Desks issue codes offline, so the daily 4-digit sequence is partitioned by the desk's slot
  * (given at enrollment): slot s in 1..9 owns NNNN = s·1000 + n with n in 1..999. Two desks of one
  * agency can therefore never issue the same code, and a slot's 1000th code of a day is refused
@@ -29,11 +33,12 @@ export interface DossierCodeParts {
   agencyId: string;
   /** Date of receipt, 'YYYY-MM-DD' (YY is read as 20YY). */
   date: string;
-  /** NNNN as a number: slot·1000 + counter. */
+  /** NNNN as a number, 1..9999. */
   sequence: number;
-  slot: number;
-  /** The slot's own daily counter, 1..999. */
-  counter: number;
+  /** The desk slot of a slot-scheme code (NNNN = slot·1000 + counter); null for a code issued elsewhere. */
+  slot: number | null;
+  /** The slot's own daily counter, 1..999; null for a code issued elsewhere. */
+  counter: number | null;
 }
 
 export function isAgencyId(text: string): boolean {
@@ -102,7 +107,7 @@ export function nextDossierCode(input: NextDossierCodeInput): string {
   const last = parseDossierCode(input.lastIssued);
   if (!last.ok) throw last.error;
   const previous = last.value;
-  if (previous.agencyId !== agency.value || previous.slot !== input.slot) {
+  if (!isIssuedByDesk(previous, { agencyId: agency.value, slot: input.slot }) || previous.counter === null) {
     throw new DomainError(
       'code.slot_mismatch',
       `Mã hồ sơ cuối "${previous.code}" không thuộc cơ quan ${agency.value}, quầy số ${input.slot}: kiểm tra lại cấu hình quầy tiếp nhận.`,
@@ -164,23 +169,28 @@ export function parseDossierCode(text: string): Result<DossierCodeParts> {
     );
   }
   const sequence = Number(digits);
+  if (sequence === 0) {
+    return err(
+      new DomainError('code.bad_sequence', `Số thứ tự "${digits}" của mã hồ sơ không hợp lệ: số thứ tự trong ngày phải từ 0001 đến 9999.`, undefined, {
+        code: trimmed,
+      }),
+    );
+  }
+  const slotParts = slotSchemeParts(sequence);
+  return ok({ code: `${agency.value}-${yymmdd}-${digits}`, agencyId: agency.value, date, sequence, ...slotParts });
+}
+
+/** The slot and counter of a sequence in this product's slot scheme, or nulls when it is not in it. */
+function slotSchemeParts(sequence: number): { slot: number | null; counter: number | null } {
   const slot = Math.floor(sequence / 1000);
   const counter = sequence % 1000;
-  if (counter === 0) {
-    return err(
-      new DomainError('code.bad_sequence', `Số thứ tự "${digits}" của mã hồ sơ không hợp lệ: không có số thứ tự kết thúc bằng 000.`, undefined, {
-        code: trimmed,
-      }),
-    );
-  }
-  if (slot < MIN_SLOT) {
-    return err(
-      new DomainError('code.bad_slot', `Số thứ tự "${digits}" của mã hồ sơ không hợp lệ: chữ số đầu (số quầy) phải từ 1 đến 9.`, undefined, {
-        code: trimmed,
-      }),
-    );
-  }
-  return ok({ code: `${agency.value}-${yymmdd}-${digits}`, agencyId: agency.value, date, sequence, slot, counter });
+  if (slot < MIN_SLOT || counter === 0) return { slot: null, counter: null };
+  return { slot, counter };
+}
+
+/** Whether `code` is one the desk of `agencyId` in `slot` issues (its agency and its slot range). */
+export function isIssuedByDesk(code: DossierCodeParts, desk: { agencyId: string; slot: number }): boolean {
+  return code.agencyId === desk.agencyId.trim().toUpperCase() && code.slot === desk.slot;
 }
 
 function assertSlot(slot: number): void {

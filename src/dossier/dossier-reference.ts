@@ -1,6 +1,6 @@
 import { addDays, formatLocalDate, isLocalDate } from '../time/vn-time.ts';
 import type { LocalDate } from '../time/vn-time.ts';
-import { MAX_DAILY_COUNTER, MAX_SLOT, MIN_SLOT, parseDossierCode } from './dossier-code.ts';
+import { isIssuedByDesk, MAX_DAILY_COUNTER, MAX_SLOT, MIN_SLOT, parseDossierCode } from './dossier-code.ts';
 
 /**
  * What people type or scan to name a dossier, read the way they say it:
@@ -116,8 +116,15 @@ export type ReferenceOutcome =
 /**
  * What the reference comes to, given which candidate codes exist on this desk (`exists`).
  * Only one dossier of the day meant is opened directly; anything else is a choice or a plain "not found".
+ * With the desk (`desk`), a whole code this desk could not have issued is said to be valid but
+ * not here yet, rather than merely not found.
  */
-export function resolveReference(ref: DossierReference, candidates: ReferenceCandidates, exists: (code: string) => boolean): ReferenceOutcome {
+export function resolveReference(
+  ref: DossierReference,
+  candidates: ReferenceCandidates,
+  exists: (code: string) => boolean,
+  desk?: DeskOfReference,
+): ReferenceOutcome {
   const primary = candidates.primary.filter(exists);
   const when = ref.kind === 'day' ? `ngày ${formatLocalDate(ref.date)}` : 'hôm nay';
   const what = ref.kind === 'code' ? `hồ sơ ${ref.code}` : `hồ sơ số ${ref.number}`;
@@ -125,7 +132,7 @@ export function resolveReference(ref: DossierReference, candidates: ReferenceCan
   if (primary.length > 1) {
     return { kind: 'choose', codes: primary, message: `Có ${primary.length} ${what} ${when} (ở các quầy khác nhau): chọn hồ sơ cần mở.` };
   }
-  if (ref.kind === 'code') return { kind: 'none', message: `Không tìm thấy ${what} trên máy này. Kiểm tra lại mã trên giấy biên nhận; hồ sơ của đơn vị khác chỉ có sau khi đồng bộ.` };
+  if (ref.kind === 'code') return { kind: 'none', message: missingCodeMessage(ref.code, desk) };
   const recent = candidates.recent.filter(exists);
   if (recent.length > 0) {
     return {
@@ -135,6 +142,23 @@ export function resolveReference(ref: DossierReference, candidates: ReferenceCan
     };
   }
   return { kind: 'none', message: `Không tìm thấy ${what} ${when}.` };
+}
+
+/** The desk a whole code is judged against: its agency and slot. */
+export type DeskOfReference = Pick<ReferenceContext, 'agencyId' | 'slot'>;
+
+/**
+ * Why a valid whole code opens nothing here. A code the desks of this unit issue (its agency, the
+ * slot scheme) is simply not found; any other (another agency's, another system's numbering) is
+ * valid but not on this desk yet: it comes with sync once the dossier reaches this unit.
+ */
+export function missingCodeMessage(code: string, desk?: DeskOfReference): string {
+  const parsed = parseDossierCode(code);
+  const fromElsewhere = parsed.ok && desk !== undefined && !isIssuedByDesk(parsed.value, { agencyId: desk.agencyId, slot: parsed.value.slot ?? 0 });
+  if (parsed.ok && fromElsewhere) {
+    return `Mã hồ sơ ${parsed.value.code} hợp lệ nhưng chưa có trên quầy này (có thể do cơ quan/hệ thống khác cấp). Hồ sơ chỉ có ở đây sau khi được chuyển đến đơn vị này và đồng bộ; hãy đồng bộ rồi thử lại, hoặc tra cứu trên cổng của cơ quan đã cấp mã.`;
+  }
+  return `Không tìm thấy hồ sơ ${code} trên máy này. Kiểm tra lại mã trên giấy biên nhận; hồ sơ của đơn vị khác chỉ có sau khi đồng bộ.`;
 }
 
 function noSuchNumber(number: string): string {

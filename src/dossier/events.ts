@@ -11,6 +11,7 @@ import { collectorRelations, hasAuthorisationPaper } from './parties.ts';
 import { isUuidV7 } from './event-id.ts';
 import { FEE_RECEIPT_NUMBER_MAX, FEE_RECEIPT_SYMBOL } from '../fees/receipt-series.ts';
 import { MAX_FEE_AMOUNT, paymentMethods } from '../fees/payment-method.ts';
+import { ledgerLineSchema } from './ledger-line.ts';
 
 /**
  * The dossier events of DESIGN §3: one runtime schema per type, joined on `type`.
@@ -145,6 +146,11 @@ const receivedPayload = z
     dueAt: instant,
     linkedGroupId: identifier('Mã nhóm hồ sơ liên thông').optional(),
     representative: representativeSchema.optional(),
+    /**
+     * Book and line of the dossier ledger (sổ theo dõi hồ sơ) the receipt and the ledger print
+     * (src/dossier/ledger-line.ts). Optional: receipts stored before it have none.
+     */
+    ledger: ledgerLineSchema.optional(),
   })
   .refine((p) => p.representative === undefined || hasAuthorisationPaper(p.papers), {
     message: 'Hồ sơ nộp qua người được ủy quyền phải có giấy ủy quyền trong thành phần hồ sơ',

@@ -28,8 +28,14 @@ function GroupedLine({ groups }: { groups: WordGroups }) {
 export function HeaderBlock({ header }: { header: FormHeader }) {
   return (
     <>
+      {header.formNumber !== null && (
+        <p className="form-number" data-testid="form-number">
+          {header.formNumber}
+        </p>
+      )}
       <div className="form-header">
         <div className="agency">
+          {header.governing !== null && <GroupedLine groups={header.governing} />}
           <GroupedLine groups={header.agency} />
           <GroupedLine groups={header.office} />
           <span className="rule" />

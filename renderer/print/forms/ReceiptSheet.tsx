@@ -82,7 +82,9 @@ function ReceiptSheet({ model, label, pageSize, mark }: { model: ReceiptModel; l
           {model.fee.words && <> ({model.fee.words})</>}
         </p>
         {model.notes && <p>Ghi chú: {model.notes}</p>}
-        <p>Vào Sổ theo dõi hồ sơ, số thứ tự: {model.ledgerLine}</p>
+        <p data-testid="receipt-ledger-line">
+          Vào Sổ theo dõi hồ sơ{model.ledgerBook && <>, quyển số: {model.ledgerBook}</>}, số thứ tự: {model.ledgerLine}
+        </p>
       </div>
       <Signatures left={{ role: 'NGƯỜI NỘP HỒ SƠ', ...(model.applicantSigner ? { name: model.applicantSigner } : {}) }} right={{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: model.receivingOfficer }} />
     </section>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
+import { missingCodeMessage } from '../../../src/dossier/dossier-reference.ts';
 import type { PrintForm } from '../../../src/dossier/events.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { DeadlineBadge } from '../../components/DeadlineBadge.tsx';
@@ -44,7 +45,7 @@ export function DossierDetailScreen() {
         {load.state === 'invalid' && <Notice tone="error" testId="detail-error">{load.message}</Notice>}
         {load.state === 'missing' && (
           <Notice tone="error" testId="detail-error">
-            Không tìm thấy hồ sơ mã <b>{load.code}</b> trên máy này. Kiểm tra lại mã trên giấy biên nhận; hồ sơ của đơn vị khác chỉ có sau khi đồng bộ.
+            {missingCodeMessage(load.code, desk.identity)}
           </Notice>
         )}
         {load.state === 'failed' && <Notice tone="error" testId="detail-error">Không đọc được hồ sơ: {load.message}</Notice>}

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { DeskIdentity } from '../../../src/auth/desk-identity.ts';
-import { nextDossierCode } from '../../../src/dossier/dossier-code.ts';
+import { formatDossierCode, MAX_DAILY_COUNTER, nextDossierCode, parseDossierCode } from '../../../src/dossier/dossier-code.ts';
 import { createEvent } from '../../../src/dossier/events.ts';
-import type { EventOf } from '../../../src/dossier/events.ts';
-import { localDateOf } from '../../../src/time/vn-time.ts';
+import type { DossierEvent, EventOf } from '../../../src/dossier/events.ts';
+import { ledgerBookOf, nextLedgerLine } from '../../../src/dossier/ledger-line.ts';
+import type { LedgerLine } from '../../../src/dossier/ledger-line.ts';
+import { addDays, localDateOf } from '../../../src/time/vn-time.ts';
 import type { DeskStore } from '../../store/index.ts';
 import type { ReceivedPayloadDraft } from './receive-form.ts';
 
@@ -55,6 +57,7 @@ export function receiveDossier(
       lastIssued = code;
       code = nextDossierCode({ ...base, lastIssued });
     }
+    const ledger = nextLedgerLine(ledgerBookOf(identity.slot, localDate), await previousLedgerLine(store, code, base));
     const event = createEvent(
       {
         type: 'RECEIVED',
@@ -66,6 +69,7 @@ export function receiveDossier(
           ...draft,
           receivedAt: new Date(timing.receivedAtMs).toISOString(),
           dueAt: new Date(timing.dueAtMs).toISOString(),
+          ledger,
         },
       },
       { nextId: deps.newEventId, now: () => timing.receivedAtMs },
@@ -84,4 +88,37 @@ export function receiveDossier(
   });
   queue = run.catch(() => undefined);
   return run;
+}
+
+type CodeBase = { agencyId: string; slot: number; localDate: string };
+
+/**
+ * The ledger line of this desk's receipt before `code`, from the event log (the authority, as for
+ * codes). A desk's codes of a day are issued one after another from 1, so the receipt before
+ * today's n is n − 1; before today's first, it is the highest code of the latest earlier day of the
+ * year that has one (found by halving: the day's codes run 1…max without gaps).
+ */
+async function previousLedgerLine(store: DeskStore, code: string, base: CodeBase): Promise<LedgerLine | null> {
+  const ledgerOf = async (candidate: string): Promise<LedgerLine | null | undefined> => {
+    const events: DossierEvent[] = await store.events.forDossier(candidate);
+    const received = events.find((event): event is EventOf<'RECEIVED'> => event.type === 'RECEIVED');
+    return received ? (received.payload.ledger ?? null) : undefined;
+  };
+  const parsed = parseDossierCode(code);
+  const counter = parsed.ok ? parsed.value.counter : null;
+  if (counter !== null && counter > 1) return (await ledgerOf(formatDossierCode({ ...base, counter: counter - 1 }))) ?? null;
+  const year = base.localDate.slice(0, 4);
+  for (let day = addDays(base.localDate, -1); day.startsWith(year); day = addDays(day, -1)) {
+    const codeOn = (n: number) => formatDossierCode({ ...base, localDate: day, counter: n });
+    if ((await ledgerOf(codeOn(1))) === undefined) continue;
+    let low = 1;
+    let high = MAX_DAILY_COUNTER;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if ((await ledgerOf(codeOn(middle))) === undefined) high = middle - 1;
+      else low = middle;
+    }
+    return (await ledgerOf(codeOn(low))) ?? null;
+  }
+  return null;
 }

@@ -11,13 +11,17 @@ interface LedgerTableProps {
   limit?: number;
 }
 
-/** Sổ theo dõi hồ sơ (Mẫu 06): one line per dossier received, return signatures left blank. */
+/**
+ * Sổ theo dõi hồ sơ (Mẫu 06): one line per dossier received, return signatures left blank. The
+ * book, line and number of sets come from `contacts` (the receipts' own, ledger-contacts.ts).
+ */
 export function LedgerTable({ rows, contacts, onOpen, limit }: LedgerTableProps) {
   const shown = limit === undefined ? rows : rows.slice(0, limit);
   return (
     <table className="ledger-table" data-testid="ledger-table">
       <thead>
         <tr>
+          <th rowSpan={2}>Quyển số</th>
           <th rowSpan={2}>STT</th>
           <th rowSpan={2}>Mã hồ sơ</th>
           <th rowSpan={2}>Tên thủ tục hành chính</th>
@@ -40,7 +44,8 @@ export function LedgerTable({ rows, contacts, onOpen, limit }: LedgerTableProps)
           const contact = contacts?.get(row.code);
           return (
             <tr key={row.code}>
-              <td className="num">{row.lineNumber}</td>
+              <td className="num" data-testid="ledger-book">{contact?.book ?? ''}</td>
+              <td className="num" data-testid="ledger-line">{contact?.line ?? ''}</td>
               <td className="code">
                 {onOpen ? (
                   <button type="button" className="link-button" onClick={() => onOpen(row.code)}>
@@ -51,7 +56,7 @@ export function LedgerTable({ rows, contacts, onOpen, limit }: LedgerTableProps)
                 )}
               </td>
               <td>{row.procedureName}</td>
-              <td className="num">1</td>
+              <td className="num" data-testid="ledger-sets">{contact?.sets ?? ''}</td>
               <td>{row.applicantName}</td>
               <td>{[contact?.address, contact?.phone].filter(Boolean).join(' – ')}</td>
               <td>{formatInstant(row.receivedAt)}</td>

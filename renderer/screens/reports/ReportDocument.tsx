@@ -12,17 +12,26 @@ import printCss from './report-print.css?inline';
 
 interface DocumentHeaderProps {
   identity: DeskIdentity;
+  /** "Mẫu số 06": printed above the header of a form of the regulation (the ledger). */
+  formNumber?: string;
+  /** The issuing body as word groups (agencyGroups: its kind, then its name); the unit's name otherwise. */
+  agency?: readonly string[];
   title: string;
   periodLabel: string;
   printedAtMs: number;
 }
 
-function DocumentHeader({ identity, title, periodLabel, printedAtMs }: DocumentHeaderProps) {
+function DocumentHeader({ identity, title, periodLabel, printedAtMs, formNumber, agency }: DocumentHeaderProps) {
   return (
     <>
+      {formNumber && (
+        <p className="report-doc-form-number" data-testid="form-number">
+          {formNumber}
+        </p>
+      )}
       <div className="report-doc-head">
         <div>
-          <strong>{identity.unitName.toUpperCase()}</strong>
+          {agency ? agency.map((line) => <strong key={line}>{line}</strong>) : <strong>{identity.unitName.toUpperCase()}</strong>}
           <span>Bộ phận tiếp nhận và trả kết quả</span>
         </div>
         <div>

@@ -13,6 +13,9 @@ import { useClock, useDossierChanges } from '../../components/use-live.ts';
 import { documentHtml } from '../../print/document-html.ts';
 import { deadlineStates, onTimeRateByMonth, receivedPerDay, receivedPerMonth, usesDailyBars } from '../../reports/chart-data.ts';
 import { loadLedgerContacts } from '../../reports/ledger-contacts.ts';
+import type { LedgerContact } from '../../reports/official-workbook.ts';
+import { loadFormUnit } from '../../print/form-unit.ts';
+import { agencyGroups, formNumberLabel } from '../../../src/print/forms/index.ts';
 import { figureTitle } from '../../reports/official-columns.ts';
 import { buildReportWorkbook } from '../../reports/official-workbook.ts';
 import { defaultChoice, periodLabel, periodOf, periodProblem, periodSlug } from '../../reports/report-periods.ts';
@@ -24,6 +27,7 @@ import { DeadlineChart } from './charts/DeadlineChart.tsx';
 import { FigureDossiers } from './FigureDossiers.tsx';
 import type { FigureSelection } from './FigureDossiers.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
+import { useLedgerEntries } from './use-ledger-entries.ts';
 import { OfficialTable } from './OfficialTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { LedgerDocument, OfficialDocument } from './ReportDocument.tsx';
@@ -65,6 +69,7 @@ export function ReportsScreen() {
   const loaded = useReportDossiers(desk.store, desk.identity.agencyId, period, nowMs, version);
   const data = loaded.state === 'ready' ? loaded.value : null;
   const computed = useComputedReport(data, groupBy);
+  const screenEntries = useLedgerEntries(desk.store.events, tab === 'ledger' && computed ? computed.ledger.rows : null, LEDGER_ON_SCREEN);
   const open = useOpenDossiers(desk.store, version);
 
   const label = periodLabel(choice);
@@ -116,11 +121,16 @@ export function ReportsScreen() {
     }
   }
 
-  function documentFor(printedAtMs: number, contacts?: Map<string, { address?: string; phone?: string }>) {
+  async function documentFor(printedAtMs: number, contacts?: Map<string, LedgerContact>) {
     if (!computed) throw new Error('Báo cáo chưa sẵn sàng.');
     const header = { identity: desk.identity, periodLabel: label, printedAtMs };
     if (tab === 'ledger') {
-      return { title: `Sổ theo dõi hồ sơ – ${label}`, element: <LedgerDocument {...header} rows={computed.ledger.rows} {...(contacts ? { contacts } : {})} /> };
+      const unit = await loadFormUnit(desk);
+      const ledgerHeader = { formNumber: formNumberLabel('ledger'), agency: agencyGroups(unit.unitName, unit.kind) };
+      return {
+        title: `Sổ theo dõi hồ sơ – ${label}`,
+        element: <LedgerDocument {...header} {...ledgerHeader} rows={computed.ledger.rows} {...(contacts ? { contacts } : {})} />,
+      };
     }
     return {
       title: `Báo cáo tình hình giải quyết hồ sơ – ${label}`,
@@ -129,7 +139,7 @@ export function ReportsScreen() {
   }
 
   const ledgerContacts = () =>
-    computed ? loadLedgerContacts(desk.store.dossiers, computed.ledger.rows.map((r) => r.code)) : Promise.resolve(new Map());
+    computed ? loadLedgerContacts(desk.store.dossiers, computed.ledger.rows.map((r) => r.code), undefined, desk.store.events) : Promise.resolve(new Map());
 
   const exportExcel = () =>
     run('excel', async () => {
@@ -152,7 +162,7 @@ export function ReportsScreen() {
   const print = () =>
     run('print', async () => {
       const contacts = tab === 'ledger' ? await ledgerContacts() : undefined;
-      const doc = documentFor(desk.now(), contacts);
+      const doc = await documentFor(desk.now(), contacts);
       const html = documentHtml(doc.element, 'A4', doc.title);
       const result = await desk.bridge.printDocument({ html, silent: false, copies: 1, pageSize: 'A4', landscape: true });
       return result.printed ? 'Đã gửi lệnh in.' : null;
@@ -162,7 +172,7 @@ export function ReportsScreen() {
     run('pdf', async () => {
       if (!data) return null;
       const contacts = tab === 'ledger' ? await ledgerContacts() : undefined;
-      const doc = documentFor(desk.now(), contacts);
+      const doc = await documentFor(desk.now(), contacts);
       const html = documentHtml(doc.element, 'A4', doc.title);
       const name = `${tab === 'ledger' ? 'so-theo-doi' : 'bao-cao'}-${periodSlug(data.period)}.pdf`;
       const result = await desk.bridge.saveDocumentAsPdf({ html, pageSize: 'A4', landscape: true, suggestedFileName: name });
@@ -258,7 +268,7 @@ export function ReportsScreen() {
         {computed && tab === 'ledger' && (
           <>
             <div className="table-scroll">
-              <LedgerTable rows={computed.ledger.rows} onOpen={openDossier} limit={LEDGER_ON_SCREEN} />
+              <LedgerTable rows={computed.ledger.rows} contacts={screenEntries} onOpen={openDossier} limit={LEDGER_ON_SCREEN} />
             </div>
             <p className="list-note">
               {computed.ledger.rows.length > LEDGER_ON_SCREEN

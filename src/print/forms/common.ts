@@ -2,6 +2,10 @@ import type { StatutoryTime } from '../../catalogue/statutory-time.ts';
 import { DomainError } from '../../errors.ts';
 import type { DossierEvent, EventOf } from '../../dossier/events.ts';
 import { formatDate, formatTime, localDateOf } from '../../time/vn-time.ts';
+import { nameWithoutKind, unitKindFromName, unitKindHeadings } from '../../units/unit-kind.ts';
+import type { UnitKind } from '../../units/unit-kind.ts';
+import { formNumberLabel } from './form-numbers.ts';
+import type { FormName } from './form-numbers.ts';
 
 /** The unit that issues a form (from the desk identity). */
 export interface FormUnit {
@@ -10,6 +14,10 @@ export interface FormUnit {
   /** e.g. "Thành phố Hà Nội". */
   provinceName: string;
   agencyId: string;
+  /** The kind of body (unit reference data); derived from the name when the unit has none. */
+  kind?: UnitKind;
+  /** The governing body printed above the unit in the header, e.g. "Công an thành phố Hà Nội". */
+  governingBody?: string;
 }
 
 /**
@@ -21,6 +29,10 @@ export type WordGroups = readonly string[];
 
 /** The two header blocks and the place-and-date line every one-stop form starts with. */
 export interface FormHeader {
+  /** "Mẫu số 01" (form-numbers.ts), printed above the header; null for a form without a number. */
+  formNumber: string | null;
+  /** Left block, first line when the unit has one: its governing body, upper case. */
+  governing: WordGroups | null;
   /** Left block, upper case: the issuing body. */
   agency: WordGroups;
   /** Left block, second line: the office within it. */
@@ -34,22 +46,35 @@ export type OfficerNames = (officerId: string) => string;
 
 export const RECEPTION_OFFICE: WordGroups = ['BỘ PHẬN TIẾP NHẬN', 'VÀ TRẢ KẾT QUẢ'];
 
-const COMMITTEE = 'ỦY BAN NHÂN DÂN';
-/** A unit name given with its committee already ("UBND phường Ba Đình", "Uỷ ban nhân dân xã…"). */
-const COMMITTEE_PREFIX = /^(?:ubnd|[uủ]y ban nhân dân|uỷ ban nhân dân)\s+/iu;
-
-/** The issuing body of a unit's forms: its people's committee, then the unit's own name whole. */
-export function agencyGroups(unitName: string): WordGroups {
-  const name = unitName.normalize('NFC').replace(/\s+/g, ' ').trim().replace(COMMITTEE_PREFIX, '');
-  return [COMMITTEE, name.toLocaleUpperCase('vi')];
+/**
+ * The issuing body of a unit's forms: the heading of its kind (Ủy ban nhân dân, Công an…), then the
+ * unit's own name whole, without the kind's words it may start with ("UBND phường Ba Đình").
+ */
+export function agencyGroups(unitName: string, kind: UnitKind = unitKindFromName(unitName)): WordGroups {
+  const name = nameWithoutKind(unitName, kind).toLocaleUpperCase('vi');
+  const heading = unitKindHeadings[kind];
+  return heading === null ? [name] : [heading, name];
 }
 
-export function formHeader(unit: FormUnit, atMs: number, office: WordGroups = RECEPTION_OFFICE): FormHeader {
+/**
+ * The header of `form` issued by `unit`. `form` gives the form number printed above it; a form
+ * model added without one prints none.
+ */
+export function formHeader(unit: FormUnit, atMs: number, office: WordGroups = RECEPTION_OFFICE, form?: FormName): FormHeader {
+  const governing = unit.governingBody?.normalize('NFC').replace(/\s+/g, ' ').trim();
   return {
-    agency: agencyGroups(unit.unitName),
+    formNumber: form === undefined ? null : formNumberLabel(form),
+    governing: governing ? [governing.toLocaleUpperCase('vi')] : null,
+    agency: agencyGroups(unit.unitName, unit.kind),
     office,
-    placeDate: placeDateLine(unit.unitName, atMs),
+    placeDate: placeDateLine(placeOf(unit), atMs),
   };
+}
+
+/** The place the date line names: the unit's name without its kind ("Phường Ba Đình", not "Công an phường Ba Đình"). */
+function placeOf(unit: FormUnit): string {
+  const place = nameWithoutKind(unit.unitName, unit.kind ?? unitKindFromName(unit.unitName));
+  return place.charAt(0).toLocaleUpperCase('vi') + place.slice(1);
 }
 
 /** "<place>, ngày dd tháng MM năm yyyy" (Vietnam date of the instant). */

@@ -4,6 +4,7 @@ export * from './notices.ts';
 export * from './process-control.ts';
 export * from './parties.ts';
 export * from './fee-receipt.ts';
+export * from './form-numbers.ts';
 
 import type { ApologyModel, RefusalModel, StopNoticeModel, SupplementRequestModel } from './notices.ts';
 import type { ProcessControlModel } from './process-control.ts';

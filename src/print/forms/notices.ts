@@ -1,6 +1,7 @@
 import type { DossierEvent } from '../../dossier/events.ts';
 import { projectDossier } from '../../dossier/projection.ts';
-import { dossierLines, formHeader, lastEventOf, ms, receivedEventOf, timeAndDate } from './common.ts';
+import { dossierLines, formHeader, lastEventOf, ms, receivedEventOf, RECEPTION_OFFICE, timeAndDate } from './common.ts';
+import type { FormName } from './form-numbers.ts';
 import type { DossierLines, FormHeader, FormUnit, OfficerNames } from './common.ts';
 
 /**
@@ -50,11 +51,11 @@ export interface StopNoticeModel extends NoticeBase {
   reason: string;
 }
 
-function base(input: NoticeInput, atIso: string, officerId: string, title: string, signerRole: string): NoticeBase {
+function base(input: NoticeInput, form: FormName, atIso: string, officerId: string, title: string, signerRole: string): NoticeBase {
   const received = receivedEventOf(input.events);
   return {
     title,
-    header: formHeader(input.unit, ms(atIso)),
+    header: formHeader(input.unit, ms(atIso), RECEPTION_OFFICE, form),
     ...dossierLines(received),
     receivedAt: timeAndDate(ms(received.payload.receivedAt)),
     signerRole,
@@ -67,7 +68,7 @@ export function buildSupplementRequest(input: NoticeInput): SupplementRequestMod
   const officer = input.officerName(event.officerId);
   return {
     form: 'supplement-request',
-    ...base(input, event.at, event.officerId, 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', 'NGƯỜI HƯỚNG DẪN'),
+    ...base(input, 'supplement-request', event.at, event.officerId, 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', 'NGƯỜI HƯỚNG DẪN'),
     items: [...event.payload.items],
     reason: event.payload.reason,
     contact: `${officer}, Bộ phận tiếp nhận và trả kết quả, ${input.unit.unitName}`,
@@ -78,7 +79,7 @@ export function buildRefusal(input: NoticeInput): RefusalModel {
   const event = lastEventOf(input.events, 'REFUSED', 'quyết định từ chối');
   return {
     form: 'refusal',
-    ...base(input, event.at, event.officerId, 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ'),
+    ...base(input, 'refusal', event.at, event.officerId, 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ'),
     reason: event.payload.reason,
   };
 }
@@ -90,7 +91,7 @@ export function buildApology(input: NoticeInput): ApologyModel {
   const previousDue = before.length > 0 ? projectDossier(before).dueAt : '';
   return {
     form: 'apology-extension',
-    ...base(input, event.at, event.officerId, 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', 'THỦ TRƯỞNG CƠ QUAN'),
+    ...base(input, 'apology-extension', event.at, event.officerId, 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', 'THỦ TRƯỞNG CƠ QUAN'),
     originalAppointment: previousDue === '' ? '' : timeAndDate(ms(previousDue)),
     reason: event.payload.reason,
     responsibleUnit: event.payload.responsibleUnit,
@@ -102,7 +103,7 @@ export function buildStopNotice(input: NoticeInput): StopNoticeModel {
   const event = lastEventOf(input.events, 'STOPPED', 'quyết định dừng giải quyết');
   return {
     form: 'stop-notice',
-    ...base(input, event.at, event.officerId, 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ', 'THỦ TRƯỞNG CƠ QUAN'),
+    ...base(input, 'stop-notice', event.at, event.officerId, 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ', 'THỦ TRƯỞNG CƠ QUAN'),
     reason: event.payload.reason,
   };
 }

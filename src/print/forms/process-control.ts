@@ -2,7 +2,7 @@ import { finishedDeadlineState } from '../../deadline/deadline-state.ts';
 import type { FinishedDeadlineState } from '../../deadline/deadline-state.ts';
 import type { DossierEvent } from '../../dossier/events.ts';
 import { projectDossier } from '../../dossier/projection.ts';
-import { dossierLines, formHeader, ms, receivedEventOf, timeAndDate } from './common.ts';
+import { dossierLines, formHeader, ms, receivedEventOf, RECEPTION_OFFICE, timeAndDate } from './common.ts';
 import type { DossierLines, FormHeader, FormUnit, OfficerNames } from './common.ts';
 
 /** One hand-over of the dossier: a row of the process control slip. */
@@ -115,7 +115,7 @@ export function buildProcessControl(input: ProcessControlInput): ProcessControlM
   return {
     form: 'process-control',
     title: 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
-    header: formHeader(input.unit, ms(received.payload.receivedAt)),
+    header: formHeader(input.unit, ms(received.payload.receivedAt), RECEPTION_OFFICE, 'process-control'),
     ...dossierLines(received),
     receivedAt: timeAndDate(ms(state.receivedAt)),
     dueAt: state.dueAt === '' ? '' : timeAndDate(ms(state.dueAt)),

@@ -1,11 +1,12 @@
 import { amountInWords } from '../../fees/amount-in-words.ts';
 import { formatDong } from '../../fees/format-dong.ts';
-import { parseDossierCode } from '../../dossier/dossier-code.ts';
+import { ledgerEntryOf } from '../../dossier/ledger-line.ts';
 import type { DossierEvent } from '../../dossier/events.ts';
 import {
   dossierLines,
   formHeader,
   ms,
+  RECEPTION_OFFICE,
   receivedEventOf,
   resultDeliveryLabels,
   statutoryTimeText,
@@ -40,7 +41,9 @@ export interface ReceiptModel extends DossierLines {
   resultDelivery: string;
   fee: { amount: number; text: string; words: string; note: string | null };
   notes: string | null;
-  /** Line of the dossier ledger (sổ theo dõi hồ sơ): the code's daily sequence. */
+  /** Book of the dossier ledger (quyển số, "01/2026"); '' for a receipt stored before books. */
+  ledgerBook: string;
+  /** Line of the dossier ledger (số thứ tự), the same the ledger prints (ledger-line.ts). */
   ledgerLine: string;
   receivingOfficer: string;
   /** The receiving unit, e.g. "Phường Ba Đình". */
@@ -64,11 +67,11 @@ export function buildReceipt(input: ReceiptInput): ReceiptModel {
   const received = receivedEventOf(input.events);
   const p = received.payload;
   const receivedMs = ms(p.receivedAt);
-  const code = parseDossierCode(received.dossierCode);
+  const ledger = ledgerEntryOf(p, received.dossierCode);
   return {
     form: 'receipt',
     title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
-    header: formHeader(input.unit, receivedMs),
+    header: formHeader(input.unit, receivedMs, RECEPTION_OFFICE, 'receipt'),
     copyLabels: RECEIPT_COPY_LABELS,
     ...dossierLines(received),
     papers: p.papers.map(({ name, originals, copies, presentedOnly }) => ({ name, originals, copies, presentedOnly: presentedOnly === true })),
@@ -84,7 +87,8 @@ export function buildReceipt(input: ReceiptInput): ReceiptModel {
       note: p.fee.note ?? null,
     },
     notes: p.notes ?? null,
-    ledgerLine: code.ok ? String(code.value.sequence) : received.dossierCode,
+    ledgerBook: ledger.book,
+    ledgerLine: ledger.line,
     receivingOfficer: input.officerName(received.officerId),
     unitName: input.unit.unitName,
     lookupUrl: input.lookupUrl,

@@ -22,12 +22,16 @@ import {
   unitAddSchema,
   unitSetAccount,
   unitSetAccountSchema,
+  unitUpdate,
+  unitUpdateSchema,
   type CommandIo,
 } from './commands.ts';
 import { readPasswordFromStdin } from './read-password.ts';
 
 const USAGE = `Cách dùng: npm run admin -- <lệnh> [tùy chọn]  (cơ sở dữ liệu: DATABASE_URL, hoặc --data THƯ_MỤC / DATA_DIR)
   unit add --id 000.00.12.H23 --name "UBND xã …" --level commune|district|province|branch [--parent ID]
+           [--kind people-committee|police|social-insurance|military-command|other] [--governing-body "Công an thành phố …"]
+  unit update --id ID [--name "…"] [--kind …] [--governing-body "…"]   (--governing-body "" xóa)
   unit set-account --unit ID --bin 970415 --account SỐ_TÀI_KHOẢN --name "TÊN CHỦ TÀI KHOẢN"   (tài khoản thu phí, VietQR)
   officer add --unit ID --username TÊN --name "Họ tên" --role reception|processing|leader|admin [--desks all|none|1,2]
                                           (mật khẩu đọc từ stdin; mặc định tiếp nhận, thụ lý: all; lãnh đạo, quản trị: none)
@@ -66,6 +70,8 @@ const OPTIONS = {
   name: { type: 'string' },
   level: { type: 'string' },
   parent: { type: 'string' },
+  kind: { type: 'string' },
+  'governing-body': { type: 'string' },
   unit: { type: 'string' },
   username: { type: 'string' },
   role: { type: 'string' },
@@ -94,12 +100,16 @@ function planCommand(command: string, values: Values, files: string[]): Run {
   const pick = (...keys: string[]) => Object.fromEntries(keys.filter((key) => values[key] !== undefined).map((key) => [key, values[key]]));
   switch (command) {
     case 'unit add': {
-      const input = parse(unitAddSchema, pick('id', 'name', 'level', 'parent'));
+      const input = parse(unitAddSchema, pick('id', 'name', 'level', 'parent', 'kind', 'governing-body'));
       return (database, io) => unitAdd(database, input, io);
     }
     case 'unit set-account': {
       const input = parse(unitSetAccountSchema, pick('unit', 'bin', 'account', 'name'));
       return (database, io) => unitSetAccount(database, input, io);
+    }
+    case 'unit update': {
+      const input = parse(unitUpdateSchema, pick('id', 'name', 'kind', 'governing-body'));
+      return (database, io) => unitUpdate(database, input, io);
     }
     case 'officer add': {
       const input = parse(officerAddSchema, pick('unit', 'username', 'name', 'role', 'desks'));

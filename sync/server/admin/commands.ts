@@ -11,8 +11,10 @@ import { deskAccessSchema, describeDeskAccess } from '../domain/officer-access.t
 import { addOfficer, listUnitOfficers, setOfficerActive, setOfficerDeskAccess } from '../repositories/officers.ts';
 import type { OfficerRecord } from '../repositories/officers.ts';
 import { importCalendarYear, importCatalogue } from '../repositories/reference-imports.ts';
-import { addUnit, findUnit, setUnitBankAccount } from '../repositories/units.ts';
+import { addUnit, findUnit, setUnitBankAccount, updateUnit } from '../repositories/units.ts';
 import { unitBankAccountSchema } from '../../../src/fees/bank-account.ts';
+import { unitKindFromName, unitKindLabels, unitKindSchema } from '../../../src/units/unit-kind.ts';
+import type { UnitKind } from '../../../src/units/unit-kind.ts';
 import { createPlaceNames } from '../../../src/people/place-names.ts';
 import { formatDate, formatTime } from '../../../src/time/vn-time.ts';
 
@@ -24,11 +26,24 @@ export interface CommandIo {
 
 const name = z.string().trim().normalize('NFC').min(1, 'tên không được để trống').max(200);
 
+const governingBody = z.string().trim().normalize('NFC').max(200, 'tên cơ quan chủ quản tối đa 200 ký tự');
+
 export const unitAddSchema = z.strictObject({
   id: agencyIdSchema,
   name,
   level: z.enum(['province', 'district', 'commune', 'branch']),
   parent: agencyIdSchema.optional(),
+  /** Absent: taken from the name ("UBND …", "Công an …"), else a people's committee. */
+  kind: unitKindSchema.optional(),
+  'governing-body': governingBody.min(1, 'tên cơ quan chủ quản không được để trống').optional(),
+});
+
+export const unitUpdateSchema = z.strictObject({
+  id: agencyIdSchema,
+  name: name.optional(),
+  kind: unitKindSchema.optional(),
+  /** An empty value clears it. */
+  'governing-body': governingBody.optional(),
 });
 
 export const officerAddSchema = z.strictObject({
@@ -63,8 +78,31 @@ export async function unitSetAccount(database: Database, input: z.infer<typeof u
 }
 
 export async function unitAdd(database: Database, input: z.infer<typeof unitAddSchema>, io: CommandIo): Promise<void> {
-  const unit = await addUnit(database.db, { id: input.id, name: input.name, level: input.level, parentId: input.parent ?? null });
-  io.print(`Đã thêm đơn vị ${unit.id} (${unit.name}).`);
+  const governing = input['governing-body'];
+  const unit = await addUnit(database.db, {
+    id: input.id,
+    name: input.name,
+    level: input.level,
+    parentId: input.parent ?? null,
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(governing ? { governingBody: governing } : {}),
+  });
+  io.print(`Đã thêm đơn vị ${unit.id} (${unit.name}, ${describeKind(unit)}).`);
+}
+
+export async function unitUpdate(database: Database, input: z.infer<typeof unitUpdateSchema>, io: CommandIo): Promise<void> {
+  const governing = input['governing-body'];
+  const unit = await updateUnit(database.db, input.id, {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.kind !== undefined ? { kind: input.kind } : {}),
+    ...(governing !== undefined ? { governingBody: governing === '' ? null : governing } : {}),
+  });
+  io.print(`Đã cập nhật đơn vị ${unit.id} (${unit.name}, ${describeKind(unit)}${unit.governingBody ? `, cơ quan chủ quản: ${unit.governingBody}` : ''}).`);
+}
+
+/** "loại: Công an" or "loại: Ủy ban nhân dân (theo tên)". */
+function describeKind(unit: { name: string; kind?: UnitKind }): string {
+  return unit.kind ? `loại: ${unitKindLabels[unit.kind]}` : `loại: ${unitKindLabels[unitKindFromName(unit.name)]} (theo tên)`;
 }
 
 export async function officerAdd(database: Database, input: z.infer<typeof officerAddSchema>, io: CommandIo): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { UnitKind } from '../../../src/units/unit-kind.ts';
 
 /** Kysely's view of the tables made by `db/migrations`. Keep the two in step. */
 
@@ -18,6 +19,9 @@ export interface UnitsTable {
   level: UnitLevel;
   parent_id: string | null;
   created_at: DefaultTimestamp;
+  /** Migration 0012: null = taken from the name (src/units/unit-kind.ts). */
+  kind: ColumnType<UnitKind | null, UnitKind | null | undefined, UnitKind | null>;
+  governing_body: ColumnType<string | null, string | null | undefined, string | null>;
   /** The unit's account for fees paid by transfer or VietQR (0010_fees.sql). */
   bank_bin: ColumnType<string | null, string | null | undefined, string | null>;
   bank_account_number: ColumnType<string | null, string | null | undefined, string | null>;

@@ -17,14 +17,34 @@ afterEach(async () => {
   store = null;
 });
 
-function receive(s: DeskStore, n: number) {
+function receive(s: DeskStore, n: number, at = START) {
   const { receivedAt: _r, dueAt: _d, ...draft } = receivedPayload({ name: `Nguyễn Văn ${n}` });
-  const nextId = createEventIdGenerator({ now: () => START, randomBytes: (k) => new Uint8Array(randomBytes(k)) });
-  return receiveDossier(draft, { receivedAtMs: START, dueAtMs: START + 3 * 86_400_000 }, { store: s, identity, officerId: 'officer-1', now: () => START, newEventId: nextId });
+  const nextId = createEventIdGenerator({ now: () => at, randomBytes: (k) => new Uint8Array(randomBytes(k)) });
+  return receiveDossier(draft, { receivedAtMs: at, dueAtMs: at + 3 * 86_400_000 }, { store: s, identity, officerId: 'officer-1', now: () => at, newEventId: nextId });
 }
 
 const hint = async (s: DeskStore) => (await s.settings.get('last-dossier-code', hintSchema, { code: null })).code;
 const code = (counter: number) => `${AGENCY}-251124-2${String(counter).padStart(3, '0')}`;
+
+describe('allocating ledger lines with the receipt (issue 20 point 7)', () => {
+  it('numbers the desk’s book 1, 2, 3… through the year, across days and a restart, and starts a new book with the year', async () => {
+    const name = uniqueName('ledger');
+    store = await openTestStore({ name });
+    const DAY = 86_400_000;
+    const lines: number[] = [];
+    for (let n = 1; n <= 3; n += 1) lines.push((await receive(store, n)).payload.ledger?.line ?? 0);
+    // Two days later (a day without receipts between), after a restart that lost the in-memory hint.
+    await store.close();
+    store = await openTestStore({ name });
+    const later = await receive(store, 4, START + 2 * DAY);
+    lines.push(later.payload.ledger?.line ?? 0);
+    lines.push((await receive(store, 5, START + 2 * DAY)).payload.ledger?.line ?? 0);
+    expect(lines).toEqual([1, 2, 3, 4, 5]);
+    expect(later.payload.ledger).toEqual({ year: 2025, book: 2, line: 4 });
+    const nextYear = await receive(store, 6, Date.parse('2026-01-05T02:00:00Z'));
+    expect(nextYear.payload.ledger).toEqual({ year: 2026, book: 2, line: 1 });
+  });
+});
 
 describe('issuing dossier codes', () => {
   it('issues consecutive codes, saving the hint every few receipts, and never reissues one after a restart', async () => {

@@ -4,6 +4,7 @@ import { DomainError } from '../../../src/errors.ts';
 import {
   formatDossierCode,
   isAgencyId,
+  isIssuedByDesk,
   nextDossierCode,
   parseAgencyId,
   parseDossierCode,
@@ -86,6 +87,40 @@ describe('parseDossierCode', () => {
     });
   });
 
+  it.each([
+    ['000.00.12.H23-251122-0001', 1],
+    ['000.00.12.H23-251122-0007', 7],
+    ['000.00.12.H23-251122-0999', 999],
+    ['000.00.12.H23-251122-3000', 3000],
+    ['000.00.12.H23-251122-9999', 9999],
+  ])('reads %s, a legal code whatever system issued it, with its sequence', (text, sequence) => {
+    const result = parseDossierCode(text);
+    expect(result.ok && result.value.code).toBe(text);
+    expect(result.ok && result.value.sequence).toBe(sequence);
+  });
+
+  it('gives a slot and counter only to codes of the desks’ slot scheme', () => {
+    const foreign = parseDossierCode('000.00.12.H23-251122-0007');
+    expect(foreign.ok && { slot: foreign.value.slot, counter: foreign.value.counter }).toEqual({ slot: null, counter: null });
+    const round = parseDossierCode('000.00.12.H23-251122-3000');
+    expect(round.ok && round.value.slot).toBe(null);
+    const own = parseDossierCode('000.00.12.H23-251122-9999');
+    expect(own.ok && { slot: own.value.slot, counter: own.value.counter }).toEqual({ slot: 9, counter: 999 });
+  });
+
+  it('tells a code this desk issues from one issued elsewhere', () => {
+    const desk = { agencyId: AGENCY, slot: 3 };
+    const parts = (text: string) => {
+      const result = parseDossierCode(text);
+      if (!result.ok) throw result.error;
+      return result.value;
+    };
+    expect(isIssuedByDesk(parts('000.00.12.H23-251122-3007'), desk)).toBe(true);
+    expect(isIssuedByDesk(parts('000.00.12.H23-251122-1007'), desk)).toBe(false);
+    expect(isIssuedByDesk(parts('000.00.12.H23-251122-0007'), desk)).toBe(false);
+    expect(isIssuedByDesk(parts('000.00.12.H24-251122-3007'), desk)).toBe(false);
+  });
+
   it('tolerates surrounding white space and a lower-case agency id', () => {
     const result = parseDossierCode('  000.00.12.h23-240229-1001\r\n');
     expect(result.ok && result.value.code).toBe('000.00.12.H23-240229-1001');
@@ -106,8 +141,8 @@ describe('parseDossierCode', () => {
     ['000.00.12.H23-250229-3007', 'code.bad_date'],
     ['000.00.12.H23-251100-3007', 'code.bad_date'],
     ['000.00.12.H23-251122-0000', 'code.bad_sequence'],
-    ['000.00.12.H23-251122-3000', 'code.bad_sequence'],
-    ['000.00.12.H23-251122-0007', 'code.bad_slot'],
+    ['000.00.12.H23-251122-10000', 'code.bad_shape'],
+    ['000.00.12.H23-251131-0007', 'code.bad_date'],
   ])('rejects %j with %s and a Vietnamese message', (text, code) => {
     const error = parseError(text);
     expect(error.code).toBe(code);

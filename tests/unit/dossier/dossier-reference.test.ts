@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDossierCode } from '../../../src/dossier/dossier-code.ts';
-import { candidateCodes, notADossierMessage, readDossierReference, resolveReference, RECENT_DAYS } from '../../../src/dossier/dossier-reference.ts';
+import { candidateCodes, missingCodeMessage, notADossierMessage, readDossierReference, resolveReference, RECENT_DAYS } from '../../../src/dossier/dossier-reference.ts';
 import type { DossierReference, ReferenceReading } from '../../../src/dossier/dossier-reference.ts';
 
 const AGENCY = '000.00.12.H23';
@@ -104,6 +104,23 @@ describe('what a number comes to on this desk', () => {
     expect(resolve(code('251124', 1999), [])).toMatchObject({ kind: 'none', message: expect.stringContaining(`Không tìm thấy hồ sơ ${code('251124', 1999)} trên máy này.`) });
     // Older than the recent days: not offered.
     expect(resolve('1001', [code('251024', 1001)])).toEqual({ kind: 'none', message: 'Không tìm thấy hồ sơ số 1001 hôm nay.' });
+  });
+
+  it('says a valid code from elsewhere is not on this desk yet, instead of invalid', () => {
+    const foreign = '000.00.12.H23-251122-0007';
+    const otherAgency = '000.00.12.H24-251124-2001';
+    for (const text of [foreign, otherAgency, `https://motcua.tinh.gov.vn/tra-cuu?ma=${foreign}`]) {
+      const ref = referenceOf(text);
+      const outcome = resolveReference(ref, candidateCodes(ref, context), () => false, context);
+      expect(outcome).toMatchObject({ kind: 'none', message: expect.stringContaining('hợp lệ nhưng chưa có trên quầy này (có thể do cơ quan/hệ thống khác cấp)') });
+    }
+    // The unit's own desks' codes are simply not found yet (another counter's, before sync).
+    const ref = referenceOf(code('251124', 1999));
+    expect(resolveReference(ref, candidateCodes(ref, context), () => false, context)).toMatchObject({
+      kind: 'none',
+      message: expect.stringContaining(`Không tìm thấy hồ sơ ${code('251124', 1999)} trên máy này.`),
+    });
+    expect(missingCodeMessage(foreign, context)).toContain(`Mã hồ sơ ${foreign} hợp lệ`);
   });
 
   it('looks up a bounded set of codes, all at this desk’s agency', () => {

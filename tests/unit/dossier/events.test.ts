@@ -108,7 +108,7 @@ describe('parseEvent', () => {
     [['at'], '2025-11-22T08:00:00+07:00', 'at'],
     [['serverAt'], 'yesterday', 'serverAt'],
     [['id'], '017F22E2-79B0-7CC3-98C4-DC0C0C07398F', 'id'],
-    [['dossierCode'], '000.00.12.H23-251122-0007', 'dossierCode'],
+    [['dossierCode'], '000.00.12.H23-251122-0000', 'dossierCode'],
     [['unitId'], 'H23', 'unitId'],
     [['officerId'], '', 'officerId'],
     [['schemaVersion'], 2, 'schemaVersion'],
@@ -118,6 +118,11 @@ describe('parseEvent', () => {
     expect(error.path?.join('.')).toBe(where);
     expect(error.message).toContain(`"${where}"`);
     expect(error.message).toMatch(/^Sự kiện không hợp lệ/);
+  });
+
+  it('takes a legal code issued elsewhere (NNNN outside the desks’ slot scheme)', () => {
+    const result = parseEvent(withPath(validEvent(), ['dossierCode'], '000.00.12.h23-251122-0007'));
+    expect(result.ok && result.value.dossierCode).toBe('000.00.12.H23-251122-0007');
   });
 
   it('explains a bad dossier code with the code parser message', () => {
