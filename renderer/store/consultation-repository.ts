@@ -30,12 +30,16 @@ const storedValueSchema = z.object({
   /** When the server acknowledged it (desk clock, ISO), or null while it waits. */
   sentAt: z.string().nullable(),
   rejection: rejectionSchema.nullable(),
+  /** Every print of its form (who, when): the second and later are copies ("Bản sao"). */
+  prints: z.array(z.object({ at: z.string(), officerId: z.string() })).default([]),
 });
 
 export interface StoredConsultation {
   consultation: CounterConsultation;
   sentAt: string | null;
   rejection: ConsultationRejection | null;
+  /** How many times its form was printed. */
+  printCount: number;
 }
 
 export interface ConsultationRepository {
@@ -50,6 +54,8 @@ export interface ConsultationRepository {
   unsent(): Promise<CounterConsultation[]>;
   markSent(ids: readonly string[]): Promise<void>;
   markRejected(id: string, rejection: { code: string; message: string }): Promise<void>;
+  /** Logs a print of its form by `officerId`; returns whether that print was a copy. */
+  recordPrint(id: string, officerId: string): Promise<{ isCopy: boolean; printNumber: number }>;
 }
 
 export function createConsultationRepository(collection: RxCollection<SettingsDoc>, now: () => number): ConsultationRepository {
@@ -66,7 +72,7 @@ export function createConsultationRepository(collection: RxCollection<SettingsDo
     record.applicant = { ...applicant, ...personal };
     const parsed = parseConsultation(record);
     if (!parsed.ok) return null;
-    return { consultation: parsed.value, sentAt: value.data.sentAt, rejection: value.data.rejection };
+    return { consultation: parsed.value, sentAt: value.data.sentAt, rejection: value.data.rejection, printCount: value.data.prints.length };
   };
 
   const readRange = async (): Promise<SettingsDoc[]> => {
@@ -110,7 +116,7 @@ export function createConsultationRepository(collection: RxCollection<SettingsDo
         const { clear, personal } = splitApplicant(consultation);
         await collection.insert({
           id: CONSULTATION_KEY_PREFIX + consultation.id,
-          value: { record: clear, sentAt: null, rejection: null },
+          value: { record: clear, sentAt: null, rejection: null, prints: [] },
           secret: JSON.stringify(personal),
           updatedAt: instantFromMs(now()),
         });
@@ -141,6 +147,15 @@ export function createConsultationRepository(collection: RxCollection<SettingsDo
         value.sentAt = at;
         value.rejection = null;
       });
+    },
+    async recordPrint(id, officerId) {
+      let printNumber = 0;
+      await update([id], (value) => {
+        value.prints.push({ at: instantFromMs(now()), officerId });
+        printNumber = value.prints.length;
+      });
+      if (printNumber === 0) throw new DomainError('consultation.not_found', `Không có phiếu hướng dẫn tại quầy ${id} trên quầy.`, ['id']);
+      return { isCopy: printNumber > 1, printNumber };
     },
     markRejected(id, rejection) {
       const at = instantFromMs(now());

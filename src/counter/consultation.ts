@@ -24,7 +24,8 @@ const text = (max: number, label: string, lines: LineRule = 'one-line') =>
     .normalize('NFC')
     .superRefine((value, ctx) => {
       const problem = forbiddenCharacterProblem(value, label, lines);
-      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+      // The params of the events' text rule: forms show its message on the field (event-text-rule.ts).
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'allowed-characters', label, lines } });
     })
     .min(1, `${label}: không được để trống`)
     .max(max, `${label}: tối đa ${max} ký tự`);
@@ -144,6 +145,16 @@ export function createConsultation(input: NewConsultationInput, deps: NewConsult
   });
   if (!parsed.ok) throw parsed.error;
   return parsed.value;
+}
+
+/**
+ * The reference printed (and drawn as Code 128) on a consultation's form, e.g. "TQ-019ABC12DEF0":
+ * "tại quầy" and the last 12 hex digits of its UUIDv7 (the per-millisecond random or counted part),
+ * short enough to type and to print as a wide, reliably decoded barcode. The list finds a
+ * consultation by it.
+ */
+export function consultationReference(id: string): string {
+  return `TQ-${id.replaceAll('-', '').slice(-12).toUpperCase()}`;
 }
 
 /** The Vietnamese name of an outcome, as lists and reports show it. */
