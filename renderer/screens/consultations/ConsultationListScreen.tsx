@@ -49,7 +49,7 @@ export function ConsultationListScreen() {
         <p className="list-note">Chưa có lượt hướng dẫn, từ chối tại quầy nào{query ? ' khớp với ô tìm' : ''}.</p>
       ) : (
         <div className="table-scroll">
-          <table className="dossier-table">
+          <table className="consultation-table">
             <thead>
               <tr>
                 <th>Thời điểm</th>
