@@ -44,6 +44,7 @@ export function App({ bridge }: { bridge: DeskBridge }) {
   const logout = useCallback((store: DeskStore) => {
     forgetSession();
     store.events.signWith(null);
+    store.consultations.signWith(null);
     setPhase({ kind: 'opening' });
     void routeRef.current(store);
   }, []);
@@ -53,7 +54,9 @@ export function App({ bridge }: { bridge: DeskBridge }) {
       rememberSession(session);
       // Every event recorded from now on carries this session's signature (who acted, checked by the
       // server). Not awaited: a remembered session reaches its first screen without loading the hash code.
-      store.events.signWith(createEventSigner(session));
+      const signer = createEventSigner(session);
+      store.events.signWith(signer);
+      store.consultations.signWith(signer);
       const desk = await startSession({ bridge, store, identity, officer, logout: () => logout(store) }, (next) =>
         setPhase({ kind: 'ready', desk: next }),
       );

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AlertsScreen } from '../screens/alerts/AlertsScreen.tsx';
+import { ConsultationListScreen } from '../screens/consultations/ConsultationListScreen.tsx';
 import { EnrollScreen } from '../screens/enroll/EnrollScreen.tsx';
 import { DossierListScreen } from '../screens/dossiers/DossierListScreen.tsx';
 import { ReceiveScreen } from '../screens/receive/ReceiveScreen.tsx';
@@ -21,6 +22,7 @@ export const sections: readonly Section[] = [
   { path: '/tra-ket-qua', title: 'Trả kết quả', hint: 'Quét mã vạch và trả kết quả cho công dân', screen: ReturnScreen },
   { path: '/canh-bao', title: 'Cảnh báo', hint: 'Hồ sơ sắp đến hạn và quá hạn', screen: AlertsScreen },
   { path: '/bao-cao', title: 'Báo cáo', hint: 'Thống kê tình hình giải quyết hồ sơ', screen: ReportsScreen },
+  { path: '/huong-dan-tai-quay', title: 'Hướng dẫn tại quầy', hint: 'Công dân được hướng dẫn bổ sung hoặc từ chối tại quầy (không tiếp nhận): tra cứu, in lại phiếu', screen: ConsultationListScreen },
   {
     path: '/ket-noi-may-chu',
     title: 'Kết nối máy chủ',

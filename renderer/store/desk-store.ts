@@ -1,4 +1,6 @@
 import { createBlindIndex } from './blind-index.ts';
+import { createConsultationRepository } from './consultation-repository.ts';
+import type { ConsultationRepository } from './consultation-repository.ts';
 import { openDeskDatabase } from './database.ts';
 import { createDeadlineIndex } from './deadline-index.ts';
 import type { DeskDatabase, OpenDatabaseOptions } from './database.ts';
@@ -36,6 +38,8 @@ export interface DeskStore {
   officers: OfficersRepository;
   printLog: PrintLogRepository;
   settings: SettingsRepository;
+  /** Counter consultations (guided to supplement, refused at the counter): not dossiers. */
+  consultations: ConsultationRepository;
   /** The reports' read model (report-days.ts). */
   reportDays: Pick<ReportDays, 'isComplete' | 'read'>;
   projections: {
@@ -108,6 +112,7 @@ export async function createDeskStore(options: DeskStoreOptions): Promise<DeskSt
       officers: createOfficersRepository(reference),
       printLog: createPrintLogRepository(c.printlog, options.clock, serial),
       settings,
+      consultations: createConsultationRepository(c.settings, options.clock),
       reportDays: afterPendingProjections(reportDays, pending),
       projections: {
         catchUp: () => serial(() => projector.catchUp()),

@@ -14,3 +14,4 @@ export type { PrintLogEntry, PrintRecordInput } from './print-log-repository.ts'
 export { RXDB_OPEN_COLLECTION_LIMIT, deskCollectionDefinitions } from './database.ts';
 export { openBrowserDeskStore } from './open-browser-store.ts';
 export type { BrowserDeskStore } from './open-browser-store.ts';
+export type { ConsultationRepository, StoredConsultation } from './consultation-repository.ts';

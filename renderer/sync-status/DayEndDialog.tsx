@@ -112,6 +112,13 @@ function Report({ report, earlier, onClose, onRetry }: { report: DayEndReport; e
         {report.rejected.length > 0 && <>, chưa gửi được {formatCount(report.rejected.length)}</>}. Các thao tác đã gửi trong ngày (kể cả
         khi quầy tự đồng bộ) đều được tính ở trên.
       </p>
+      {report.consultations && (report.consultations.sent > 0 || report.consultations.rejected > 0 || report.consultations.pendingAfter > 0) && (
+        <p className="day-end-cycle" data-testid="day-end-consultations">
+          Hướng dẫn, từ chối tại quầy: gửi {formatCount(report.consultations.sent)} lượt
+          {report.consultations.rejected > 0 && <>, máy chủ từ chối {formatCount(report.consultations.rejected)} lượt (xem lý do ở màn hình Hướng dẫn tại quầy)</>}
+          {report.consultations.pendingAfter > 0 && <>, còn {formatCount(report.consultations.pendingAfter)} lượt chờ gửi</>}.
+        </p>
+      )}
       {report.today.rejected.length > 0 && <RejectionTable title="Chưa gửi được hôm nay" rows={report.today.rejected} />}
       {earlier && earlier.length > 0 && (
         <details>

@@ -74,6 +74,7 @@ export function SyncStatusIndicator() {
         )}
         <span className="sync-detail">
           {status.pending > 0 ? `${formatCount(status.pending)} chờ gửi · ` : ''}
+          {(status.pendingConsultations ?? 0) > 0 ? `${formatCount(status.pendingConsultations ?? 0)} lượt hướng dẫn chờ gửi · ` : ''}
           {last}
         </span>
       </button>

@@ -70,12 +70,22 @@ export async function openOfficerSession(input: { passwordHash: Uint8Array; offi
   return { officerId: input.officerId, deskId: input.deskId, id: input.sessionId, key };
 }
 
+/**
+ * A record an officer signs in their session: a dossier event, or a record of its own kept beside
+ * the log (a counter consultation, src/counter/consultation.ts), signed by the same rule.
+ */
+export interface SignableRecord {
+  officerId: string;
+  session?: { id: string; mac: string } | undefined;
+  serverAt?: string | null;
+}
+
 /** What the MAC covers: the event as recorded, without its session and without the server's time. */
-export function sessionMessage(event: DossierEvent): string {
+export function sessionMessage(event: SignableRecord): string {
   return canonicalJson({ ...event, session: undefined, serverAt: undefined });
 }
 
-function macOf(mac: MacFunction, event: DossierEvent): string {
+function macOf(mac: MacFunction, event: SignableRecord): string {
   return encodeBase64Url(mac(sessionMessage(event)).subarray(0, MAC_BYTES));
 }
 
@@ -88,24 +98,28 @@ export interface EventSigner {
    * only for the officer logged in on it.
    */
   sign<E extends DossierEvent>(event: E): E;
+  /** The same for any signable record (a counter consultation): same session, same MAC rule. */
+  signRecord<R extends SignableRecord>(record: R): R;
 }
 
 export async function createEventSigner(session: OfficerSession): Promise<EventSigner> {
   const mac = await hmacSha256With(session.key);
+  const signRecord = <R extends SignableRecord>(record: R): R => {
+    if (record.session) return record;
+    if (record.officerId !== session.officerId) {
+      throw new DomainError(
+        'event.wrong_officer',
+        'Thao tác ghi tên một cán bộ khác với cán bộ đang đăng nhập tại quầy: không ghi nhận. Hãy đăng nhập bằng tài khoản của mình.',
+        ['officerId'],
+      );
+    }
+    return { ...record, session: { id: session.id, mac: macOf(mac, record) } };
+  };
   return {
     officerId: session.officerId,
     sessionId: session.id,
-    sign(event) {
-      if (event.session) return event;
-      if (event.officerId !== session.officerId) {
-        throw new DomainError(
-          'event.wrong_officer',
-          'Thao tác ghi tên một cán bộ khác với cán bộ đang đăng nhập tại quầy: không ghi nhận. Hãy đăng nhập bằng tài khoản của mình.',
-          ['officerId'],
-        );
-      }
-      return { ...event, session: { id: session.id, mac: macOf(mac, event) } };
-    },
+    sign: signRecord,
+    signRecord,
   };
 }
 
@@ -115,7 +129,7 @@ export async function createEventSigner(session: OfficerSession): Promise<EventS
  */
 export interface SessionChecker {
   /** True when the event carries a session whose MAC verifies for this officer on this desk. */
-  verify(event: DossierEvent): Promise<boolean>;
+  verify(event: SignableRecord): Promise<boolean>;
 }
 
 export function createSessionChecker(officer: { id: string; key: Uint8Array }, deskId: string, maxSessions = 64): SessionChecker {

@@ -65,3 +65,8 @@ const allowed: Readonly<Record<OfficerRole, readonly EventType[]>> = {
 export function roleMayRecord(role: OfficerRole, type: EventType): boolean {
   return allowed[role].includes(type);
 }
+
+/** Guiding or refusing a citizen at the counter (a counter consultation) is for whoever may receive. */
+export function roleMayConsult(role: OfficerRole): boolean {
+  return roleMayRecord(role, 'RECEIVED');
+}

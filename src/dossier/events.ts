@@ -69,7 +69,8 @@ export const printFormSchema = z.enum([
 ]);
 export type PrintForm = z.infer<typeof printFormSchema>;
 
-const applicantSchema = z.strictObject({
+/** The applicant of a dossier; a counter consultation (src/counter/consultation.ts) records one by the same rules. */
+export const applicantSchema = z.strictObject({
   fullName: shortText('Họ và tên người nộp hồ sơ'),
   citizenId: citizenId.optional(),
   birthDate: birthDate.optional(),

@@ -3,6 +3,7 @@ import type { DossierState } from '../dossier/dossier-state.ts';
 import { DomainError } from '../errors.ts';
 import { compareVietnamese } from '../people/vietnamese-collator.ts';
 import type { Instant } from '../time/vn-time.ts';
+import type { ConsultationLine } from './counter-consultations.ts';
 import { countableDossiers } from './linked-groups.ts';
 import { timeDossiers } from './report-dossiers.ts';
 import type { SkippedDossier, TimedDossier } from './report-dossiers.ts';
@@ -45,6 +46,8 @@ export interface OfficialReport {
   total: ReportRow;
   /** Dossiers the report could not place, with the reason. */
   skipped: SkippedDossier[];
+  /** Citizens guided or refused at the counter (no dossier received): their own line, when counted. */
+  counterConsultations?: ConsultationLine;
 }
 
 const groupBySchema = z.enum(['procedure', 'field', 'officer', 'unit', 'none']);

@@ -56,6 +56,8 @@ export interface DayEndReport {
   error: string | null;
   /** The day so far, this cycle included: what the report shows first. */
   today: DayTotals;
+  /** Counter consultations sent in this cycle, refused in it, and still waiting after it. */
+  consultations?: { sent: number; rejected: number; pendingAfter: number };
 }
 
 /** Local midnight (Vietnam time) of the day `nowMs` falls in. */

@@ -1,4 +1,4 @@
-import { BehaviorSubject, Subject, debounceTime, merge } from 'rxjs';
+import { BehaviorSubject, Subject, debounceTime, filter, merge } from 'rxjs';
 import type { DossierEvent } from '../../src/dossier/events.ts';
 import type { Observable, Subscription } from 'rxjs';
 import type { DeskStore } from '../../renderer/store/index.ts';
@@ -6,6 +6,9 @@ import { eventsCollectionOf, settingsCollectionOf } from '../../renderer/store/r
 import { createBackoff } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { saveClockOffset } from './clock-offset.ts';
+import { CONSULTATION_KEY_PREFIX } from '../../renderer/store/consultation-repository.ts';
+import { pushConsultations } from './consultation-push.ts';
+import type { ConsultationPushResult } from './consultation-push.ts';
 import { countDay, startOfLocalDay } from './day-end.ts';
 import type { DayEndProgress, DayEndReport } from './day-end.ts';
 import { deskHealthReportOf, sendDeskHealth } from './desk-health.ts';
@@ -221,6 +224,25 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     return reportingHealth;
   };
 
+  // Counter consultations go after the events, on their own: their failure never holds an event up.
+  let consultationsPending = 0;
+  const countConsultations = async () => {
+    consultationsPending = (await store.consultations.unsent()).length;
+    update({ pendingConsultations: consultationsPending });
+  };
+  let sendingConsultations: Promise<unknown> = Promise.resolve();
+  const sendConsultations = (): Promise<ConsultationPushResult> => {
+    const run = sendingConsultations.then(() => pushConsultations(http, store.consultations));
+    const counted = run.catch(() => undefined).then(() => countConsultations().catch(() => undefined));
+    sendingConsultations = counted;
+    return run.finally(() => counted);
+  };
+  /** Live: a consultation recorded while online goes at once; offline it waits for the next cycle. */
+  const sendConsultationsQuietly = () => {
+    if (!live || inputs.revoked) return;
+    void sendConsultations().catch(() => undefined);
+  };
+
   const subscriptions: Subscription[] = [
     replication.active$.subscribe((active) => {
       const wasActive = inputs.active;
@@ -232,13 +254,22 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         // Pulled events change dossiers: bring the projections up to date.
         void store.projections.catchUp().catch(() => undefined);
         void reportHealth();
+        sendConsultationsQuietly();
       }
       refreshPhase();
+    }),
+    settings.$.pipe(
+      filter((change) => change.documentId.startsWith(CONSULTATION_KEY_PREFIX)),
+      debounceTime(200),
+    ).subscribe(() => {
+      void countConsultations().catch(() => undefined);
+      if (inputs.reachable) sendConsultationsQuietly();
     }),
     events.$.subscribe((change) => pendingTracker.observe(change.documentData)),
     merge(events.$, recount).pipe(debounceTime(200)).subscribe(() => void countPending()),
   ];
   void countPending();
+  void countConsultations().catch(() => undefined);
 
   async function awaitInSync(): Promise<void> {
     await replication.awaitInSync();
@@ -286,6 +317,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       ];
       report();
 
+      let consultationsSent: ConsultationPushResult = { sent: 0, rejected: 0 };
       const limit = options.dayEndFailureLimit ?? 3;
       let error: string | null = null;
       consecutiveFailures = 0;
@@ -305,6 +337,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         await Promise.race([awaitInSync(), givingUp]);
         // Events held behind a corrected one go after it, outside RxDB's own queue.
         await Promise.race([releaseHeld(), givingUp]);
+        consultationsSent = await sendConsultations();
         progress.stage = 'projecting';
         report();
         await store.projections.catchUp();
@@ -317,6 +350,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         for (const sub of watching) sub.unsubscribe();
       }
       await countPending();
+      await countConsultations().catch(() => undefined);
       if (error === null && !inputs.revoked) await reportHealth();
       // What the answers said of the desk's clock is kept before the report is out (the login warns from it).
       await savingOffset;
@@ -330,7 +364,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         rejections: await rejectionLog.list(),
       });
       return {
-        ok: error === null && status.value.pending === 0,
+        ok: error === null && status.value.pending === 0 && consultationsPending === 0,
         startedAt,
         finishedAt,
         sent: [...sentIds].filter((id) => !rejected.some((r) => r.eventId === id)).length,
@@ -340,6 +374,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         pendingAfter: status.value.pending,
         error,
         today,
+        consultations: { ...consultationsSent, pendingAfter: consultationsPending },
       };
     },
 
@@ -347,6 +382,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       for (const sub of subscriptions) sub.unsubscribe();
       await replication.cancel();
       await counting;
+      await sendingConsultations;
       await reportingHealth;
       await savingOffset;
       status.complete();

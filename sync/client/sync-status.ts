@@ -9,6 +9,8 @@ export interface SyncStatus {
   pending: number;
   /** Events the server refused (kept on the desk, listed in the day-end report). */
   rejected: number;
+  /** Counter consultations (guided / refused at the counter) the server has not confirmed yet. */
+  pendingConsultations?: number;
   /** Desk clock (ms) of the last sync that finished without error. */
   lastSuccessAt: number | null;
   lastError: { message: string; at: number } | null;

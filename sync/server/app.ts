@@ -14,6 +14,7 @@ import { DEFAULT_RATE_LIMITS, rateLimitPlugin, type RateLimits } from './plugins
 import { requestDecompressionPlugin } from './plugins/request-decompression.ts';
 import { responseCompressionPlugin } from './plugins/response-compression.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { consultationRoutes } from './routes/consultations.ts';
 import { enrollmentRoutes } from './routes/enrollment.ts';
 import { healthRoutes } from './routes/health.ts';
 import { officerLoginRoutes } from './routes/officer-login.ts';
@@ -69,6 +70,7 @@ export async function buildApp({
   await app.register(enrollmentRoutes, { limits });
   await app.register(officerLoginRoutes);
   await app.register(syncRoutes);
+  await app.register(consultationRoutes);
   await app.register(publicLookupRoutes, { limits });
   await app.register(reportRoutes);
   return app;

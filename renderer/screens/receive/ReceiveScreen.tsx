@@ -3,6 +3,7 @@ import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'wouter';
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
+import type { CounterConsultation } from '../../../src/counter/consultation.ts';
 import { computeAppointment } from '../../../src/deadline/appointment.ts';
 import { parseCitizenCardQr } from '../../../src/people/citizen-card-qr.ts';
 import { statutoryTimeText, timeAndDate } from '../../../src/print/forms/common.ts';
@@ -11,6 +12,7 @@ import { useDesk } from '../../app/desk-context.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { useScanHandler } from '../../scanner/scanner-context.ts';
+import { consultationSavedText, useCounterOutcomes } from './CounterOutcomes.tsx';
 import { receiveDossier } from './issue-code.ts';
 import { ProcedurePicker, recentShortcut } from './ProcedurePicker.tsx';
 import { loadRecentProcedures, rememberProcedure } from './recent-procedures.ts';
@@ -192,6 +194,26 @@ function ReceiveWorkspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [desk.catalogue, receipt, recent, selectProcedure]);
 
+  const counter = useCounterOutcomes({
+    procedure,
+    values: getValues,
+    idle: !receipt && !saving,
+    onInvalid: useCallback((invalid: ReceiveErrors, text: string) => {
+      setErrors(invalid);
+      setNotice({ kind: 'error', text });
+      if (invalid.fullName) nameInput.current?.focus();
+    }, []),
+    onSaved: useCallback(
+      (consultation: CounterConsultation) => {
+        setNotice({ kind: 'ok', text: consultationSavedText(consultation) });
+        setProcedure(null);
+        setErrors({});
+        reset(EMPTY_RECEIVE_VALUES);
+      },
+      [reset],
+    ),
+  });
+
   const onFormKeyDown = (event: ReactKeyboardEvent<HTMLFormElement>) => {
     if (event.key !== 'Enter' || event.defaultPrevented || event.nativeEvent.isComposing) return;
     const target = event.target as HTMLElement;
@@ -206,7 +228,7 @@ function ReceiveWorkspace() {
         <div>
           <h1>Tiếp nhận hồ sơ</h1>
           <p className="shortcuts">
-            <kbd>F2</kbd> thủ tục · <kbd>F3</kbd> người nộp · <kbd>Alt+1…6</kbd> thủ tục gần đây · <kbd>Enter</kbd> lưu và in biên nhận · quét thẻ căn cước để điền người nộp
+            <kbd>F2</kbd> thủ tục · <kbd>F3</kbd> người nộp · <kbd>Alt+1…6</kbd> thủ tục gần đây · <kbd>Enter</kbd> lưu và in biên nhận · <kbd>Alt+B</kbd> hướng dẫn bổ sung · <kbd>Alt+U</kbd> từ chối tại quầy · quét thẻ căn cước để điền người nộp
           </p>
         </div>
       </header>
@@ -250,11 +272,13 @@ function ReceiveWorkspace() {
           <button type="button" onClick={() => { reset(EMPTY_RECEIVE_VALUES); setProcedure(null); setErrors({}); setNotice(null); procedureInput.current?.focus(); }}>
             Làm lại
           </button>
+          {counter.buttons}
           <button type="submit" className="primary" disabled={saving}>
             {saving ? 'Đang lưu…' : 'Lưu và in biên nhận'} <kbd>Enter</kbd>
           </button>
         </footer>
       </form>
+      {counter.dialogs}
       {receipt && <PrintFormDialog form="receipt" dossierCode={receipt} onClose={() => setReceipt(null)} />}
     </div>
   );

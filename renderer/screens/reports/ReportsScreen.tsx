@@ -28,6 +28,7 @@ import { FigureDossiers } from './FigureDossiers.tsx';
 import type { FigureSelection } from './FigureDossiers.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
 import { useLedgerEntries } from './use-ledger-entries.ts';
+import { ConsultationLine } from './ConsultationLine.tsx';
 import { OfficialTable } from './OfficialTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { LedgerDocument, OfficialDocument } from './ReportDocument.tsx';
@@ -254,6 +255,7 @@ export function ReportsScreen() {
             <div className="table-scroll">
               <OfficialTable report={computed.report} rowLabel={rowLabel} onFigure={onFigure} />
             </div>
+            <ConsultationLine store={desk.store} period={data.period} version={version} />
             {computed.report.rows.length === 0 && computed.report.total.received.total + computed.report.total.carriedOver === 0 && (
               <p className="list-note">Không có hồ sơ nào trong kỳ này.</p>
             )}

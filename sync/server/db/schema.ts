@@ -138,6 +138,20 @@ export interface ReferenceDocsTable {
   updated_at: DefaultTimestamp;
 }
 
+/** Migration 0011: counter consultations (guided / refused at the counter), not dossiers. */
+export interface CounterConsultationsTable {
+  id: string;
+  unit_id: string;
+  desk_id: string;
+  officer_id: string;
+  outcome: 'guided' | 'refused';
+  procedure_code: string;
+  at: Timestamp;
+  body: Json;
+  body_hash: string;
+  server_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -154,6 +168,7 @@ export interface Schema {
   unit_feed: UnitFeedTable;
   dossiers: DossiersTable;
   reference_docs: ReferenceDocsTable;
+  counter_consultations: CounterConsultationsTable;
   schema_migrations: SchemaMigrationsTable;
   fee_receipts: FeeReceiptsTable;
 }

@@ -1,5 +1,5 @@
 import { createSessionChecker, officerKeyOfVerifier } from '../../../src/auth/officer-session.ts';
-import type { SessionChecker } from '../../../src/auth/officer-session.ts';
+import type { SessionChecker, SignableRecord } from '../../../src/auth/officer-session.ts';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { BatchOfficer } from '../repositories/batch-context.ts';
 import type { Desk } from '../repositories/desks.ts';
@@ -65,4 +65,12 @@ export async function checkSessions(
       );
     }
   }
+}
+
+/**
+ * The same session rule for a record kept beside the log (a counter consultation): true when it
+ * carries a session MAC of its officer, made in a login on this desk.
+ */
+export async function recordSessionVerifies(deskId: string, officer: { id: string; verifier: string }, record: SignableRecord): Promise<boolean> {
+  return (await checkerFor(deskId, officer.id, officer.verifier)).verify(record);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { CONSULTATION_LINE_LABEL as COUNTER_CONSULTATIONS_LABEL } from '../../../src/reports/counter-consultations.ts';
 import type { OfficialReport, ReportRow } from '../../../src/reports/official-report.ts';
 
 /** The official table's columns (same order and wording as the desk's export). */
@@ -83,6 +84,13 @@ export async function provinceWorkbook(report: OfficialReport, title: string, pe
       if (row.key === null) excelRow.getCell(c).font = { bold: true };
     }
   });
+  if (report.counterConsultations) {
+    // Their own line below the table: citizens guided or refused at the counter were never received.
+    const { total, guided, refused } = report.counterConsultations;
+    const at = FIRST_DATA_ROW + lines.length + 1;
+    sheet.getRow(at).values = [null, COUNTER_CONSULTATIONS_LABEL, total, 'Hướng dẫn bổ sung', guided, 'Từ chối tiếp nhận', refused];
+    sheet.getRow(at).font = { bold: true };
+  }
   sheet.getColumn(1).width = 6;
   sheet.getColumn(2).width = 40;
   for (let c = 3; c <= last; c += 1) sheet.getColumn(c).width = 11;
