@@ -5,6 +5,7 @@ import { buildCounterNotice } from '../../src/print/forms/counter-notices.ts';
 import { printedNotice } from '../../src/print/print-notice.ts';
 import { useDesk } from '../app/desk-context.tsx';
 import { formUnit } from './dossier-forms.tsx';
+import { loadFormUnit } from './form-unit.ts';
 import { CounterNoticeSheet } from './forms/CounterNoticeSheet.tsx';
 import { DEFAULT_PRINTER_SETTINGS, PRINTER_SETTINGS_KEY, printerNameFor, printerSettingsSchema } from './printer-settings.ts';
 import './print-dialog.css';
@@ -28,18 +29,22 @@ export function ConsultationPrintDialog({ consultation, onClose }: ConsultationP
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
-  const model = useMemo(() => buildCounterNotice({ consultation, unit: formUnit(desk), officerName: (id) => desk.officerName(id) }), [consultation, desk]);
+  // The identity's unit until the unit list's kind and governing body are read (loadFormUnit).
+  const [unit, setUnit] = useState(() => formUnit(desk));
+  const model = useMemo(() => buildCounterNotice({ consultation, unit, officerName: (id) => desk.officerName(id) }), [consultation, desk, unit]);
   const title = `${model.title.charAt(0)}${model.title.slice(1).toLocaleLowerCase('vi')} ${model.reference}`;
 
   useEffect(() => {
     let live = true;
-    void desk.store.consultations.byId(consultation.id).then((stored) => {
-      if (live) setIsCopy((stored?.printCount ?? 0) > 0);
+    void Promise.all([desk.store.consultations.byId(consultation.id), loadFormUnit(desk)]).then(([stored, listedUnit]) => {
+      if (!live) return;
+      setUnit(listedUnit);
+      setIsCopy((stored?.printCount ?? 0) > 0);
     });
     return () => {
       live = false;
     };
-  }, [consultation.id, desk.store]);
+  }, [consultation.id, desk]);
 
   useEffect(() => {
     if (isCopy !== null) printButton.current?.focus();
@@ -102,7 +107,7 @@ export function ConsultationPrintDialog({ consultation, onClose }: ConsultationP
         <header className="print-toolbar">
           <div className="print-title">
             <strong>
-              {model.formNumber}: {model.title.charAt(0)}
+              {model.header.formNumber}: {model.title.charAt(0)}
               {model.title.slice(1).toLocaleLowerCase('vi')}
             </strong>
             <span className="print-code">{model.reference}</span>

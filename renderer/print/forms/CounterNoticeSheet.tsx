@@ -15,9 +15,6 @@ export function CounterNoticeSheet({ model, pageSize, mark }: { model: CounterNo
   return (
     <section className="sheet" data-testid={`${model.form}-sheet`}>
       <HeaderBlock header={model.header} />
-      <p className="form-number" data-testid="form-number">
-        {model.formNumber}
-      </p>
       <CopyRow mark={mark} />
       <h1 className="form-title">{model.title}</h1>
       <div className="code-block">

@@ -1,19 +1,19 @@
 import type { CounterConsultation } from '../../counter/consultation.ts';
 import { consultationReference } from '../../counter/consultation.ts';
-import { formHeader, ms, timeAndDate } from './common.ts';
+import { formHeader, ms, RECEPTION_OFFICE, timeAndDate } from './common.ts';
 import type { FormHeader, FormUnit, OfficerNames } from './common.ts';
+import { FORM_NUMBERS } from './form-numbers.ts';
 
 /**
  * The forms of a counter consultation (issue 20 point 1): the request to supplement (Mẫu 02) given to
  * a citizen guided at the counter, and the refusal (Mẫu 03) given to one refused there. Same
- * forms as for a received dossier, but no dossier code: the consultation's own reference instead.
+ * forms as for a received dossier, numbered and headed the same way (form-numbers.ts through
+ * `formHeader`), but no dossier code: the consultation's own reference instead.
  */
 export interface CounterNoticeModel {
   form: 'counter-supplement-request' | 'counter-refusal';
-  /** Circular 01/2018/TT-VPCP numbering; the 2025 numbering beside it (domain.md: check). */
-  formNumber: string;
-  formNumber2025: string;
   title: string;
+  /** Carries the form number ("Mẫu số 02") and the unit's kind, like every dossier form. */
   header: FormHeader;
   /** The consultation's reference, printed as Code 128 (consultationReference). */
   reference: string;
@@ -41,12 +41,11 @@ export interface CounterNoticeInput {
 export function buildCounterNotice({ consultation: c, unit, officerName }: CounterNoticeInput): CounterNoticeModel {
   const guided = c.outcome === 'guided';
   const officer = officerName(c.officerId);
+  const form = guided ? 'supplement-request' : 'refusal';
   return {
     form: guided ? 'counter-supplement-request' : 'counter-refusal',
-    formNumber: guided ? 'Mẫu 02' : 'Mẫu 03',
-    formNumber2025: guided ? 'Mẫu 02' : 'Mẫu 03',
-    title: guided ? 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ' : 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
-    header: formHeader(unit, ms(c.at)),
+    title: FORM_NUMBERS[form].title.toLocaleUpperCase('vi'),
+    header: formHeader(unit, ms(c.at), RECEPTION_OFFICE, form),
     reference: consultationReference(c.id),
     applicantName: c.applicant.fullName,
     applicantAddress: c.applicant.address ?? null,
