@@ -1,15 +1,21 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDateOf } from '../../src/time/vn-time.ts';
+import { openDatabase } from '../../sync/server/db/database.ts';
+import { addDesk } from '../../sync/server/repositories/desks.ts';
+import { addOfficer } from '../../sync/server/repositories/officers.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { pickBirthRegistration } from './support/counter.ts';
-import { openFreshDesk } from './support/desk.ts';
+import { newDeskContext, openFreshDesk } from './support/desk.ts';
+import { enrolAndLogIn } from './support/enrol-desk.ts';
+import { LEADER_A, PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
-/** Monday 24/11/2025 09:00 in Hà Nội. */
-const MONDAY_9AM = new Date('2025-11-24T02:00:00Z');
 const openScreen = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
 
 /** The required papers of the birth registration the officer leaves unticked: what the citizen lacks. */
@@ -34,18 +40,38 @@ describe('counter outcomes: guided to supplement, refused at the counter, never 
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let server: ServerProcess;
+  let dataDir = '';
+  let deskCode = '';
 
+  // A desk of Ba Đình enrolled against a real provincial server, as at a commune.
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
+    dataDir = await newPgliteDir();
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const db = database.db;
+      await addHanoiUnits(db);
+      await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier: await verifiers.create(PASSWORD) });
+      await addOfficer(db, { unitId: UNIT_A, ...LEADER_A, role: 'leader', verifier: await verifiers.create(PASSWORD) });
+      deskCode = (await addDesk(db, { unitId: UNIT_A, slot: 1 })).code;
+    } finally {
+      await database.close();
+    }
+    server = await startServerProcess(['--data', dataDir]);
     browser = await launchChromium();
-    ({ context, page } = await openFreshDesk(browser, { now: MONDAY_9AM }));
-  });
+    ({ context, page } = await openFreshDesk(browser));
+  }, 300_000);
   afterAll(async () => {
     await context?.close();
     await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('guides one citizen (Mẫu 02) and refuses another (Mẫu 03) by keyboard, lists both, counts them on their own report line', async () => {
+    await enrolAndLogIn(page, server.url, deskCode, RECEPTION_A.username, PASSWORD);
+
     // Guided: papers missing, Alt+B, the missing paper prefilled, a reason, Ctrl+Enter.
     await pickBirthRegistration(page);
     await page.getByLabel('Họ và tên').fill('Lê Văn Cường');
@@ -61,7 +87,9 @@ describe('counter outcomes: guided to supplement, refused at the counter, never 
     await page.keyboard.press('Control+Enter');
     const guided = await printedForm(page, 'counter-supplement-request-sheet', 'counter-form02-barcode.png');
     await page.screenshot({ path: join(artifacts, 'counter-form02.png') });
-    expect(guided.text).toContain('Mẫu 02');
+    // Numbered and headed like the dossier forms: the one table's number, the unit's kind.
+    expect(await page.frameLocator('iframe.print-preview').getByTestId('form-number').allTextContents()).toEqual(['Mẫu số 02']);
+    expect(guided.text).toContain('ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH');
     expect(guided.text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
     expect(guided.text).toContain('Lê Văn Cường');
     expect(guided.text).toContain(missing);
@@ -85,7 +113,8 @@ describe('counter outcomes: guided to supplement, refused at the counter, never 
     await page.keyboard.press('Control+Enter');
     const refused = await printedForm(page, 'counter-refusal-sheet', 'counter-form03-barcode.png');
     await page.screenshot({ path: join(artifacts, 'counter-form03.png') });
-    expect(refused.text).toContain('Mẫu 03');
+    expect(await page.frameLocator('iframe.print-preview').getByTestId('form-number').allTextContents()).toEqual(['Mẫu số 03']);
+    expect(refused.text).toContain('ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH');
     expect(refused.text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(refused.text).toContain('Phạm Thị Dung');
     expect(refused.text).toContain('không thuộc thẩm quyền');
@@ -122,6 +151,44 @@ describe('counter outcomes: guided to supplement, refused at the counter, never 
     await expect.poll(() => page.getByTestId('report-consultations-total').textContent()).toBe('2');
     expect(await page.getByTestId('report-consultations-guided').textContent()).toBe('1');
     expect(await page.getByTestId('report-consultations-refused').textContent()).toBe('1');
+    const deskTotal = page.getByTestId('official-table').locator('tr[data-row-key="total"]');
+    expect(await deskTotal.locator('td[data-figure="received.total"]').textContent()).toBe('0');
+    expect(await deskTotal.locator('td[data-figure="refused"]').textContent()).toBe('0');
     await page.screenshot({ path: join(artifacts, 'counter-report-line.png') });
+  }, 300_000);
+
+  it('syncs both to the provincial server, whose official report counts them on their own line and nothing received', async () => {
+    const indicator = page.getByTestId('sync-indicator');
+    await indicator.click();
+    await page.getByTestId('day-end-start').click();
+    const dayEnd = page.getByTestId('day-end-report');
+    await dayEnd.waitFor({ timeout: 60_000 });
+    expect(await dayEnd.textContent()).toContain('Đồng bộ xong');
+    expect(await page.getByTestId('day-end-rejected').textContent()).toBe('0');
+    await dayEnd.getByRole('button', { name: 'Đóng' }).click();
+
+    // The unit's leader, logged in on the server's report page, reads the official report as JSON.
+    const leader = await newDeskContext(browser);
+    try {
+      const dashboard = await leader.newPage();
+      await dashboard.goto(`${server.url}/bao-cao`);
+      await dashboard.getByLabel('Mã đơn vị').fill(UNIT_A);
+      await dashboard.getByLabel('Tên đăng nhập').fill(LEADER_A.username);
+      await dashboard.getByLabel('Mật khẩu').fill(PASSWORD);
+      await dashboard.getByRole('button', { name: 'Đăng nhập' }).click();
+      await dashboard.getByRole('heading', { name: /Báo cáo tình hình giải quyết hồ sơ/ }).waitFor();
+      const today = localDateOf(Date.now());
+      const official = async () => {
+        const response = await dashboard.request.get(`${server.url}/api/reports/official?from=${today}&to=${today}&groupBy=none`);
+        expect(response.status()).toBe(200);
+        return (await response.json()) as { counterConsultations: unknown; total: { received: { total: number }; refused: number } };
+      };
+      await expect.poll(async () => (await official()).counterConsultations, { timeout: 60_000 }).toEqual({ total: 2, guided: 1, refused: 1 });
+      const report = await official();
+      expect(report.total.received.total).toBe(0);
+      expect(report.total.refused).toBe(0);
+    } finally {
+      await leader.close();
+    }
   }, 180_000);
 });
