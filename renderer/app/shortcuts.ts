@@ -1,3 +1,4 @@
+import { formNumberLabel } from '../../src/print/forms/form-numbers.ts';
 import type { TrackingAction } from '../screens/dossier-detail/role-actions.ts';
 
 /**
@@ -93,8 +94,8 @@ const OTHER_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'F3', label: 'Nhập người nộp hồ sơ', scope: 'receive' },
   { keys: 'Alt+1 … Alt+6', label: 'Chọn thủ tục gần đây', scope: 'receive' },
   { keys: 'Enter', label: 'Lưu và in giấy biên nhận', scope: 'receive' },
-  { keys: 'Alt+B', label: 'Hướng dẫn bổ sung tại quầy (không tiếp nhận, in Mẫu 02)', scope: 'receive' },
-  { keys: 'Alt+U', label: 'Từ chối tiếp nhận tại quầy (in Mẫu 03)', scope: 'receive' },
+  { keys: 'Alt+B', label: `Hướng dẫn bổ sung tại quầy (không tiếp nhận, in ${formNumberLabel('supplement-request')})`, scope: 'receive' },
+  { keys: 'Alt+U', label: `Từ chối tiếp nhận tại quầy (in ${formNumberLabel('refusal')})`, scope: 'receive' },
   { keys: 'Ctrl+P', label: 'In', scope: 'print' },
   { keys: 'Ctrl+B', label: 'In biên nhận trên máy in nhiệt 80 mm', scope: 'print' },
   { keys: '4 / 5', label: 'Chọn khổ giấy A4 / A5', scope: 'print' },

@@ -82,6 +82,7 @@ describe('counter outcomes: guided to supplement, refused at the counter, never 
     const form = page.getByTestId('counter-outcome-form');
     await form.waitFor();
     expect(await page.getByLabel(/Giấy tờ cần bổ sung, hoàn thiện/).inputValue()).toBe(missing);
+    expect(await form.getByRole('button', { name: /Ghi và in phiếu/ }).textContent()).toContain('Ghi và in phiếu Mẫu số 02');
     await page.keyboard.type('Thiếu giấy chứng sinh bản chính do cơ sở y tế cấp');
     await page.screenshot({ path: join(artifacts, 'counter-guide-dialog.png') });
     await page.keyboard.press('Control+Enter');
@@ -137,6 +138,11 @@ describe('counter outcomes: guided to supplement, refused at the counter, never 
     await openScreen(page, 'Hướng dẫn tại quầy');
     await expect.poll(() => page.getByTestId('consultation-row').count()).toBe(2);
     await page.screenshot({ path: join(artifacts, 'counter-consultation-list.png') });
+    // At 1366 the reprint button reads on one line ("In lại", not "In" over "lại"), as tall as the top bar's.
+    const reprintHeight = (await page.getByTestId('consultation-row').first().getByRole('button', { name: 'In lại' }).boundingBox())?.height ?? 0;
+    const logoutHeight = (await page.getByRole('button', { name: 'Đăng xuất' }).boundingBox())?.height ?? 0;
+    expect(reprintHeight).toBeGreaterThan(0);
+    expect(reprintHeight).toBeLessThanOrEqual(logoutHeight + 2);
     await page.getByTestId('consultation-search').fill('pham thi');
     await expect.poll(() => page.getByTestId('consultation-row').count()).toBe(1);
     await page.getByTestId('consultation-search').fill(guidedRef ?? '');

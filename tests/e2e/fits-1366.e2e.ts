@@ -144,6 +144,7 @@ describe('every main screen fits 1366×768 without scrolling the frame', () => {
       ['Cảnh báo', null],
       ['Báo cáo', null],
       ['Kết nối máy chủ', 'Kết nối máy chủ tỉnh'],
+      ['Hướng dẫn tại quầy', 'Hướng dẫn, từ chối tại quầy'],
       ['Cài đặt', 'Cài đặt'],
     ] as const) {
       await nav(page, label);

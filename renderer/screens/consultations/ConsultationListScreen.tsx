@@ -39,9 +39,9 @@ export function ConsultationListScreen() {
         <h1>Hướng dẫn, từ chối tại quầy</h1>
       </header>
       <p className="list-note">Công dân được hướng dẫn bổ sung hoặc bị từ chối tiếp nhận tại quầy: không phải hồ sơ, không tính vào số hồ sơ tiếp nhận.</p>
-      <label className="form-row">
+      <label className="form-row consultation-search">
         Tìm theo tên người nộp hoặc số phiếu (quét mã vạch trên phiếu)
-        <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} autoFocus data-testid="consultation-search" />
+        <input type="search" placeholder="Ví dụ: pham thi dung hoặc TQ-…" value={query} onChange={(event) => setQuery(event.target.value)} autoFocus data-testid="consultation-search" />
       </label>
       {stored === null ? (
         <p role="status">Đang đọc…</p>
@@ -58,7 +58,7 @@ export function ConsultationListScreen() {
                 <th>Người nộp</th>
                 <th>Thủ tục</th>
                 <th>Lý do</th>
-                <th>Gửi tỉnh</th>
+                <th className="nowrap">Gửi tỉnh</th>
                 <th />
               </tr>
             </thead>
@@ -72,7 +72,7 @@ export function ConsultationListScreen() {
                   <td>{c.procedureName}</td>
                   <td>{c.reason}</td>
                   <td>{rejection ? `Bị từ chối: ${rejection.message}` : sentAt ? 'Đã gửi' : 'Chờ gửi'}</td>
-                  <td>
+                  <td className="nowrap">
                     <button type="button" onClick={() => setPrinting(c)}>
                       In lại
                     </button>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { consultationSchema, createConsultation, MAX_CONSULTATION_ITEMS } from '../../../src/counter/consultation.ts';
 import type { ConsultationOutcome, CounterConsultation, CounterConsultationInput } from '../../../src/counter/consultation.ts';
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
+import { formNumberLabel } from '../../../src/print/forms/form-numbers.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { eventTextProblem, sameTextRuleAs } from '../../components/event-text-rule.ts';
@@ -95,12 +96,12 @@ export function CounterOutcomeDialog({ outcome, procedure, applicant, missing, o
         </FormField>
         <Notice tone="info">
           {guided
-            ? 'Hồ sơ không được tiếp nhận, không cấp mã hồ sơ: công dân nhận Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) để bổ sung rồi nộp lại.'
-            : 'Hồ sơ không được tiếp nhận, không cấp mã hồ sơ: công dân nhận Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03).'}{' '}
+            ? `Hồ sơ không được tiếp nhận, không cấp mã hồ sơ: công dân nhận Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (${formNumberLabel('supplement-request')}) để bổ sung rồi nộp lại.`
+            : `Hồ sơ không được tiếp nhận, không cấp mã hồ sơ: công dân nhận Phiếu từ chối tiếp nhận giải quyết hồ sơ (${formNumberLabel('refusal')}).`}{' '}
           Lượt này được tính ở dòng «Hướng dẫn, từ chối tại quầy» của báo cáo, không tính vào số hồ sơ tiếp nhận.
         </Notice>
         {failure && <Notice tone="error">{failure}</Notice>}
-        <FormButtons submitLabel={guided ? 'Ghi và in phiếu Mẫu 02' : 'Ghi và in phiếu Mẫu 03'} busy={form.formState.isSubmitting} onCancel={onCancel} danger={!guided} />
+        <FormButtons submitLabel={`Ghi và in phiếu ${formNumberLabel(guided ? 'supplement-request' : 'refusal')}`} busy={form.formState.isSubmitting} onCancel={onCancel} danger={!guided} />
       </form>
     </Dialog>
   );

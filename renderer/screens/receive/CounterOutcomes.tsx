@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
 import { consultationReference } from '../../../src/counter/consultation.ts';
+import { formNumberLabel } from '../../../src/print/forms/form-numbers.ts';
 import type { ConsultationOutcome, CounterConsultation, CounterConsultationInput } from '../../../src/counter/consultation.ts';
 import { localDateOf } from '../../../src/time/vn-time.ts';
 import { useDesk } from '../../app/desk-context.tsx';
@@ -70,10 +71,10 @@ export function useCounterOutcomes({ procedure, values, idle, onInvalid, onSaved
 
   const buttons = (
     <>
-      <button type="button" onClick={() => start('guided')} data-testid="counter-guide" title="Giấy tờ chưa đủ: hướng dẫn bổ sung, in Phiếu yêu cầu bổ sung (Mẫu 02), không tiếp nhận">
+      <button type="button" onClick={() => start('guided')} data-testid="counter-guide" title={`Giấy tờ chưa đủ: hướng dẫn bổ sung, in Phiếu yêu cầu bổ sung (${formNumberLabel('supplement-request')}), không tiếp nhận`}>
         Hướng dẫn bổ sung <kbd>{COUNTER_OUTCOME_KEYS.guided.keys}</kbd>
       </button>
-      <button type="button" onClick={() => start('refused')} data-testid="counter-refuse" title="Từ chối tiếp nhận tại quầy, in Phiếu từ chối (Mẫu 03)">
+      <button type="button" onClick={() => start('refused')} data-testid="counter-refuse" title={`Từ chối tiếp nhận tại quầy, in Phiếu từ chối (${formNumberLabel('refusal')})`}>
         Từ chối tiếp nhận <kbd>{COUNTER_OUTCOME_KEYS.refused.keys}</kbd>
       </button>
     </>
