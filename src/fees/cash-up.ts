@@ -61,3 +61,23 @@ export function receiptsIn(receipts: readonly FeeReceipt[], from: string, to: st
     return date >= from && date <= to;
   });
 }
+
+/**
+ * Every officer's cash-up of every day within [from, to] that has a receipt (or a voided number),
+ * by date then officer: the leaders' cash-up section. Each receipt is in exactly one of them.
+ */
+export function cashUpsIn(receipts: readonly FeeReceipt[], from: string, to: string): CashUp[] {
+  const keys = new Map<string, { officerId: string; date: string }>();
+  for (const receipt of receiptsIn(receipts, from, to)) {
+    const date = localDateOf(Date.parse(receipt.at));
+    keys.set(`${date}|${receipt.officerId}`, { officerId: receipt.officerId, date });
+  }
+  return [...keys.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, key]) => cashUp(receipts, key.officerId, key.date));
+}
+
+/** The officers who issued a receipt on `date`: whose cash-up the desk can print for that day. */
+export function officersWithReceipts(receipts: readonly FeeReceipt[], date: string): string[] {
+  return [...new Set(receiptsIn(receipts, date, date).map((r) => r.officerId))].sort();
+}

@@ -1,3 +1,4 @@
+import type { FeeTotals } from '../fees/cash-up.ts';
 import { z } from 'zod';
 import type { DossierState } from '../dossier/dossier-state.ts';
 import { DomainError } from '../errors.ts';
@@ -48,6 +49,8 @@ export interface OfficialReport {
   skipped: SkippedDossier[];
   /** Citizens guided or refused at the counter (no dossier received): their own line, when counted. */
   counterConsultations?: ConsultationLine;
+  /** Fees collected in the period by method, voided receipts left out (issue 20 point 4). */
+  fees?: FeeTotals;
 }
 
 const groupBySchema = z.enum(['procedure', 'field', 'officer', 'unit', 'none']);

@@ -11,7 +11,7 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
-import { receiveBirthRegistration } from './support/counter.ts';
+import { openScreen, receiveBirthRegistration } from './support/counter.ts';
 import { openFreshDesk } from './support/desk.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
 import { PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
@@ -125,6 +125,43 @@ describe('fees and receipts at the desk', () => {
       // A voided receipt is not offered for voiding again.
       expect(await cashRow.getByRole('button', { name: 'Hủy biên lai' }).count()).toBe(0);
       await page.screenshot({ path: join(artifacts, 'fees-dossier-after-void.png') });
+
+      // The reports screen: the fee line under the official table sums VietQR 8.000 đ; the voided cash receipt is not summed.
+      await openScreen(page, 'Báo cáo');
+      await expect.poll(() => page.getByTestId('report-fee-totals-total').textContent(), { timeout: 60_000 }).toBe('8.000 đ');
+      expect(await page.getByTestId('report-fee-totals-vietqr').textContent()).toBe('8.000 đ');
+      expect(await page.getByTestId('report-fee-totals-cash').textContent()).toBe('0 đ');
+      expect(await page.getByTestId('report-fee-totals').textContent()).toContain('1 biên lai; 1 số đã hủy');
+      await page.screenshot({ path: join(artifacts, 'fees-report-totals.png') });
+
+      // The day-end cash-up (bảng kê thu tiền): both receipts listed, the void marked, totals without it.
+      await page.getByRole('tab', { name: 'Thu phí, lệ phí' }).focus();
+      await page.keyboard.press('Enter');
+      const table = page.getByTestId('cash-up-table');
+      await table.waitFor({ timeout: 30_000 });
+      expect(await table.locator('tbody tr').count()).toBe(2);
+      expect(await table.locator('tbody tr').nth(1).textContent()).toContain('Đã hủy: Thu nhầm số tiền');
+      expect(await page.getByTestId('cash-up-totals-total').textContent()).toBe('8.000 đ');
+      expect(await page.getByTestId('fee-reservations').textContent()).toContain('Không có số biên lai nào bị bỏ dở.');
+      await page.screenshot({ path: join(artifacts, 'fees-cash-up-screen.png') });
+      await page.getByRole('button', { name: 'Xem và in bảng kê' }).click();
+      const cashUpSheet = preview.getByTestId('cash-up-sheet');
+      await cashUpSheet.waitFor({ timeout: 30_000 });
+      expect(await preview.getByTestId('cash-up-who').textContent()).toContain(RECEPTION_A.fullName);
+      const lines = preview.getByTestId('cash-up-lines').locator('tbody tr');
+      expect(await lines.count()).toBe(2);
+      expect(await lines.nth(0).textContent()).toContain(`${symbol} số 0000001`);
+      expect(await lines.nth(1).textContent()).toContain('Đã hủy: Thu nhầm số tiền');
+      expect(await preview.getByTestId('cash-up-method-Tiền mặt').textContent()).toBe('0 đ');
+      expect(await preview.getByTestId('cash-up-method-VietQR').textContent()).toBe('8.000 đ');
+      expect(await preview.getByTestId('cash-up-total').textContent()).toBe('8.000 đ');
+      expect(await preview.getByTestId('cash-up-words').textContent()).toBe('Số tiền bằng chữ: Tám nghìn đồng');
+      const sheetText = (await cashUpSheet.textContent()) ?? '';
+      for (const role of ['BẢNG KÊ THU TIỀN PHÍ, LỆ PHÍ', 'NGƯỜI LẬP BẢNG KÊ', 'THỦ QUỸ / KẾ TOÁN', 'LÃNH ĐẠO ĐƠN VỊ']) expect(sheetText).toContain(role);
+      await page.screenshot({ path: join(artifacts, 'fees-cash-up-print.png') });
+      await cashUpSheet.screenshot({ path: join(artifacts, 'fees-cash-up-sheet.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     } finally {
       await desk.context.close();
     }

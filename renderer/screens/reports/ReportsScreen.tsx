@@ -29,6 +29,7 @@ import type { FigureSelection } from './FigureDossiers.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
 import { useLedgerEntries } from './use-ledger-entries.ts';
 import { ConsultationLine } from './ConsultationLine.tsx';
+import { FeeReportPanel, PeriodFeeLine } from '../../fees/FeeReportPanel.tsx';
 import { OfficialTable } from './OfficialTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { LedgerDocument, OfficialDocument } from './ReportDocument.tsx';
@@ -36,11 +37,12 @@ import { useComputedReport, useOpenDossiers, useReportDossiers } from './use-rep
 import '../../components/forms.css';
 import './reports.css';
 
-type Tab = 'official' | 'ledger' | 'charts';
+type Tab = 'official' | 'ledger' | 'charts' | 'fees';
 const tabs: { id: Tab; label: string }[] = [
   { id: 'official', label: 'Báo cáo tổng hợp' },
   { id: 'ledger', label: 'Sổ theo dõi hồ sơ' },
   { id: 'charts', label: 'Biểu đồ' },
+  { id: 'fees', label: 'Thu phí, lệ phí' },
 ];
 const groupings: { value: Exclude<ReportGroupBy, 'unit' | 'none'>; label: string }[] = [
   { value: 'procedure', label: 'Thủ tục hành chính' },
@@ -205,10 +207,10 @@ export function ReportsScreen() {
           <button type="button" className="btn" onClick={exportExcel} disabled={!ready}>
             {busy === 'excel' ? 'Đang xuất…' : 'Xuất Excel'}
           </button>
-          <button type="button" className="btn" onClick={savePdf} disabled={!ready}>
+          <button type="button" className="btn" onClick={savePdf} disabled={!ready || tab === 'fees'}>
             {busy === 'pdf' ? 'Đang lưu…' : 'Lưu PDF'}
           </button>
-          <button type="button" className="btn btn-primary" onClick={print} disabled={!ready}>
+          <button type="button" className="btn btn-primary" onClick={print} disabled={!ready || tab === 'fees'}>
             {busy === 'print' ? 'Đang in…' : 'In'}
           </button>
         </div>
@@ -256,6 +258,7 @@ export function ReportsScreen() {
               <OfficialTable report={computed.report} rowLabel={rowLabel} onFigure={onFigure} />
             </div>
             <ConsultationLine store={desk.store} period={data.period} version={version} />
+            <PeriodFeeLine period={data.period} version={version} />
             {computed.report.rows.length === 0 && computed.report.total.received.total + computed.report.total.carriedOver === 0 && (
               <p className="list-note">Không có hồ sơ nào trong kỳ này.</p>
             )}
@@ -279,6 +282,7 @@ export function ReportsScreen() {
             </p>
           </>
         )}
+        {period && tab === 'fees' && <FeeReportPanel period={period} version={version} />}
         {charts && tab === 'charts' && (
           <div className="charts-grid" data-testid="report-charts">
             <BarChart title={charts.receivedTitle} points={charts.received} unit="hồ sơ" testId="received-chart" />

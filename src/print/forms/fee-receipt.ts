@@ -6,6 +6,7 @@ import { formatDong } from '../../fees/format-dong.ts';
 import { paymentMethodLabels } from '../../fees/payment-method.ts';
 import { formatReceiptNumber, receiptKey, receiptLabel } from '../../fees/receipt-series.ts';
 import { dossierLines, formHeader, receivedEventOf, timeAndDate } from './common.ts';
+import { formNumberLabel } from './form-numbers.ts';
 import type { FormHeader, FormUnit, OfficerNames } from './common.ts';
 
 /**
@@ -13,9 +14,9 @@ import type { FormHeader, FormUnit, OfficerNames } from './common.ts';
  * of the desk's own series. A voided receipt prints with the void mark ("ĐÃ HỦY"), the reason,
  * who and when. `formNumber` names the template; the 2021 e-receipt rules (Decree 123/2020,
  * Circular 78/2021) give receipts a template symbol rather than a one-stop form number, and the
- * exact symbol for a paper receipt printed by the desk could not be confirmed: kept as data here.
+ * exact symbol for a paper receipt printed by the desk could not be confirmed: kept as data in the
+ * shared form-number table (form-numbers.ts), like the one-stop forms'.
  */
-export const FEE_RECEIPT_FORM_NUMBER = 'Mẫu số 01BLP0-001';
 
 export interface FeeReceiptModel {
   form: 'fee-receipt';
@@ -63,7 +64,7 @@ export function buildFeeReceipt(input: FeeReceiptInput): FeeReceiptModel {
   const lines = dossierLines(received);
   return {
     form: 'fee-receipt',
-    formNumber: FEE_RECEIPT_FORM_NUMBER,
+    formNumber: formNumberLabel('fee-receipt'),
     title: 'BIÊN LAI THU PHÍ, LỆ PHÍ',
     header: formHeader(input.unit, atMs),
     symbol: found.symbol,

@@ -4,7 +4,7 @@
  * (domain.md "(check)"): kept as data, printed only if `FORM_NUMBERING` is switched to it.
  */
 
-export type FormName = 'receipt' | 'supplement-request' | 'refusal' | 'process-control' | 'apology-extension' | 'stop-notice' | 'ledger';
+export type FormName = 'receipt' | 'supplement-request' | 'refusal' | 'process-control' | 'apology-extension' | 'stop-notice' | 'ledger' | 'fee-receipt';
 
 export type FormNumbering = 'circular-01-2018' | 'circular-03-2025';
 
@@ -24,6 +24,9 @@ export const FORM_NUMBERS: Readonly<Record<FormName, FormNumbers>> = {
   'apology-extension': { circular2018: '05', circular2025: '04', title: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả' },
   'stop-notice': { circular2018: null, circular2025: '05', title: 'Thông báo dừng giải quyết hồ sơ' },
   ledger: { circular2018: '06', circular2025: '07', title: 'Sổ theo dõi hồ sơ' },
+  // Not a one-stop form: a receipt template symbol (Decree 123/2020, Circular 78/2021), unconfirmed for a
+  // paper receipt printed by the desk (see src/print/forms/fee-receipt.ts); the same under both numberings.
+  'fee-receipt': { circular2018: '01BLP0-001', circular2025: '01BLP0-001', title: 'Biên lai thu phí, lệ phí' },
 };
 
 /**

@@ -13,3 +13,4 @@ import type { FeeReceiptModel } from './fee-receipt.ts';
 
 /** Every printable document model, told apart by `form` (the print log's form names). */
 export type FormModel = ReceiptModel | SupplementRequestModel | RefusalModel | ApologyModel | StopNoticeModel | ProcessControlModel | FeeReceiptModel;
+export * from './cash-up.ts';

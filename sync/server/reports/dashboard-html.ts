@@ -1,3 +1,6 @@
+import type { CashUp, FeeTotals } from '../../../src/fees/cash-up.ts';
+import { formatDong } from '../../../src/fees/format-dong.ts';
+import { paymentMethodLabels, paymentMethods } from '../../../src/fees/payment-method.ts';
 import type { OfficialReport } from '../../../src/reports/official-report.ts';
 import type { EventType } from '../../../src/dossier/events.ts';
 import { actionLabels } from '../../../src/dossier/state-machine.ts';
@@ -72,6 +75,8 @@ export interface DashboardView {
   unitName?: string;
   report?: OfficialReport;
   desks?: DeskHealthRow[];
+  /** Fees of the period and each officer's cash-up per day (sync/server/reports/fee-report.ts). */
+  fees?: { totals: FeeTotals; cashUps: CashUp[]; officerNames: ReadonlyMap<string, string> };
   silentAfterMs?: number;
   error?: string;
   nowMs: number;
@@ -144,6 +149,22 @@ function flaggedTable(desks: readonly DeskHealthRow[]): string {
 <table data-testid="flagged-events"><thead><tr><th>Quầy</th><th>Mã hồ sơ</th><th>Thao tác</th><th>Giờ trên quầy</th><th>Giờ máy chủ nhận</th><th>Lý do</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** Leaders' cash-up section: the period's fees by method, then one line per officer and day (voided receipts only counted). */
+function feeSection(fees: NonNullable<DashboardView['fees']>): string {
+  const { totals, cashUps, officerNames } = fees;
+  const methods = paymentMethods.map((m) => `${escape(paymentMethodLabels[m])}: <strong>${escape(formatDong(totals.byMethod[m]))}</strong>`).join(' · ');
+  const summary = `<p data-testid="fee-totals">${methods} · Tổng cộng: <strong>${escape(formatDong(totals.total))}</strong> (${count(totals.count)} biên lai; ${count(totals.voidedCount)} số đã hủy, không cộng tiền)</p>`;
+  if (cashUps.length === 0) return `<h2>Thu phí, lệ phí</h2>${summary}<p class="muted">Không có biên lai nào trong kỳ.</p>`;
+  const rows = cashUps.map((c) => {
+    const name = officerNames.get(c.officerId) ?? c.officerId;
+    return `<tr data-officer="${escape(c.officerId)}" data-date="${escape(c.date)}"><td>${vnDate(c.date)}</td><td>${escape(name)}</td><td class="n">${count(c.totals.count)}</td>${paymentMethods
+      .map((m) => `<td class="n">${escape(formatDong(c.totals.byMethod[m]))}</td>`)
+      .join('')}<td class="n"><strong>${escape(formatDong(c.totals.total))}</strong></td><td class="n">${count(c.totals.voidedCount)}</td></tr>`;
+  });
+  return `<h2>Thu phí, lệ phí – bảng kê thu tiền theo cán bộ, theo ngày</h2>${summary}
+<table data-testid="cash-ups"><thead><tr><th>Ngày</th><th>Cán bộ thu</th><th>Số biên lai</th>${paymentMethods.map((m) => `<th>${escape(paymentMethodLabels[m])}</th>`).join('')}<th>Tổng cộng</th><th>Đã hủy</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 export function renderDashboard(view: DashboardView): string {
   const { viewer, query, report } = view;
   const scope = query.unit ? (view.unitName ?? `Đơn vị ${query.unit}`) : viewer.unitIds === undefined ? 'Toàn tỉnh' : 'Các đơn vị được phân quyền';
@@ -157,6 +178,7 @@ ${query.unit ? '<a class="noprint" href="/bao-cao">← Toàn tỉnh</a>' : ''}</
 ${view.error ? `<p class="error" role="alert">${escape(view.error)}</p>` : ''}
 ${report ? `<h2>Từ ngày ${vnDate(report.period.from)} đến ngày ${vnDate(report.period.to)} <span class="muted" style="font-weight:400;font-size:13px">(số liệu đến ${vnDateTime(report.asOf)})</span></h2>${reportTable(report, query)}` : ''}
 ${report && report.skipped.length > 0 ? `<p class="muted">${report.skipped.length} hồ sơ chưa đủ dữ liệu để thống kê.</p>` : ''}
+${view.fees ? feeSection(view.fees) : ''}
 ${view.desks ? `<h2>Tình trạng quầy tiếp nhận</h2>${deskTable(view.desks, view.silentAfterMs ?? 0)}` : ''}
 <p class="muted">Lập lúc ${vnDateTime(new Date(view.nowMs).toISOString())}.</p></main>`;
   return page('Báo cáo tỉnh – Một Cửa', body);

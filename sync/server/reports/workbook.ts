@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CONSULTATION_LINE_LABEL as COUNTER_CONSULTATIONS_LABEL } from '../../../src/reports/counter-consultations.ts';
+import type { FeeTotals } from '../../../src/fees/cash-up.ts';
+import { paymentMethodLabels, paymentMethods } from '../../../src/fees/payment-method.ts';
 import type { OfficialReport, ReportRow } from '../../../src/reports/official-report.ts';
 
 /** The official table's columns (same order and wording as the desk's export). */
@@ -94,5 +96,29 @@ export async function provinceWorkbook(report: OfficialReport, title: string, pe
   sheet.getColumn(1).width = 6;
   sheet.getColumn(2).width = 40;
   for (let c = 3; c <= last; c += 1) sheet.getColumn(c).width = 11;
+  if (report.fees) addFeeSheet(book, report.fees, periodLabel);
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export const FEE_SHEET_NAME = 'Thu phí, lệ phí';
+
+/** Fees of the period by method (đồng, as numbers), voided receipts only counted: the desk's `feeTotals`. */
+function addFeeSheet(book: ExcelJS.Workbook, fees: FeeTotals, periodLabel: string): void {
+  const sheet = book.addWorksheet(FEE_SHEET_NAME);
+  sheet.getRow(1).values = ['TỔNG HỢP THU PHÍ, LỆ PHÍ'];
+  sheet.getRow(1).font = { bold: true, size: 14 };
+  sheet.getRow(2).values = [periodLabel];
+  sheet.getRow(4).values = ['Hình thức thanh toán', 'Số tiền (đồng)'];
+  sheet.getRow(4).font = { bold: true };
+  paymentMethods.forEach((method, i) => {
+    sheet.getRow(5 + i).values = [paymentMethodLabels[method], fees.byMethod[method]];
+  });
+  const after = 5 + paymentMethods.length;
+  sheet.getRow(after).values = ['Tổng cộng', fees.total];
+  sheet.getRow(after).font = { bold: true };
+  sheet.getRow(after + 1).values = ['Số biên lai đã thu', fees.count];
+  sheet.getRow(after + 2).values = ['Số biên lai, số giữ chỗ đã hủy (không cộng tiền)', fees.voidedCount];
+  for (let r = 5; r <= after; r += 1) sheet.getRow(r).getCell(2).numFmt = '#,##0';
+  sheet.getColumn(1).width = 48;
+  sheet.getColumn(2).width = 18;
 }

@@ -6,6 +6,7 @@ import { ServerError } from '../domain/server-error.ts';
 import { deskOf } from '../plugins/desk-auth.ts';
 import { deskHealthReportSchema, listDeskHealth, recordDeskHealth } from '../reports/desk-health.ts';
 import { serverConsultationLine } from '../reports/counter-consultations.ts';
+import { serverFeeReport } from '../reports/fee-report.ts';
 import { serverOfficialReport } from '../reports/official-report.ts';
 import { createReportSessions } from '../reports/officer-sessions.ts';
 import type { ReportAuthorizer, ReportViewer } from '../reports/officer-sessions.ts';
@@ -65,8 +66,12 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
   const report = async (request: FastifyRequest) => {
     const input = reportRequest(await viewerOf(request), request.query, now());
     try {
-      const [official, counterConsultations] = await Promise.all([serverOfficialReport(app.database.db, input), serverConsultationLine(app.database.db, input)]);
-      return { ...official, counterConsultations };
+      const [official, counterConsultations, fees] = await Promise.all([
+        serverOfficialReport(app.database.db, input),
+        serverConsultationLine(app.database.db, input),
+        serverFeeReport(app.database.db, input),
+      ]);
+      return { ...official, counterConsultations, fees: fees.totals };
     } catch (error) {
       if (error instanceof DomainError) throw new ServerError(400, error.code, error.message);
       throw error;

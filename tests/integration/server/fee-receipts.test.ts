@@ -1,14 +1,17 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { DossierEvent, PayloadInput } from '../../../src/dossier/events.ts';
 import { projectDossier } from '../../../src/dossier/projection.ts';
 import { cashUp, feeTotals } from '../../../src/fees/cash-up.ts';
+import { formatDong } from '../../../src/fees/format-dong.ts';
 import { localDateOf } from '../../../src/time/vn-time.ts';
+import { dashboardLogin } from './support/dashboard.ts';
 import { officerCashUp, unitFeeTotals } from '../../../sync/server/reports/fee-report.ts';
 import { setUnitBankAccount } from '../../../sync/server/repositories/units.ts';
 import { serverTestDatabases } from './support/server-databases.ts';
 import { worldPerSuite } from './support/suite-world.ts';
-import { authed, makeEvent, newDossierCode, push, receivedPayload, UNIT_A, type TestDesk, type World } from './support/world.ts';
+import { authed, makeEvent, newDossierCode, PASSWORD, push, receivedPayload, UNIT_A, type TestDesk, type World } from './support/world.ts';
 
 const issued = (symbol: string, number: number, amount: number, method: 'cash' | 'vietqr' | 'bank-transfer'): PayloadInput<'FEE_RECEIPT_ISSUED'> => ({
   symbol,
@@ -110,6 +113,67 @@ describe.each(serverTestDatabases())('fee receipts on the server, on $name', (da
     const byProcessing = await push(world.app, deskA, [makeEvent(deskA, officers.processingA!, 'FEE_RECEIPT_ISSUED', open, issued('BL26-Q1', 51, 8000, 'cash'))]);
     expect(byProcessing.statusCode, byProcessing.body).toBe(403);
     expect(byProcessing.json()).toMatchObject({ error: { code: 'event.role_forbidden' } });
+  });
+
+  it("puts the desk's fee totals in the official report JSON, the workbook's fee sheet and the leaders' cash-ups on /bao-cao", async () => {
+    const { world } = suite;
+    const { deskA, officers } = world;
+    const reception = officers.receptionA!;
+    const cookie = await dashboardLogin(world.app, { unit: UNIT_A, username: 'leadera', password: PASSWORD });
+    const today = localDateOf(Date.now());
+    const official = async () => {
+      const response = await world.app.inject({ method: 'GET', url: `/api/reports/official?from=${today}&to=${today}&groupBy=none`, headers: { cookie } });
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as { fees: ReturnType<typeof feeTotals> }).fees;
+    };
+    const before = await official();
+
+    const code = newDossierCode(deskA);
+    const events = [
+      makeEvent(deskA, reception, 'RECEIVED', code, receivedPayload()),
+      makeEvent(deskA, reception, 'FEE_RECEIPT_ISSUED', code, issued('BL26-Q1', 200, 8000, 'cash')),
+      makeEvent(deskA, reception, 'FEE_RECEIPT_ISSUED', code, issued('BL26-Q1', 201, 40000, 'bank-transfer')),
+      makeEvent(deskA, reception, 'FEE_RECEIPT_ISSUED', code, issued('BL26-Q1', 202, 12000, 'vietqr')),
+      makeEvent(deskA, reception, 'FEE_RECEIPT_VOIDED', code, { symbol: 'BL26-Q1', number: 201, reason: 'Thu nhầm hình thức' }),
+      makeEvent(deskA, reception, 'FEE_RECEIPT_VOIDED', code, { symbol: 'BL26-Q1', number: 203, reason: 'Mất điện khi in', reservedOnly: true }),
+    ];
+    await pushOk(deskA, events);
+    const desk = feeTotals(projectDossier(events).feeReceipts);
+    expect(desk).toEqual({ byMethod: { cash: 8000, 'bank-transfer': 0, vietqr: 12000 }, total: 20000, count: 2, voidedCount: 2 });
+    const after = await official();
+    // What the server added for these events is exactly the desk's figures.
+    expect({
+      byMethod: { cash: after.byMethod.cash - before.byMethod.cash, 'bank-transfer': after.byMethod['bank-transfer'] - before.byMethod['bank-transfer'], vietqr: after.byMethod.vietqr - before.byMethod.vietqr },
+      total: after.total - before.total,
+      count: after.count - before.count,
+      voidedCount: after.voidedCount - before.voidedCount,
+    }).toEqual(desk);
+
+    const xlsx = await world.app.inject({ method: 'GET', url: `/api/reports/official.xlsx?from=${today}&to=${today}&groupBy=none`, headers: { cookie } });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Thu phí, lệ phí');
+    const values: unknown[][] = [];
+    sheet?.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    expect(values.slice(2)).toEqual([
+      ['Hình thức thanh toán', 'Số tiền (đồng)'],
+      ['Tiền mặt', after.byMethod.cash],
+      ['Chuyển khoản', after.byMethod['bank-transfer']],
+      ['VietQR', after.byMethod.vietqr],
+      ['Tổng cộng', after.total],
+      ['Số biên lai đã thu', after.count],
+      ['Số biên lai, số giữ chỗ đã hủy (không cộng tiền)', after.voidedCount],
+    ]);
+
+    const page = await world.app.inject({ method: 'GET', url: `/bao-cao?from=${today}&to=${today}`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`Tổng cộng: <strong>${formatDong(after.total)}</strong>`);
+    const officerDay = await officerCashUp(world.database.db, UNIT_A, reception.id, today);
+    const row = new RegExp(`<tr data-officer="${reception.id}" data-date="${today}">(.*?)</tr>`).exec(page.body)?.[1] ?? '';
+    expect(row).toContain(reception.fullName);
+    expect(row).toContain(`<strong>${formatDong(officerDay.totals.total)}</strong>`);
+    expect(row.endsWith(`<td class="n">${officerDay.totals.voidedCount}</td>`)).toBe(true);
   });
 
   it("sends the unit's bank account to its desks with the unit's reference document", async () => {

@@ -7,6 +7,7 @@ import { DossierStatus } from '../../../src/dossier/status.ts';
 import { cashUp, feeTotals } from '../../../src/fees/cash-up.ts';
 import { EMPTY_SERIES, receiptSymbol, reserve, settle, raiseTo } from '../../../src/fees/receipt-series.ts';
 import { buildFeeReceipt } from '../../../src/print/forms/fee-receipt.ts';
+import { FORM_NUMBERS, formNumberLabel } from '../../../src/print/forms/form-numbers.ts';
 import { eventFactory, MINUTE, receivedPayload, START } from '../dossier/fixtures.ts';
 
 const issued = (number: number, overrides: Partial<PayloadInput<'FEE_RECEIPT_ISSUED'>> = {}): PayloadInput<'FEE_RECEIPT_ISSUED'> => ({
@@ -116,7 +117,10 @@ describe('fee receipt events', () => {
       vietQr: '00020101021238570010A000000727',
       voided: { reason: 'Công dân chuyển khoản hai lần', by: 'Nguyễn Thị Lan' },
     });
-    expect(model.formNumber).toMatch(/^Mẫu số/);
+    // From the shared form-number table, like every other printed form.
+    expect(FORM_NUMBERS['fee-receipt'].title).toBe('Biên lai thu phí, lệ phí');
+    expect(model.formNumber).toBe(formNumberLabel('fee-receipt'));
+    expect(model.formNumber).toBe('Mẫu số 01BLP0-001');
   });
 });
 
