@@ -4,6 +4,7 @@ import type { DossierEvent, PrintForm } from '../../src/dossier/events.ts';
 import { planAfterFailure, printedOutcomeOf, type FailedPrintPlan } from '../../src/print/thermal/reprint.ts';
 import type { Desk } from '../app/desk-context.tsx';
 import type { PrintLogEntry } from '../store/index.ts';
+import { loadFormUnit } from './form-unit.ts';
 import { drawThermalReceipt, thermalReceiptOf, type ThermalReceiptContent } from './thermal-receipt.ts';
 
 /** What the dialog shows after a failed thermal print. */
@@ -52,7 +53,7 @@ export interface ThermalPrint {
  * whether the retry is an original (nothing was sent) or a copy (paper may have come out).
  */
 export function useThermalPrint(input: {
-  desk: Pick<Desk, 'print' | 'identity' | 'settings'>;
+  desk: Pick<Desk, 'print' | 'identity' | 'settings' | 'store'>;
   form: PrintForm;
   dossierCode: string;
   events: readonly DossierEvent[] | null;
@@ -75,7 +76,9 @@ export function useThermalPrint(input: {
       try {
         const configured = await desk.print.thermalTarget();
         if (!live || !configured) return;
-        setReceipt(thermalReceiptOf(events, desk));
+        const unit = await loadFormUnit(desk);
+        if (!live) return;
+        setReceipt(thermalReceiptOf(events, { unit, settings: desk.settings }));
         setTarget(configured);
       } catch {
         // No thermal option without a readable setting or receipt; the A4/A5 print stays.

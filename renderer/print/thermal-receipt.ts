@@ -1,6 +1,7 @@
-import type { DeskIdentity } from '../../src/auth/desk-identity.ts';
 import type { DossierEvent } from '../../src/dossier/events.ts';
+import { ledgerEntryOf } from '../../src/dossier/ledger-line.ts';
 import { agencyGroups, receivedEventOf } from '../../src/print/forms/common.ts';
+import type { FormUnit } from '../../src/print/forms/index.ts';
 import { layoutReceipt } from '../../src/print/thermal/layout.ts';
 import { canvasMeasure, paintReceipt, type Canvas2DLike } from '../../src/print/thermal/paint.ts';
 import { thermalReceiptSchema, type ThermalReceipt } from '../../src/print/thermal/receipt.ts';
@@ -17,16 +18,20 @@ function localDateTime(iso: string): string {
   return `${localDateOf(ms)}T${formatTime(ms)}`;
 }
 
-/** What the 80 mm receipt of a dossier shows, from its RECEIVED event (throws a Vietnamese DomainError without one). */
+/**
+ * What the 80 mm receipt of a dossier shows, from its RECEIVED event (throws a Vietnamese DomainError
+ * without one). `unit` is the issuing unit as the A4 forms have it (form-unit.ts `loadFormUnit`): its
+ * kind comes from the province's unit list, so both receipts carry the same header.
+ */
 export function thermalReceiptOf(
   events: readonly DossierEvent[],
-  desk: { identity: Pick<DeskIdentity, 'unitName' | 'unitKind'>; settings: Pick<DeskSettings, 'serverUrl'> },
+  desk: { unit: Pick<FormUnit, 'unitName' | 'kind'>; settings: Pick<DeskSettings, 'serverUrl'> },
 ): ThermalReceiptContent {
   const received = receivedEventOf(events);
   const p = received.payload;
   const presented = p.papers.filter((paper) => paper.presentedOnly === true).map((paper) => paper.name);
   const { copy: _copy, ...content } = thermalReceiptSchema.parse({
-    agencyGroups: agencyGroups(desk.identity.unitName, desk.identity.unitKind),
+    agencyGroups: agencyGroups(desk.unit.unitName, desk.unit.kind),
     dossierCode: received.dossierCode,
     applicantName: p.applicant.fullName,
     procedureName: p.procedureName,
@@ -36,6 +41,7 @@ export function thermalReceiptOf(
     ...(presented.length > 0 ? { presentedPapers: presented } : {}),
     feeVnd: p.fee.amount,
     lookupUrl: lookupUrl(desk.settings.serverUrl, received.dossierCode),
+    ledger: ledgerEntryOf(p, received.dossierCode),
     copy: false,
   });
   return content;

@@ -142,8 +142,10 @@ function addOfficialSheet(workbook: Workbook, input: WorkbookInput) {
 }
 
 function addLedgerSheet(workbook: Workbook, input: WorkbookInput, ledger: NonNullable<WorkbookInput['ledger']>) {
+  // Quyển số and STT are the receipt's book and line (ledger-line.ts), as the printed ledger has them.
   const headers: { header: string; width: number }[] = [
-    { header: 'STT', width: 6 },
+    { header: 'Quyển số', width: 9 },
+    { header: 'STT', width: 7 },
     { header: 'Mã hồ sơ', width: 28 },
     { header: 'Tên thủ tục hành chính', width: 40 },
     { header: 'Số lượng hồ sơ (bộ)', width: 10 },
@@ -171,7 +173,8 @@ function addLedgerSheet(workbook: Workbook, input: WorkbookInput, ledger: NonNul
     const contact = ledger.contacts?.get(line.code) ?? {};
     const row = sheet.getRow(LEDGER_FIRST_DATA_ROW + index);
     row.values = [
-      line.lineNumber,
+      contact.book || null,
+      contact.line === undefined ? null : Number(contact.line),
       line.code,
       line.procedureName,
       contact.sets ?? null,
@@ -185,9 +188,9 @@ function addLedgerSheet(workbook: Workbook, input: WorkbookInput, ledger: NonNul
       null,
       line.notes.join('; '),
     ];
-    row.getCell(8).numFmt = DATE_TIME_FORMAT;
-    row.getCell(9).numFmt = DATE_FORMAT;
+    row.getCell(9).numFmt = DATE_TIME_FORMAT;
     row.getCell(10).numFmt = DATE_FORMAT;
+    row.getCell(11).numFmt = DATE_FORMAT;
     row.alignment = { vertical: 'top', wrapText: true };
     for (let c = 1; c <= headers.length; c += 1) row.getCell(c).border = border;
   });

@@ -173,5 +173,42 @@ describe('issue 20: codes from elsewhere and forms that conform', () => {
       expect(await second.getByTestId('ledger-sets').textContent()).toBe('1');
       await page.screenshot({ path: join(artifacts, 'forms-ledger.png') });
     });
+
+    it('the printed ledger document: Mẫu số 06, the police header, the receipt’s book and line, the real sets', async () => {
+      // The web host prints through a hidden iframe's srcdoc: keep each document it is given.
+      await page.evaluate(() => {
+        const printed: string[] = [];
+        (window as unknown as { printedDocuments: string[] }).printedDocuments = printed;
+        new MutationObserver((records) => {
+          for (const record of records)
+            for (const node of record.addedNodes) if (node instanceof HTMLIFrameElement && node.srcdoc) printed.push(node.srcdoc);
+        }).observe(document.body, { childList: true });
+      });
+      await page.getByRole('main').getByRole('button', { name: 'In', exact: true }).click();
+      const html = await expect
+        .poll(() => page.evaluate(() => (window as unknown as { printedDocuments: string[] }).printedDocuments[0] ?? ''))
+        .toContain('ledger-table')
+        .then(() => page.evaluate(() => (window as unknown as { printedDocuments: string[] }).printedDocuments[0] ?? ''));
+      const printout = await context.newPage();
+      try {
+        await printout.setViewportSize({ width: 1366, height: 768 });
+        await printout.setContent(html);
+        expect(await printout.getByTestId('form-number').textContent()).toBe('Mẫu số 06');
+        // The issuing body's lines: its kind, then its name without the kind.
+        expect(await printout.locator('.report-doc-head > div').first().locator('strong').allTextContents()).toEqual(['CÔNG AN', 'PHƯỜNG BA ĐÌNH']);
+        expect((await printout.locator('body').textContent()) ?? '').not.toContain('ỦY BAN NHÂN DÂN');
+        const row = printout.getByTestId('ledger-table').locator('tbody tr').filter({ hasText: code });
+        expect(await row.getByTestId('ledger-book').textContent()).toBe(book);
+        expect(await row.getByTestId('ledger-line').textContent()).toBe('1');
+        expect(await row.getByTestId('ledger-sets').textContent()).toBe('2');
+        const second = printout.getByTestId('ledger-table').locator('tbody tr').filter({ hasText: 'Lê Thị Cúc' });
+        expect(await second.getByTestId('ledger-book').textContent()).toBe(book);
+        expect(await second.getByTestId('ledger-line').textContent()).toBe('2');
+        expect(await second.getByTestId('ledger-sets').textContent()).toBe('1');
+        await printout.screenshot({ path: join(artifacts, 'forms-ledger-printed.png'), fullPage: true });
+      } finally {
+        await printout.close();
+      }
+    });
   });
 });

@@ -61,11 +61,15 @@ async function pressAction(page: Page, letter: string): Promise<void> {
   await page.getByRole('dialog').waitFor();
 }
 
-/** The print preview that follows an action: the sheet's text, its barcode decoded by ZXing, a screenshot. */
-async function checkPrinted(page: Page, form: string, code: string, screenshot: string): Promise<string> {
+/**
+ * The print preview that follows an action: its form number (Circular 01/2018/TT-VPCP), the
+ * sheet's text, its barcode decoded by ZXing, a screenshot.
+ */
+async function checkPrinted(page: Page, form: string, code: string, screenshot: string, formNumber: string): Promise<string> {
   const preview: FrameLocator = page.frameLocator('iframe.print-preview');
   const sheet = preview.getByTestId(`${form}-sheet`).first();
   await sheet.waitFor();
+  expect(await sheet.getByTestId('form-number').textContent()).toBe(formNumber);
   const text = (await sheet.textContent()) ?? '';
   expect(text).toContain(code);
   await page.screenshot({ path: join(artifacts, `${screenshot}.png`) });
@@ -115,9 +119,11 @@ describe('every path after reception, on the detail screen', () => {
     await page.keyboard.type('Thiếu giấy tờ chứng minh nhân thân');
     await page.screenshot({ path: join(artifacts, 'legal-paths-supplement-dialog.png') });
     await page.keyboard.press('Control+Enter');
-    const sheet = await checkPrinted(page, 'supplement-request', codes.supplement, 'legal-paths-form-02');
+    const sheet = await checkPrinted(page, 'supplement-request', codes.supplement, 'legal-paths-form-02', 'Mẫu số 02');
     expect(sheet).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+    expect(sheet).toContain('Nguyễn Văn Bổ');
     expect(sheet).toContain('Bản sao Giấy khai sinh có chứng thực');
+    expect(sheet).toContain('Thiếu giấy tờ chứng minh nhân thân');
     expect(sheet).toContain('Ông/Bà liên hệ');
     await expect.poll(() => statusText(page)).toBe('Yêu cầu bổ sung');
     expect(await page.locator('.detail-badges [data-deadline]').textContent()).toBe('Tạm dừng tính hạn');
@@ -146,7 +152,9 @@ describe('every path after reception, on the detail screen', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Giấy tờ nộp lần trước không hợp lệ');
     await page.keyboard.press('Control+Enter');
-    await checkPrinted(page, 'supplement-request', codes.supplement, 'legal-paths-form-02-second');
+    const second = await checkPrinted(page, 'supplement-request', codes.supplement, 'legal-paths-form-02-second', 'Mẫu số 02');
+    expect(second).toContain('Bản sao sổ hộ khẩu');
+    expect(second).toContain('Giấy tờ nộp lần trước không hợp lệ');
     await pressAction(page, 'S');
     await page.keyboard.press('Enter');
     await expect.poll(() => statusText(page)).toBe('Đang giải quyết');
@@ -160,7 +168,7 @@ describe('every path after reception, on the detail screen', () => {
     await pressAction(page, 'U');
     await page.keyboard.type('Người yêu cầu không thuộc đối tượng được cấp');
     await page.keyboard.press('Control+Enter');
-    const sheet = await checkPrinted(page, 'refusal', codes.refused, 'legal-paths-form-03');
+    const sheet = await checkPrinted(page, 'refusal', codes.refused, 'legal-paths-form-03', 'Mẫu số 03');
     expect(sheet).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(sheet).toContain('không thuộc đối tượng được cấp');
     await expect.poll(() => statusText(page)).toBe('Từ chối');
@@ -178,8 +186,11 @@ describe('every path after reception, on the detail screen', () => {
     await page.getByLabel('Lý do chậm trả kết quả').fill('Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây');
     await page.screenshot({ path: join(artifacts, 'legal-paths-apology-dialog.png') });
     await page.getByLabel('Lý do chậm trả kết quả').press('Control+Enter');
-    const sheet = await checkPrinted(page, 'apology-extension', codes.apology, 'legal-paths-form-apology');
+    // The apology letter is Mẫu số 05 in the 2018 numbering (04 in the 2025 one, kept as data).
+    const sheet = await checkPrinted(page, 'apology-extension', codes.apology, 'legal-paths-form-apology', 'Mẫu số 05');
     expect(sheet).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(sheet).toContain('Lê Văn Hẹn');
+    expect(sheet).toContain('Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây');
     expect(sheet).toContain('03/12/2025');
     expect(await dueText(page)).toContain('09:00 03/12/2025');
   });
@@ -240,8 +251,11 @@ describe('every path after reception, on the detail screen', () => {
     await pressAction(page, 'L');
     await page.keyboard.type('Có văn bản của Tòa án về việc tranh chấp liên quan');
     await page.keyboard.press('Control+Enter');
-    const sheet = await checkPrinted(page, 'stop-notice', codes.stopped, 'legal-paths-form-stop');
+    // The 2018 circular has no stop notice: it prints the 2025 number and names that circular.
+    const sheet = await checkPrinted(page, 'stop-notice', codes.stopped, 'legal-paths-form-stop', 'Mẫu số 05 (Thông tư số 03/2025/TT-VPCP)');
     expect(sheet).toContain('THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ');
+    expect(sheet).toContain('Vũ Thị Dừng');
+    expect(sheet).toContain('Có văn bản của Tòa án về việc tranh chấp liên quan');
     await expect.poll(() => statusText(page)).toBe('Dừng giải quyết');
   });
 

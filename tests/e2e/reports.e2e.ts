@@ -105,7 +105,9 @@ describe('reports screen, end to end', () => {
     });
     expect(sheet.getCell(last, 18).value).toBe(expected.onTimeRate);
     const ledger = book.getWorksheet('Sổ theo dõi hồ sơ');
-    expect(ledger?.getCell(5, 8).type).toBe(ExcelJS.ValueType.Date);
+    // Column 9: the receipt's book and line come first (Quyển số, STT), as on the printed ledger.
+    expect(ledger?.getCell(4, 1).value).toBe('Quyển số');
+    expect(ledger?.getCell(5, 9).type).toBe(ExcelJS.ValueType.Date);
   });
 
   it('shows the ledger and the charts', async () => {

@@ -159,6 +159,7 @@ export function layoutReceipt(receipt: ThermalReceipt, measure: MeasureText, opt
   text(`Lệ phí: ${formatFeeVnd(receipt.feeVnd)}`, styles.body);
   text(`Tiếp nhận lúc: ${formatDateTimeVi(receipt.receivedAt)}`, styles.body);
   text(`Hẹn trả kết quả: ${formatDateTimeVi(receipt.appointmentAt)}`, styles.strong);
+  if (receipt.ledger) text(ledgerEntryText(receipt.ledger), styles.body);
   rule();
 
   const qr = qrMatrix(receipt.lookupUrl);
@@ -171,6 +172,11 @@ export function layoutReceipt(receipt: ThermalReceipt, measure: MeasureText, opt
   gap(24);
 
   return { width, height: y, items };
+}
+
+/** The same words as the A4 receipt: "Vào Sổ theo dõi hồ sơ, quyển số: 01/2026, số thứ tự: 12". */
+export function ledgerEntryText(ledger: NonNullable<ThermalReceipt['ledger']>): string {
+  return `Vào Sổ theo dõi hồ sơ${ledger.book ? `, quyển số: ${ledger.book}` : ''}, số thứ tự: ${ledger.line}`;
 }
 
 function pushQr(items: DrawItem[], qr: QrMatrix, left: number, top: number, scale: number): void {

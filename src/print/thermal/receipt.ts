@@ -17,6 +17,14 @@ export const thermalReceiptSchema = z.object({
   presentedPapers: z.array(z.string().min(1)).max(100).optional(),
   feeVnd: z.number().int().nonnegative(),
   lookupUrl: z.url(),
+  /** The receipt's entry in the dossier ledger, as the A4 receipt and the ledger print it (ledger-line.ts). */
+  ledger: z
+    .strictObject({
+      /** "01/2026"; '' for a receipt stored before books existed. */
+      book: z.string().regex(/^(\d{2}\/\d{4})?$/, 'Quyển số có dạng 01/2026'),
+      line: z.string().regex(/^\d{1,6}$/, 'Số thứ tự là số'),
+    })
+    .optional(),
   /** A reprint, or a retry after a failure that may have printed: marked "BẢN SAO". */
   copy: z.boolean(),
 });

@@ -9,6 +9,7 @@ import { loadReportDossiers } from '../../../renderer/reports/load-report-dossie
 import { figureColumns } from '../../../renderer/reports/official-columns.ts';
 import {
   buildReportWorkbook,
+  type LedgerContact,
   LEDGER_FIRST_DATA_ROW,
   LEDGER_SHEET,
   OFFICIAL_FIRST_DATA_ROW,
@@ -105,7 +106,12 @@ describe('desk report over a generated year of dossiers', () => {
     const dossiers = await loadReportDossiers(store, period, { unitId });
     const report = computeOfficialReport({ dossiers, period, groupBy: 'field' });
     const ledger = dossierLedger(dossiers, period);
-    const contacts = new Map([[ledger.rows[0]?.code ?? '', { address: 'Số 1 Tràng Tiền', phone: '0912345678' }]]);
+    // Book, line and sets as ledger-contacts.ts reads them from a RECEIVED: one receipt of a book,
+    // one stored before books (its line is the code's number), the rest with none.
+    const contacts = new Map<string, LedgerContact>([
+      [ledger.rows[0]?.code ?? '', { address: 'Số 1 Tràng Tiền', phone: '0912345678', sets: 3, book: '02/2025', line: '57' }],
+      [ledger.rows[1]?.code ?? '', { sets: 1, book: '', line: '1004' }],
+    ]);
     const bytes = await buildReportWorkbook({
       createWorkbook: () => new ExcelJS.Workbook(),
       unitName: 'Phường Thử Nghiệm 1',
@@ -154,25 +160,35 @@ describe('desk report over a generated year of dossiers', () => {
 
     const ledgerSheet = book.getWorksheet(LEDGER_SHEET);
     if (!ledgerSheet) throw new Error('no ledger sheet');
-    expect(ledgerSheet.getCell(LEDGER_FIRST_DATA_ROW - 1, 8).value).toBe('Ngày, tháng, năm nhận hồ sơ');
+    expect(ledgerSheet.getCell(LEDGER_FIRST_DATA_ROW - 1, 1).value).toBe('Quyển số');
+    expect(ledgerSheet.getCell(LEDGER_FIRST_DATA_ROW - 1, 2).value).toBe('STT');
+    expect(ledgerSheet.getCell(LEDGER_FIRST_DATA_ROW - 1, 9).value).toBe('Ngày, tháng, năm nhận hồ sơ');
     expect(ledgerSheet.views[0]).toMatchObject({ state: 'frozen', ySplit: LEDGER_FIRST_DATA_ROW - 1 });
     ledger.rows.slice(0, 50).forEach((line, index) => {
       const row = ledgerSheet.getRow(LEDGER_FIRST_DATA_ROW + index);
-      expect(row.getCell(1).value).toBe(line.lineNumber);
-      expect(row.getCell(2).value).toBe(line.code);
-      expect(row.getCell(5).value).toBe(line.applicantName);
-      const received = row.getCell(8);
+      const contact = contacts.get(line.code);
+      expect(row.getCell(1).value).toBe(contact?.book || null);
+      expect(row.getCell(2).value).toBe(contact?.line === undefined ? null : Number(contact.line));
+      expect(row.getCell(3).value).toBe(line.code);
+      expect(row.getCell(5).value).toBe(contact?.sets ?? null);
+      expect(row.getCell(6).value).toBe(line.applicantName);
+      const received = row.getCell(9);
       expect(received.type).toBe(ExcelJS.ValueType.Date);
       // Excel shows the wall clock of Vietnam: the UTC fields of the stored date are local time.
       const local = new Date(Date.parse(line.receivedAt) + 7 * 3_600_000);
       expect((received.value as Date).toISOString().slice(0, 16)).toBe(local.toISOString().slice(0, 16));
       expect(received.numFmt).toBe('hh:mm dd/mm/yyyy');
-      const appointment = row.getCell(9);
+      const appointment = row.getCell(10);
       expect(appointment.type).toBe(ExcelJS.ValueType.Date);
       expect((appointment.value as Date).toISOString().slice(0, 10)).toBe(line.appointmentDate);
       expect(appointment.numFmt).toBe('dd/mm/yyyy');
     });
-    expect(ledgerSheet.getRow(LEDGER_FIRST_DATA_ROW).getCell(6).value).toBe('Số 1 Tràng Tiền');
+    const first = ledgerSheet.getRow(LEDGER_FIRST_DATA_ROW);
+    expect([first.getCell(1).value, first.getCell(2).value, first.getCell(5).value]).toEqual(['02/2025', 57, 3]);
+    expect(first.getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    expect(first.getCell(7).value).toBe('Số 1 Tràng Tiền');
+    const older = ledgerSheet.getRow(LEDGER_FIRST_DATA_ROW + 1);
+    expect([older.getCell(1).value, older.getCell(2).value]).toEqual([null, 1004]);
     expect(ledgerSheet.rowCount).toBe(LEDGER_FIRST_DATA_ROW - 1 + ledger.rows.length);
   });
 });

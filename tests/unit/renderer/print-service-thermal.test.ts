@@ -10,6 +10,8 @@ import { createPrintService, THERMAL_TIMEOUT_MS } from '../../../renderer/print/
 import { DEFAULT_PRINTER_SETTINGS, PRINTER_SETTINGS_KEY, type PrinterSettings } from '../../../renderer/print/printer-settings.ts';
 import { describeThermalFailure } from '../../../renderer/print/thermal-print-state.ts';
 import { thermalReceiptOf } from '../../../renderer/print/thermal-receipt.ts';
+import { loadFormUnit } from '../../../renderer/print/form-unit.ts';
+import { layoutReceipt } from '../../../src/print/thermal/layout.ts';
 import type { DeskStore, PrintLogEntry, PrintRecordInput } from '../../../renderer/store/index.ts';
 
 const NOW = Date.parse('2025-11-24T02:00:00Z');
@@ -244,7 +246,8 @@ describe('the 80 mm receipt of a dossier', () => {
       } as never,
       { nextId: () => '0192f0c0-0000-7000-8000-000000000001', now: () => NOW },
     );
-    expect(thermalReceiptOf([received], { identity, settings: { serverUrl: 'https://motcua.example.vn/' } })).toEqual({
+    const unit = { unitName: identity.unitName };
+    expect(thermalReceiptOf([received], { unit, settings: { serverUrl: 'https://motcua.example.vn/' } })).toEqual({
       agencyGroups: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG BA ĐÌNH'],
       dossierCode: code,
       applicantName: 'Nguyễn Văn An',
@@ -254,7 +257,58 @@ describe('the 80 mm receipt of a dossier', () => {
       papersCount: 3,
       feeVnd: 0,
       lookupUrl: `https://motcua.example.vn/tra-cuu?ma=${code}`,
+      // Stored before ledger books: no book, and the line its paper printed (the code's number).
+      ledger: { book: '', line: '1001' },
     });
-    expect(() => thermalReceiptOf([], { identity, settings: { serverUrl: 'https://motcua.example.vn' } })).toThrow(/chưa có sự kiện tiếp nhận/);
+    expect(() => thermalReceiptOf([], { unit, settings: { serverUrl: 'https://motcua.example.vn' } })).toThrow(/chưa có sự kiện tiếp nhận/);
+  });
+
+  it('takes the unit kind from the pulled unit list like the A4 forms, and prints the ledger book and line', async () => {
+    const received = createEvent(
+      {
+        type: 'RECEIVED',
+        dossierCode: code,
+        officerId: 'officer-1',
+        deskId: identity.deskId,
+        unitId: identity.agencyId,
+        payload: {
+          procedureCode: '1.001193',
+          procedureName: 'Đăng ký thường trú',
+          field: 'Cư trú',
+          statutoryTime: { kind: 'same-day', cutoff: '15:00' },
+          channel: 'in-person',
+          applicant: { fullName: 'Nguyễn Văn An' },
+          papers: [{ name: 'Tờ khai thay đổi thông tin cư trú', originals: 1, copies: 0 }],
+          sets: 1,
+          fee: { amount: 0 },
+          resultDelivery: 'desk',
+          receivedAt: '2025-11-24T02:00:00.000Z',
+          dueAt: '2025-11-24T10:00:00.000Z',
+          ledger: { year: 2025, book: 1, line: 12 },
+        },
+      } as never,
+      { nextId: () => '0192f0c0-0000-7000-8000-000000000002', now: () => NOW },
+    );
+    // The desk's identity says nothing of its kind and its name reads as a commune: only the unit
+    // list the desk pulled (`unit update --kind police`) says it is the police.
+    const unitList = new Map<string, unknown>([[`unit:${identity.agencyId}`, { id: identity.agencyId, name: identity.unitName, kind: 'police' }]]);
+    const store = {
+      reference: {
+        get: async (kind: string, key: string, schema: { parse: (value: unknown) => unknown }) => {
+          const value = unitList.get(`${kind}:${key}`);
+          return value === undefined ? null : { value: schema.parse(value), source: 'server' };
+        },
+      },
+    } as unknown as DeskStore;
+    const unit = await loadFormUnit({ identity, store });
+    const content = thermalReceiptOf([received], { unit, settings: { serverUrl: 'https://motcua.example.vn' } });
+    expect(content.agencyGroups).toEqual(['CÔNG AN', 'PHƯỜNG BA ĐÌNH']);
+    expect(content.ledger).toEqual({ book: '01/2025', line: '12' });
+
+    const measure = (text: string) => text.length * 10;
+    const texts = layoutReceipt({ ...content, copy: false }, measure, { fontFamily: 'Noto Sans' })
+      .items.flatMap((item) => (item.kind === 'text' ? [item.text] : []));
+    expect(texts[0]).toBe('CÔNG AN PHƯỜNG BA ĐÌNH');
+    expect(texts).toContain('Vào Sổ theo dõi hồ sơ, quyển số: 01/2025, số thứ tự: 12');
   });
 });
