@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { openScreen } from './support/counter.ts';
@@ -49,6 +49,7 @@ async function go(page: Page, hash: string): Promise<void> {
 async function openDetail(page: Page, code: string): Promise<void> {
   await go(page, `/ho-so/${encodeURIComponent(code)}`);
   await expect.poll(() => page.getByTestId('detail-code').textContent()).toBe(code);
+  await toolbar(page).waitFor();
 }
 
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
@@ -57,8 +58,15 @@ const dueText = (page: Page) => page.locator('.detail-due').textContent();
 
 /** Presses an action's key on the detail screen and waits for its dialog. */
 async function pressAction(page: Page, letter: string): Promise<void> {
-  await page.keyboard.press(`Alt+Key${letter}`);
-  await page.getByRole('dialog').waitFor();
+  // Under load the detail's code shows before its actions are live: a key pressed in between is
+  // ignored, so the key is pressed again until its dialog opens.
+  await vi.waitFor(
+    async () => {
+      if (!(await page.getByRole('dialog').isVisible())) await page.keyboard.press(`Alt+Key${letter}`);
+      await page.getByRole('dialog').waitFor({ timeout: 2_000 });
+    },
+    { timeout: 30_000, interval: 100 },
+  );
 }
 
 /**
