@@ -1,11 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { payloadSchemas } from '../../../../src/dossier/events.ts';
-import { useDesk } from '../../../app/desk-context.tsx';
 import { eventTextProblem } from '../../../components/event-text-rule.ts';
-import { formatInstant, formatWorkingMinutes } from '../../../components/format.ts';
 import { Notice } from '../../../components/Notice.tsx';
-import { pauseResume } from '../action-rules.ts';
 import { ConfirmForm } from './ConfirmForm.tsx';
+import { ResumeForm } from './ResumeForm.tsx';
 import { FormField, MULTILINE_HINT, submitOnCtrlEnter } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { useRecordEvent } from './use-record-event.ts';
@@ -65,40 +63,6 @@ export function ObligationRequestForm({ dossier, onDone, onCancel }: ActionFormP
 }
 
 /** The citizen has paid: the clock resumes, the working time spent paying does not count. */
-export function ObligationFulfilledForm({ dossier, events, onDone, onCancel }: ActionFormProps) {
-  const record = useRecordEvent();
-  const desk = useDesk();
-  const resume = useMemo(() => pauseResume('FINANCIAL_OBLIGATION_REQUESTED', desk.calendar, dossier, events, desk.now()), [desk, dossier, events]);
-  return (
-    <ConfirmForm
-      submitLabel="Ghi nhận đã nộp"
-      onCancel={onCancel}
-      disabled={!resume.ok}
-      onConfirm={async () => {
-        if (!resume.ok) return;
-        await record('FINANCIAL_OBLIGATION_FULFILLED', dossier.code, {
-          pausedWorkingMinutes: resume.value.pausedWorkingMinutes,
-          newDueAt: resume.value.newDueAt,
-        });
-        onDone();
-      }}
-    >
-      {resume.ok ? (
-        <dl className="facts compact">
-          <dt>Yêu cầu nộp lúc</dt>
-          <dd>{formatInstant(resume.value.pausedFrom)}</dd>
-          <dt>Thời gian tạm dừng</dt>
-          <dd>{formatWorkingMinutes(resume.value.pausedWorkingMinutes, desk.calendar.minutesPerWorkingDay)} làm việc</dd>
-          <dt>Hạn trả cũ</dt>
-          <dd>{formatInstant(dossier.dueAt)}</dd>
-          <dt>Hạn trả mới</dt>
-          <dd data-testid="new-due">
-            <b>{formatInstant(resume.value.newDueAt)}</b>
-          </dd>
-        </dl>
-      ) : (
-        <Notice tone="error">{resume.error.message}</Notice>
-      )}
-    </ConfirmForm>
-  );
+export function ObligationFulfilledForm(props: ActionFormProps) {
+  return <ResumeForm {...props} pausedBy="FINANCIAL_OBLIGATION_REQUESTED" resumeWith="FINANCIAL_OBLIGATION_FULFILLED" submitLabel="Ghi nhận đã nộp" pausedFromLabel="Yêu cầu nộp lúc" />;
 }

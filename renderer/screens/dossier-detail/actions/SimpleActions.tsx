@@ -1,11 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { payloadSchemas } from '../../../../src/dossier/events.ts';
 import { useDesk } from '../../../app/desk-context.tsx';
 import { eventTextProblem } from '../../../components/event-text-rule.ts';
-import { formatInstant, formatWorkingMinutes } from '../../../components/format.ts';
-import { Notice } from '../../../components/Notice.tsx';
-import { supplementResume } from '../action-rules.ts';
+import { formatInstant } from '../../../components/format.ts';
 import { ConfirmForm } from './ConfirmForm.tsx';
+import { ResumeForm } from './ResumeForm.tsx';
 import { FormField, submitOnCtrlEnter, MULTILINE_HINT } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
 import { useRecordEvent } from './use-record-event.ts';
@@ -29,42 +28,8 @@ export function AcceptForm({ dossier, onDone, onCancel }: ActionFormProps) {
   );
 }
 
-export function SupplementReceivedForm({ dossier, events, onDone, onCancel }: ActionFormProps) {
-  const record = useRecordEvent();
-  const desk = useDesk();
-  const resume = useMemo(() => supplementResume(desk.calendar, dossier, events, desk.now()), [desk, dossier, events]);
-  return (
-    <ConfirmForm
-      submitLabel="Ghi nhận đã nhận bổ sung"
-      onCancel={onCancel}
-      disabled={!resume.ok}
-      onConfirm={async () => {
-        if (!resume.ok) return;
-        await record('SUPPLEMENT_RECEIVED', dossier.code, {
-          pausedWorkingMinutes: resume.value.pausedWorkingMinutes,
-          newDueAt: resume.value.newDueAt,
-        });
-        onDone();
-      }}
-    >
-      {resume.ok ? (
-        <dl className="facts compact">
-          <dt>Yêu cầu bổ sung lúc</dt>
-          <dd>{formatInstant(resume.value.pausedFrom)}</dd>
-          <dt>Thời gian tạm dừng</dt>
-          <dd>{formatWorkingMinutes(resume.value.pausedWorkingMinutes, desk.calendar.minutesPerWorkingDay)} làm việc</dd>
-          <dt>Hạn trả cũ</dt>
-          <dd>{formatInstant(dossier.dueAt)}</dd>
-          <dt>Hạn trả mới</dt>
-          <dd data-testid="new-due">
-            <b>{formatInstant(resume.value.newDueAt)}</b>
-          </dd>
-        </dl>
-      ) : (
-        <Notice tone="error">{resume.error.message}</Notice>
-      )}
-    </ConfirmForm>
-  );
+export function SupplementReceivedForm(props: ActionFormProps) {
+  return <ResumeForm {...props} pausedBy="SUPPLEMENT_REQUESTED" resumeWith="SUPPLEMENT_RECEIVED" submitLabel="Ghi nhận đã nhận bổ sung" pausedFromLabel="Yêu cầu bổ sung lúc" />;
 }
 
 export function ResolveForm({ dossier, onDone, onCancel }: ActionFormProps) {
