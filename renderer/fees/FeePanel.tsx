@@ -13,7 +13,9 @@ import { Dialog } from '../components/Dialog.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PrintFormDialog } from '../print/PrintFormDialog.tsx';
 import { FormButtons, FormField } from '../screens/dossier-detail/actions/FormField.tsx';
-import { issueFeeReceipt, voidFeeReceipt, type FeeIssuerDeps } from './fee-receipt-issuer.ts';
+import { issueFeeReceipt, voidFeeReceipt } from './fee-receipt-issuer.ts';
+import { useIssuerDeps } from './use-issuer-deps.ts';
+import { VoidReasonDialog } from './VoidReasonDialog.tsx';
 import './fees.css';
 
 type Ref = { symbol: string; number: number };
@@ -131,11 +133,6 @@ export function FeePanel({ events, deskUnitId }: { events: readonly DossierEvent
   );
 }
 
-function useIssuerDeps(): FeeIssuerDeps {
-  const desk = useDesk();
-  return { store: desk.store, identity: desk.identity, officerId: desk.officer.id, now: desk.now, newEventId: () => desk.newEventId() };
-}
-
 function CollectFeeDialog(props: {
   dossier: ProjectedDossier;
   suggested: number;
@@ -209,34 +206,19 @@ function CollectFeeDialog(props: {
 
 function VoidFeeDialog({ receipt, onCancel, onVoided }: { receipt: FeeReceipt; onCancel: () => void; onVoided: () => void }) {
   const deps = useIssuerDeps();
-  const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (reason.trim() === '') {
-      setFailure('Cần ghi rõ lý do hủy biên lai.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await voidFeeReceipt(receipt, reason, deps);
-      onVoided();
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : 'Không hủy được biên lai.');
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Dialog title={`Hủy biên lai ${receiptLabel(receipt)}`} onClose={onCancel}>
-      <form className="form-grid" onSubmit={submit} noValidate>
-        <FormField id="void-reason" label="Lý do hủy (in trên biên lai đã hủy)">
-          <textarea id="void-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-        </FormField>
-        {failure && <Notice tone="error" testId="void-error">{failure}</Notice>}
-        <FormButtons submitLabel="Hủy biên lai" busy={busy} onCancel={onCancel} danger />
-      </form>
-    </Dialog>
+    <VoidReasonDialog
+      title={`Hủy biên lai ${receiptLabel(receipt)}`}
+      idPrefix="void"
+      reasonLabel="Lý do hủy (in trên biên lai đã hủy)"
+      submitLabel="Hủy biên lai"
+      missingReason="Cần ghi rõ lý do hủy biên lai."
+      fallbackFailure="Không hủy được biên lai."
+      onVoid={async (reason) => {
+        await voidFeeReceipt(receipt, reason, deps);
+        onVoided();
+      }}
+      onCancel={onCancel}
+    />
   );
 }

@@ -7,12 +7,12 @@ import { receiptLabel, type Reservation } from '../../src/fees/receipt-series.ts
 import type { ReportPeriod } from '../../src/reports/report-period.ts';
 import { formatDate, formatTime, localDateOf } from '../../src/time/vn-time.ts';
 import { useDesk } from '../app/desk-context.tsx';
-import { Dialog } from '../components/Dialog.tsx';
 import { Notice } from '../components/Notice.tsx';
 import type { DeskStore } from '../store/index.ts';
-import { FormButtons, FormField } from '../screens/dossier-detail/actions/FormField.tsx';
 import { CashUpPrintDialog } from './CashUpPrintDialog.tsx';
 import { openReservations, voidReservation } from './fee-receipt-issuer.ts';
+import { useIssuerDeps } from './use-issuer-deps.ts';
+import { VoidReasonDialog } from './VoidReasonDialog.tsx';
 import './fees.css';
 
 /** The unit's fee receipts on this desk, folded from the fee events with the rules the server uses. */
@@ -203,41 +203,20 @@ function UnsavedReservations({ changes, onVoided }: { changes: number; onVoided:
 }
 
 function VoidReservationDialog({ reservation, onCancel, onVoided }: { reservation: Reservation; onCancel: () => void; onVoided: () => void }) {
-  const desk = useDesk();
-  const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (reason.trim() === '') {
-      setFailure('Cần ghi rõ lý do hủy số biên lai.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await voidReservation(reservation, reason.trim(), {
-        store: desk.store,
-        identity: desk.identity,
-        officerId: desk.officer.id,
-        now: desk.now,
-        newEventId: () => desk.newEventId(),
-      });
-      onVoided();
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : 'Không hủy được số biên lai.');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const deps = useIssuerDeps();
   return (
-    <Dialog title={`Hủy số ${receiptLabel(reservation)}`} onClose={onCancel}>
-      <form className="form-grid" onSubmit={submit} noValidate>
-        <FormField id="reservation-reason" label="Lý do hủy số">
-          <textarea id="reservation-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-        </FormField>
-        {failure && <Notice tone="error" testId="reservation-error">{failure}</Notice>}
-        <FormButtons submitLabel="Hủy số" busy={busy} onCancel={onCancel} danger />
-      </form>
-    </Dialog>
+    <VoidReasonDialog
+      title={`Hủy số ${receiptLabel(reservation)}`}
+      idPrefix="reservation"
+      reasonLabel="Lý do hủy số"
+      submitLabel="Hủy số"
+      missingReason="Cần ghi rõ lý do hủy số biên lai."
+      fallbackFailure="Không hủy được số biên lai."
+      onVoid={async (reason) => {
+        await voidReservation(reservation, reason.trim(), deps);
+        onVoided();
+      }}
+      onCancel={onCancel}
+    />
   );
 }
