@@ -6,7 +6,7 @@ import { applyTransition } from '../../src/dossier/state-machine.ts';
 import { DomainError } from '../../src/errors.ts';
 import type { UnitBankAccount } from '../../src/fees/bank-account.ts';
 import type { PaymentMethod } from '../../src/fees/payment-method.ts';
-import { receiptSymbol, reserve, settle, type ReceiptSeriesState, type Reservation } from '../../src/fees/receipt-series.ts';
+import { raiseTo, receiptLabel, receiptSymbol, reserve, settle, type ReceiptSeriesState, type Reservation } from '../../src/fees/receipt-series.ts';
 import { buildVietQrPayload, feePurpose } from '../../src/fees/vietqr.ts';
 import { yearOfDate, localDateOf } from '../../src/time/vn-time.ts';
 import type { DeskStore } from '../store/index.ts';
@@ -78,6 +78,22 @@ export function reserveFeeReceiptNumber(request: Pick<FeeReceiptRequest, 'dossie
     });
     await writeSeries(deps.store, state);
     return reservation;
+  });
+}
+
+/**
+ * Puts the series past the numbers the server knows this counter used (sent at enrollment): a
+ * desk reinstalled on a counter goes on from its books instead of starting each at 1 again.
+ * Books of other counters are ignored.
+ */
+export function raiseFeeReceiptSeries(store: DeskStore, slot: number, lastNumbers: Readonly<Record<string, number>>): Promise<void> {
+  return serial(async () => {
+    const before = await readSeries(store);
+    let series = before;
+    for (const [symbol, number] of Object.entries(lastNumbers)) {
+      if (symbol.endsWith(`-Q${slot}`)) series = raiseTo(series, { symbol, number });
+    }
+    if (series !== before) await writeSeries(store, series);
   });
 }
 
@@ -164,7 +180,16 @@ export async function issueFeeReceipt(request: FeeReceiptRequest, deps: FeeIssue
     { nextId: deps.newEventId, now: deps.now },
   );
   const reservation = await reserveFeeReceiptNumber(request, deps);
-  return saveFeeReceipt(reservation, request, deps);
+  try {
+    return await saveFeeReceipt(reservation, request, deps);
+  } catch (error) {
+    // The number stays taken: the officer is told where to void it, never to print it.
+    const cause = error instanceof DomainError ? error.message : 'máy không ghi được dữ liệu';
+    throw new DomainError(
+      'fee.not_saved',
+      `Biên lai ${receiptLabel(reservation)} chưa lưu được (${cause}). Không in biên lai này. Số đã giữ sẽ không cấp lại: hủy số ở Báo cáo → Thu phí, lệ phí → "Số biên lai đã giữ nhưng chưa lưu", rồi lập biên lai mới.`,
+    );
+  }
 }
 
 /** Reservations whose receipt was never saved (a crash between reserving and saving): to be voided. */

@@ -3,6 +3,7 @@ import type { PageSize } from '../../src/bridge/desk-bridge.ts';
 import type { DossierEvent, PrintForm } from '../../src/dossier/events.ts';
 import type { FormModel } from '../../src/print/forms/index.ts';
 import { printedNotice } from '../../src/print/print-notice.ts';
+import { receiptKey } from '../../src/fees/receipt-series.ts';
 import { useDesk } from '../app/desk-context.tsx';
 import { usePlaceNames } from '../components/use-place-names.ts';
 import { ClockWarningNotice, useClockWarning } from '../components/ClockWarningNotice.tsx';
@@ -51,6 +52,8 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
   const retryButton = useRef<HTMLButtonElement>(null);
 
   const places = usePlaceNames(desk.store, desk.identity);
+  // Each fee receipt of a dossier is its own document: its first print is never a copy of another's.
+  const subject = receipt ? receiptKey(receipt) : undefined;
   useEffect(() => {
     if (!places) return;
     let live = true;
@@ -58,7 +61,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
       try {
         const [events, unit] = await Promise.all([desk.store.events.forDossier(dossierCode), loadFormUnit(desk)]);
         const model = buildFormModel(form, events, desk, unit, places.unitText, receipt);
-        const copy = await desk.print.nextIsCopy(dossierCode, form);
+        const copy = await desk.print.nextIsCopy(dossierCode, form, subject);
         if (!live) return;
         setIsCopy(copy);
         setLoad({ state: 'ready', model, events });
@@ -70,7 +73,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the receipt is identified by its symbol and number
-  }, [desk, dossierCode, form, places, receipt?.symbol, receipt?.number]);
+  }, [desk, dossierCode, form, places, subject, receipt?.symbol, receipt?.number]);
 
   const markCopy = useCallback(() => setIsCopy(true), []);
   const thermalPrinted = useCallback(
@@ -136,6 +139,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
         copies: 1,
         copiesPerDocument: copiesPerDocument(form),
         title,
+        ...(subject ? { subject } : {}),
         document: (mark) => formElement(model, pageSize, mark),
       });
       if (outcome.printed) {
@@ -153,7 +157,7 @@ export function PrintFormDialog({ form, dossierCode, onClose, onPrinted, initial
       window.focus();
       printButton.current?.focus();
     }
-  }, [busy, desk.print, dossierCode, form, load, onPrinted, pageSize, thermalBusy, title]);
+  }, [busy, desk.print, dossierCode, form, load, onPrinted, pageSize, subject, thermalBusy, title]);
 
   /** Before the first print of this dialog on a desk whose clock is off: a confirmation step. */
   const print = useCallback(async () => {

@@ -32,6 +32,8 @@ export interface PrintRequest {
   document: ReactElement | string | ((mark: PrintMark) => ReactElement | string);
   /** Title of the print job, e.g. "Giấy tiếp nhận 000.00.12.H23-251122-1001". */
   title?: string;
+  /** Which document of the form, when a dossier has several (a fee receipt's key): its own copies. */
+  subject?: string;
 }
 
 export type PrintOutcome = { printed: true; entry: PrintLogEntry } | { printed: false };
@@ -64,8 +66,8 @@ export interface PrintService {
    * which paper may have come out (`printed: 'maybe'`) is logged too, so a retry is a copy.
    */
   printDocument(request: PrintRequest): Promise<PrintOutcome>;
-  /** Whether the next print of `form` for the dossier will be marked "Bản sao". */
-  nextIsCopy(dossierCode: string, form: PrintForm): Promise<boolean>;
+  /** Whether the next print of `form` (and `subject`) for the dossier will be marked "Bản sao". */
+  nextIsCopy(dossierCode: string, form: PrintForm, subject?: string): Promise<boolean>;
   /** The HTML that `printDocument` would send, for the preview. */
   render(request: Pick<PrintRequest, 'document' | 'pageSize' | 'title'>, mark: PrintMark): string;
   /** The receipt printer chosen in the printer settings (`tcp://host:port` or `printer:NAME`), or null. */
@@ -94,9 +96,9 @@ export interface PrintServiceDeps {
 }
 
 export function createPrintService(deps: PrintServiceDeps): PrintService {
-  async function nextIsCopy(dossierCode: string, form: PrintForm): Promise<boolean> {
+  async function nextIsCopy(dossierCode: string, form: PrintForm, subject?: string): Promise<boolean> {
     const earlier = await deps.store.printLog.forDossier(dossierCode);
-    return earlier.some((entry) => entry.form === form);
+    return earlier.some((entry) => entry.form === form && entry.subject === (subject ?? ''));
   }
 
   function render(request: Pick<PrintRequest, 'document' | 'pageSize' | 'title'>, mark: PrintMark): string {
@@ -110,7 +112,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     return deps.store.settings.get(PRINTER_SETTINGS_KEY, printerSettingsSchema, DEFAULT_PRINTER_SETTINGS);
   }
 
-  async function log(request: Pick<PrintRequest, 'form' | 'dossierCode' | 'copies' | 'copiesPerDocument'>, isCopy: boolean): Promise<PrintLogEntry> {
+  async function log(request: Pick<PrintRequest, 'form' | 'dossierCode' | 'copies' | 'copiesPerDocument' | 'subject'>, isCopy: boolean): Promise<PrintLogEntry> {
     const copies = request.copies * (request.copiesPerDocument ?? 1);
     const event = createEvent(
       {
@@ -119,7 +121,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
         officerId: deps.officer.id,
         deskId: deps.identity.deskId,
         unitId: deps.identity.agencyId,
-        payload: { form: request.form, copies: Math.min(copies, 20), isCopy },
+        payload: { form: request.form, ...(request.subject ? { subject: request.subject } : {}), copies: Math.min(copies, 20), isCopy },
       },
       { nextId: deps.newEventId, now: deps.now },
     );
@@ -128,6 +130,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       id: event.id,
       dossierCode: event.dossierCode,
       form: request.form,
+      ...(request.subject ? { subject: request.subject } : {}),
       officerId: deps.officer.id,
       deskId: deps.identity.deskId,
       copies,
@@ -141,7 +144,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       if (!Number.isInteger(request.copies) || request.copies < 1 || request.copies > 20) {
         throw new DomainError('print.bad_copies', 'Số bản in phải từ 1 đến 20.', ['copies']);
       }
-      const isCopy = await nextIsCopy(request.dossierCode, request.form);
+      const isCopy = await nextIsCopy(request.dossierCode, request.form, request.subject);
       const html = render(request, { isCopy });
       const printers = await printerSettings();
       const printerName = printerNameFor(printers, request.pageSize);

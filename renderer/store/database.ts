@@ -9,7 +9,7 @@ import { eventSchema } from './schemas/event-schema.ts';
 import type { EventDoc } from './schemas/event-schema.ts';
 import { searchKeyMigrations, searchKeySchema } from './schemas/search-key-schema.ts';
 import type { SearchKeyDoc } from './schemas/search-key-schema.ts';
-import { printLogSchema } from './schemas/print-log-schema.ts';
+import { printLogMigrations, printLogSchema } from './schemas/print-log-schema.ts';
 import type { PrintLogDoc } from './schemas/print-log-schema.ts';
 import { referenceSchema } from './schemas/reference-schema.ts';
 import type { ReferenceDoc } from './schemas/reference-schema.ts';
@@ -28,7 +28,7 @@ export const deskCollectionDefinitions = {
   dossiers: { schema: dossierSchema, migrationStrategies: dossierMigrations },
   searchkeys: { schema: searchKeySchema, migrationStrategies: searchKeyMigrations },
   reference: { schema: referenceSchema },
-  printlog: { schema: printLogSchema },
+  printlog: { schema: printLogSchema, migrationStrategies: printLogMigrations },
   settings: { schema: settingsSchema, migrationStrategies: settingsMigrations },
 };
 

@@ -11,6 +11,8 @@ export const printRecordInputSchema = z.strictObject({
   id: z.string().min(1).max(40),
   dossierCode: z.string().min(1).max(40),
   form: printFormSchema,
+  /** Which document of the form (a fee receipt's key); prints of different subjects are not copies of each other. */
+  subject: z.string().min(1).max(40).optional(),
   officerId: z.string().min(1).max(64),
   deskId: z.string().min(1).max(64),
   copies: z.number().int().min(1).max(100),
@@ -22,7 +24,7 @@ export interface PrintLogEntry extends Omit<PrintLogDoc, 'form'> {
 }
 
 export interface PrintLogRepository {
-  /** Logs a print at the store's clock; the second and later prints of a form are copies. */
+  /** Logs a print at the store's clock; the second and later prints of a form (and subject) are copies. */
   record(input: PrintRecordInput): Promise<PrintLogEntry>;
   forDossier(code: string): Promise<PrintLogEntry[]>;
   /** Prints in `[from, to)`, oldest first (the daily print report). */
@@ -42,8 +44,9 @@ export function createPrintLogRepository(
       }
       const valid = parsed.data;
       return serial(async () => {
-        const earlier = await collection.count({ selector: { dossierCode: valid.dossierCode, form: valid.form } }).exec();
-        const entry: PrintLogDoc = { ...valid, printedAt: instantFromMs(now()), printNumber: earlier + 1, isCopy: earlier > 0 };
+        const subject = valid.subject ?? '';
+        const earlier = await collection.count({ selector: { dossierCode: valid.dossierCode, form: valid.form, subject } }).exec();
+        const entry: PrintLogDoc = { ...valid, subject, printedAt: instantFromMs(now()), printNumber: earlier + 1, isCopy: earlier > 0 };
         await collection.insert(entry);
         return entry as PrintLogEntry;
       });

@@ -253,7 +253,13 @@ export const payloadSchemas = {
   FINANCIAL_OBLIGATION_REQUESTED: z.strictObject({ note: optionalNote('Ghi chú'), amount: z.number().int().min(0).max(100_000_000_000).optional() }),
   FINANCIAL_OBLIGATION_FULFILLED: obligationFulfilledPayload,
   NOTE: z.strictObject({ text: reasonText('Nội dung ghi chú') }),
-  PRINTED: z.strictObject({ form: printFormSchema, copies: z.number().int().min(1).max(20), isCopy: z.boolean() }),
+  PRINTED: z.strictObject({
+    form: printFormSchema,
+    /** Which document of the form, when a dossier has several (a fee receipt's `BL26-Q1/0000002`). */
+    subject: z.string().min(1).max(40).optional(),
+    copies: z.number().int().min(1).max(20),
+    isCopy: z.boolean(),
+  }),
   FEE_RECEIPT_ISSUED: feeReceiptIssuedPayload,
   FEE_RECEIPT_VOIDED: feeReceiptVoidedPayload,
 } as const;

@@ -7,6 +7,7 @@ import { officerSchema } from '../../src/auth/officer.ts';
 import type { Officer } from '../../src/auth/officer.ts';
 import { DomainError } from '../../src/errors.ts';
 import type { DeskStore } from '../../renderer/store/index.ts';
+import { raiseFeeReceiptSeries } from '../../renderer/fees/fee-receipt-issuer.ts';
 import { settingsCollectionOf } from '../../renderer/store/replication-access.ts';
 import { createHttpClient, normaliseServerUrl, SyncError } from './http-client.ts';
 import type { FetchLike } from './http-client.ts';
@@ -134,6 +135,7 @@ export async function enrollDesk(store: DeskStore, input: EnrollInput, deps: Enr
 
   const replacedLocal = await removeLocalReference(store);
   await store.identity.save(identity, 'provincial');
+  await raiseFeeReceiptSeries(store, identity.slot, response.feeReceiptSeries ?? {});
   for (const officer of officers) await store.officers.save(officer, 'provincial');
   await resetReferenceCheckpoint(store);
   const authed = createHttpClient({ baseUrl: serverUrl, credential: () => enrollment.credential, ...(deps.fetch ? { fetch: deps.fetch } : {}) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEE_RECEIPT_NUMBER_MAX, FEE_RECEIPT_SYMBOL } from '../../src/fees/receipt-series.ts';
 
 /**
  * What the provincial server sends the desk (sync/server/routes). Every response is parsed here
@@ -63,6 +64,8 @@ export const enrollResponseSchema = z.object({
   desk: z.object({ deskId: z.string().min(1), agencyId: z.string().min(1), slot: z.number().int().min(1).max(9) }),
   unit: serverUnitSchema.optional(),
   officers: z.array(z.unknown()),
+  /** The last fee receipt number per book of this counter (absent from an older server). */
+  feeReceiptSeries: z.record(z.string().regex(FEE_RECEIPT_SYMBOL), z.number().int().min(1).max(FEE_RECEIPT_NUMBER_MAX)).optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 

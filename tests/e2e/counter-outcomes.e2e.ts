@@ -193,6 +193,13 @@ describe('counter outcomes: guided to supplement, refused at the counter, never 
       const report = await official();
       expect(report.total.received.total).toBe(0);
       expect(report.total.refused).toBe(0);
+      // The leader's page shows the same line, apart from the dossiers.
+      await dashboard.reload();
+      const line = dashboard.getByTestId('counter-consultations');
+      expect(await line.textContent()).toContain('Hướng dẫn, từ chối tại quầy (không tiếp nhận): 2 (hướng dẫn bổ sung 1, từ chối tiếp nhận 1)');
+      await dashboard.setViewportSize({ width: 1366, height: 768 });
+      await line.scrollIntoViewIfNeeded();
+      await dashboard.screenshot({ path: join(artifacts, 'counter-consultations-dashboard.png') });
     } finally {
       await leader.close();
     }

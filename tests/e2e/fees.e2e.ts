@@ -34,6 +34,27 @@ async function collect(page: Page, amount: string, method: 'Tiền mặt' | 'Vie
   await dialog.getByRole('button', { name: /Lập biên lai và in/ }).click();
 }
 
+/**
+ * Makes every write to the desk's event log fail in IndexedDB itself (as a full or failing disk
+ * would), or stops doing so. RxDB's Dexie storage keeps each collection in a database named
+ * `…--<collection>`.
+ */
+async function failEventWrites(page: Page, fail: boolean): Promise<void> {
+  await page.evaluate((on) => {
+    const flags = window as unknown as { __eventWritesFail?: boolean; __eventWritesPatched?: boolean };
+    flags.__eventWritesFail = on;
+    if (flags.__eventWritesPatched) return;
+    flags.__eventWritesPatched = true;
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (flags.__eventWritesFail && this.transaction.db.name.endsWith('--events')) throw new DOMException('Disk full', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  }, fail);
+}
+
 describe('fees and receipts at the desk', () => {
   let browser: Browser;
   let server: ServerProcess;
@@ -93,6 +114,9 @@ describe('fees and receipts at the desk', () => {
       expect((await decodeBarcodes(new Uint8Array(barcodePng))).map((r) => r.text)).toEqual([code]);
       await page.screenshot({ path: join(artifacts, 'fees-receipt-vietqr.png') });
       await preview.getByTestId('fee-receipt-sheet').screenshot({ path: join(artifacts, 'fees-receipt-vietqr-sheet.png') });
+      const printDialog = page.getByRole('dialog');
+      await printDialog.getByRole('button', { name: /^In/ }).click();
+      await expect.poll(() => printDialog.getByRole('status').textContent()).toContain('Đã gửi lệnh in lúc');
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
@@ -100,6 +124,11 @@ describe('fees and receipts at the desk', () => {
       await collect(page, '25000', 'Tiền mặt');
       await preview.getByTestId('fee-receipt-sheet').waitFor({ timeout: 30_000 });
       expect(await preview.getByTestId('fee-receipt-number').textContent()).toContain('Số: 0000002');
+      // Another receipt, not a copy of the first one printed above.
+      expect(await preview.getByTestId('reprint-mark').count()).toBe(0);
+      await printDialog.getByRole('button', { name: /^In/ }).click();
+      await expect.poll(() => printDialog.getByRole('status').textContent()).toContain('Đã gửi lệnh in lúc');
+      expect(await printDialog.getByRole('status').textContent()).not.toContain('bản sao');
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
@@ -160,6 +189,45 @@ describe('fees and receipts at the desk', () => {
       for (const role of ['BẢNG KÊ THU TIỀN PHÍ, LỆ PHÍ', 'NGƯỜI LẬP BẢNG KÊ', 'THỦ QUỸ / KẾ TOÁN', 'LÃNH ĐẠO ĐƠN VỊ']) expect(sheetText).toContain(role);
       await page.screenshot({ path: join(artifacts, 'fees-cash-up-print.png') });
       await cashUpSheet.screenshot({ path: join(artifacts, 'fees-cash-up-sheet.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+      // The disk fails between reserving a number and saving its receipt: the number is kept out of
+      // use, listed under the unsaved numbers, voided there with a reason, and the next receipt goes on after it.
+      await openDossier(page, code);
+      await failEventWrites(page, true);
+      await collect(page, '8000', 'Tiền mặt');
+      await expect.poll(() => page.getByTestId('fee-error').textContent(), { timeout: 30_000 }).toContain(`Biên lai ${symbol} số 0000003 chưa lưu được`);
+      await page.screenshot({ path: join(artifacts, 'fees-save-failed.png') });
+      await failEventWrites(page, false);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      expect(await page.getByTestId('fee-receipts').locator('tbody tr').count()).toBe(2);
+
+      await openScreen(page, 'Báo cáo');
+      await page.getByRole('tab', { name: 'Thu phí, lệ phí' }).focus();
+      await page.keyboard.press('Enter');
+      const reservations = page.getByTestId('fee-reservations');
+      await expect.poll(() => reservations.locator('tbody tr').count(), { timeout: 30_000 }).toBe(1);
+      expect(await reservations.locator('tbody tr').textContent()).toContain(`${symbol} số 0000003`);
+      expect(await reservations.locator('tbody tr').textContent()).toContain(code);
+      await page.screenshot({ path: join(artifacts, 'fees-unsaved-number.png') });
+      await reservations.getByRole('button', { name: 'Hủy số' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Hủy số' }).click();
+      await expect.poll(() => page.getByTestId('reservation-error').textContent()).toContain('Cần ghi rõ lý do hủy số biên lai');
+      await page.getByLabel('Lý do hủy số').fill('Máy lỗi khi lưu biên lai');
+      await page.getByRole('dialog').getByRole('button', { name: 'Hủy số' }).click();
+      await expect.poll(() => page.getByTestId('reservation-done').textContent(), { timeout: 30_000 }).toBe(`Đã hủy số ${symbol} số 0000003.`);
+      expect(await reservations.textContent()).toContain('Không có số biên lai nào bị bỏ dở.');
+      // The voided number is in the cash-up, not summed.
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+      expect(await table.locator('tbody tr').nth(2).textContent()).toContain('Đã hủy: Máy lỗi khi lưu biên lai');
+      expect(await page.getByTestId('cash-up-totals-total').textContent()).toBe('8.000 đ');
+
+      await openDossier(page, code);
+      await collect(page, '8000', 'Tiền mặt');
+      await preview.getByTestId('fee-receipt-sheet').waitFor({ timeout: 30_000 });
+      expect(await preview.getByTestId('fee-receipt-number').textContent()).toContain('Số: 0000004');
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     } finally {

@@ -1,6 +1,7 @@
 import type { CashUp, FeeTotals } from '../../../src/fees/cash-up.ts';
 import { formatDong } from '../../../src/fees/format-dong.ts';
 import { paymentMethodLabels, paymentMethods } from '../../../src/fees/payment-method.ts';
+import { CONSULTATION_LINE_LABEL, type ConsultationLine } from '../../../src/reports/counter-consultations.ts';
 import type { OfficialReport } from '../../../src/reports/official-report.ts';
 import type { EventType } from '../../../src/dossier/events.ts';
 import { actionLabels } from '../../../src/dossier/state-machine.ts';
@@ -77,6 +78,8 @@ export interface DashboardView {
   desks?: DeskHealthRow[];
   /** Fees of the period and each officer's cash-up per day (sync/server/reports/fee-report.ts). */
   fees?: { totals: FeeTotals; cashUps: CashUp[]; officerNames: ReadonlyMap<string, string> };
+  /** Citizens guided or refused at the counter in the period: never dossiers, so a line of their own. */
+  consultations?: ConsultationLine;
   silentAfterMs?: number;
   error?: string;
   nowMs: number;
@@ -149,6 +152,10 @@ function flaggedTable(desks: readonly DeskHealthRow[]): string {
 <table data-testid="flagged-events"><thead><tr><th>Quầy</th><th>Mã hồ sơ</th><th>Thao tác</th><th>Giờ trên quầy</th><th>Giờ máy chủ nhận</th><th>Lý do</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+function consultationLine(line: ConsultationLine): string {
+  return `<p data-testid="counter-consultations">${escape(CONSULTATION_LINE_LABEL)}: <strong>${count(line.total)}</strong> (hướng dẫn bổ sung ${count(line.guided)}, từ chối tiếp nhận ${count(line.refused)}). Không tính vào số hồ sơ tiếp nhận.</p>`;
+}
+
 /** Leaders' cash-up section: the period's fees by method, then one line per officer and day (voided receipts only counted). */
 function feeSection(fees: NonNullable<DashboardView['fees']>): string {
   const { totals, cashUps, officerNames } = fees;
@@ -177,6 +184,7 @@ export function renderDashboard(view: DashboardView): string {
 ${query.unit ? '<a class="noprint" href="/bao-cao">← Toàn tỉnh</a>' : ''}</form>
 ${view.error ? `<p class="error" role="alert">${escape(view.error)}</p>` : ''}
 ${report ? `<h2>Từ ngày ${vnDate(report.period.from)} đến ngày ${vnDate(report.period.to)} <span class="muted" style="font-weight:400;font-size:13px">(số liệu đến ${vnDateTime(report.asOf)})</span></h2>${reportTable(report, query)}` : ''}
+${view.consultations ? consultationLine(view.consultations) : ''}
 ${report && report.skipped.length > 0 ? `<p class="muted">${report.skipped.length} hồ sơ chưa đủ dữ liệu để thống kê.</p>` : ''}
 ${view.fees ? feeSection(view.fees) : ''}
 ${view.desks ? `<h2>Tình trạng quầy tiếp nhận</h2>${deskTable(view.desks, view.silentAfterMs ?? 0)}` : ''}

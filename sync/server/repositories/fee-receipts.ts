@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
 import { receiptKey, receiptLabel } from '../../../src/fees/receipt-series.ts';
 import type { Schema } from '../db/schema.ts';
@@ -55,4 +55,19 @@ export async function feeReceiptConflict(trx: Transaction<Schema>, rows: Readonl
 export async function recordFeeReceipts(trx: Transaction<Schema>, rows: readonly FeeReceiptRow[]): Promise<void> {
   if (rows.length === 0) return;
   await trx.insertInto('fee_receipts').values([...rows]).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/**
+ * The highest number the unit used in each book of one counter (`BL26-Q1`, `BL25-Q1`…): sent at
+ * enrollment, so a desk reinstalled on that counter goes on after them instead of starting at 1.
+ */
+export async function lastReceiptNumbers(db: Kysely<Schema>, unitId: string, slot: number): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('fee_receipts')
+    .select(['symbol', (eb) => eb.fn.max('number').as('last')])
+    .where('unit_id', '=', unitId)
+    .where('symbol', 'like', `BL__-Q${slot}`)
+    .groupBy('symbol')
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.symbol, Number(row.last)]));
 }

@@ -7,6 +7,7 @@ import { findUnit } from '../repositories/units.ts';
 import { setCookieValue } from '../plugins/cookies.ts';
 import { renderDashboard, renderLogin } from '../reports/dashboard-html.ts';
 import { listDeskHealth } from '../reports/desk-health.ts';
+import { serverConsultationLine } from '../reports/counter-consultations.ts';
 import { officerNamesOf, serverFeeReport } from '../reports/fee-report.ts';
 import { serverOfficialReport } from '../reports/official-report.ts';
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '../reports/officer-sessions.ts';
@@ -78,13 +79,14 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
       if (error instanceof ServerError) return html(renderDashboard({ viewer, query, ...named, error: error.message, nowMs: now(), formToken }));
       throw error;
     }
-    const [report, desks, fees] = await Promise.all([
+    const [report, consultations, desks, fees] = await Promise.all([
       serverOfficialReport(app.database.db, input),
+      serverConsultationLine(app.database.db, input),
       listDeskHealth(app.database.db, now(), silentAfterMs, input.unitIds),
       serverFeeReport(app.database.db, input),
     ]);
     const officerNames = await officerNamesOf(app.database.db, fees.cashUps.map((c) => c.officerId));
-    return html(renderDashboard({ viewer, query, ...named, report, desks, fees: { ...fees, officerNames }, silentAfterMs, nowMs: now(), formToken }));
+    return html(renderDashboard({ viewer, query, ...named, report, consultations, desks, fees: { ...fees, officerNames }, silentAfterMs, nowMs: now(), formToken }));
   });
 
   app.post('/bao-cao/dang-nhap', { onRequest: app.loginGuard.limitAddress, preHandler: app.forms.requireFormPost }, async (request, reply) => {

@@ -4,6 +4,7 @@ import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-cry
 import { describe, expect, it } from 'vitest';
 import { dossierSchemaV0 } from '../../../renderer/store/schemas/dossier-schema.ts';
 import type { DossierDocV0 } from '../../../renderer/store/schemas/dossier-schema.ts';
+import { printLogSchemaV0, type PrintLogDoc } from '../../../renderer/store/schemas/print-log-schema.ts';
 import { searchKeySchemaV0 } from '../../../renderer/store/schemas/search-key-schema.ts';
 import type { SearchKeyDoc } from '../../../renderer/store/schemas/search-key-schema.ts';
 import { AGENCY, codeOf, eventFactory, openTestStore, receivedPayload } from './fixtures.ts';
@@ -75,6 +76,31 @@ describe('schema migration', () => {
       // The name index, new in this version, is rebuilt from the migrated projections.
       expect((await store.dossiers.query({ nameQuery: 'hang' })).items.map((d) => d.code)).toEqual([`${AGENCY}-251124-2002`]);
       expect((await store.dossiers.byCitizenId('001085012345')).map((d) => d.code)).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades the print log of version 0: earlier prints have no subject, and a fee receipt’s first print is not a copy of them', async () => {
+    const name = uniqueName('migrate-printlog');
+    const old = await createRxDatabase<{ printlog: RxCollection<Omit<PrintLogDoc, 'subject'>> }>({
+      name,
+      storage: validating(wrappedKeyEncryptionCryptoJsStorage({ storage: testStorage() })),
+      password: TEST_KEY,
+      multiInstance: false,
+    });
+    await old.addCollections({ printlog: { schema: printLogSchemaV0 } });
+    const code = codeOf(1);
+    await old.collections.printlog.insert({ id: 'print-1', dossierCode: code, form: 'fee-receipt', officerId: 'officer-1', deskId: `${AGENCY}#1`, printedAt: '2025-11-24T02:00:00.000Z', copies: 1, printNumber: 1, isCopy: false });
+    await old.close();
+
+    const store = await openTestStore({ name });
+    try {
+      expect(store.database.collections.printlog.schema.version).toBe(1);
+      expect((await store.printLog.forDossier(code)).map((entry) => entry.subject)).toEqual(['']);
+      const entry = { dossierCode: code, form: 'fee-receipt' as const, officerId: 'officer-1', deskId: `${AGENCY}#1`, copies: 1 };
+      expect(await store.printLog.record({ ...entry, id: 'print-2', subject: 'BL25-Q1/0000002' })).toMatchObject({ printNumber: 1, isCopy: false });
+      expect(await store.printLog.record({ ...entry, id: 'print-3', subject: 'BL25-Q1/0000002' })).toMatchObject({ printNumber: 2, isCopy: true });
     } finally {
       await store.close();
     }

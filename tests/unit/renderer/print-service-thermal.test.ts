@@ -46,8 +46,9 @@ function fakeStore(printers: PrinterSettings = { ...DEFAULT_PRINTER_SETTINGS, th
       forDossier: vi.fn(async (dossierCode: string) => log.filter((entry) => entry.dossierCode === dossierCode)),
       record: vi.fn(async (input: PrintRecordInput) => {
         if (failLog.on) throw new Error('IndexedDB đầy');
-        const earlier = log.filter((entry) => entry.dossierCode === input.dossierCode && entry.form === input.form).length;
-        const entry = { ...input, printedAt: new Date(NOW).toISOString(), printNumber: earlier + 1, isCopy: earlier > 0 } as PrintLogEntry;
+        const subject = input.subject ?? '';
+        const earlier = log.filter((entry) => entry.dossierCode === input.dossierCode && entry.form === input.form && entry.subject === subject).length;
+        const entry = { ...input, subject, printedAt: new Date(NOW).toISOString(), printNumber: earlier + 1, isCopy: earlier > 0 } as PrintLogEntry;
         log.push(entry);
         return entry;
       }),
