@@ -18,6 +18,13 @@ export const PERSONAL_EVENT_PATHS = [
   ['payload', 'payer', 'address'],
 ] as const;
 
+/**
+ * Personal data kept as a whole object: a linked group's shared data (child, parents, deceased,
+ * addresses), stored encrypted as its JSON text under the dotted path.
+ */
+export const PERSONAL_EVENT_OBJECT_PATHS = [['payload', 'group', 'data']] as const;
+const OBJECT_PATHS = new Set<string>(PERSONAL_EVENT_OBJECT_PATHS.map((path) => path.join('.')));
+
 /** Field names that must never reach storage in clear. */
 export const PERSONAL_FIELD_NAMES = new Set(['citizenId', 'birthDate', 'phone', 'email', 'address']);
 
@@ -40,6 +47,14 @@ export function splitPersonal(event: DossierEvent): SplitEvent {
       delete parent[key];
     }
   }
+  for (const path of PERSONAL_EVENT_OBJECT_PATHS) {
+    const parent = walk(clear, path.slice(0, -1));
+    const key = path[path.length - 1] as string;
+    if (parent && parent[key] !== null && typeof parent[key] === 'object') {
+      personal[path.join('.')] = JSON.stringify(parent[key]);
+      delete parent[key];
+    }
+  }
   return { clear, personal };
 }
 
@@ -48,7 +63,7 @@ export function joinPersonal(clear: Record<string, unknown>, personal: PersonalV
   for (const [dotted, value] of Object.entries(personal)) {
     const path = dotted.split('.');
     const parent = walk(event, path.slice(0, -1));
-    if (parent) parent[path[path.length - 1] as string] = value;
+    if (parent) parent[path[path.length - 1] as string] = OBJECT_PATHS.has(dotted) ? (JSON.parse(value) as unknown) : value;
   }
   return event;
 }

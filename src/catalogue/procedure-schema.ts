@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { feeRuleSchema } from '../fees/fee-rule.ts';
+import { linkedGroupSchema } from './linked-group-schema.ts';
 import { statutoryTimeSchema } from './statutory-time.ts';
 import { vietnameseTextSchema } from './vietnamese-text.ts';
 
@@ -88,6 +89,8 @@ export const procedureSchema = z
     source: vietnameseTextSchema,
     unconfirmed: uniqueList(confirmableFieldSchema, 'trường chưa xác nhận').default([]),
     notes: z.array(vietnameseTextSchema).optional(),
+    /** A linked group (liên thông): received once, one dossier per component (linked-group-schema.ts). */
+    linked: linkedGroupSchema.optional(),
   })
   .superRefine((procedure, ctx) => {
     const pattern = procedure.internalCode ? INTERNAL_CODE_PATTERN : NATIONAL_CODE_PATTERN;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError, err, ok } from '../errors.ts';
 import type { Result } from '../errors.ts';
+import { linkedFieldKeySchema } from '../catalogue/linked-group-schema.ts';
 import { statutoryTimeSchema } from '../catalogue/statutory-time.ts';
 import { forbiddenCharacterProblem, type LineRule } from '../text/allowed-characters.ts';
 import { checkDate, EARLIEST_DATE } from '../time/date-rule.ts';
@@ -130,6 +131,26 @@ const paperSchema = z
     path: ['presentedOnly'],
   });
 
+/** A member of a linked group as every member's RECEIVED records it (src/dossier/linked-group.ts). */
+const groupMemberSchema = z.strictObject({
+  dossierCode: text(40, 'Mã hồ sơ thành phần'),
+  procedureCode: text(32, 'Mã thủ tục thành phần'),
+  procedureName: text(500, 'Tên thủ tục thành phần'),
+  unitKind: z.enum(['people-committee', 'police', 'social-insurance']),
+  /** The member's own appointment. */
+  dueAt: instant,
+});
+export type GroupMember = z.infer<typeof groupMemberSchema>;
+
+/** What a component's RECEIVED carries of its group: the group, its members, and only the data this component needs. */
+const groupMembershipSchema = z.strictObject({
+  procedureCode: text(32, 'Mã nhóm thủ tục liên thông'),
+  procedureName: text(500, 'Tên nhóm thủ tục liên thông'),
+  members: z.array(groupMemberSchema).min(1, 'Nhóm liên thông cần ít nhất một thủ tục thành phần').max(10),
+  data: z.partialRecord(linkedFieldKeySchema, text(300, 'Dữ liệu dùng chung của nhóm liên thông')),
+});
+export type GroupMembership = z.infer<typeof groupMembershipSchema>;
+
 const receivedPayload = z
   .strictObject({
     procedureCode: text(32, 'Mã thủ tục'),
@@ -146,6 +167,8 @@ const receivedPayload = z
     receivedAt: instant,
     dueAt: instant,
     linkedGroupId: identifier('Mã nhóm hồ sơ liên thông').optional(),
+    /** A component of a linked group (src/dossier/linked-group.ts): its siblings and the shared data it needs. */
+    group: groupMembershipSchema.optional(),
     representative: representativeSchema.optional(),
     /**
      * Book and line of the dossier ledger (sổ theo dõi hồ sơ) the receipt and the ledger print
@@ -156,6 +179,10 @@ const receivedPayload = z
   .refine((p) => p.representative === undefined || hasAuthorisationPaper(p.papers), {
     message: 'Hồ sơ nộp qua người được ủy quyền phải có giấy ủy quyền trong thành phần hồ sơ',
     path: ['papers'],
+  })
+  .refine((p) => p.group === undefined || p.linkedGroupId === p.group.members[0]?.dossierCode, {
+    message: 'Hồ sơ liên thông mang mã nhóm là mã hồ sơ thành phần đầu tiên',
+    path: ['linkedGroupId'],
   })
   .refine((p) => Date.parse(p.dueAt) >= Date.parse(p.receivedAt), {
     message: 'Ngày hẹn trả không được trước thời điểm tiếp nhận',

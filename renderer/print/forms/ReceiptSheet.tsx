@@ -33,8 +33,9 @@ function ReceiptSheet({ model, label, pageSize, mark }: { model: ReceiptModel; l
         />
         <PartyLinesBlock parties={model.parties} />
         <p>
-          Nội dung yêu cầu giải quyết: <strong>{model.procedureName}</strong> (mã thủ tục {model.procedureCode})
+          Nội dung yêu cầu giải quyết: <strong>{model.procedureName}</strong> (mã thủ tục {model.procedureCode}){model.group && ', gồm các thủ tục thành phần:'}
         </p>
+        {model.group && <GroupTable group={model.group} />}
         <p className="numbered">1. Thành phần hồ sơ nộp gồm:</p>
         <table className="papers">
           <thead>
@@ -88,5 +89,33 @@ function ReceiptSheet({ model, label, pageSize, mark }: { model: ReceiptModel; l
       </div>
       <Signatures left={{ role: 'NGƯỜI NỘP HỒ SƠ', ...(model.applicantSigner ? { name: model.applicantSigner } : {}) }} right={{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: model.receivingOfficer }} />
     </section>
+  );
+}
+
+/** A linked group's components, each a dossier of its own with its own appointment. */
+function GroupTable({ group }: { group: NonNullable<ReceiptModel['group']> }) {
+  return (
+    <table className="papers group-components" data-testid="receipt-group">
+      <thead>
+        <tr>
+          <th>TT</th>
+          <th>Thủ tục thành phần</th>
+          <th>Mã hồ sơ</th>
+          <th>Cơ quan giải quyết</th>
+          <th>Hẹn trả kết quả</th>
+        </tr>
+      </thead>
+      <tbody>
+        {group.components.map((c, index) => (
+          <tr key={c.dossierCode} data-testid="receipt-group-line">
+            <td className="idx">{index + 1}</td>
+            <td>{c.procedureName}</td>
+            <td className="code">{c.dossierCode}</td>
+            <td>{c.competentUnit}</td>
+            <td>{c.appointmentAt}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link } from 'wouter';
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
 import type { CounterConsultation } from '../../../src/counter/consultation.ts';
 import { computeAppointment } from '../../../src/deadline/appointment.ts';
+import { chosenComponents, planLinkedReception, type LinkedGroupErrors } from '../../../src/dossier/linked-group.ts';
 import { parseCitizenCardQr } from '../../../src/people/citizen-card-qr.ts';
 import { statutoryTimeText, timeAndDate } from '../../../src/print/forms/common.ts';
 import { localDateOf } from '../../../src/time/vn-time.ts';
@@ -13,7 +14,9 @@ import { Notice } from '../../components/Notice.tsx';
 import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { useScanHandler } from '../../scanner/scanner-context.ts';
 import { consultationSavedText, useCounterOutcomes } from './CounterOutcomes.tsx';
-import { receiveDossier } from './issue-code.ts';
+import { receiveDossiers } from './issue-code.ts';
+import { groupReceptionParts } from './group-reception.ts';
+import { LinkedGroupFields } from './LinkedGroupFields.tsx';
 import { ProcedurePicker, recentShortcut } from './ProcedurePicker.tsx';
 import { loadRecentProcedures, rememberProcedure } from './recent-procedures.ts';
 import { ApplicantFields, FeeAndDelivery, PapersChecklist } from './ReceiveFields.tsx';
@@ -66,6 +69,7 @@ function ReceiveWorkspace() {
   const [procedure, setProcedure] = useState<Procedure | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
   const [errors, setErrors] = useState<ReceiveErrors>({});
+  const [groupErrors, setGroupErrors] = useState<LinkedGroupErrors>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   const [saving, setSaving] = useState(false);
   const [receipt, setReceipt] = useState<string | null>(null);
@@ -87,21 +91,35 @@ function ReceiveWorkspace() {
     (next: Procedure) => {
       setProcedure(next);
       setValue('papers', papersOf(next));
+      setValue('groupComponents', []);
       setErrors({});
+      setGroupErrors({});
       // The applicant comes next, unless it was already filled from a card.
       window.setTimeout(() => (getValues('fullName') ? undefined : nameInput.current?.focus()), 0);
     },
     [getValues, setValue],
   );
 
+  const ticked = useWatch({ control, name: 'groupComponents' });
+  const clearGroupError = useCallback((key: string) => {
+    setGroupErrors((current) => {
+      if (!(`data.${key}` in current)) return current;
+      const rest = { ...current };
+      delete rest[`data.${key}` as keyof LinkedGroupErrors];
+      return rest;
+    });
+  }, []);
   const appointment = useMemo(() => {
     if (!procedure) return null;
     try {
-      return computeAppointment(desk.calendar, nowMs, procedure.statutoryTime);
+      // A group's appointment is its latest component's.
+      const group = procedure.linked;
+      const times = group ? chosenComponents(group, ticked).map((c) => c.statutoryTime) : [procedure.statutoryTime];
+      return Math.max(...times.map((time) => computeAppointment(desk.calendar, nowMs, time)));
     } catch {
       return null;
     }
-  }, [desk.calendar, nowMs, procedure]);
+  }, [desk.calendar, nowMs, procedure, ticked]);
 
   const onScan = useCallback(
     (text: string) => {
@@ -135,32 +153,34 @@ function ReceiveWorkspace() {
       procedureInput.current?.focus();
       return;
     }
-    const checked = toPayload(procedure, getValues(), localDateOf(desk.now()));
-    if (!checked.ok) {
-      setErrors(checked.errors);
+    const values = getValues();
+    const today = localDateOf(desk.now());
+    const checked = toPayload(procedure, values, today);
+    const plan = procedure.linked ? planLinkedReception(procedure, values.groupComponents, values.groupData, today) : null;
+    if (!checked.ok || (plan && !plan.ok)) {
+      setErrors(checked.ok ? {} : checked.errors);
+      setGroupErrors(plan && !plan.ok ? plan.errors : {});
       setNotice({ kind: 'error', text: 'Hồ sơ chưa lưu: hãy sửa các ô báo đỏ.' });
-      const first = Object.keys(checked.errors)[0];
+      const first = checked.ok ? undefined : Object.keys(checked.errors)[0];
       if (first === 'fullName') nameInput.current?.focus();
       return;
     }
     setErrors({});
+    setGroupErrors({});
     setSaving(true);
     try {
       const receivedAtMs = desk.now();
-      const dueAtMs = computeAppointment(desk.calendar, receivedAtMs, procedure.statutoryTime);
+      const deps = { store: desk.store, identity: desk.identity, officerId: desk.officer.id, now: desk.now, newEventId: desk.newEventId };
+      const parts =
+        plan && plan.ok
+          ? groupReceptionParts(procedure, plan.components, checked.payload, (time) => computeAppointment(desk.calendar, receivedAtMs, time))
+          : [{ draft: checked.payload, dueAtMs: computeAppointment(desk.calendar, receivedAtMs, procedure.statutoryTime) }];
       // The recent-procedures hint is independent of the dossier: written alongside, not after.
-      const [event, recent] = await Promise.all([
-        receiveDossier(checked.payload, { receivedAtMs, dueAtMs }, {
-          store: desk.store,
-          identity: desk.identity,
-          officerId: desk.officer.id,
-          now: desk.now,
-          newEventId: desk.newEventId,
-        }),
-        rememberProcedure(desk.store, desk.officer.id, procedure.code),
-      ]);
+      const [events, recent] = await Promise.all([receiveDossiers(parts, receivedAtMs, deps), rememberProcedure(desk.store, desk.officer.id, procedure.code)]);
+      const event = events[0]!;
       setRecent(recent);
-      setNotice({ kind: 'ok', text: `Đã tiếp nhận hồ sơ ${event.dossierCode} của ${event.payload.applicant.fullName}.`, code: event.dossierCode });
+      const what = events.length > 1 ? `nhóm hồ sơ liên thông ${event.dossierCode} (${events.length} hồ sơ thành phần: ${events.map((e) => e.dossierCode).join(', ')})` : `hồ sơ ${event.dossierCode}`;
+      setNotice({ kind: 'ok', text: `Đã tiếp nhận ${what} của ${event.payload.applicant.fullName}.`, code: event.dossierCode });
       setReceipt(event.dossierCode);
       setProcedure(null);
       reset(EMPTY_RECEIVE_VALUES);
@@ -253,6 +273,7 @@ function ReceiveWorkspace() {
             <ApplicantFields register={register} control={control} setValue={setValue} getValues={getValues} errors={errors} nameRef={(el) => (nameInput.current = el)} />
           </div>
           <div className="column">
+            {procedure?.linked && <LinkedGroupFields group={procedure.linked} register={register} control={control} errors={groupErrors} calendar={desk.calendar} nowMs={nowMs} onEdited={clearGroupError} />}
             <PapersChecklist register={register} control={control} errors={errors} />
             <FeeAndDelivery register={register} control={control} procedure={procedure} errors={errors} />
           </div>
@@ -263,13 +284,13 @@ function ReceiveWorkspace() {
               <>
                 <span className="label">Hẹn trả kết quả</span>
                 <strong>{timeAndDate(appointment)}</strong>
-                <span className="muted">Thời hạn: {statutoryTimeText(procedure.statutoryTime)}</span>
+                <span className="muted">{procedure.linked ? 'Theo thủ tục thành phần chậm nhất' : `Thời hạn: ${statutoryTimeText(procedure.statutoryTime)}`}</span>
               </>
             ) : (
               <span className="muted">Ngày hẹn trả hiện khi chọn thủ tục.</span>
             )}
           </div>
-          <button type="button" onClick={() => { reset(EMPTY_RECEIVE_VALUES); setProcedure(null); setErrors({}); setNotice(null); procedureInput.current?.focus(); }}>
+          <button type="button" onClick={() => { reset(EMPTY_RECEIVE_VALUES); setProcedure(null); setErrors({}); setGroupErrors({}); setNotice(null); procedureInput.current?.focus(); }}>
             Làm lại
           </button>
           {counter.buttons}

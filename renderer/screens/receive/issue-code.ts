@@ -39,43 +39,70 @@ export interface ReceiveDeps {
  * event and the hint (RxDB has no cross-collection transaction) can only make the next
  * receipt skip ahead, never issue a duplicate. Receipts of this window run one at a time.
  */
-export function receiveDossier(
+export async function receiveDossier(
   draft: ReceivedPayloadDraft,
   timing: { receivedAtMs: number; dueAtMs: number },
   deps: ReceiveDeps,
 ): Promise<EventOf<'RECEIVED'>> {
+  const [event] = await receiveDossiers([{ draft, dueAtMs: timing.dueAtMs }], timing.receivedAtMs, deps);
+  return event!;
+}
+
+/** One dossier of a reception: its payload, and given the codes of all, anything that depends on them. */
+export interface ReceptionPart {
+  draft: ReceivedPayloadDraft | ((codes: readonly string[]) => ReceivedPayloadDraft);
+  dueAtMs: number;
+}
+
+/**
+ * Issues consecutive codes for several dossiers received together (a linked group's components)
+ * and stores their RECEIVED events, each with its own ledger line. Every event is built and
+ * checked before the first is stored: a part the schema refuses stores none of them.
+ */
+export function receiveDossiers(parts: readonly ReceptionPart[], receivedAtMs: number, deps: ReceiveDeps): Promise<Array<EventOf<'RECEIVED'>>> {
   const run = queue.then(async () => {
     const { identity, store } = deps;
     const remembered = issued.get(store);
-    const localDate = localDateOf(timing.receivedAtMs);
+    const localDate = localDateOf(receivedAtMs);
     const base = { agencyId: identity.agencyId, slot: identity.slot, localDate };
     let lastIssued = remembered ? remembered.code : (await store.settings.get(LAST_CODE_KEY, lastCodeSchema, { code: null })).code;
-    let code = nextDossierCode({ ...base, lastIssued });
     // The event log alone: a projection exists only for a code that has events.
     const taken = async (candidate: string) => (await store.events.forDossier(candidate)).length > 0;
-    while (await taken(code)) {
+    const codes: string[] = [];
+    for (let i = 0; i < parts.length; i += 1) {
+      let code = nextDossierCode({ ...base, lastIssued });
+      while (await taken(code)) {
+        lastIssued = code;
+        code = nextDossierCode({ ...base, lastIssued });
+      }
+      codes.push(code);
       lastIssued = code;
-      code = nextDossierCode({ ...base, lastIssued });
     }
-    const ledger = nextLedgerLine(ledgerBookOf(identity.slot, localDate), await previousLedgerLine(store, code, base));
-    const event = createEvent(
-      {
-        type: 'RECEIVED',
-        dossierCode: code,
-        officerId: deps.officerId,
-        deskId: identity.deskId,
-        unitId: identity.agencyId,
-        payload: {
-          ...draft,
-          receivedAt: new Date(timing.receivedAtMs).toISOString(),
-          dueAt: new Date(timing.dueAtMs).toISOString(),
-          ledger,
+    const book = ledgerBookOf(identity.slot, localDate);
+    let ledger = nextLedgerLine(book, await previousLedgerLine(store, codes[0]!, base));
+    const events = parts.map((part, index) => {
+      const draft = typeof part.draft === 'function' ? part.draft(codes) : part.draft;
+      if (index > 0) ledger = nextLedgerLine(book, ledger);
+      return createEvent(
+        {
+          type: 'RECEIVED',
+          dossierCode: codes[index]!,
+          officerId: deps.officerId,
+          deskId: identity.deskId,
+          unitId: identity.agencyId,
+          payload: {
+            ...draft,
+            receivedAt: new Date(receivedAtMs).toISOString(),
+            dueAt: new Date(part.dueAtMs).toISOString(),
+            ledger,
+          },
         },
-      },
-      { nextId: deps.newEventId, now: () => timing.receivedAtMs },
-    );
-    await store.events.append(event, { newDossier: true });
-    const unsaved = (remembered?.unsaved ?? 0) + 1;
+        { nextId: deps.newEventId, now: () => receivedAtMs },
+      );
+    });
+    for (const event of events) await store.events.append(event, { newDossier: true });
+    const code = codes[codes.length - 1]!;
+    const unsaved = (remembered?.unsaved ?? 0) + parts.length;
     if (unsaved >= HINT_SAVE_EVERY || !remembered) {
       // Not awaited: the receipt is saved with its event, and a hint lost or written late only
       // costs the next session a few existence checks.
@@ -84,7 +111,7 @@ export function receiveDossier(
     } else {
       issued.set(store, { code, unsaved });
     }
-    return event;
+    return events;
   });
   queue = run.catch(() => undefined);
   return run;

@@ -1,3 +1,4 @@
+import type { LinkedFieldKey } from '../../../src/catalogue/linked-group-schema.ts';
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
 import { payloadSchemas } from '../../../src/dossier/events.ts';
 import type { PayloadInput } from '../../../src/dossier/events.ts';
@@ -43,6 +44,10 @@ export interface ReceiveValues extends PartyValues {
   overrideAmount: string;
   resultDelivery: 'desk' | 'post';
   notes: string;
+  /** A linked group: the optional components the citizen asks for (the required ones always count). */
+  groupComponents: string[];
+  /** A linked group's shared data as typed, by key (src/catalogue/linked-group-schema.ts). */
+  groupData: Partial<Record<LinkedFieldKey, string>>;
 }
 
 export const EMPTY_RECEIVE_VALUES: ReceiveValues = {
@@ -61,6 +66,8 @@ export const EMPTY_RECEIVE_VALUES: ReceiveValues = {
   overrideAmount: '',
   resultDelivery: 'desk',
   notes: '',
+  groupComponents: [],
+  groupData: {},
 };
 
 export function papersOf(procedure: Procedure): PaperRow[] {

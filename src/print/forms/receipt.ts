@@ -1,7 +1,9 @@
 import { amountInWords } from '../../fees/amount-in-words.ts';
 import { formatDong } from '../../fees/format-dong.ts';
 import { ledgerEntryOf } from '../../dossier/ledger-line.ts';
-import type { DossierEvent } from '../../dossier/events.ts';
+import type { DossierEvent, EventOf } from '../../dossier/events.ts';
+import { groupDueAt } from '../../dossier/linked-group.ts';
+import { unitKindLabels } from '../../units/unit-kind.ts';
 import {
   dossierLines,
   formHeader,
@@ -53,6 +55,18 @@ export interface ReceiptModel extends DossierLines {
   parties: PartyLines;
   /** Signs for the applicant: the authorised person, when there is one. */
   applicantSigner?: string;
+  /** A linked group (liên thông): the group's code is the first component's, and each component has its line. */
+  group?: { procedureName: string; procedureCode: string; components: ReceiptGroupLine[] };
+}
+
+/** A linked group's line on the receipt: one per component, with its own dossier code and appointment. */
+export interface ReceiptGroupLine {
+  dossierCode: string;
+  procedureCode: string;
+  procedureName: string;
+  /** The kind of unit that decides it: "Ủy ban nhân dân", "Công an", "Bảo hiểm xã hội". */
+  competentUnit: string;
+  appointmentAt: string;
 }
 
 export interface ReceiptInput {
@@ -94,5 +108,30 @@ export function buildReceipt(input: ReceiptInput): ReceiptModel {
     lookupUrl: input.lookupUrl,
     parties: partyLinesOf(received),
     ...(applicantSignerOf(received) ? { applicantSigner: applicantSignerOf(received) } : {}),
+    ...groupLines(received),
+  };
+}
+
+/** A group's receipt names the group, lists its components, and gives the latest component's appointment. */
+function groupLines(received: EventOf<'RECEIVED'>): Partial<ReceiptModel> {
+  const group = received.payload.group;
+  if (!group) return {};
+  const due = groupDueAt(group.members) ?? received.payload.dueAt;
+  return {
+    procedureName: group.procedureName,
+    procedureCode: group.procedureCode,
+    statutoryTime: 'Theo từng thủ tục thành phần (bảng dưới)',
+    appointmentAt: timeAndDate(ms(due)),
+    group: {
+      procedureName: group.procedureName,
+      procedureCode: group.procedureCode,
+      components: group.members.map((m) => ({
+        dossierCode: m.dossierCode,
+        procedureCode: m.procedureCode,
+        procedureName: m.procedureName,
+        competentUnit: unitKindLabels[m.unitKind],
+        appointmentAt: timeAndDate(ms(m.dueAt)),
+      })),
+    },
   };
 }

@@ -1,0 +1,127 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../sync/server/db/database.ts';
+import { addDesk } from '../../sync/server/repositories/desks.ts';
+import { addOfficer } from '../../sync/server/repositories/officers.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { newPgliteDir } from '../integration/server/support/server-databases.ts';
+import { decodeBarcodes } from '../support/escpos/zxing.ts';
+import { launchChromium } from './support/chromium.ts';
+import { openScreen } from './support/counter.ts';
+import { openFreshDesk } from './support/desk.ts';
+import { enrolAndLogIn } from './support/enrol-desk.ts';
+import { PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
+
+/**
+ * Issue 21 point 2: a commune desk receives the birth group (khai sinh, thường trú, thẻ BHYT) once:
+ * the shared data entered once, one dossier per component with its own code and appointment, one
+ * receipt listing them.
+ */
+
+const artifacts = join(import.meta.dirname, 'artifacts');
+
+describe('a linked group received once at the commune desk', () => {
+  let browser: Browser;
+  let server: ServerProcess;
+  let dataDir = '';
+  let deskCode = '';
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    dataDir = await newPgliteDir();
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      await addHanoiUnits(database.db);
+      await addOfficer(database.db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier: await verifiers.create(PASSWORD) });
+      deskCode = (await addDesk(database.db, { unitId: UNIT_A, slot: 1 })).code;
+    } finally {
+      await database.close();
+    }
+    server = await startServerProcess(['--data', dataDir]);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('receives the birth group with its three components, each its own dossier, on one receipt', async () => {
+    const desk = await openFreshDesk(browser);
+    try {
+      const page = desk.page;
+      await enrolAndLogIn(page, server.url, deskCode, RECEPTION_A.username, PASSWORD);
+      await openScreen(page, 'Tiếp nhận hồ sơ');
+      await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
+      await page.keyboard.press('F2');
+      await page.keyboard.type('lien thong khai sinh', { delay: 40 });
+      await page.getByRole('option').first().waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('selected-procedure').textContent()).toContain('2.000986');
+      const group = page.getByTestId('linked-group');
+      await group.waitFor();
+
+      // The declarant, then the components: the birth registration is required, the other two ticked.
+      await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Mai');
+      await group.getByLabel(/Đăng ký thường trú/).check();
+      await group.getByLabel(/Cấp thẻ bảo hiểm y tế/).check();
+
+      // Bad input: nothing typed for the child; saving names what is missing and for which component.
+      await page.getByRole('button', { name: /Lưu và in biên nhận/ }).click();
+      await expect.poll(() => page.getByTestId('receive-notice').textContent()).toContain('Hồ sơ chưa lưu');
+      const childNameError = group.getByRole('alert').filter({ hasText: 'họ, chữ đệm và tên của trẻ' });
+      expect(await childNameError.textContent()).toContain('cần cho mọi thủ tục đã chọn');
+      expect(await group.getByRole('alert').filter({ hasText: 'nơi đăng ký khám bệnh' }).textContent()).toContain('cần cho Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi');
+      await page.screenshot({ path: join(artifacts, 'linked-group-missing.png') });
+
+      await group.getByLabel('Họ, chữ đệm và tên của trẻ', { exact: true }).fill('Trần Minh Khang');
+      await group.getByLabel('Ngày sinh của trẻ', { exact: true }).fill('01/12/2026');
+      await group.getByLabel('Giới tính của trẻ', { exact: true }).selectOption('Nam');
+      await group.getByLabel('Nơi sinh của trẻ', { exact: true }).fill('Bệnh viện Phụ sản Hà Nội');
+      await group.getByLabel('Họ và tên người mẹ', { exact: true }).fill('Nguyễn Thị Mai');
+      await group.getByLabel('Số định danh cá nhân của người mẹ', { exact: true }).fill('001195012349');
+      await group.getByLabel('Nơi thường trú', { exact: true }).fill('Số 5 phố Đội Cấn, phường Ba Đình, Hà Nội');
+      await group.getByLabel('Nơi đăng ký khám bệnh, chữa bệnh ban đầu', { exact: true }).fill('Trạm y tế phường Ba Đình');
+      await page.screenshot({ path: join(artifacts, 'linked-group-receive.png') });
+      await page.getByRole('button', { name: /Lưu và in biên nhận/ }).click();
+
+      const notice = page.getByTestId('receive-notice').filter({ hasText: 'nhóm hồ sơ liên thông' });
+      await notice.waitFor({ timeout: 30_000 });
+      const codes = /thành phần: ([^)]+)\)/.exec((await notice.textContent()) ?? '')?.[1]?.split(', ') ?? [];
+      expect(codes).toHaveLength(3);
+
+      // One receipt: the group's code (its first component's) as barcode, a line per component.
+      const preview = page.frameLocator('iframe.print-preview');
+      const sheet = preview.getByTestId('receipt-sheet').first();
+      await sheet.waitFor({ timeout: 30_000 });
+      expect(await sheet.textContent()).toContain('Liên thông thủ tục hành chính: đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế');
+      const lines = sheet.getByTestId('receipt-group-line');
+      expect(await lines.count()).toBe(3);
+      expect(await lines.nth(0).textContent()).toContain(codes[0]);
+      expect(await lines.nth(0).textContent()).toContain('Ủy ban nhân dân');
+      expect(await lines.nth(1).textContent()).toContain('Công an');
+      expect(await lines.nth(2).textContent()).toContain('Bảo hiểm xã hội');
+      expect(await sheet.getByTestId('form-number').textContent()).toMatch(/^Mẫu số/);
+      const barcodePng = await sheet.getByTestId('barcode').screenshot({ path: join(artifacts, 'linked-group-barcode.png') });
+      expect((await decodeBarcodes(new Uint8Array(barcodePng))).map((r) => r.text)).toContain(codes[0]);
+      await page.screenshot({ path: join(artifacts, 'linked-group-receipt.png') });
+      await sheet.screenshot({ path: join(artifacts, 'linked-group-receipt-sheet.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+      // Each component is a dossier of its own.
+      for (const [index, name] of ['Đăng ký khai sinh', 'Đăng ký thường trú', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi'].entries()) {
+        await page.evaluate((target) => {
+          window.location.hash = target;
+        }, `/ho-so/${encodeURIComponent(codes[index]!)}`);
+        await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(codes[index]);
+        expect(await page.locator('main').textContent()).toContain(name);
+      }
+    } finally {
+      await desk.context.close();
+    }
+  }, 300_000);
+});
