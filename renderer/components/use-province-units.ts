@@ -1,11 +1,19 @@
 import { useEffect, useState } from 'react';
 import { namedUnitSchema } from '../../src/people/place-names.ts';
 import { compareVietnamese } from '../../src/people/vietnamese-collator.ts';
+import { unitKindSchema, type UnitKind } from '../../src/units/unit-kind.ts';
 import type { DeskStore } from '../store/index.ts';
+
+/** A unit of the province as the desk holds it; `kind` when the server set one (else read from the name). */
+export interface ProvinceUnit {
+  id: string;
+  name: string;
+  kind?: UnitKind;
+}
 
 export interface ProvinceUnits {
   /** The province's units the desk holds (pulled at enrolment and every sync), by name. */
-  units: ReadonlyArray<{ id: string; name: string }>;
+  units: ReadonlyArray<ProvinceUnit>;
   /** False until the desk has pulled the province's unit list at least once. */
   listed: boolean;
 }
@@ -20,9 +28,13 @@ export function useProvinceUnits(store: DeskStore, own: { id: string; name: stri
   const { id, name } = own;
   useEffect(() => {
     let live = true;
-    const settle = (listed: ReadonlyArray<{ id: string; name: string }>) => {
-      const byId = new Map<string, { id: string; name: string }>([[id, { id, name }]]);
-      for (const unit of listed) if (unit.name.trim() !== '') byId.set(unit.id.trim().toUpperCase(), { id: unit.id.trim().toUpperCase(), name: unit.name.trim() });
+    const settle = (listed: ReadonlyArray<{ id: string; name: string; kind?: unknown }>) => {
+      const byId = new Map<string, ProvinceUnit>([[id, { id, name }]]);
+      for (const unit of listed) {
+        if (unit.name.trim() === '') continue;
+        const kind = unitKindSchema.safeParse(unit.kind);
+        byId.set(unit.id.trim().toUpperCase(), { id: unit.id.trim().toUpperCase(), name: unit.name.trim(), ...(kind.success ? { kind: kind.data } : {}) });
+      }
       const units = [...byId.values()].sort((a, b) => compareVietnamese(a.name, b.name) || (a.id < b.id ? -1 : 1));
       if (live) setResult({ units, listed: listed.length > 0 });
     };

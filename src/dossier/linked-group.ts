@@ -4,8 +4,8 @@ import { parseCitizenId } from '../people/citizen-id.ts';
 import { normalizePersonName } from '../people/person-name.ts';
 import { parseTypedDate, pastFactRule } from '../time/date-rule.ts';
 import type { LocalDate } from '../time/vn-time.ts';
-import type { UnitKind } from '../units/unit-kind.ts';
-import type { GroupMember } from './events.ts';
+import { unitKindFromName, unitKindLabels, type UnitKind } from '../units/unit-kind.ts';
+import type { GroupMember, GroupMembership } from './events.ts';
 
 /**
  * One reception of a linked group (liên thông): the citizen asks for some of the group's
@@ -142,4 +142,27 @@ export function groupDueAt(members: readonly Pick<GroupMember, 'dueAt'>[]): stri
   let latest: string | null = null;
   for (const member of members) if (latest === null || Date.parse(member.dueAt) > Date.parse(latest)) latest = member.dueAt;
   return latest;
+}
+
+/**
+ * Why a linked group's component may not go to `toUnit`, in Vietnamese; null when it may. A
+ * component goes only to a unit of the kind competent for it, or from there back to the unit
+ * that received it (the result handed back for return). Dossiers outside a group go anywhere.
+ */
+export function groupTransferProblem(
+  dossier: { code: string; receivingUnitId: string; holderUnitId: string; linkedGroupId: string | null; group: Omit<GroupMembership, 'data'> | null },
+  toUnit: { id: string; name: string; kind?: UnitKind | undefined },
+): string | null {
+  const member = dossier.group?.members.find((m) => m.dossierCode === dossier.code);
+  if (!member) return null;
+  const handBack = toUnit.id === dossier.receivingUnitId && dossier.holderUnitId !== dossier.receivingUnitId;
+  if (handBack) return null;
+  const kind = toUnit.kind ?? unitKindFromName(toUnit.name);
+  if (kind === member.unitKind) return null;
+  return `Thủ tục thành phần "${member.procedureName}" của hồ sơ liên thông ${dossier.linkedGroupId ?? ''} chỉ chuyển đến ${unitKindLabels[member.unitKind]} có thẩm quyền (hoặc trả về đơn vị tiếp nhận): ${toUnit.name} là ${unitKindLabels[kind]}.`;
+}
+
+/** Whether a unit is one the component may go to (for the unit picker's list). */
+export function isGroupTransferTarget(dossier: Parameters<typeof groupTransferProblem>[0], toUnit: Parameters<typeof groupTransferProblem>[1]): boolean {
+  return groupTransferProblem(dossier, toUnit) === null;
 }

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.ts';
 import { DossierStatus } from './status.ts';
 import type { Anomaly, DossierState, FinishedDeadlineState, OpenDeadlineState } from './dossier-state.ts';
-import type { DossierEvent } from './events.ts';
+import type { DossierEvent, GroupMembership } from './events.ts';
 import { localDateOf } from '../time/vn-time.ts';
 import { applyTransition } from './state-machine.ts';
 import { canonicalJson } from '../canonical-json.ts';
@@ -44,6 +44,8 @@ export interface ProjectedDossier extends DossierState {
   deadlineState?: DeadlineState;
   /** The dossier's fee receipts (biên lai thu phí, lệ phí) in the order issued, voided ones included. */
   feeReceipts: FeeReceipt[];
+  /** A linked group's component: the group and its members as received (never its personal data). */
+  group: Omit<GroupMembership, 'data'> | null;
 }
 
 interface Candidate {
@@ -88,6 +90,7 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
     anomalies,
     handoverPending: false,
     feeReceipts: [],
+    group: null,
   };
   const feeReceipts = new Map<string, FeeReceipt>();
 
@@ -149,6 +152,7 @@ function applyFacts(state: ProjectedDossier, event: DossierEvent): void {
       state.originalDueAt = p.dueAt;
       state.dueAt = p.dueAt;
       state.linkedGroupId = p.linkedGroupId ?? null;
+      if (p.group) state.group = { procedureCode: p.group.procedureCode, procedureName: p.group.procedureName, members: p.group.members };
       return;
     }
     case 'TRANSFERRED':

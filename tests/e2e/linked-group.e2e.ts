@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../sync/server/db/database.ts';
 import { addDesk } from '../../sync/server/repositories/desks.ts';
 import { addOfficer } from '../../sync/server/repositories/officers.ts';
+import { addUnit } from '../../sync/server/repositories/units.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
@@ -12,7 +13,7 @@ import { launchChromium } from './support/chromium.ts';
 import { openScreen } from './support/counter.ts';
 import { openFreshDesk } from './support/desk.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
-import { PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
+import { PASSWORD, PROVINCE, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
 
 /**
  * Issue 21 point 2: a commune desk receives the birth group (khai sinh, thường trú, thẻ BHYT) once:
@@ -21,6 +22,8 @@ import { PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './suppo
  */
 
 const artifacts = join(import.meta.dirname, 'artifacts');
+const POLICE = '000.00.41.H23';
+const INSURANCE = '000.00.51.H23';
 
 describe('a linked group received once at the commune desk', () => {
   let browser: Browser;
@@ -34,6 +37,8 @@ describe('a linked group received once at the commune desk', () => {
     const database = await openDatabase({ kind: 'pglite', dataDir });
     try {
       await addHanoiUnits(database.db);
+      await addUnit(database.db, { id: POLICE, name: 'Công an phường Ba Đình', level: 'commune', parentId: PROVINCE, kind: 'police' });
+      await addUnit(database.db, { id: INSURANCE, name: 'Bảo hiểm xã hội khu vực Ba Đình', level: 'commune', parentId: PROVINCE, kind: 'social-insurance' });
       await addOfficer(database.db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier: await verifiers.create(PASSWORD) });
       deskCode = (await addDesk(database.db, { unitId: UNIT_A, slot: 1 })).code;
     } finally {
@@ -119,7 +124,46 @@ describe('a linked group received once at the commune desk', () => {
         }, `/ho-so/${encodeURIComponent(codes[index]!)}`);
         await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(codes[index]);
         expect(await page.locator('main').textContent()).toContain(name);
+        const members = page.getByTestId('linked-member');
+        await expect.poll(() => members.count()).toBe(3);
+        expect(await members.nth(index).getAttribute('class')).toBe('current');
       }
+      await page.screenshot({ path: join(artifacts, 'linked-group-detail.png') });
+
+      // The insurance component (open now) goes only to a social-insurance unit: the picker offers no other.
+      const toolbar = page.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
+      await toolbar.locator('[data-action=TRANSFERRED]').click();
+      const picker = page.getByRole('combobox', { name: 'Chuyển đến đơn vị' });
+      await picker.focus();
+      await page.keyboard.type('ba dinh', { delay: 30 });
+      const options = page.getByRole('listbox', { name: 'Đơn vị' }).getByRole('option');
+      await expect.poll(() => options.allTextContents()).toEqual([`Bảo hiểm xã hội khu vực Ba Đình ${INSURANCE}`]);
+      await page.screenshot({ path: join(artifacts, 'linked-group-transfer-picker.png') });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+      // The residence component goes to the police.
+      await page.evaluate((target) => {
+        window.location.hash = target;
+      }, `/ho-so/${encodeURIComponent(codes[1]!)}`);
+      await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(codes[1]);
+      await toolbar.locator('[data-action=TRANSFERRED]').click();
+      await picker.focus();
+      await page.keyboard.type('phuong ba dinh', { delay: 30 });
+      await expect.poll(() => options.allTextContents()).toEqual([`Công an phường Ba Đình ${POLICE}`]);
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').getByRole('button', { name: /Chuyển hồ sơ/ }).click();
+      await page.getByTestId('held-elsewhere').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('held-elsewhere').textContent()).toContain('Công an phường Ba Đình');
+
+      // From the birth component, the group shows where each component is.
+      await page.getByTestId('linked-member').nth(0).getByRole('link').click();
+      await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(codes[0]);
+      await expect.poll(() => page.getByTestId('linked-member').nth(1).textContent()).toContain('Công an phường Ba Đình');
+      // What was said about the component just transferred is not said about this one.
+      expect(await page.getByTestId('action-done').count()).toBe(0);
+      await page.screenshot({ path: join(artifacts, 'linked-group-after-transfer.png') });
     } finally {
       await desk.context.close();
     }

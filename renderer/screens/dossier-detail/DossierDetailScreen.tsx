@@ -19,12 +19,18 @@ import type { TrackingAction } from './role-actions.ts';
 import { RouteTimeline } from './RouteTimeline.tsx';
 import { useDossier } from './use-dossier.ts';
 import { FeePanel } from '../../fees/FeePanel.tsx';
+import { LinkedGroupPanel } from './LinkedGroupPanel.tsx';
 import '../../components/forms.css';
 import './dossier-detail.css';
 
 export function DossierDetailScreen() {
   const params = useParams<{ code: string }>();
   const rawCode = safeDecode(params.code ?? '');
+  // One instance per dossier: what was said about one dossier ("Đã ghi: chuyển hồ sơ") never shows on the next.
+  return <DossierDetail key={rawCode} rawCode={rawCode} />;
+}
+
+function DossierDetail({ rawCode }: { rawCode: string }) {
   const desk = useDesk();
   const version = useDossierChanges(desk.store);
   const nowMs = useClock(desk.now);
@@ -101,6 +107,7 @@ export function DossierDetailScreen() {
       )}
       {done && <Notice tone="success" testId="action-done">{done}</Notice>}
       <FeePanel events={load.events} deskUnitId={desk.identity.agencyId} />
+      <LinkedGroupPanel dossier={dossier} unitText={places.unitText} />
 
       <div className="detail-grid">
         <DossierFacts dossier={dossier} personal={personal} events={load.events} officerName={officerName} places={places} />

@@ -1,10 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { parseEvent, readStoredEvent, type DossierEvent } from '../../../src/dossier/events.ts';
 import { parseDossierCode } from '../../../src/dossier/dossier-code.ts';
+import { groupTransferProblem } from '../../../src/dossier/linked-group.ts';
+import { projectDossier } from '../../../src/dossier/projection.ts';
+import { unitKindSchema } from '../../../src/units/unit-kind.ts';
 import { hasUnstorableCharacter, someText } from '../../../src/text/allowed-characters.ts';
 import type { Schema } from '../db/schema.ts';
 import type { Desk } from '../repositories/desks.ts';
-import { readBatchContext, type BatchOfficer } from '../repositories/batch-context.ts';
+import { readBatchContext, type BatchContext, type BatchOfficer } from '../repositories/batch-context.ts';
 import { writeEventBatch, type EventBatch, type NewEventRow, type SeqRef } from '../repositories/event-batch.ts';
 import { deskFirstEnrolment } from '../repositories/desks.ts';
 import { lockDossiers } from '../repositories/events.ts';
@@ -151,6 +154,7 @@ async function validateAndWrite(
       (event.serverAt !== null ? forgedServerTime(event) : null) ??
       visibilityProblem(event, desk, draft.units, draft.stored.length + draft.added.length > 0) ??
       transferProblem(event, transferTargets) ??
+      groupTransferRefusal(event, transferTargets, draft) ??
       receiptTimeProblem(event, dates);
     if (problem) {
       refused = { index, error: problem };
@@ -297,12 +301,25 @@ function visibilityProblem(event: DossierEvent, desk: Desk, units: readonly stri
   return null;
 }
 
-function transferProblem(event: DossierEvent, existingUnits: ReadonlySet<string>): ServerError | null {
+function transferProblem(event: DossierEvent, existingUnits: BatchContext['existingUnits']): ServerError | null {
   if (event.type !== 'TRANSFERRED' || existingUnits.has(event.payload.toUnitId)) return null;
   return new ServerError(422, 'event.unknown_unit', `Không có đơn vị nhận ${event.payload.toUnitId}.`, {
     eventId: event.id,
     path: ['payload', 'toUnitId'],
   });
+}
+
+/** A linked group's component sent to a unit not competent for it (src/dossier/linked-group.ts): 409, as the desk says. */
+function groupTransferRefusal(event: DossierEvent, existingUnits: BatchContext['existingUnits'], draft: DossierDraft): ServerError | null {
+  if (event.type !== 'TRANSFERRED') return null;
+  const history = [...draft.stored, ...draft.added.map((a) => a.event)];
+  const received = history.find((e) => e.type === 'RECEIVED');
+  if (!received || received.type !== 'RECEIVED' || !received.payload.group) return null;
+  const target = existingUnits.get(event.payload.toUnitId);
+  if (!target) return null;
+  const kind = unitKindSchema.safeParse(target.kind);
+  const problem = groupTransferProblem(projectDossier(history), { id: target.id, name: target.name, ...(kind.success ? { kind: kind.data } : {}) });
+  return problem ? new ServerError(409, 'group.wrong_unit_kind', problem, { eventId: event.id, path: ['payload', 'toUnitId'] }) : null;
 }
 
 function idReused(event: DossierEvent): ServerError {

@@ -30,8 +30,8 @@ export interface BatchOfficer {
 export interface BatchContext {
   /** The pushed ids already stored. */
   stored: Map<string, StoredEvent>;
-  /** The transfer targets that exist. */
-  existingUnits: Set<string>;
+  /** The transfer targets that exist, with their names and kinds (null: read from the name). */
+  existingUnits: Map<string, { id: string; name: string; kind: string | null }>;
   /** The stored history of every dossier a new event of the batch touches (empty for a new dossier). */
   histories: Map<string, DossierHistory>;
   /** The units that may see each of those dossiers. */
@@ -61,7 +61,7 @@ interface ContextRow {
  * events not stored yet: a retried batch needs none.
  */
 export async function readBatchContext(trx: Transaction<Schema>, query: BatchContextQuery): Promise<BatchContext> {
-  const context: BatchContext = { stored: new Map(), existingUnits: new Set(), histories: new Map(), dossierUnits: new Map(), officers: new Map() };
+  const context: BatchContext = { stored: new Map(), existingUnits: new Map(), histories: new Map(), dossierUnits: new Map(), officers: new Map() };
   if (query.events.length === 0) return context;
   const pushed = query.events.map((event) => ({ id: event.id, code: event.dossierCode }));
   const result = await sql<ContextRow>`with pushed as (
@@ -73,7 +73,7 @@ new_codes as (
 select
   (select coalesce(json_agg(json_build_object('id', e.id, 'seq', e.seq, 'bodyHash', e.body_hash, 'serverAt', e.server_at)), '[]'::json)
     from events e where e.id in (select id from pushed)) as stored,
-  (select coalesce(json_agg(u.id), '[]'::json)
+  (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'kind', u.kind)), '[]'::json)
     from units u where u.id in (select value from json_array_elements_text(${JSON.stringify(query.transferTargets)}::json))) as existing_units,
   (select coalesce(json_agg(json_build_object('code', e.dossier_code, 'seq', e.seq, 'body', e.body, 'serverAt', e.server_at) order by e.seq), '[]'::json)
     from events e where e.dossier_code in (select code from new_codes)) as histories,
@@ -86,7 +86,7 @@ select
   for (const e of jsonList<{ id: string; seq: number; bodyHash: string; serverAt: string }>(row.stored)) {
     context.stored.set(e.id, { seq: Number(e.seq), bodyHash: e.bodyHash, serverAt: new Date(e.serverAt) });
   }
-  for (const id of jsonList<string>(row.existing_units)) context.existingUnits.add(id);
+  for (const unit of jsonList<{ id: string; name: string; kind: string | null }>(row.existing_units)) context.existingUnits.set(unit.id, unit);
   for (const e of jsonList<{ code: string; seq: number; body: DossierEvent; serverAt: string }>(row.histories)) {
     let history = context.histories.get(e.code);
     if (!history) context.histories.set(e.code, (history = { events: [], seqs: [] }));

@@ -1,3 +1,4 @@
+import { groupTransferProblem, isGroupTransferTarget } from '../../../../src/dossier/linked-group.ts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -70,6 +71,12 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
       form.setError('toUnitId', { message: legal.error.message });
       return;
     }
+    const target = province?.units.find((u) => u.id === toUnitId) ?? { id: toUnitId, name: places?.unitText(toUnitId) ?? toUnitId };
+    const wrongKind = groupTransferProblem(dossier, target);
+    if (wrongKind) {
+      form.setError('toUnitId', { message: wrongKind });
+      return;
+    }
     try {
       await record('TRANSFERRED', dossier.code, {
         toUnitId,
@@ -95,7 +102,7 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
           <FormField id="toUnit" label="Chuyển đến đơn vị" error={errors.toUnitId?.message} hint={hint}>
             <UnitPicker
               id="toUnit"
-              units={province.units}
+              units={dossier.group ? province.units.filter((u) => isGroupTransferTarget(dossier, u)) : province.units}
               value={typedUnit}
               invalid={errors.toUnitId !== undefined}
               onChange={(chosen) => form.setValue('toUnitId', chosen, { shouldValidate: form.formState.isSubmitted })}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import { statusLabels } from '../../../src/dossier/status.ts';
+import { unitKindLabels } from '../../../src/units/unit-kind.ts';
+import { useDesk } from '../../app/desk-context.tsx';
+import { formatInstant } from '../../components/format.ts';
+
+/**
+ * A linked group's components beside this one: each with its code, the kind of unit that decides
+ * it, its appointment, and, when this desk holds it, where it is and who has it.
+ */
+export function LinkedGroupPanel({ dossier, unitText }: { dossier: ProjectedDossier; unitText: (unitId: string) => string }) {
+  const desk = useDesk();
+  const group = dossier.group;
+  const [siblings, setSiblings] = useState<ReadonlyMap<string, ProjectedDossier>>(new Map());
+  const codes = group?.members.map((m) => m.dossierCode).join(' ') ?? '';
+  useEffect(() => {
+    if (codes === '') return;
+    let live = true;
+    void desk.store.dossiers.byCodes(codes.split(' ')).then((found) => live && setSiblings(new Map(found.map((d) => [d.code, d]))));
+    return () => {
+      live = false;
+    };
+  }, [desk.store, codes, dossier.eventIds.length]);
+  if (!group) return null;
+  return (
+    <section className="linked-group-panel" aria-labelledby="linked-group-title" data-testid="linked-group-panel">
+      <h2 id="linked-group-title">
+        Hồ sơ liên thông {dossier.linkedGroupId} <span className="muted">· {group.procedureName}</span>
+      </h2>
+      <table className="linked-members">
+        <thead>
+          <tr>
+            <th>Thủ tục thành phần</th>
+            <th>Mã hồ sơ</th>
+            <th>Cơ quan giải quyết</th>
+            <th>Hẹn trả</th>
+            <th>Tình trạng</th>
+            <th>Đang xử lý tại</th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.members.map((member) => {
+            const held = siblings.get(member.dossierCode);
+            const current = member.dossierCode === dossier.code;
+            return (
+              <tr key={member.dossierCode} data-testid="linked-member" className={current ? 'current' : undefined}>
+                <td>{member.procedureName}</td>
+                <td className="code">{current ? member.dossierCode : <Link href={`/ho-so/${encodeURIComponent(member.dossierCode)}`}>{member.dossierCode}</Link>}</td>
+                <td>{unitKindLabels[member.unitKind]}</td>
+                <td>{formatInstant(held?.dueAt ?? member.dueAt)}</td>
+                <td data-testid="linked-member-status">{held ? statusLabels[held.status] : 'Chưa có trên quầy này'}</td>
+                <td>{held ? `${unitText(held.holderUnitId)}${held.holderOfficerId ? ` – ${desk.officerName(held.holderOfficerId)}` : ''}` : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
