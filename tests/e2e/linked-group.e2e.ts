@@ -164,6 +164,26 @@ describe('a linked group received once at the commune desk', () => {
       // What was said about the component just transferred is not said about this one.
       expect(await page.getByTestId('action-done').count()).toBe(0);
       await page.screenshot({ path: join(artifacts, 'linked-group-after-transfer.png') });
+
+      // After the day-end sync, the citizen's lookup shows each component's progress.
+      await page.getByTestId('sync-indicator').click();
+      await page.getByTestId('day-end-start').click();
+      const dayEnd = page.getByTestId('day-end-report');
+      await dayEnd.waitFor({ timeout: 60_000 });
+      expect(await dayEnd.textContent()).toContain('Đồng bộ xong');
+      expect(await page.getByTestId('day-end-rejected').textContent()).toBe('0');
+      await dayEnd.getByRole('button', { name: 'Đóng' }).click();
+      const lookup = await desk.context.newPage();
+      await lookup.setViewportSize({ width: 1366, height: 768 });
+      await lookup.goto(`${server.url}/tra-cuu/${encodeURIComponent(codes[2]!)}`);
+      const rows = lookup.locator('table.group tbody tr');
+      expect(await rows.count()).toBe(3);
+      expect(await lookup.locator('h3').textContent()).toContain(`Hồ sơ liên thông ${codes[0]}`);
+      expect(await rows.nth(0).textContent()).toContain('UBND phường Ba Đình');
+      expect(await rows.nth(1).textContent()).toContain('Công an phường Ba Đình');
+      expect(await rows.nth(2).textContent()).toContain('Đã tiếp nhận');
+      await lookup.screenshot({ path: join(artifacts, 'linked-group-lookup.png'), fullPage: true });
+      await lookup.close();
     } finally {
       await desk.context.close();
     }

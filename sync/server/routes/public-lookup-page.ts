@@ -1,10 +1,23 @@
 import { formatDate, formatTime } from '../../../src/time/vn-time.ts';
-import type { PublicDossier } from '../domain/public-dossier.ts';
+import type { PublicDossier, PublicGroup } from '../domain/public-dossier.ts';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
 const when = (iso: string | null) => (iso ? `${formatTime(Date.parse(iso))} ngày ${formatDate(Date.parse(iso))}` : '—');
+
+/** A linked group: where each component is, with its own appointment. */
+function groupSection(group: PublicGroup): string {
+  const rows = group.components
+    .map(
+      (c) =>
+        `<tr data-component="${escape(c.code)}"><td>${escape(c.procedureName)}<br><span class="code">${escape(c.code)}</span></td><td>${escape(c.statusLabel ?? 'Chưa cập nhật')}</td><td>${escape(c.currentUnit ?? '—')}</td><td>${escape(when(c.appointmentAt))}</td></tr>`,
+    )
+    .join('');
+  return `<h3>Hồ sơ liên thông ${escape(group.code)}: ${escape(group.procedureName)}</h3>
+  <p>Hẹn trả kết quả của cả nhóm: <strong>${escape(when(group.appointmentAt))}</strong></p>
+  <table class="group"><thead><tr><th>Thủ tục thành phần</th><th>Trạng thái</th><th>Đơn vị đang giải quyết</th><th>Hẹn trả</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
 
 /** The citizen's lookup page: a form, and the result when a code was given. Plain HTML, no script. */
 export function renderLookupPage(typed: string | null, dossier: PublicDossier | null): string {
@@ -22,6 +35,7 @@ export function renderLookupPage(typed: string | null, dossier: PublicDossier | 
     <dt>Ngày tiếp nhận</dt><dd>${escape(when(dossier.receivedAt))}</dd>
     <dt>Ngày hẹn trả kết quả</dt><dd>${escape(when(dossier.appointmentAt))}</dd>
   </dl>
+  ${dossier.group ? groupSection(dossier.group) : ''}
 </section>`
         : `<section class="result missing" aria-live="polite"><p>Không tìm thấy hồ sơ có mã <strong>${escape(typed)}</strong>. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.</p></section>`;
   return `<!doctype html>
@@ -37,6 +51,7 @@ input{font-size:1.1rem;padding:.5rem;width:100%;box-sizing:border-box;font-famil
 button{margin-top:.6rem;font:inherit;font-size:1.1rem;padding:.5rem 1.2rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem}dt{font-weight:600}
 .missing{color:#8a1c1c}
+table.group{width:100%;border-collapse:collapse;font-size:.95rem}table.group th,table.group td{border-top:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}.code{font-family:monospace;font-size:.85rem;color:#555}
 </style>
 </head>
 <body>
