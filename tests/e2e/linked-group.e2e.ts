@@ -184,6 +184,16 @@ describe('a linked group received once at the commune desk', () => {
       expect(await rows.nth(2).textContent()).toContain('Đã tiếp nhận');
       await lookup.screenshot({ path: join(artifacts, 'linked-group-lookup.png'), fullPage: true });
       await lookup.close();
+
+      // The return counter shows the group from its receipt's code: nothing has a result yet.
+      await openScreen(page, 'Trả kết quả');
+      await page.getByLabel('Mã hồ sơ', { exact: true }).fill(codes[0]!);
+      await page.getByLabel('Mã hồ sơ', { exact: true }).press('Enter');
+      const members = page.getByTestId('group-return-member');
+      await expect.poll(() => members.count(), { timeout: 30_000 }).toBe(3);
+      await expect.poll(async () => Promise.all([0, 1, 2].map((i) => members.nth(i).getAttribute('data-readiness')))).toEqual(['waiting', 'waiting', 'waiting']);
+      expect(await page.getByTestId('group-return').textContent()).toContain(`Hồ sơ liên thông ${codes[0]}: 3 thủ tục; đã trả 0, sẵn sàng trả 0.`);
+      await page.screenshot({ path: join(artifacts, 'linked-group-return.png') });
     } finally {
       await desk.context.close();
     }

@@ -10,6 +10,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useScanHandler } from '../../scanner/scanner-context.ts';
 import { ReturnForm } from '../dossier-detail/actions/ReturnForm.tsx';
 import { actionsFor } from '../dossier-detail/role-actions.ts';
+import { GroupReturnList } from './GroupReturnList.tsx';
 import { lookupForReturn, openForReturn } from './return-lookup.ts';
 import type { ReturnLookup } from './return-lookup.ts';
 import '../../components/forms.css';
@@ -131,6 +132,7 @@ export function ReturnScreen() {
               <Link href={`/ho-so/${encodeURIComponent(found.stored.state.code)}`}>Xem chi tiết</Link>
             </div>
           </div>
+          <GroupReturnList dossier={found.stored.state} onPick={pick} />
           {found.blocked ? (
             <Notice tone="warning" testId="return-blocked">
               {found.blocked}
