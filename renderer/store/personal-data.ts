@@ -22,7 +22,11 @@ export const PERSONAL_EVENT_PATHS = [
  * Personal data kept as a whole object: a linked group's shared data (child, parents, deceased,
  * addresses), stored encrypted as its JSON text under the dotted path.
  */
-export const PERSONAL_EVENT_OBJECT_PATHS = [['payload', 'group', 'data']] as const;
+export const PERSONAL_EVENT_OBJECT_PATHS = [
+  ['payload', 'group', 'data'],
+  ['payload', 'results'],
+  ['payload', 'groupData'],
+] as const;
 const OBJECT_PATHS = new Set<string>(PERSONAL_EVENT_OBJECT_PATHS.map((path) => path.join('.')));
 
 /** Field names that must never reach storage in clear. */

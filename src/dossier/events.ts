@@ -131,6 +131,9 @@ const paperSchema = z
     path: ['presentedOnly'],
   });
 
+/** Values of a linked group's shared data or results, by key (src/catalogue/linked-group-schema.ts). */
+const groupValues = z.partialRecord(linkedFieldKeySchema, text(300, 'Dữ liệu dùng chung của nhóm liên thông'));
+
 /** A member of a linked group as every member's RECEIVED records it (src/dossier/linked-group.ts). */
 const groupMemberSchema = z.strictObject({
   dossierCode: text(40, 'Mã hồ sơ thành phần'),
@@ -147,7 +150,9 @@ const groupMembershipSchema = z.strictObject({
   procedureCode: text(32, 'Mã nhóm thủ tục liên thông'),
   procedureName: text(500, 'Tên nhóm thủ tục liên thông'),
   members: z.array(groupMemberSchema).min(1, 'Nhóm liên thông cần ít nhất một thủ tục thành phần').max(10),
-  data: z.partialRecord(linkedFieldKeySchema, text(300, 'Dữ liệu dùng chung của nhóm liên thông')),
+  data: groupValues,
+  /** Results of other components this one needs (e.g. the birth registration number), carried by its transfer. */
+  awaits: z.array(linkedFieldKeySchema).max(20).optional(),
 });
 export type GroupMembership = z.infer<typeof groupMembershipSchema>;
 
@@ -257,9 +262,19 @@ export const payloadSchemas = {
     newDueAt: instant,
   }),
   REFUSED: z.strictObject({ reason: reasonText('Lý do từ chối') }),
-  TRANSFERRED: z.strictObject({ toUnitId: agencyIdSchema, toOfficerId: identifier('Mã cán bộ thụ lý được chuyển đến').optional(), note: optionalNote('Ghi chú bàn giao') }),
+  TRANSFERRED: z.strictObject({
+    toUnitId: agencyIdSchema,
+    toOfficerId: identifier('Mã cán bộ thụ lý được chuyển đến').optional(),
+    note: optionalNote('Ghi chú bàn giao'),
+    /** A linked group's component: the results of other components it needs, handed on with it. */
+    groupData: groupValues.optional(),
+  }),
   ACCEPTED: z.strictObject({}),
-  RESOLVED: z.strictObject({ resultSummary: optionalNote('Kết quả giải quyết') }),
+  RESOLVED: z.strictObject({
+    resultSummary: optionalNote('Kết quả giải quyết'),
+    /** A linked group's component: the results the other components need (its `produces`). */
+    results: groupValues.optional(),
+  }),
   RETURNED: z.strictObject({
     collectedBy: z
       .strictObject({

@@ -5,7 +5,7 @@ import { normalizePersonName } from '../people/person-name.ts';
 import { parseTypedDate, pastFactRule } from '../time/date-rule.ts';
 import type { LocalDate } from '../time/vn-time.ts';
 import { unitKindFromName, unitKindLabels, type UnitKind } from '../units/unit-kind.ts';
-import type { GroupMember, GroupMembership } from './events.ts';
+import type { DossierEvent, GroupMember, GroupMembership } from './events.ts';
 
 /**
  * One reception of a linked group (liên thông): the citizen asks for some of the group's
@@ -67,7 +67,8 @@ function neededBy(components: readonly LinkedComponent[], key: LinkedFieldKey): 
   return needing.map((c) => c.name).join(', ');
 }
 
-function checkValue(key: LinkedFieldKey, raw: string, today: LocalDate): { ok: true; value: string } | { ok: false; message: string } {
+/** Checks one value as the officer typed it; the stored form (ISO dates, bare digits) when valid. */
+export function checkLinkedValue(key: LinkedFieldKey, raw: string, today: LocalDate): { ok: true; value: string } | { ok: false; message: string } {
   const spec = linkedFieldSpecs[key];
   const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   switch (spec.format) {
@@ -122,7 +123,7 @@ export function planLinkedReception(
       }
       continue;
     }
-    const checked = checkValue(key, raw, today);
+    const checked = checkLinkedValue(key, raw, today);
     if (checked.ok) values[key] = checked.value;
     else errors[`data.${key}`] = `${checked.message} (cần cho ${neededBy(components, key)})`;
   }
@@ -152,17 +153,47 @@ export function groupDueAt(members: readonly Pick<GroupMember, 'dueAt'>[]): stri
 export function groupTransferProblem(
   dossier: { code: string; receivingUnitId: string; holderUnitId: string; linkedGroupId: string | null; group: Omit<GroupMembership, 'data'> | null },
   toUnit: { id: string; name: string; kind?: UnitKind | undefined },
-): string | null {
+  /** The results of other components handed on with the transfer; checked when given. */
+  groupData?: LinkedData,
+): { code: 'group.wrong_unit_kind' | 'group.results_missing'; message: string } | null {
   const member = dossier.group?.members.find((m) => m.dossierCode === dossier.code);
   if (!member) return null;
   const handBack = toUnit.id === dossier.receivingUnitId && dossier.holderUnitId !== dossier.receivingUnitId;
   if (handBack) return null;
   const kind = toUnit.kind ?? unitKindFromName(toUnit.name);
-  if (kind === member.unitKind) return null;
-  return `Thủ tục thành phần "${member.procedureName}" của hồ sơ liên thông ${dossier.linkedGroupId ?? ''} chỉ chuyển đến ${unitKindLabels[member.unitKind]} có thẩm quyền (hoặc trả về đơn vị tiếp nhận): ${toUnit.name} là ${unitKindLabels[kind]}.`;
+  if (kind === member.unitKind) {
+    if (groupData === undefined) return null;
+    const missing = (dossier.group?.awaits ?? []).filter((key) => !groupData[key]);
+    return missing.length === 0 ? null : { code: 'group.results_missing', message: awaitedMissingText(member.procedureName, missing) };
+  }
+  const message = `Thủ tục thành phần "${member.procedureName}" của hồ sơ liên thông ${dossier.linkedGroupId ?? ''} chỉ chuyển đến ${unitKindLabels[member.unitKind]} có thẩm quyền (hoặc trả về đơn vị tiếp nhận): ${toUnit.name} là ${unitKindLabels[kind]}.`;
+  return { code: 'group.wrong_unit_kind', message };
 }
 
 /** Whether a unit is one the component may go to (for the unit picker's list). */
 export function isGroupTransferTarget(dossier: Parameters<typeof groupTransferProblem>[0], toUnit: Parameters<typeof groupTransferProblem>[1]): boolean {
   return groupTransferProblem(dossier, toUnit) === null;
+}
+
+/** "Đăng ký thường trú cần Số đăng ký khai sinh, … từ kết quả của thủ tục khác trong nhóm". */
+export function awaitedMissingText(procedureName: string, missing: readonly LinkedFieldKey[]): string {
+  return `Chưa chuyển được "${procedureName}": cần ${missing.map((key) => linkedFieldSpecs[key].label.toLowerCase()).join(', ')} từ kết quả giải quyết của thủ tục khác trong nhóm liên thông. Hãy ghi kết quả đó khi giải quyết thủ tục ấy, rồi chuyển lại.`;
+}
+
+/** The results of other chosen components that `component` needs: what its transfer will carry. */
+export function awaitedKeys(component: LinkedComponent, chosen: readonly LinkedComponent[]): LinkedFieldKey[] {
+  const produced = new Set(chosen.filter((c) => c !== component).flatMap((c) => c.produces));
+  return component.needs.filter((key) => produced.has(key));
+}
+
+/** The results the group's resolved components recorded, gathered from their RESOLVED events. */
+export function resultsOf(events: readonly DossierEvent[]): LinkedData {
+  const results: LinkedData = {};
+  for (const event of events) if (event.type === 'RESOLVED' && event.payload.results) Object.assign(results, event.payload.results);
+  return results;
+}
+
+/** The results a group's component gives the others when resolved (its catalogue `produces`). */
+export function producedBy(catalogueGroup: Procedure | undefined, procedureCode: string): LinkedFieldKey[] {
+  return catalogueGroup?.linked?.components.find((c) => c.procedureCode === procedureCode)?.produces ?? [];
 }

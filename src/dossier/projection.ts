@@ -152,7 +152,10 @@ function applyFacts(state: ProjectedDossier, event: DossierEvent): void {
       state.originalDueAt = p.dueAt;
       state.dueAt = p.dueAt;
       state.linkedGroupId = p.linkedGroupId ?? null;
-      if (p.group) state.group = { procedureCode: p.group.procedureCode, procedureName: p.group.procedureName, members: p.group.members };
+      if (p.group) {
+        const { data: _personal, ...group } = p.group;
+        state.group = group;
+      }
       return;
     }
     case 'TRANSFERRED':

@@ -11,7 +11,7 @@ import { newPgliteDir } from '../integration/server/support/server-databases.ts'
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { openScreen } from './support/counter.ts';
-import { openFreshDesk } from './support/desk.ts';
+import { logIn, openFreshDesk } from './support/desk.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
 import { PASSWORD, PROVINCE, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
 
@@ -23,6 +23,7 @@ import { PASSWORD, PROVINCE, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } fro
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const POLICE = '000.00.41.H23';
+const PROCESSING_A = { username: 'hoa.pt', fullName: 'Phạm Thị Hòa' };
 const INSURANCE = '000.00.51.H23';
 
 describe('a linked group received once at the commune desk', () => {
@@ -40,6 +41,7 @@ describe('a linked group received once at the commune desk', () => {
       await addUnit(database.db, { id: POLICE, name: 'Công an phường Ba Đình', level: 'commune', parentId: PROVINCE, kind: 'police' });
       await addUnit(database.db, { id: INSURANCE, name: 'Bảo hiểm xã hội khu vực Ba Đình', level: 'commune', parentId: PROVINCE, kind: 'social-insurance' });
       await addOfficer(database.db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier: await verifiers.create(PASSWORD) });
+      await addOfficer(database.db, { unitId: UNIT_A, ...PROCESSING_A, role: 'processing', verifier: await verifiers.create(PASSWORD) });
       deskCode = (await addDesk(database.db, { unitId: UNIT_A, slot: 1 })).code;
     } finally {
       await database.close();
@@ -143,19 +145,62 @@ describe('a linked group received once at the commune desk', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
-      // The residence component goes to the police.
-      await page.evaluate((target) => {
-        window.location.hash = target;
-      }, `/ho-so/${encodeURIComponent(codes[1]!)}`);
-      await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(codes[1]);
-      await toolbar.locator('[data-action=TRANSFERRED]').click();
-      await picker.focus();
-      await page.keyboard.type('phuong ba dinh', { delay: 30 });
-      await expect.poll(() => options.allTextContents()).toEqual([`Công an phường Ba Đình ${POLICE}`]);
+      // The residence component needs the birth registration's results: it cannot go before they exist.
+      const openCode = async (code: string) => {
+        await page.evaluate((target) => {
+          window.location.hash = target;
+        }, `/ho-so/${encodeURIComponent(code)}`);
+        await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(code);
+      };
+      const transferToPolice = async () => {
+        await toolbar.locator('[data-action=TRANSFERRED]').click();
+        await picker.focus();
+        await page.keyboard.type('phuong ba dinh', { delay: 30 });
+        await expect.poll(() => options.allTextContents()).toEqual([`Công an phường Ba Đình ${POLICE}`]);
+        await page.keyboard.press('Enter');
+        await page.getByRole('dialog').getByRole('button', { name: /Chuyển hồ sơ/ }).click();
+      };
+      await openCode(codes[1]!);
+      await transferToPolice();
+      await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Chưa chuyển được "Đăng ký thường trú": cần số đăng ký khai sinh, số định danh cá nhân của trẻ');
+      await page.screenshot({ path: join(artifacts, 'linked-group-awaits-results.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+      // The commune's processing officer registers the birth and enters its results once.
+      const switchOfficer = async (username: string) => {
+        await page.getByRole('button', { name: 'Đăng xuất' }).click();
+        await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+        await logIn(page, username, PASSWORD);
+      };
+      await switchOfficer(PROCESSING_A.username);
+      await openCode(codes[0]!);
+      await toolbar.locator('[data-action=ACCEPTED]').click();
+      await page.getByRole('dialog').waitFor();
       await page.keyboard.press('Enter');
-      await page.getByRole('dialog').getByRole('button', { name: /Chuyển hồ sơ/ }).click();
+      await expect.poll(() => toolbar.locator('[data-action=RESOLVED]').count()).toBe(1);
+      await toolbar.locator('[data-action=RESOLVED]').click();
+      const resolve = page.getByRole('dialog');
+      await resolve.getByRole('button', { name: /Hoàn thành giải quyết/ }).click();
+      await expect.poll(() => resolve.textContent()).toContain('Chưa nhập số đăng ký khai sinh');
+      await resolve.getByLabel('Số đăng ký khai sinh', { exact: true }).fill('125/2026');
+      await resolve.getByLabel('Số định danh cá nhân của trẻ', { exact: true }).fill('001226012345');
+      await page.screenshot({ path: join(artifacts, 'linked-group-resolve-results.png') });
+      await resolve.getByRole('button', { name: /Hoàn thành giải quyết/ }).click();
+      await expect.poll(() => page.getByRole('dialog').count(), { timeout: 30_000 }).toBe(0);
+
+      // Back at reception, the residence component goes to the police carrying those results.
+      await switchOfficer(RECEPTION_A.username);
+      await openCode(codes[1]!);
+      await transferToPolice();
       await page.getByTestId('held-elsewhere').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('held-elsewhere').textContent()).toContain('Công an phường Ba Đình');
+      // It carries its shared data and the birth registration's results, entered once.
+      await expect.poll(() => page.getByTestId('linked-data').textContent()).toContain('Số đăng ký khai sinh125/2026');
+      expect(await page.getByTestId('linked-data').textContent()).toContain('Số định danh cá nhân của trẻ001226012345');
+      expect(await page.getByTestId('linked-data').textContent()).toContain('Ngày sinh của trẻ01/12/2026');
+      expect(await page.getByTestId('linked-data').textContent()).not.toContain('Trạm y tế');
+      await page.screenshot({ path: join(artifacts, 'linked-group-carried-data.png') });
 
       // From the birth component, the group shows where each component is.
       await page.getByTestId('linked-member').nth(0).getByRole('link').click();
@@ -185,15 +230,25 @@ describe('a linked group received once at the commune desk', () => {
       await lookup.screenshot({ path: join(artifacts, 'linked-group-lookup.png'), fullPage: true });
       await lookup.close();
 
-      // The return counter shows the group from its receipt's code: nothing has a result yet.
+      // The return counter shows the group from its receipt's code: the birth certificate is ready,
+      // the others are not; the citizen takes it now (a partial return) and comes back for the rest.
       await openScreen(page, 'Trả kết quả');
-      await page.getByLabel('Mã hồ sơ', { exact: true }).fill(codes[0]!);
-      await page.getByLabel('Mã hồ sơ', { exact: true }).press('Enter');
+      const openForReturn = async () => {
+        await page.getByLabel('Mã hồ sơ', { exact: true }).fill(codes[0]!);
+        await page.getByLabel('Mã hồ sơ', { exact: true }).press('Enter');
+      };
+      await openForReturn();
       const members = page.getByTestId('group-return-member');
+      const readiness = () => Promise.all([0, 1, 2].map((i) => members.nth(i).getAttribute('data-readiness')));
       await expect.poll(() => members.count(), { timeout: 30_000 }).toBe(3);
-      await expect.poll(async () => Promise.all([0, 1, 2].map((i) => members.nth(i).getAttribute('data-readiness')))).toEqual(['waiting', 'waiting', 'waiting']);
-      expect(await page.getByTestId('group-return').textContent()).toContain(`Hồ sơ liên thông ${codes[0]}: 3 thủ tục; đã trả 0, sẵn sàng trả 0.`);
+      await expect.poll(readiness).toEqual(['ready', 'waiting', 'waiting']);
+      expect(await page.getByTestId('group-return').textContent()).toContain(`Hồ sơ liên thông ${codes[0]}: 3 thủ tục; đã trả 0, sẵn sàng trả 1.`);
       await page.screenshot({ path: join(artifacts, 'linked-group-return.png') });
+      await page.getByRole('button', { name: /Xác nhận trả kết quả/ }).click();
+      await expect.poll(() => page.getByTestId('return-done').textContent(), { timeout: 30_000 }).toContain(codes[0]);
+      await openForReturn();
+      await expect.poll(readiness, { timeout: 30_000 }).toEqual(['returned', 'waiting', 'waiting']);
+      expect(await page.getByTestId('group-return').textContent()).toContain('đã trả 1, sẵn sàng trả 0.');
     } finally {
       await desk.context.close();
     }

@@ -107,7 +107,7 @@ function DossierDetail({ rawCode }: { rawCode: string }) {
       )}
       {done && <Notice tone="success" testId="action-done">{done}</Notice>}
       <FeePanel events={load.events} deskUnitId={desk.identity.agencyId} />
-      <LinkedGroupPanel dossier={dossier} unitText={places.unitText} />
+      <LinkedGroupPanel dossier={dossier} events={load.events} unitText={places.unitText} />
 
       <div className="detail-grid">
         <DossierFacts dossier={dossier} personal={personal} events={load.events} officerName={officerName} places={places} />

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
+import { linkedFieldKeys, linkedFieldSpecs, type LinkedFieldKey } from '../../../src/catalogue/linked-group-schema.ts';
+import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import { isoToDisplayDate } from '../receive/receive-form.ts';
 import { statusLabels } from '../../../src/dossier/status.ts';
 import { unitKindLabels } from '../../../src/units/unit-kind.ts';
 import { useDesk } from '../../app/desk-context.tsx';
@@ -10,7 +13,7 @@ import { formatInstant } from '../../components/format.ts';
  * A linked group's components beside this one: each with its code, the kind of unit that decides
  * it, its appointment, and, when this desk holds it, where it is and who has it.
  */
-export function LinkedGroupPanel({ dossier, unitText }: { dossier: ProjectedDossier; unitText: (unitId: string) => string }) {
+export function LinkedGroupPanel({ dossier, events, unitText }: { dossier: ProjectedDossier; events: readonly DossierEvent[]; unitText: (unitId: string) => string }) {
   const desk = useDesk();
   const group = dossier.group;
   const [siblings, setSiblings] = useState<ReadonlyMap<string, ProjectedDossier>>(new Map());
@@ -24,6 +27,7 @@ export function LinkedGroupPanel({ dossier, unitText }: { dossier: ProjectedDoss
     };
   }, [desk.store, codes, dossier.eventIds.length]);
   if (!group) return null;
+  const data = carriedData(events);
   return (
     <section className="linked-group-panel" aria-labelledby="linked-group-title" data-testid="linked-group-panel">
       <h2 id="linked-group-title">
@@ -57,6 +61,29 @@ export function LinkedGroupPanel({ dossier, unitText }: { dossier: ProjectedDoss
           })}
         </tbody>
       </table>
+      {data.length > 0 && (
+        <>
+          <h3>Dữ liệu liên thông của thủ tục này</h3>
+          <dl className="linked-data" data-testid="linked-data">
+            {data.map(([key, value]) => (
+              <div key={key}>
+                <dt>{linkedFieldSpecs[key].label}</dt>
+                <dd>{linkedFieldSpecs[key].format === 'date' ? isoToDisplayDate(value) : value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
     </section>
   );
+}
+
+/** What the component carries: the shared data given at reception, then the results handed on with its transfers. */
+function carriedData(events: readonly DossierEvent[]): Array<[LinkedFieldKey, string]> {
+  const values: Partial<Record<LinkedFieldKey, string>> = {};
+  for (const event of events) {
+    if (event.type === 'RECEIVED' && event.payload.group) Object.assign(values, event.payload.group.data);
+    if (event.type === 'TRANSFERRED' && event.payload.groupData) Object.assign(values, event.payload.groupData);
+  }
+  return linkedFieldKeys.flatMap((key) => (values[key] ? [[key, values[key]] as [LinkedFieldKey, string]] : []));
 }

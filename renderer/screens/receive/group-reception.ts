@@ -1,6 +1,6 @@
 import type { StatutoryTime } from '../../../src/catalogue/statutory-time.ts';
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
-import type { PlannedComponent } from '../../../src/dossier/linked-group.ts';
+import { awaitedKeys, type PlannedComponent } from '../../../src/dossier/linked-group.ts';
 import { computeFee } from '../../../src/fees/fee.ts';
 import type { ReceptionPart } from './issue-code.ts';
 import type { ReceivedPayloadDraft } from './receive-form.ts';
@@ -22,6 +22,7 @@ export function groupReceptionParts(
     dueAtMs: dues[index]!,
     draft: (codes: readonly string[]) => {
       const { component } = planned;
+      const awaited = awaitedKeys(component, components.map((c) => c.component));
       const fee = computeFee(component.fee, { copies: 1, sets: 1 });
       return {
         ...shared,
@@ -42,6 +43,7 @@ export function groupReceptionParts(
             dueAt: new Date(dues[i]!).toISOString(),
           })),
           data: planned.data,
+          ...(awaited.length > 0 ? { awaits: awaited } : {}),
         },
       };
     },

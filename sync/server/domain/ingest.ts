@@ -309,7 +309,10 @@ function transferProblem(event: DossierEvent, existingUnits: BatchContext['exist
   });
 }
 
-/** A linked group's component sent to a unit not competent for it (src/dossier/linked-group.ts): 409, as the desk says. */
+/**
+ * A linked group's component sent to a unit not competent for it, or without the results of other
+ * components it needs (src/dossier/linked-group.ts): 409, as the desk says.
+ */
 function groupTransferRefusal(event: DossierEvent, existingUnits: BatchContext['existingUnits'], draft: DossierDraft): ServerError | null {
   if (event.type !== 'TRANSFERRED') return null;
   const history = [...draft.stored, ...draft.added.map((a) => a.event)];
@@ -318,8 +321,8 @@ function groupTransferRefusal(event: DossierEvent, existingUnits: BatchContext['
   const target = existingUnits.get(event.payload.toUnitId);
   if (!target) return null;
   const kind = unitKindSchema.safeParse(target.kind);
-  const problem = groupTransferProblem(projectDossier(history), { id: target.id, name: target.name, ...(kind.success ? { kind: kind.data } : {}) });
-  return problem ? new ServerError(409, 'group.wrong_unit_kind', problem, { eventId: event.id, path: ['payload', 'toUnitId'] }) : null;
+  const problem = groupTransferProblem(projectDossier(history), { id: target.id, name: target.name, ...(kind.success ? { kind: kind.data } : {}) }, event.payload.groupData ?? {});
+  return problem ? new ServerError(409, problem.code, problem.message, { eventId: event.id, path: ['payload', problem.code === 'group.results_missing' ? 'groupData' : 'toUnitId'] }) : null;
 }
 
 function idReused(event: DossierEvent): ServerError {

@@ -24,6 +24,7 @@ function residenceComponent(world: World): { code: string; payload: PayloadInput
         procedureName: 'Liên thông thủ tục hành chính: đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
         members: [{ dossierCode: code, procedureCode: '1.004222', procedureName: 'Đăng ký thường trú', unitKind: 'police', dueAt: base.dueAt }],
         data: { childName: 'Trần Minh Khang' },
+        awaits: ['birthRegistrationNumber'],
       },
     },
   };
@@ -33,7 +34,7 @@ function residenceComponent(world: World): { code: string; payload: PayloadInput
 describe.each(serverTestDatabases())('linked group components on $name', (database) => {
   const suite = worldPerSuite(database);
 
-  it('refuses a component sent to a unit of the wrong kind with 409 naming the component, nothing stored, and takes one sent to the police', async () => {
+  it('refuses a component sent to a unit of the wrong kind, or without the results it awaits, with 409 naming the component; takes one sent to the police with them', async () => {
     const world = suite.world;
     const reception = world.officers.receptionA!;
     await addUnit(world.database.db, { id: POLICE, name: 'Công an xã Tân Lập', level: 'commune', parentId: PROVINCE, kind: 'police' });
@@ -51,7 +52,14 @@ describe.each(serverTestDatabases())('linked group components on $name', (databa
     const stored = await world.database.db.selectFrom('events').select('id').where('id', '=', wrong.id).execute();
     expect(stored).toEqual([]);
 
-    const right = makeEvent(world.deskA, reception, 'TRANSFERRED', code, { toUnitId: POLICE });
+    // To the police, but without the birth registration's result it needs: refused too.
+    const bare = makeEvent(world.deskA, reception, 'TRANSFERRED', code, { toUnitId: POLICE });
+    const missing = await push(world.app, world.deskA, [bare]);
+    expect(missing.statusCode).toBe(409);
+    expect(missing.json().error).toMatchObject({ code: 'group.results_missing', path: 'payload.groupData' });
+    expect(missing.json().error.message).toContain('Chưa chuyển được "Đăng ký thường trú": cần số đăng ký khai sinh');
+
+    const right = makeEvent(world.deskA, reception, 'TRANSFERRED', code, { toUnitId: POLICE, groupData: { birthRegistrationNumber: '125/2026' } });
     expect((await push(world.app, world.deskA, [right])).statusCode).toBe(200);
   });
 });

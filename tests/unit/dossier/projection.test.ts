@@ -75,6 +75,8 @@ describe('projectDossier: scenarios', () => {
       handoverPending: false,
       deadlineState: 'early',
       feeReceipts: [],
+      // A linked group id alone (older events) is no group membership.
+      group: null,
     });
   });
 

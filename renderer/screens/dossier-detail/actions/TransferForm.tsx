@@ -1,4 +1,6 @@
-import { groupTransferProblem, isGroupTransferTarget } from '../../../../src/dossier/linked-group.ts';
+import { groupTransferProblem, isGroupTransferTarget, resultsOf, type LinkedData } from '../../../../src/dossier/linked-group.ts';
+import type { ProjectedDossier } from '../../../../src/dossier/projection.ts';
+import type { DeskStore } from '../../../store/index.ts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -72,9 +74,11 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
       return;
     }
     const target = province?.units.find((u) => u.id === toUnitId) ?? { id: toUnitId, name: places?.unitText(toUnitId) ?? toUnitId };
-    const wrongKind = groupTransferProblem(dossier, target);
+    // A component that needs another's results (the birth registration number…) takes them along, read from that component here.
+    const groupData = await awaitedResults(desk.store, dossier);
+    const wrongKind = groupTransferProblem(dossier, target, groupData ?? undefined);
     if (wrongKind) {
-      form.setError('toUnitId', { message: wrongKind });
+      form.setError('toUnitId', { message: wrongKind.message });
       return;
     }
     try {
@@ -82,6 +86,7 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
         toUnitId,
         ...(ownUnit && toOfficerId ? { toOfficerId } : {}),
         ...(note ? { note } : {}),
+        ...(groupData && !handBack && Object.keys(groupData).length > 0 ? { groupData } : {}),
       });
       onDone();
     } catch (error) {
@@ -134,4 +139,13 @@ export function TransferForm({ dossier, onDone, onCancel }: ActionFormProps) {
       <FormButtons submitLabel="Chuyển hồ sơ" busy={form.formState.isSubmitting} onCancel={onCancel} focusSubmit={handBack} />
     </form>
   );
+}
+
+/** The results this component awaits, as the group's other components on this desk recorded them; null when it awaits none. */
+async function awaitedResults(store: DeskStore, dossier: ProjectedDossier): Promise<LinkedData | null> {
+  const awaits = dossier.group?.awaits ?? [];
+  if (awaits.length === 0 || !dossier.group) return null;
+  const siblings = dossier.group.members.filter((m) => m.dossierCode !== dossier.code);
+  const available = resultsOf((await Promise.all(siblings.map((m) => store.events.forDossier(m.dossierCode)))).flat());
+  return Object.fromEntries(awaits.flatMap((key) => (available[key] ? [[key, available[key]]] : []))) as LinkedData;
 }
