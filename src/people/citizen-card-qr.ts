@@ -24,6 +24,8 @@ const fieldCount = 7;
 const sexes: ReadonlyMap<string, Sex> = new Map([
   ['nam', 'male'],
   ['nữ', 'female'],
+  // A scanner in keyboard mode that cannot type Vietnamese letters sends them unaccented.
+  ['nu', 'female'],
 ]);
 
 /**

@@ -11,6 +11,7 @@ import { newPgliteDir } from '../integration/server/support/server-databases.ts'
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { openScreen } from './support/counter.ts';
+import { scanWithKeyboard } from './support/scanner.ts';
 import { logIn, openFreshDesk } from './support/desk.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
 import { PASSWORD, PROVINCE, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
@@ -88,9 +89,15 @@ describe('a linked group received once at the commune desk', () => {
       await group.getByLabel('Ngày sinh của trẻ', { exact: true }).fill('01/12/2026');
       await group.getByLabel('Giới tính của trẻ', { exact: true }).selectOption('Nam');
       await group.getByLabel('Nơi sinh của trẻ', { exact: true }).fill('Bệnh viện Phụ sản Hà Nội');
-      await group.getByLabel('Họ và tên người mẹ', { exact: true }).fill('Nguyễn Thị Mai');
-      await group.getByLabel('Số định danh cá nhân của người mẹ', { exact: true }).fill('001195012349');
-      await group.getByLabel('Nơi thường trú', { exact: true }).fill('Số 5 phố Đội Cấn, phường Ba Đình, Hà Nội');
+      // The mother's citizen ID card, scanned once the declarant is filled, fills the mother and the residence.
+      // (ASCII, as a scanner in keyboard mode that cannot type Vietnamese letters sends it.)
+      await group.getByLabel('Nơi đăng ký khám bệnh, chữa bệnh ban đầu', { exact: true }).click();
+      await scanWithKeyboard(page, '001195012349|123456789|Nguyen Thi Mai|01021995|Nu|So 5 pho Doi Can, Phuong Ba Dinh, Ha Noi|01072021', 10);
+      await expect.poll(() => page.getByTestId('receive-notice').textContent()).toContain('Đã điền thông tin người mẹ từ thẻ căn cước của Nguyen Thi Mai');
+      expect(await group.getByLabel('Họ và tên người mẹ', { exact: true }).inputValue()).toBe('Nguyen Thi Mai');
+      expect(await group.getByLabel('Số định danh cá nhân của người mẹ', { exact: true }).inputValue()).toBe('001195012349');
+      expect(await group.getByLabel('Nơi thường trú', { exact: true }).inputValue()).toBe('So 5 pho Doi Can, Phuong Ba Dinh, Ha Noi');
+      expect(await page.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe('Nguyễn Thị Mai');
       await group.getByLabel('Nơi đăng ký khám bệnh, chữa bệnh ban đầu', { exact: true }).fill('Trạm y tế phường Ba Đình');
       await page.screenshot({ path: join(artifacts, 'linked-group-receive.png') });
       await page.getByRole('button', { name: /Lưu và in biên nhận/ }).click();

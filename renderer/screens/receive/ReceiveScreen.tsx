@@ -15,7 +15,7 @@ import { PrintFormDialog } from '../../print/PrintFormDialog.tsx';
 import { useScanHandler } from '../../scanner/scanner-context.ts';
 import { consultationSavedText, useCounterOutcomes } from './CounterOutcomes.tsx';
 import { receiveDossiers } from './issue-code.ts';
-import { groupReceptionParts } from './group-reception.ts';
+import { fillGroupPersonFromCard, groupReceptionParts } from './group-reception.ts';
 import { LinkedGroupFields } from './LinkedGroupFields.tsx';
 import { ProcedurePicker, recentShortcut } from './ProcedurePicker.tsx';
 import { loadRecentProcedures, rememberProcedure } from './recent-procedures.ts';
@@ -124,6 +124,14 @@ function ReceiveWorkspace() {
   const onScan = useCallback(
     (text: string) => {
       const card = parseCitizenCardQr(text, localDateOf(desk.now()));
+      if (card.ok && procedure?.linked && getValues('fullName').trim() !== '') {
+        // The declarant is filled: a second card in a group is the mother's (birth) or the deceased's (death).
+        const filled = fillGroupPersonFromCard(procedure.linked, card.value, (key, value) => setValue(`groupData.${key}`, value), getValues('groupData'));
+        if (filled) {
+          setNotice({ kind: 'info', text: `Đã điền ${filled} từ thẻ căn cước của ${card.value.fullName}.` });
+          return true;
+        }
+      }
       if (card.ok) {
         const { fullName, citizenId, birthDate, sex, address } = card.value;
         setValue('fullName', fullName);
@@ -142,7 +150,7 @@ function ReceiveWorkspace() {
       }
       return false;
     },
-    [desk, setValue],
+    [desk, getValues, procedure, setValue],
   );
   useScanHandler(onScan, 'mã QR trên thẻ căn cước');
 

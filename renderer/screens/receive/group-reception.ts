@@ -1,9 +1,11 @@
+import type { LinkedFieldKey, LinkedGroup } from '../../../src/catalogue/linked-group-schema.ts';
 import type { StatutoryTime } from '../../../src/catalogue/statutory-time.ts';
+import type { CitizenCardData } from '../../../src/people/citizen-card-qr.ts';
 import type { Procedure } from '../../../src/catalogue/procedure-schema.ts';
 import { awaitedKeys, type PlannedComponent } from '../../../src/dossier/linked-group.ts';
 import { computeFee } from '../../../src/fees/fee.ts';
 import type { ReceptionPart } from './issue-code.ts';
-import type { ReceivedPayloadDraft } from './receive-form.ts';
+import { isoToDisplayDate, type ReceivedPayloadDraft } from './receive-form.ts';
 
 /**
  * The dossiers of one linked group's reception: one per component, in catalogue order, each with
@@ -48,4 +50,31 @@ export function groupReceptionParts(
       };
     },
   }));
+}
+
+/**
+ * A citizen ID card scanned for a group once the declarant is filled: the birth group's mother or
+ * the death group's deceased, and the residence address when still empty. Returns what was filled,
+ * in words ("người mẹ"), or null when the group has no such person.
+ */
+export function fillGroupPersonFromCard(
+  group: LinkedGroup,
+  card: CitizenCardData,
+  set: (key: LinkedFieldKey, value: string) => void,
+  typed: Partial<Record<LinkedFieldKey, string>>,
+): string | null {
+  const keys = new Set(group.components.flatMap((c) => c.needs));
+  let who: string | null = null;
+  if (keys.has('deceasedName')) {
+    set('deceasedName', card.fullName);
+    set('deceasedCitizenId', card.citizenId);
+    set('deceasedBirthDate', isoToDisplayDate(card.birthDate));
+    who = 'thông tin người chết';
+  } else if (keys.has('motherName')) {
+    set('motherName', card.fullName);
+    set('motherCitizenId', card.citizenId);
+    who = 'thông tin người mẹ';
+  }
+  if (who && keys.has('residenceAddress') && !typed.residenceAddress?.trim()) set('residenceAddress', card.address);
+  return who;
 }
