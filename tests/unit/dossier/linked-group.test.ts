@@ -6,6 +6,7 @@ import { createEvent } from '../../../src/dossier/events.ts';
 import { chosenComponents, fieldsToEnter, groupDueAt, planLinkedReception } from '../../../src/dossier/linked-group.ts';
 import { splitPersonal, joinPersonal } from '../../../renderer/store/personal-data.ts';
 import { canonicalJson } from '../../../src/canonical-json.ts';
+import { fillGroupPersonFromCard } from '../../../renderer/screens/receive/group-reception.ts';
 
 const catalogue = loadBundledCatalogue();
 const birthGroup = getProcedure(catalogue, '2.000986');
@@ -137,5 +138,18 @@ describe('a component dossier', () => {
     expect(JSON.stringify(clear)).not.toContain('Trần Minh Khang');
     expect(Object.keys(personal)).toContain('payload.group.data');
     expect(canonicalJson(joinPersonal(clear, personal))).toBe(canonicalJson(event));
+  });
+});
+
+describe('a citizen ID card scanned for a group', () => {
+  const card = { citizenId: '001060012345', oldId: null, fullName: 'Lê Văn Tư', birthDate: '1960-03-04', sex: 'male' as const, address: 'Số 1 phố Kim Mã, Ba Đình', issueDate: '2021-07-01' };
+
+  it('fills the deceased of the death group and an empty residence; the mother of the birth group, keeping a typed residence', () => {
+    const death: Record<string, string> = {};
+    expect(fillGroupPersonFromCard(deathGroup.linked!, card, (key, value) => (death[key] = value), {})).toBe('thông tin người chết');
+    expect(death).toEqual({ deceasedName: 'Lê Văn Tư', deceasedCitizenId: '001060012345', deceasedBirthDate: '04/03/1960', residenceAddress: 'Số 1 phố Kim Mã, Ba Đình' });
+    const birth: Record<string, string> = {};
+    expect(fillGroupPersonFromCard(birthGroup.linked!, card, (key, value) => (birth[key] = value), { residenceAddress: 'Đã gõ' })).toBe('thông tin người mẹ');
+    expect(birth).toEqual({ motherName: 'Lê Văn Tư', motherCitizenId: '001060012345' });
   });
 });

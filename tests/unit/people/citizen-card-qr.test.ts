@@ -51,6 +51,11 @@ describe('parseCitizenCardQr', () => {
     expect(result.ok && result.value).toMatchObject({ fullName: 'Trần Thị Bình', sex: 'female', birthDate: '1985-01-01', address: 'Hà Nội' });
   });
 
+  it('reads a card a keyboard-mode scanner sent without accents', () => {
+    const result = parseCitizenCardQr(qr({ id: '001185000001', name: 'TRAN THI BINH', birth: '01011985', sex: 'Nu', address: 'Ha Noi' }), TODAY);
+    expect(result.ok && result.value).toMatchObject({ sex: 'female', birthDate: '1985-01-01' });
+  });
+
   it('says how many fields it found when there are too few', () => {
     const result = parseCitizenCardQr('079204001234|272345678|Nguyễn Văn An|15032004', TODAY);
     expect(!result.ok && result.error.code).toBe('citizen_card_qr.not_enough_fields');
