@@ -168,10 +168,19 @@ describe('names and keys', () => {
         const code = await receiveBirthRegistration(page, 'Lê Văn Cường');
         await openDossier(page, code);
         const toolbar = page.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
-        await page.keyboard.press('Alt+KeyC');
         const dialog = page.getByRole('dialog');
         const unitPicker = dialog.getByRole('combobox', { name: 'Chuyển đến đơn vị' });
-        await unitPicker.waitFor();
+        // A key pressed before the detail's actions are live does nothing: pressed again until the dialog opens.
+        await toolbar.locator('[data-action=TRANSFERRED]').waitFor();
+        await expect
+          .poll(
+            async () => {
+              if ((await dialog.count()) === 0) await page.keyboard.press('Alt+KeyC');
+              return unitPicker.isVisible();
+            },
+            { timeout: 30_000 },
+          )
+          .toBe(true);
         // Every unit of the province by name (issue 20 point 3: a searchable picker, no typed id).
         await unitPicker.press('ArrowDown');
         await expect
