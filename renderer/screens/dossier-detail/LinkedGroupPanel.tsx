@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { linkedFieldKeys, linkedFieldSpecs, type LinkedFieldKey } from '../../../src/catalogue/linked-group-schema.ts';
 import type { DossierEvent } from '../../../src/dossier/events.ts';
@@ -7,6 +6,7 @@ import { isoToDisplayDate } from '../receive/receive-form.ts';
 import { statusLabels } from '../../../src/dossier/status.ts';
 import { unitKindLabels } from '../../../src/units/unit-kind.ts';
 import { useDesk } from '../../app/desk-context.tsx';
+import { useGroupMembers } from '../../components/use-group-members.ts';
 import { formatInstant } from '../../components/format.ts';
 
 /**
@@ -16,16 +16,7 @@ import { formatInstant } from '../../components/format.ts';
 export function LinkedGroupPanel({ dossier, events, unitText }: { dossier: ProjectedDossier; events: readonly DossierEvent[]; unitText: (unitId: string) => string }) {
   const desk = useDesk();
   const group = dossier.group;
-  const [siblings, setSiblings] = useState<ReadonlyMap<string, ProjectedDossier>>(new Map());
-  const codes = group?.members.map((m) => m.dossierCode).join(' ') ?? '';
-  useEffect(() => {
-    if (codes === '') return;
-    let live = true;
-    void desk.store.dossiers.byCodes(codes.split(' ')).then((found) => live && setSiblings(new Map(found.map((d) => [d.code, d]))));
-    return () => {
-      live = false;
-    };
-  }, [desk.store, codes, dossier.eventIds.length]);
+  const siblings = useGroupMembers(desk.store, dossier);
   if (!group) return null;
   const data = carriedData(events);
   return (

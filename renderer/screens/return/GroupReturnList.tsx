@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { DossierStatus } from '../../../src/dossier/status.ts';
 import { unitKindLabels } from '../../../src/units/unit-kind.ts';
 import { useDesk } from '../../app/desk-context.tsx';
+import { useGroupMembers } from '../../components/use-group-members.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 /** What the counter can do with a component now: hand it over, wait for it, or nothing (returned). */
@@ -26,16 +26,7 @@ const readinessText = {
 export function GroupReturnList({ dossier, onPick }: { dossier: ProjectedDossier; onPick: (code: string) => void }) {
   const desk = useDesk();
   const group = dossier.group;
-  const [members, setMembers] = useState<ReadonlyMap<string, ProjectedDossier>>(new Map());
-  const codes = group?.members.map((m) => m.dossierCode).join(' ') ?? '';
-  useEffect(() => {
-    if (codes === '') return;
-    let live = true;
-    void desk.store.dossiers.byCodes(codes.split(' ')).then((found) => live && setMembers(new Map(found.map((d) => [d.code, d]))));
-    return () => {
-      live = false;
-    };
-  }, [desk.store, codes]);
+  const members = useGroupMembers(desk.store, dossier);
   if (!group) return null;
   const states = group.members.map((m) => componentReadiness(members.get(m.dossierCode), desk.identity.agencyId));
   const returned = states.filter((s) => s === 'returned').length;
