@@ -1,5 +1,4 @@
 import type { DossierState } from '../../src/dossier/dossier-state.ts';
-import { countableDossiers } from '../../src/reports/linked-groups.ts';
 import { timeDossiers } from '../../src/reports/report-dossiers.ts';
 import { figuresOf } from '../../src/reports/report-figures.ts';
 import { periodWindow } from '../../src/reports/report-period.ts';
@@ -24,7 +23,7 @@ export interface ReportSeries {
 }
 
 /**
- * Buckets the figures of every countable dossier (linked ones once) by day of receipt and month of
+ * Buckets the figures of every dossier given (the unit's own) by day of receipt and month of
  * finishing, so that the bars add up to the table: the figures come from `figuresOf`, the same
  * rule the official report counts with.
  */
@@ -33,7 +32,7 @@ export function reportSeries(dossiers: readonly DossierState[], period: ReportPe
   const asOfMs = asOf === undefined ? window.endMs : Date.parse(asOf);
   const receivedByDate = new Map<LocalDate, number>();
   const finishedByMonth = new Map<string, { finished: number; onTime: number }>();
-  for (const timed of countableDossiers(timeDossiers(dossiers).usable)) {
+  for (const timed of timeDossiers(dossiers).usable) {
     const figures = figuresOf(timed, window, asOfMs);
     if (figures.includes('received.total')) {
       const date = localDateOf(timed.receivedMs);

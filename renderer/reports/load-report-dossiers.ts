@@ -35,8 +35,8 @@ export interface LoadProgress {
  * of the period, plus older ones still open. Read from the report days (one doc per day of
  * receipt) once the store has built them, else from the projections in pages of the store's
  * index so the desk never asks for its whole history at once. With `unitId`, only the dossiers
- * that unit received: a dossier transferred here from another unit is counted by the unit that
- * received it, never twice.
+ * that unit received or is competent for (a linked component sent here): the report picks which
+ * of them each figure counts (`computeOfficialReport`'s `unitId`).
  */
 export async function loadReportDossiers(
   source: ReportSource,
@@ -49,7 +49,7 @@ export async function loadReportDossiers(
   const endIso = new Date(instantAt(addDays(period.to, 1), 0)).toISOString();
   const found = new Map<string, DossierState>();
   const keep = (state: DossierState) => {
-    if (unitId !== undefined && state.receivingUnitId !== unitId) return;
+    if (unitId !== undefined && state.receivingUnitId !== unitId && state.reportUnitId !== unitId) return;
     found.set(state.code, state);
     if (found.size % PAGE_SIZE === 0) onProgress?.({ loaded: found.size });
   };

@@ -16,21 +16,40 @@ interface Entry {
   status: DossierStatus;
   dueKey: string;
   officer: string;
+  /** The unit holding the dossier (`state.holderUnitId`); '' when the projection names none. */
+  unit: string;
 }
 
 export interface DeadlineCount {
   statuses: readonly DossierStatus[];
   officer?: string;
+  /**
+   * Only dossiers held by this unit (see {@link isHeldBy}): a dossier transferred to another unit
+   * raises its alerts at that unit's desk, and here again once handed back.
+   */
+  holderUnit?: string;
   /** Bounds on `dueKey` (normalised instants; `before` exclusive). */
   from?: string;
   before?: string;
 }
 
+/** The holder unit recorded in a stored projection ('' when there is none). */
+function holderUnitOf(doc: Pick<DossierDoc, 'state'>): string {
+  const unit = (doc.state as { holderUnitId?: unknown } | undefined)?.holderUnitId;
+  return typeof unit === 'string' ? unit : '';
+}
+
+/** Held by `unit`: its holder unit, or none recorded (a legacy projection counts as held here). */
+function isHeldBy(holderUnit: string, unit: string): boolean {
+  return holderUnit === '' || holderUnit === unit;
+}
+
 /**
- * Open dossiers' status, due key and holder, in memory: alert badges are re-counted on every
- * change and clock tick, and IndexedDB counts by walking the index range (about 85 ms for the
- * 18,000 overdue dossiers of a 200,000-dossier desk). Loaded once from the `[status, dueKey]`
- * index, then kept in step with every dossier write through the collection's change stream.
+ * Open dossiers' status, due key, holder officer and holder unit, in memory: alert badges are
+ * re-counted on every change and clock tick, and IndexedDB counts by walking the index range
+ * (about 85 ms for the 18,000 overdue dossiers of a 200,000-dossier desk). Loaded once from the
+ * `[status, dueKey]` index, then kept in step with every dossier write through the collection's
+ * change stream. The holder unit comes from the stored projection (`state`), no index needed.
  */
 export interface DeadlineIndex {
   tracks(status: DossierStatus): boolean;
@@ -47,10 +66,17 @@ export function createDeadlineIndex(dossiers: RxCollection<DossierDoc>): Deadlin
   let loading: Promise<void> | null = null;
   let loaded = false;
 
-  function apply(code: string, doc: Pick<DossierDoc, 'status' | 'dueKey' | 'holderOfficerId'> | null): void {
+  const entryOf = (doc: Pick<DossierDoc, 'status' | 'dueKey' | 'holderOfficerId' | 'state'>): Entry => ({
+    status: doc.status as DossierStatus,
+    dueKey: doc.dueKey,
+    officer: doc.holderOfficerId,
+    unit: holderUnitOf(doc),
+  });
+
+  function apply(code: string, doc: Pick<DossierDoc, 'status' | 'dueKey' | 'holderOfficerId' | 'state'> | null): void {
     if (!loaded) changedWhileLoading.add(code);
     if (doc === null || !tracked.has(doc.status)) entries.delete(code);
-    else entries.set(code, { status: doc.status as DossierStatus, dueKey: doc.dueKey, officer: doc.holderOfficerId });
+    else entries.set(code, entryOf(doc));
   }
 
   const subscription = dossiers.$.subscribe((change) => {
@@ -61,7 +87,7 @@ export function createDeadlineIndex(dossiers: RxCollection<DossierDoc>): Deadlin
     const perStatus = await Promise.all(OPEN_STATUSES.map((status) => dossiers.find({ selector: { status }, sort: [{ dueKey: 'asc' }] }).exec()));
     for (const doc of perStatus.flat()) {
       if (changedWhileLoading.has(doc.code)) continue;
-      entries.set(doc.code, { status: doc.status as DossierStatus, dueKey: doc.dueKey, officer: doc.holderOfficerId });
+      entries.set(doc.code, entryOf(doc));
     }
     loaded = true;
     changedWhileLoading.clear();
@@ -80,6 +106,7 @@ export function createDeadlineIndex(dossiers: RxCollection<DossierDoc>): Deadlin
         const n = counts.get(entry.status);
         if (n === undefined) continue;
         if (query.officer !== undefined && entry.officer !== query.officer) continue;
+        if (query.holderUnit !== undefined && !isHeldBy(entry.unit, query.holderUnit)) continue;
         if (query.from !== undefined && entry.dueKey < query.from) continue;
         if (query.before !== undefined && entry.dueKey >= query.before) continue;
         counts.set(entry.status, n + 1);

@@ -58,6 +58,15 @@ export function personalDataOf(state: ProjectedDossier, events: readonly Dossier
   return personal;
 }
 
+/**
+ * The projection stored in a dossier doc. Projections saved before a field of the state existed
+ * lack it until the dossier's next event: such a dossier is counted by the unit that received it.
+ */
+export function stateOfDoc(doc: Pick<DossierDoc, 'state'>): ProjectedDossier {
+  const state = doc.state as unknown as ProjectedDossier & { reportUnitId?: string };
+  return state.reportUnitId === undefined ? { ...state, reportUnitId: state.receivingUnitId } : state;
+}
+
 export function toDossierDoc(state: ProjectedDossier): DossierDoc {
   return {
     code: state.code,

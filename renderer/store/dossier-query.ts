@@ -21,6 +21,12 @@ export interface DossierQuery {
   receivedTo?: string;
   /** Current holder. */
   officer?: string;
+  /**
+   * Only dossiers held by this unit (`state.holderUnitId`), or with no holder unit recorded (a
+   * legacy projection counts as held here): the desk's alerts leave out dossiers transferred to
+   * another unit, which raises them. Not indexed: filtered while walking the index range.
+   */
+  holderUnit?: string;
   /** Diacritic- and case-insensitive; see `nameSearchKeys` for what matches. */
   nameQuery?: string;
   /** Default `received-desc` (newest first). */
@@ -33,6 +39,17 @@ export interface DossierQuery {
 
 type SortKeyField = 'receivedKey' | 'receivedDescKey' | 'dueKey';
 type Range = { $gte?: string; $gt?: string; $lt?: string };
+
+/** The holder unit inside the stored projection: no index, so a selector on it only filters. */
+export const HOLDER_UNIT_PATH = 'state.holderUnitId';
+
+/**
+ * Held by `unit` or by no recorded unit; `null` matches a projection without the field (RxDB's
+ * matcher follows MongoDB there, and so does {@link matchesSelector}).
+ */
+export function holderUnitSelector(unit: string): { $in: (string | null)[] } {
+  return { $in: [unit, '', null] };
+}
 
 /** Every sort is ascending on one composite key field (see dossier-schema.ts). */
 export function sortField(sort: DossierSort): SortKeyField {
@@ -49,6 +66,7 @@ export function buildSelector(query: DossierQuery, sort: DossierSort): Record<st
   if (query.officer !== undefined) selector.holderOfficerId = query.officer;
   if (query.procedure !== undefined) selector.procedureCode = query.procedure;
   if (query.field !== undefined) selector.field = query.field;
+  if (query.holderUnit !== undefined) selector[HOLDER_UNIT_PATH] = holderUnitSelector(query.holderUnit);
 
   const ranges: Partial<Record<SortKeyField, Range>> = {};
   const range = (field: SortKeyField): Range => (ranges[field] ??= {});
@@ -67,10 +85,17 @@ export function buildSelector(query: DossierQuery, sort: DossierSort): Record<st
   return selector;
 }
 
+/** A field of the doc by its (dotted) path; a missing one reads as null, as RxDB's matcher has it. */
+function valueAt(doc: DossierDoc, path: string): unknown {
+  let value: unknown = doc;
+  for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value ?? null;
+}
+
 /** The same filter in memory, for candidates found through the name index. */
 export function matchesSelector(doc: DossierDoc, selector: Record<string, unknown>): boolean {
   for (const [field, condition] of Object.entries(selector)) {
-    const value = (doc as unknown as Record<string, unknown>)[field];
+    const value = valueAt(doc, field);
     if (condition !== null && typeof condition === 'object') {
       const c = condition as Range & { $in?: unknown[] };
       if (c.$in && !c.$in.includes(value)) return false;

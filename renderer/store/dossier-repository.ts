@@ -2,10 +2,10 @@ import type { RxCollection } from 'rxdb';
 import type { ProjectedDossier } from '../../src/dossier/projection.ts';
 import { DossierStatus } from '../../src/dossier/status.ts';
 import { normalizeInstant } from './instant.ts';
-import { personalDataOf } from './dossier-doc.ts';
+import { personalDataOf, stateOfDoc } from './dossier-doc.ts';
 import type { DossierPersonalData } from './dossier-doc.ts';
 import type { DossierEvent } from '../../src/dossier/events.ts';
-import { buildSelector, compareForSort, matchesSelector, sortField, statusList } from './dossier-query.ts';
+import { HOLDER_UNIT_PATH, buildSelector, compareForSort, holderUnitSelector, matchesSelector, sortField, statusList } from './dossier-query.ts';
 import type { DossierQuery, DossierSelector, DossierSort } from './dossier-query.ts';
 import type { BlindIndex } from './blind-index.ts';
 import type { DeadlineIndex } from './deadline-index.ts';
@@ -37,6 +37,11 @@ export interface DossierCountFilter {
   statuses?: readonly DossierStatus[];
   officer?: string;
   deadline?: { from?: string; before?: string };
+  /**
+   * Only dossiers held by this unit or with none recorded (`DossierQuery.holderUnit`). Open
+   * statuses are counted in memory; a closed status then reads its documents (no index has it).
+   */
+  holderUnit?: string;
 }
 
 export interface DossierRepository {
@@ -138,7 +143,7 @@ export function createDossierRepository(
     const items = docs.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((doc) => doc.state as unknown as ProjectedDossier),
+      items: items.map((doc) => stateOfDoc(doc)),
       nextCursor: docs.length > limit && last ? last[sortField(sort)] : null,
       tooBroad,
     };
@@ -150,12 +155,12 @@ export function createDossierRepository(
       // Contact data live only in the encrypted events: read beside the projection, not after it.
       const [doc, events] = await Promise.all([dossiers.findOne(wanted).exec(), eventsOf(wanted)]);
       if (!doc) return null;
-      const state = doc.toMutableJSON().state as unknown as ProjectedDossier;
+      const state = stateOfDoc(doc.toMutableJSON());
       return { state, personal: personalDataOf(state, events) };
     },
 
     async byCodes(codes) {
-      const found = new Map((await readByIds(dossiers, [...new Set(codes)])).map((doc) => [doc.code, doc.state as unknown as ProjectedDossier]));
+      const found = new Map((await readByIds(dossiers, [...new Set(codes)])).map((doc) => [doc.code, stateOfDoc(doc)]));
       return codes.flatMap((code) => found.get(code) ?? []);
     },
 
@@ -168,7 +173,7 @@ export function createDossierRepository(
       return [...found.values()]
         .map((doc) => doc.toMutableJSON())
         .sort(compareForSort('received-desc'))
-        .map((doc) => doc.state as unknown as ProjectedDossier);
+        .map((doc) => stateOfDoc(doc));
     },
 
     async query(query = {}) {
@@ -196,6 +201,7 @@ export function createDossierRepository(
       const fromMemory = deadlines.count({
         statuses: inMemory,
         ...(filter.officer !== undefined ? { officer: filter.officer } : {}),
+        ...(filter.holderUnit !== undefined ? { holderUnit: filter.holderUnit } : {}),
         ...(due.$gte !== undefined ? { from: due.$gte } : {}),
         ...(due.$lt !== undefined ? { before: due.$lt } : {}),
       });
@@ -209,7 +215,13 @@ export function createDossierRepository(
             const selector: Record<string, unknown> = { status };
             if (filter.officer !== undefined) selector.holderOfficerId = filter.officer;
             if (Object.keys(due).length > 0) selector.dueKey = due;
-            result[status] = await dossiers.count({ selector }).exec();
+            if (filter.holderUnit === undefined) {
+              result[status] = await dossiers.count({ selector }).exec();
+            } else {
+              // The holder unit is inside the projection: Dexie counts only what an index answers (QU14).
+              selector[HOLDER_UNIT_PATH] = holderUnitSelector(filter.holderUnit);
+              result[status] = (await dossiers.find({ selector: selector as DossierSelector }).exec()).length;
+            }
           }),
       ]);
       return result;

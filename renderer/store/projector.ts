@@ -4,8 +4,7 @@ import { readStoredEvent } from '../../src/dossier/events.ts';
 import type { DossierEvent } from '../../src/dossier/events.ts';
 import { projectDossier } from '../../src/dossier/projection.ts';
 import type { DeskCollections } from './database.ts';
-import { personalDataOf, toDossierDoc } from './dossier-doc.ts';
-import type { ProjectedDossier } from '../../src/dossier/projection.ts';
+import { personalDataOf, stateOfDoc, toDossierDoc } from './dossier-doc.ts';
 import type { DossierState } from '../../src/dossier/dossier-state.ts';
 import type { BlindIndex } from './blind-index.ts';
 import type { DossierPersonalData } from './dossier-doc.ts';
@@ -75,7 +74,7 @@ export function createProjector(collections: DeskCollections, settings: Settings
 
   /** The search-key doc ids of a projection, its personal data taken from the events it applied. */
   async function searchKeyIdsOf(doc: Pick<DossierDoc, 'applicantName' | 'receivedDescKey' | 'state'>, events: readonly DossierEvent[]): Promise<string[]> {
-    const personal = personalDataOf(doc.state as unknown as ProjectedDossier, events);
+    const personal = personalDataOf(stateOfDoc(doc), events);
     return (await searchKeysOf(doc.applicantName, personal, blind)).map((key) => searchKeyId(key, doc.receivedDescKey));
   }
 
@@ -85,7 +84,7 @@ export function createProjector(collections: DeskCollections, settings: Settings
     if (events.length === 0) return;
     const known = previous ? previous.toMutableJSON() : null;
     // The claim's report row goes back to the stored projection's before the projection moves it.
-    if (refused && known) await reportDays.record(refused.state, known.state as unknown as DossierState);
+    if (refused && known) await reportDays.record(refused.state, stateOfDoc(known));
     await writeProjection(code, events, known, 'upsert', refused?.keyIds ?? []);
   }
 
@@ -126,7 +125,7 @@ export function createProjector(collections: DeskCollections, settings: Settings
     // projection: the checkpoint moves only after all of them, and projecting is idempotent.
     const [written] = await Promise.all([
       writeDossier(doc, previous !== null, mode),
-      reportDays.record(previous ? (previous.state as unknown as DossierState) : null, state),
+      reportDays.record(previous ? stateOfDoc(previous) : null, state),
       stale.length > 0 ? collections.searchkeys.bulkRemove(stale) : null,
       fresh.length > 0 ? collections.searchkeys.bulkUpsert(fresh.map((id) => ({ id, code }))) : null,
     ]);

@@ -3,6 +3,7 @@ import type { DossierState } from '../../src/dossier/dossier-state.ts';
 import { localDateOf, minuteOfDay } from '../../src/time/vn-time.ts';
 import type { LocalDate } from '../../src/time/vn-time.ts';
 import { instantFromMs } from './instant.ts';
+import { stateOfDoc } from './dossier-doc.ts';
 import { readByPrimaryKey } from './paged-queries.ts';
 import { REPORT_ROW_FORMAT, fromReportRow, parseReportRows, toReportRow } from './report-rows.ts';
 import type { ReportRows } from './report-rows.ts';
@@ -151,7 +152,7 @@ export function createReportDays(settings: RxCollection<SettingsDoc>, dossiers: 
     const docs = await readByPrimaryKey(dossiers, { after }, REBUILD_CHUNK);
     const byBucket = new Map<ReportBucket, DossierState[]>();
     for (const doc of docs) {
-      const state = doc.state as unknown as DossierState;
+      const state = stateOfDoc(doc);
       const bucket = receiptBucketOf(state);
       if (bucket === null) continue;
       const states = byBucket.get(bucket);

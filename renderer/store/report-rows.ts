@@ -5,14 +5,14 @@ import { DomainError } from '../../src/errors.ts';
  * A dossier as the reports read it: its state without the route (event ids) and anomalies,
  * stored as a fixed-order array so that a day of dossiers is one small JSON string.
  * Bump `REPORT_ROW_FORMAT` whenever `ROW_FIELDS` or the grouping of rows into docs changes: the
- * store rebuilds the report days. 1: rows by day; 2: by hour; 3: by quarter day.
+ * store rebuilds the report days. 1: rows by day; 2: by hour; 3: by quarter day; 4: the report unit of linked components.
  */
-export const REPORT_ROW_FORMAT = 3;
+export const REPORT_ROW_FORMAT = 4;
 
 const ROW_FIELDS = [
   'procedureCode', 'procedureName', 'field', 'applicantName', 'channel', 'receivingUnitId', 'receivedByOfficerId',
   'holderUnitId', 'holderOfficerId', 'status', 'receivedAt', 'originalDueAt', 'dueAt', 'finishedAt', 'returnedAt',
-  'pausedWorkingMinutes', 'supplementRequestCount', 'extensionCount', 'linkedGroupId',
+  'pausedWorkingMinutes', 'supplementRequestCount', 'extensionCount', 'linkedGroupId', 'reportUnitId',
 ] as const satisfies readonly (keyof DossierState)[];
 
 type RowField = (typeof ROW_FIELDS)[number];
@@ -40,12 +40,12 @@ export function fromReportRow(code: string, row: unknown): DossierState {
   const [
     procedureCode, procedureName, field, applicantName, channel, receivingUnitId, receivedByOfficerId, holderUnitId,
     holderOfficerId, status, receivedAt, originalDueAt, dueAt, finishedAt, returnedAt, pausedWorkingMinutes,
-    supplementRequestCount, extensionCount, linkedGroupId,
+    supplementRequestCount, extensionCount, linkedGroupId, reportUnitId,
   ] = row as DossierState[RowField][];
   return {
     code, procedureCode, procedureName, field, applicantName, channel, receivingUnitId, receivedByOfficerId, holderUnitId,
     holderOfficerId, status, receivedAt, originalDueAt, dueAt, finishedAt, returnedAt, pausedWorkingMinutes,
-    supplementRequestCount, extensionCount, linkedGroupId, eventIds: NO_ITEMS, anomalies: NO_ITEMS,
+    supplementRequestCount, extensionCount, linkedGroupId, reportUnitId, eventIds: NO_ITEMS, anomalies: NO_ITEMS,
   } as DossierState;
 }
 

@@ -29,6 +29,11 @@ export interface DossierState {
   receivedByOfficerId: string;
   holderUnitId: string;
   holderOfficerId: string | null;
+  /**
+   * The unit whose report counts it: the receiving unit; for a component of a linked group, the
+   * unit competent for it (the one holding it while open, the one that finished it afterwards).
+   */
+  reportUnitId: string;
   status: DossierStatus;
   receivedAt: string;
   /** The appointment first printed on the receipt. */
@@ -42,7 +47,7 @@ export interface DossierState {
   pausedWorkingMinutes: number;
   supplementRequestCount: number;
   extensionCount: number;
-  /** Set when the dossier was linked with another procedure group, to avoid double counting. */
+  /** The linked group's code (its first component's) when the dossier is a component of one. */
   linkedGroupId: string | null;
   /** Event ids in projection order: the route of the dossier. */
   eventIds: string[];

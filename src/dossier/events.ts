@@ -288,6 +288,8 @@ export const payloadSchemas = {
         path: ['citizenId'],
       }),
     note: optionalNote('Ghi chú khi trả kết quả'),
+    /** A linked group's component returned before the others: those still to hand over (a partial return). */
+    groupPending: z.array(text(40, 'Mã hồ sơ thành phần chưa trả')).min(1).max(10).optional(),
   }),
   WITHDRAWN: z.strictObject({ reason: reasonText('Lý do rút hồ sơ'), request: withdrawalRequestSchema.optional() }),
   STOPPED: z.strictObject({ reason: reasonText('Lý do dừng giải quyết') }),

@@ -5,7 +5,9 @@ import { normalizePersonName } from '../people/person-name.ts';
 import { parseTypedDate, pastFactRule } from '../time/date-rule.ts';
 import type { LocalDate } from '../time/vn-time.ts';
 import { unitKindFromName, unitKindLabels, type UnitKind } from '../units/unit-kind.ts';
+import type { DossierState } from './dossier-state.ts';
 import type { DossierEvent, GroupMember, GroupMembership } from './events.ts';
+import { DossierStatus } from './status.ts';
 
 /**
  * One reception of a linked group (liên thông): the citizen asks for some of the group's
@@ -196,4 +198,12 @@ export function resultsOf(events: readonly DossierEvent[]): LinkedData {
 /** The results a group's component gives the others when resolved (its catalogue `produces`). */
 export function producedBy(catalogueGroup: Procedure | undefined, procedureCode: string): LinkedFieldKey[] {
   return catalogueGroup?.linked?.components.find((c) => c.procedureCode === procedureCode)?.produces ?? [];
+}
+
+/** A component closed without a result to hand over: done for the citizen when it finished. */
+export const CLOSED_WITHOUT_RESULT: ReadonlySet<DossierStatus> = new Set([DossierStatus.Refused, DossierStatus.Withdrawn, DossierStatus.Stopped]);
+
+/** The citizen has had what the component gives (its result, or the notice closing it); unknown is not. */
+export function isHandedOver(member: Pick<DossierState, 'status'> | undefined): boolean {
+  return member !== undefined && (member.status === DossierStatus.Returned || CLOSED_WITHOUT_RESULT.has(member.status));
 }

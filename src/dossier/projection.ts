@@ -76,6 +76,7 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
     receivedByOfficerId: '',
     holderUnitId: '',
     holderOfficerId: null,
+    reportUnitId: '',
     status: DossierStatus.New,
     receivedAt: '',
     originalDueAt: '',
@@ -148,6 +149,7 @@ function applyFacts(state: ProjectedDossier, event: DossierEvent): void {
       state.receivedByOfficerId = event.officerId;
       state.holderUnitId = event.unitId;
       state.holderOfficerId = event.officerId;
+      state.reportUnitId = event.unitId;
       state.receivedAt = p.receivedAt;
       state.originalDueAt = p.dueAt;
       state.dueAt = p.dueAt;
@@ -161,6 +163,8 @@ function applyFacts(state: ProjectedDossier, event: DossierEvent): void {
     case 'TRANSFERRED':
       state.holderUnitId = event.payload.toUnitId;
       state.holderOfficerId = event.payload.toOfficerId ?? null;
+      // A component belongs to the unit competent for it; a result handed back stays theirs.
+      if (state.group !== null && state.finishedAt === null) state.reportUnitId = event.payload.toUnitId;
       return;
     case 'ACCEPTED':
       state.holderOfficerId = event.officerId;

@@ -5,7 +5,8 @@ import { DomainError } from '../errors.ts';
 import { compareVietnamese } from '../people/vietnamese-collator.ts';
 import type { Instant } from '../time/vn-time.ts';
 import type { ConsultationLine } from './counter-consultations.ts';
-import { countableDossiers } from './linked-groups.ts';
+import { linkedGroupLine } from './linked-groups.ts';
+import type { LinkedGroupLine } from './linked-groups.ts';
 import { timeDossiers } from './report-dossiers.ts';
 import type { SkippedDossier, TimedDossier } from './report-dossiers.ts';
 import { figuresOf, reportFigures } from './report-figures.ts';
@@ -21,6 +22,11 @@ export interface OfficialReportInput {
   groupBy: ReportGroupBy;
   /** ISO instant at which open dossiers are judged overdue; defaults to the end of the period. */
   asOf?: string;
+  /**
+   * The unit reported on: its figures count the dossiers it is competent for (`reportUnitId`) and
+   * its group line the linked groups it received. Undefined: every dossier given.
+   */
+  unitId?: string;
 }
 
 export interface ReportRow {
@@ -51,6 +57,8 @@ export interface OfficialReport {
   counterConsultations?: ConsultationLine;
   /** Fees collected in the period by method, voided receipts left out (issue 20 point 4). */
   fees?: FeeTotals;
+  /** The linked groups received: a line of their own, never added to the figures above. */
+  linkedGroups: LinkedGroupLine;
 }
 
 const groupBySchema = z.enum(['procedure', 'field', 'officer', 'unit', 'none']);
@@ -74,11 +82,13 @@ interface GroupTally {
 /**
  * The periodic statistics of dossier processing (figures per domain.md
  * "National status codes" and "Deadlines"; see {@link figuresOf} for the exact
- * rule of every figure). Linked dossiers count once: see `countableDossiers`.
+ * rule of every figure). A linked group's components count once each, in their own unit's
+ * report; the group has its own line (see src/reports/linked-groups.ts).
  * @throws DomainError for a bad period, grouping or `asOf`.
  */
 export function computeOfficialReport(input: OfficialReportInput): OfficialReport {
   const { countable, skipped, window, asOfMs, asOf, groupBy } = prepare(input);
+  const received = input.unitId === undefined ? input.dossiers : input.dossiers.filter((d) => d.receivingUnitId === input.unitId);
   // One pass, counting as it goes: a year at a busy unit is hundreds of thousands of dossiers.
   const total = emptyTally();
   const groups = new Map<string, GroupTally>();
@@ -108,6 +118,7 @@ export function computeOfficialReport(input: OfficialReportInput): OfficialRepor
     rows,
     total: buildRow(null, 'Tổng cộng', total),
     skipped,
+    linkedGroups: linkedGroupLine(received, window),
   };
 }
 
@@ -151,8 +162,9 @@ function prepare(input: OfficialReportInput): {
     }
     asOfMs = parsed;
   }
-  const { usable, skipped } = timeDossiers(input.dossiers);
-  return { countable: countableDossiers(usable), skipped, window, asOfMs, asOf: input.asOf ?? new Date(asOfMs).toISOString(), groupBy: groupBy.data };
+  const reported = input.unitId === undefined ? input.dossiers : input.dossiers.filter((d) => d.reportUnitId === input.unitId);
+  const { usable, skipped } = timeDossiers(reported);
+  return { countable: usable, skipped, window, asOfMs, asOf: input.asOf ?? new Date(asOfMs).toISOString(), groupBy: groupBy.data };
 }
 
 function evaluate(input: OfficialReportInput): Entry[] {
@@ -171,7 +183,7 @@ function groupOf(dossier: DossierState, groupBy: ReportGroupBy): Entry['group'] 
     case 'officer':
       return { key: dossier.receivedByOfficerId, label: dossier.receivedByOfficerId };
     case 'unit':
-      return { key: dossier.receivingUnitId, label: dossier.receivingUnitId };
+      return { key: dossier.reportUnitId, label: dossier.reportUnitId };
     case 'none':
       return null;
   }

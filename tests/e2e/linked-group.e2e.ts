@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../sync/server/db/database.ts';
 import { addDesk } from '../../sync/server/repositories/desks.ts';
@@ -26,12 +26,34 @@ const artifacts = join(import.meta.dirname, 'artifacts');
 const POLICE = '000.00.41.H23';
 const PROCESSING_A = { username: 'hoa.pt', fullName: 'Phạm Thị Hòa' };
 const INSURANCE = '000.00.51.H23';
+const POLICE_OFFICER = { username: 'tuan.lv', fullName: 'Lê Văn Tuấn' };
+const INSURANCE_OFFICER = { username: 'ha.dt', fullName: 'Đỗ Thị Hà' };
+const PROVINCE_ADMIN = { username: 'quantri.tinh', fullName: 'Quản trị tỉnh' };
+
+async function openDossier(page: Page, code: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, `/ho-so/${encodeURIComponent(code)}`);
+  await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 60_000 }).toBe(code);
+}
+
+async function allSent(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: 60_000 }).not.toContain('chờ gửi');
+}
+
+/** The desk's own report of this month: what its total row counts for a figure. */
+async function deskReportFigure(page: Page, figure: string): Promise<string | null> {
+  return page.getByTestId('official-table').locator(`tr[data-row-key="total"] td[data-figure="${figure}"]`).textContent();
+}
 
 describe('a linked group received once at the commune desk', () => {
   let browser: Browser;
   let server: ServerProcess;
   let dataDir = '';
   let deskCode = '';
+  let policeDeskCode = '';
+  let secondDeskCode = '';
+  let insuranceDeskCode = '';
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -43,7 +65,13 @@ describe('a linked group received once at the commune desk', () => {
       await addUnit(database.db, { id: INSURANCE, name: 'Bảo hiểm xã hội khu vực Ba Đình', level: 'commune', parentId: PROVINCE, kind: 'social-insurance' });
       await addOfficer(database.db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier: await verifiers.create(PASSWORD) });
       await addOfficer(database.db, { unitId: UNIT_A, ...PROCESSING_A, role: 'processing', verifier: await verifiers.create(PASSWORD) });
+      await addOfficer(database.db, { unitId: POLICE, ...POLICE_OFFICER, role: 'processing', verifier: await verifiers.create(PASSWORD) });
+      await addOfficer(database.db, { unitId: INSURANCE, ...INSURANCE_OFFICER, role: 'processing', verifier: await verifiers.create(PASSWORD) });
+      await addOfficer(database.db, { unitId: PROVINCE, ...PROVINCE_ADMIN, role: 'admin', verifier: await verifiers.create(PASSWORD) });
       deskCode = (await addDesk(database.db, { unitId: UNIT_A, slot: 1 })).code;
+      policeDeskCode = (await addDesk(database.db, { unitId: POLICE, slot: 1 })).code;
+      secondDeskCode = (await addDesk(database.db, { unitId: UNIT_A, slot: 2 })).code;
+      insuranceDeskCode = (await addDesk(database.db, { unitId: INSURANCE, slot: 1 })).code;
     } finally {
       await database.close();
     }
@@ -159,14 +187,15 @@ describe('a linked group received once at the commune desk', () => {
         }, `/ho-so/${encodeURIComponent(code)}`);
         await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(code);
       };
-      const transferToPolice = async () => {
+      const transferTo = async (typed: string, option: string) => {
         await toolbar.locator('[data-action=TRANSFERRED]').click();
         await picker.focus();
-        await page.keyboard.type('phuong ba dinh', { delay: 30 });
-        await expect.poll(() => options.allTextContents()).toEqual([`Công an phường Ba Đình ${POLICE}`]);
+        await page.keyboard.type(typed, { delay: 30 });
+        await expect.poll(() => options.allTextContents()).toEqual([option]);
         await page.keyboard.press('Enter');
         await page.getByRole('dialog').getByRole('button', { name: /Chuyển hồ sơ/ }).click();
       };
+      const transferToPolice = () => transferTo('phuong ba dinh', `Công an phường Ba Đình ${POLICE}`);
       await openCode(codes[1]!);
       await transferToPolice();
       await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Chưa chuyển được "Đăng ký thường trú": cần số đăng ký khai sinh, số định danh cá nhân của trẻ');
@@ -209,6 +238,13 @@ describe('a linked group received once at the commune desk', () => {
       expect(await page.getByTestId('linked-data').textContent()).not.toContain('Trạm y tế');
       await page.screenshot({ path: join(artifacts, 'linked-group-carried-data.png') });
 
+      // The card component goes to social insurance, carrying the child's personal ID.
+      await openCode(codes[2]!);
+      await transferTo('ba dinh', `Bảo hiểm xã hội khu vực Ba Đình ${INSURANCE}`);
+      await page.getByTestId('held-elsewhere').waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.getByTestId('linked-data').textContent()).toContain('Số định danh cá nhân của trẻ001226012345');
+      expect(await page.getByTestId('linked-data').textContent()).toContain('Nơi đăng ký khám bệnh, chữa bệnh ban đầuTrạm y tế phường Ba Đình');
+
       // From the birth component, the group shows where each component is.
       await page.getByTestId('linked-member').nth(0).getByRole('link').click();
       await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(codes[0]);
@@ -233,7 +269,7 @@ describe('a linked group received once at the commune desk', () => {
       expect(await lookup.locator('h3').textContent()).toContain(`Hồ sơ liên thông ${codes[0]}`);
       expect(await rows.nth(0).textContent()).toContain('UBND phường Ba Đình');
       expect(await rows.nth(1).textContent()).toContain('Công an phường Ba Đình');
-      expect(await rows.nth(2).textContent()).toContain('Đã tiếp nhận');
+      expect(await rows.nth(2).textContent()).toContain('Bảo hiểm xã hội khu vực Ba Đình');
       await lookup.screenshot({ path: join(artifacts, 'linked-group-lookup.png'), fullPage: true });
       await lookup.close();
 
@@ -256,6 +292,154 @@ describe('a linked group received once at the commune desk', () => {
       await openForReturn();
       await expect.poll(readiness, { timeout: 30_000 }).toEqual(['returned', 'waiting', 'waiting']);
       expect(await page.getByTestId('group-return').textContent()).toContain('đã trả 1, sẵn sàng trả 0.');
+      await allSent(page);
+
+      // The police desk and the social-insurance desk, each enrolled in its own unit, find their
+      // component with the data it carries, resolve it and hand the result back to the commune.
+      const resolveAtUnit = async (unitDeskCode: string, username: string, code: string, carried: string, shot: string) => {
+        const unitDesk = await openFreshDesk(browser);
+        try {
+          const p = unitDesk.page;
+          await enrolAndLogIn(p, server.url, unitDeskCode, username, PASSWORD);
+          await openDossier(p, code);
+          await expect.poll(() => p.getByTestId('linked-data').textContent()).toContain(carried);
+          const actions = p.getByRole('toolbar', { name: 'Thao tác với hồ sơ' });
+          await actions.locator('[data-action=ACCEPTED]').click();
+          await p.getByRole('dialog').waitFor();
+          await p.keyboard.press('Enter');
+          await expect.poll(() => actions.locator('[data-action=RESOLVED]').count()).toBe(1);
+          await actions.locator('[data-action=RESOLVED]').click();
+          await p.getByRole('dialog').getByRole('button', { name: /Hoàn thành giải quyết/ }).click();
+          await expect.poll(() => p.getByRole('dialog').count(), { timeout: 30_000 }).toBe(0);
+          const handBack = actions.locator('[data-action=TRANSFERRED]');
+          await expect.poll(() => handBack.textContent()).toContain('Chuyển trả kết quả về đơn vị tiếp nhận');
+          await handBack.click();
+          expect(await p.getByRole('dialog').locator('#toUnitFixed').textContent()).toBe('UBND phường Ba Đình');
+          await p.getByRole('dialog').getByRole('button', { name: /Chuyển hồ sơ/ }).click();
+          await p.getByTestId('held-elsewhere').waitFor({ timeout: 30_000 });
+          await p.screenshot({ path: join(artifacts, `${shot}.png`) });
+          await allSent(p);
+          // This unit's report counts its own component once, finished.
+          await openScreen(p, 'Báo cáo');
+          await expect.poll(() => deskReportFigure(p, 'received.total'), { timeout: 30_000 }).toBe('1');
+          expect(await deskReportFigure(p, 'finished.total')).toBe('1');
+          await p.screenshot({ path: join(artifacts, `${shot}-report.png`) });
+        } finally {
+          await unitDesk.context.close();
+        }
+      };
+      await resolveAtUnit(policeDeskCode, POLICE_OFFICER.username, codes[1]!, 'Số đăng ký khai sinh125/2026', 'linked-group-police-desk');
+      await resolveAtUnit(insuranceDeskCode, INSURANCE_OFFICER.username, codes[2]!, 'Nơi đăng ký khám bệnh, chữa bệnh ban đầuTrạm y tế phường Ba Đình', 'linked-group-insurance-desk');
+
+      // Back at the commune after the sync: both results are here; each is returned, the first as a partial return.
+      await expect
+        .poll(
+          async () => {
+            await openForReturn();
+            await expect.poll(() => members.count(), { timeout: 30_000 }).toBe(3);
+            return readiness();
+          },
+          { timeout: 90_000, interval: 2000 },
+        )
+        .toEqual(['returned', 'ready', 'ready']);
+      await page.screenshot({ path: join(artifacts, 'linked-group-return-all-ready.png') });
+      // One confirmation hands over both: the other ready result is offered with the one picked.
+      await members.nth(1).getByRole('button', { name: 'Trả thủ tục này' }).click();
+      await expect.poll(() => page.getByTestId('return-card').locator('.return-code').first().textContent()).toBe(codes[1]);
+      const together = page.getByTestId('return-with-group');
+      await expect.poll(() => together.textContent()).toContain(`Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi (${codes[2]})`);
+      expect(await together.getByRole('checkbox').isChecked()).toBe(true);
+      await page.screenshot({ path: join(artifacts, 'linked-group-return-together.png') });
+      await page.getByRole('button', { name: /Xác nhận trả kết quả/ }).click();
+      await expect.poll(() => page.getByTestId('return-done').textContent(), { timeout: 30_000 }).toContain(`${codes[1]}, ${codes[2]}`);
+      await openForReturn();
+      await expect.poll(readiness, { timeout: 30_000 }).toEqual(['returned', 'returned', 'returned']);
+
+      // Each return is on the component's route; the first says what was still to come (a partial return).
+      await openCode(codes[0]!);
+      await expect.poll(() => page.getByTestId('route').textContent()).toContain(`Trả một phần hồ sơ liên thông: còn chờ trả ${codes[1]}, ${codes[2]}`);
+      for (const code of [codes[1]!, codes[2]!]) {
+        await openCode(code);
+        await expect.poll(() => page.getByTestId('route').textContent()).toContain('Người nhận');
+        expect(await page.getByTestId('route').textContent()).not.toContain('Trả một phần');
+      }
+      await allSent(page);
+
+      // The commune's report counts its own component (the birth registration) once, and the group on its line.
+      await openScreen(page, 'Báo cáo');
+      await expect.poll(() => deskReportFigure(page, 'received.total'), { timeout: 30_000 }).toBe('1');
+      expect(await deskReportFigure(page, 'finished.total')).toBe('1');
+      expect(await page.getByTestId('report-linked-groups').textContent()).toContain('Nhóm hồ sơ liên thông: tiếp nhận 1 nhóm; trả đủ kết quả 1 nhóm, trong đó đúng hạn 1');
+      await page.screenshot({ path: join(artifacts, 'linked-group-desk-report.png') });
+
+      // The province counts each component once, in its own unit, and the group once on its line.
+      const dashboard = await desk.context.newPage();
+      await dashboard.setViewportSize({ width: 1366, height: 768 });
+      await dashboard.goto(`${server.url}/bao-cao`);
+      await dashboard.getByLabel('Mã đơn vị').fill(PROVINCE);
+      await dashboard.getByLabel('Tên đăng nhập').fill(PROVINCE_ADMIN.username);
+      await dashboard.getByLabel('Mật khẩu').fill(PASSWORD);
+      await dashboard.getByRole('button', { name: 'Đăng nhập' }).click();
+      const table = dashboard.getByTestId('province-table');
+      await table.waitFor();
+      // Columns: STT, unit, carried over, in person, online, post, newly received, finished…
+      const receivedOf = (key: string) => table.locator(`tr[data-row-key="${key}"] td:nth-child(7)`).textContent();
+      expect(await receivedOf(UNIT_A)).toBe('1');
+      expect(await receivedOf(POLICE)).toBe('1');
+      expect(await receivedOf(INSURANCE)).toBe('1');
+      expect(await receivedOf('total')).toBe('3');
+      expect(await dashboard.getByTestId('linked-groups').textContent()).toContain('Nhóm hồ sơ liên thông: tiếp nhận 1 nhóm; trả đủ kết quả 1 nhóm, trong đó đúng hạn 1');
+      await dashboard.screenshot({ path: join(artifacts, 'linked-group-province-report.png'), fullPage: true });
+      await dashboard.close();
+    } finally {
+      await desk.context.close();
+    }
+  }, 600_000);
+
+  it('receives the death group with the residence removal ticked: two components, the deceased filled from the card', async () => {
+    const desk = await openFreshDesk(browser);
+    try {
+      const page = desk.page;
+      await enrolAndLogIn(page, server.url, secondDeskCode, RECEPTION_A.username, PASSWORD);
+      await openScreen(page, 'Tiếp nhận hồ sơ');
+      await page.keyboard.press('F2');
+      await page.keyboard.type('1.006714', { delay: 40 });
+      await page.getByRole('option').first().waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('selected-procedure').textContent()).toContain('1.006714');
+      const group = page.getByTestId('linked-group');
+      await group.waitFor();
+      await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Văn Nam');
+      await group.getByLabel(/Xóa đăng ký thường trú/).check();
+      // The deceased's citizen ID card fills the deceased and the residence.
+      await group.getByLabel('Nơi chết', { exact: true }).click();
+      await scanWithKeyboard(page, '001045012345|123456780|Tran Van Ba|05031945|Nam|So 7 ngo Giang Vo, Phuong Ba Dinh, Ha Noi|01072021', 10);
+      await expect.poll(() => group.getByLabel('Họ và tên người chết', { exact: true }).inputValue()).toBe('Tran Van Ba');
+      expect(await group.getByLabel('Số định danh cá nhân của người chết', { exact: true }).inputValue()).toBe('001045012345');
+      expect(await group.getByLabel('Ngày sinh của người chết', { exact: true }).inputValue()).toBe('05/03/1945');
+      expect(await group.getByLabel('Nơi thường trú', { exact: true }).inputValue()).toBe('So 7 ngo Giang Vo, Phuong Ba Dinh, Ha Noi');
+      await group.getByLabel('Ngày chết', { exact: true }).fill('05/12/2026');
+      await group.getByLabel('Nơi chết', { exact: true }).fill('Bệnh viện Bạch Mai');
+      await page.screenshot({ path: join(artifacts, 'linked-group-death-receive.png') });
+      await page.getByRole('button', { name: /Lưu và in biên nhận/ }).click();
+
+      const notice = page.getByTestId('receive-notice').filter({ hasText: 'nhóm hồ sơ liên thông' });
+      await notice.waitFor({ timeout: 30_000 });
+      const codes = /thành phần: ([^)]+)\)/.exec((await notice.textContent()) ?? '')?.[1]?.split(', ') ?? [];
+      expect(codes).toHaveLength(2);
+      const sheet = page.frameLocator('iframe.print-preview').getByTestId('receipt-sheet').first();
+      await sheet.waitFor({ timeout: 30_000 });
+      expect(await sheet.textContent()).toContain('khai tử');
+      const lines = sheet.getByTestId('receipt-group-line');
+      expect(await lines.count()).toBe(2);
+      expect(await lines.nth(0).textContent()).toContain('Đăng ký khai tử');
+      expect(await lines.nth(1).textContent()).toContain('Xóa đăng ký thường trú');
+      expect(await lines.nth(1).textContent()).toContain('Công an');
+      await sheet.screenshot({ path: join(artifacts, 'linked-group-death-receipt-sheet.png') });
+      await page.keyboard.press('Escape');
+      await openDossier(page, codes[1]!);
+      await expect.poll(() => page.getByTestId('linked-member').count()).toBe(2);
+      expect(await page.getByTestId('linked-data').textContent()).toContain('Họ và tên người chếtTran Van Ba');
     } finally {
       await desk.context.close();
     }

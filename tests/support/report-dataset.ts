@@ -44,9 +44,10 @@ export interface DossierPlan {
   supplements: number;
   /** Apology letters with a new appointment: finished, the dossier is late (issue 20). */
   extensions: number;
+  /** Handed to the citizen (RETURNED); null when not (yet). */
+  returnedMs: Instant | null;
+  /** Both members of a linked pair are dossiers of their own unit, each counted once. */
   linkedGroupId: string | null;
-  /** False for the second member of a linked pair: it must never be counted. */
-  countable: boolean;
   /** Unit it was transferred to, if any. */
   transferredTo: string | null;
 }
@@ -145,7 +146,7 @@ export function generateReportDataset(options: DatasetOptions): ReportDataset {
         const groupId = linked ? `LT-${++linkCounter}` : null;
         const transferTo = units.length > 1 && random() < 0.12 ? (units[(unitIndex + 1) % units.length] as DatasetUnit) : null;
         const built = buildDossier({
-          unit, transferTo, procedure, channel, receivedMs, code: codeOf(unit.id, date, sequence), groupId, countable: true,
+          unit, transferTo, procedure, channel, receivedMs, code: codeOf(unit.id, date, sequence), groupId,
           random, calendar, horizonMs,
         });
         dossiers.push(built);
@@ -154,7 +155,7 @@ export function generateReportDataset(options: DatasetOptions): ReportDataset {
           dossiers.push(
             buildDossier({
               unit, transferTo: null, procedure: LINKED_PARTNER, channel, receivedMs: receivedMs + 5 * MINUTE,
-              code: codeOf(unit.id, date, sequence), groupId, countable: false, random, calendar, horizonMs,
+              code: codeOf(unit.id, date, sequence), groupId, random, calendar, horizonMs,
             }),
           );
         }
@@ -181,7 +182,6 @@ interface BuildInput {
   receivedMs: Instant;
   code: string;
   groupId: string | null;
-  countable: boolean;
   random: () => number;
   calendar: WorkingCalendar;
   horizonMs: Instant;
@@ -243,6 +243,7 @@ function buildDossier(input: BuildInput): PlannedDossier {
   let outcome: DossierPlan['outcome'] =
     roll < 0.04 ? 'refused' : roll < 0.07 ? 'withdrawn' : roll < 0.09 ? 'stopped' : roll < 0.12 ? 'supplement' : roll < 0.14 ? 'financial' : roll < 0.18 ? 'processing' : 'resolved';
   let finishedMs: Instant | null = null;
+  let returnedMs: Instant | null = null;
   let supplements = 0;
   let extensions = 0;
 
@@ -286,19 +287,22 @@ function buildDossier(input: BuildInput): PlannedDossier {
         timing < 0.55 ? dueMs - (1 + Math.floor(random() * 3)) * MS_PER_DAY : timing < 0.85 ? instantAt(localDateOf(dueMs), 8 * 60 + Math.floor(random() * 8 * 60)) : dueMs + (1 + Math.floor(random() * 6)) * MS_PER_DAY;
       emit('RESOLVED', { resultSummary: 'Đã có kết quả' }, 'processing', target);
       finishedMs = clock;
-      if (random() < 0.7) emit('RETURNED', { collectedBy: { fullName: 'Người nhận thay' } }, 'reception', clock + 2 * HOUR);
+      if (random() < 0.7) {
+        emit('RETURNED', { collectedBy: { fullName: 'Người nhận thay' } }, 'reception', clock + 2 * HOUR);
+        returnedMs = clock;
+      }
     }
   }
   // Nothing happens after the end of the data set: later steps never took place.
   const cut = events.findIndex((event) => Date.parse(event.at) > horizonMs);
   if (cut !== -1) {
     events.splice(cut);
-    ({ outcome, finishedMs, dueMs, supplements, extensions } = replan(events, originalDueMs));
+    ({ outcome, finishedMs, returnedMs, dueMs, supplements, extensions } = replan(events, originalDueMs));
   }
   return {
     plan: {
       code, unitId: unit.id, officerId: receptionOfficer, procedureCode: procedure.code, field: procedure.field, channel, receivedMs, dueMs,
-      outcome, finishedMs, supplements, extensions, linkedGroupId: input.groupId, countable: input.countable, transferredTo: transferTo?.id ?? null,
+      outcome, finishedMs, returnedMs, supplements, extensions, linkedGroupId: input.groupId, transferredTo: transferTo?.id ?? null,
     },
     events,
   };
@@ -311,6 +315,7 @@ function replan(events: readonly DossierEvent[], originalDueMs: Instant) {
   let extensions = 0;
   let outcome: Outcome = 'processing';
   let finishedMs: Instant | null = null;
+  let returnedMs: Instant | null = null;
   const endings: Partial<Record<EventType, Outcome>> = { RESOLVED: 'resolved', REFUSED: 'refused', WITHDRAWN: 'withdrawn', STOPPED: 'stopped' };
   for (const event of events) {
     if (event.type === 'SUPPLEMENT_REQUESTED') {
@@ -326,11 +331,12 @@ function replan(events: readonly DossierEvent[], originalDueMs: Instant) {
       extensions += 1;
     }
     if (event.type === 'FINANCIAL_OBLIGATION_REQUESTED') outcome = 'financial';
+    if (event.type === 'RETURNED') returnedMs = Date.parse(event.at);
     const ending = endings[event.type];
     if (ending) {
       outcome = ending;
       finishedMs = Date.parse(event.at);
     }
   }
-  return { outcome, finishedMs, dueMs, supplements, extensions };
+  return { outcome, finishedMs, returnedMs, dueMs, supplements, extensions };
 }

@@ -26,7 +26,8 @@ export function AlertsScreen() {
   const threshold = desk.settings.dueSoonWorkingMinutes;
   const queries = useMemo(() => alertQueries(desk.calendar, nowMs, threshold), [desk.calendar, nowMs, threshold]);
   const officerIds = useMemo(() => desk.officers.map((o) => o.id), [desk.officers]);
-  const { data, error } = useAlerts(desk.store, queries, officerIds, officer === 'all' ? null : officer, version);
+  // Only dossiers this unit holds: one transferred to another unit alerts at that unit's desk.
+  const { data, error } = useAlerts(desk.store, desk.identity.agencyId, queries, officerIds, officer === 'all' ? null : officer, version);
   const deadline: DeadlineContext = { calendar: desk.calendar, nowMs, dueSoonWorkingMinutes: threshold };
   const open = (code: string) => navigate(`/ho-so/${encodeURIComponent(code)}`);
   const officers = [...desk.officers].sort((a, b) => compareVietnamese(a.fullName, b.fullName));

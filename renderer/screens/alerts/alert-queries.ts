@@ -34,10 +34,15 @@ export function alertQueries(calendar: WorkingCalendar, nowMs: number, dueSoonWo
   };
 }
 
-export function toListQuery(alert: AlertQuery, officer: string | null, limit: number): DossierQuery {
+/**
+ * The list of an alert at the desk of `unitId`: dossiers it holds (or with no holder unit recorded);
+ * one transferred to another unit alerts there, and here again once handed back.
+ */
+export function toListQuery(alert: AlertQuery, unitId: string, officer: string | null, limit: number): DossierQuery {
   return {
     status: alert.statuses,
     deadline: alert.deadline,
+    holderUnit: unitId,
     sort: 'due-asc',
     limit,
     ...(officer !== null ? { officer } : {}),

@@ -43,7 +43,11 @@ export function eventDetails(event: DossierEvent, officerName: (id: string) => s
     case 'RESOLVED':
       return event.payload.resultSummary ? [`Kết quả: ${event.payload.resultSummary}`] : [];
     case 'RETURNED':
-      return [`Người nhận: ${event.payload.collectedBy.fullName}`, ...(event.payload.note ? [`Ghi chú: ${event.payload.note}`] : [])];
+      return [
+        `Người nhận: ${event.payload.collectedBy.fullName}`,
+        ...(event.payload.groupPending ? [`Trả một phần hồ sơ liên thông: còn chờ trả ${event.payload.groupPending.join(', ')}`] : []),
+        ...(event.payload.note ? [`Ghi chú: ${event.payload.note}`] : []),
+      ];
     case 'WITHDRAWN': {
       const request = event.payload.request;
       const asked = request

@@ -28,9 +28,9 @@ export function DossierListScreen() {
 
   const threshold = desk.settings.dueSoonWorkingMinutes;
   const bounds = useMemo(() => deadlineBounds(desk.calendar, nowMs, threshold), [desk.calendar, nowMs, threshold]);
-  const query = useMemo(() => toDossierQuery(filters, bounds), [filters, bounds]);
-  const today = localDateOf(nowMs);
   const { agencyId, slot } = desk.identity;
+  const query = useMemo(() => toDossierQuery(filters, bounds, agencyId), [filters, bounds, agencyId]);
+  const today = localDateOf(nowMs);
   const context = useMemo(() => ({ agencyId, slot, today }), [agencyId, slot, today]);
   const dateProblems = useMemo(() => receivedDates(filters, today).problems, [filters, today]);
   const pages = useDossierPages(desk.store, query, search, version, context);

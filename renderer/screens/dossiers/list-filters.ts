@@ -99,14 +99,16 @@ export function deadlineRange(filter: DeadlineFilter, bounds: DeadlineBounds): D
 
 /**
  * The store query for the filters, or null when they cannot match anything (e.g. "overdue"
- * together with a finished status) or a typed date is wrong (`receivedDates` says why).
+ * together with a finished status) or a typed date is wrong (`receivedDates` says why). A deadline
+ * filter lists what the alerts count: the dossiers `holderUnit` holds, not those sent elsewhere.
  */
-export function toDossierQuery(filters: ListFilters, bounds: DeadlineBounds): DossierQuery | null {
+export function toDossierQuery(filters: ListFilters, bounds: DeadlineBounds, holderUnit?: string): DossierQuery | null {
   const query: DossierQuery = { sort: filters.sort };
   if (filters.deadline !== 'all') {
     if (filters.status !== 'all' && !RUNNING_STATUSES.includes(filters.status)) return null;
     query.status = filters.status === 'all' ? RUNNING_STATUSES : filters.status;
     query.deadline = deadlineRange(filters.deadline, bounds);
+    if (holderUnit !== undefined) query.holderUnit = holderUnit;
   } else if (filters.status !== 'all') {
     query.status = filters.status;
   }

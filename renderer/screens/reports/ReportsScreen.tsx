@@ -29,6 +29,7 @@ import type { FigureSelection } from './FigureDossiers.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
 import { useLedgerEntries } from './use-ledger-entries.ts';
 import { ConsultationLine } from './ConsultationLine.tsx';
+import { describeLinkedGroupLine } from '../../../src/reports/linked-groups.ts';
 import { FeeReportPanel, PeriodFeeLine } from '../../fees/FeeReportPanel.tsx';
 import { OfficialTable } from './OfficialTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
@@ -258,6 +259,11 @@ export function ReportsScreen() {
               <OfficialTable report={computed.report} rowLabel={rowLabel} onFigure={onFigure} />
             </div>
             <ConsultationLine store={desk.store} period={data.period} version={version} />
+            {describeLinkedGroupLine(computed.report.linkedGroups) !== null && (
+              <p className="consultation-line" data-testid="report-linked-groups">
+                {describeLinkedGroupLine(computed.report.linkedGroups)}
+              </p>
+            )}
             <PeriodFeeLine period={data.period} version={version} />
             {computed.report.rows.length === 0 && computed.report.total.received.total + computed.report.total.carriedOver === 0 && (
               <p className="list-note">Không có hồ sơ nào trong kỳ này.</p>

@@ -17,6 +17,9 @@ export type Loaded<T> = { state: 'loading'; loaded: number } | { state: 'error';
 
 export interface ReportData {
   period: ReportPeriod;
+  /** The unit reported on. */
+  unitId: string;
+  /** Dossiers it received or is competent for: see `loadReportDossiers`. */
   dossiers: readonly DossierState[];
   byCode: ReadonlyMap<string, DossierState>;
   /** Open dossiers are judged overdue at this instant: now, or the end of a past period. */
@@ -49,7 +52,7 @@ export function useReportDossiers(store: DeskStore, unitId: string, period: Repo
     loadReportDossiers(store, current, { unitId, onProgress, signal: controller.signal })
       .then((dossiers) => {
         if (controller.signal.aborted) return;
-        const value: ReportData = { period: current, dossiers, byCode: new Map(dossiers.map((d) => [d.code, d])), asOf: asOfFor(current, nowMs) };
+        const value: ReportData = { period: current, unitId, dossiers, byCode: new Map(dossiers.map((d) => [d.code, d])), asOf: asOfFor(current, nowMs) };
         setResult({ key, value: { state: 'ready', value } });
       })
       .catch((error: unknown) => {
@@ -71,15 +74,17 @@ export interface ComputedReport {
 }
 
 export function useComputedReport(data: ReportData | null, groupBy: ReportGroupBy): ComputedReport | null {
-  const ledger = useMemo(() => (data ? dossierLedger(data.dossiers, data.period) : null), [data]);
-  const series = useMemo(() => (data ? reportSeries(data.dossiers, data.period, data.asOf) : null), [data]);
+  // The ledger is the book of what the unit received; the figures and charts, what it is competent for.
+  const ledger = useMemo(() => (data ? dossierLedger(data.dossiers.filter((d) => d.receivingUnitId === data.unitId), data.period) : null), [data]);
+  const reported = useMemo(() => (data ? data.dossiers.filter((d) => d.reportUnitId === data.unitId) : null), [data]);
+  const series = useMemo(() => (data && reported ? reportSeries(reported, data.period, data.asOf) : null), [data, reported]);
   const trend = useMemo(() => {
-    if (!data) return null;
+    if (!data || !reported) return null;
     const period = trendPeriodOf(data.period);
-    return { period, series: reportSeries(data.dossiers, period, data.asOf) };
-  }, [data]);
+    return { period, series: reportSeries(reported, period, data.asOf) };
+  }, [data, reported]);
   const report = useMemo(
-    () => (data ? computeOfficialReport({ dossiers: data.dossiers, period: data.period, groupBy, asOf: data.asOf }) : null),
+    () => (data ? computeOfficialReport({ dossiers: data.dossiers, period: data.period, groupBy, asOf: data.asOf, unitId: data.unitId }) : null),
     [data, groupBy],
   );
   return report && ledger && series && trend ? { report, ledger, series, trend } : null;

@@ -146,10 +146,8 @@ export function ReturnScreen() {
               personal={found.stored.personal}
               events={found.events}
               onCancel={reset}
-              onDone={() => {
-                setReturned(`Đã trả kết quả hồ sơ ${found.stored.state.code}. Sẵn sàng cho hồ sơ tiếp theo.`);
-                reset();
-              }}
+              onReturned={(codes) => setReturned(`Đã trả kết quả hồ sơ ${codes.join(', ')}. Sẵn sàng cho hồ sơ tiếp theo.`)}
+              onDone={reset}
             />
           )}
         </article>

@@ -123,8 +123,8 @@ export interface DossiersTable {
   linked_group_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Generated: a due date, and a finishing time exactly when the status is a finished one. */
   report_placeable: ColumnType<boolean, never, never>;
-  /** False for a linked dossier whose group an earlier member represents. */
-  report_counted: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The unit whose report counts the dossier (migration 0015): `DossierState.reportUnitId`. */
+  report_unit_id: string;
 }
 
 export interface ReferenceDocsTable {

@@ -2,6 +2,7 @@ import type { CashUp, FeeTotals } from '../../../src/fees/cash-up.ts';
 import { formatDong } from '../../../src/fees/format-dong.ts';
 import { paymentMethodLabels, paymentMethods } from '../../../src/fees/payment-method.ts';
 import { CONSULTATION_LINE_LABEL, type ConsultationLine } from '../../../src/reports/counter-consultations.ts';
+import { describeLinkedGroupLine, type LinkedGroupLine } from '../../../src/reports/linked-groups.ts';
 import type { OfficialReport } from '../../../src/reports/official-report.ts';
 import type { EventType } from '../../../src/dossier/events.ts';
 import { actionLabels } from '../../../src/dossier/state-machine.ts';
@@ -156,6 +157,12 @@ function consultationLine(line: ConsultationLine): string {
   return `<p data-testid="counter-consultations">${escape(CONSULTATION_LINE_LABEL)}: <strong>${count(line.total)}</strong> (hướng dẫn bổ sung ${count(line.guided)}, từ chối tiếp nhận ${count(line.refused)}). Không tính vào số hồ sơ tiếp nhận.</p>`;
 }
 
+/** The linked groups received: the desk's words (`describeLinkedGroupLine`), left out when there were none. */
+function linkedGroupLine(line: LinkedGroupLine): string {
+  const text = describeLinkedGroupLine(line);
+  return text === null ? '' : `<p data-testid="linked-groups">${escape(text)}</p>`;
+}
+
 /** Leaders' cash-up section: the period's fees by method, then one line per officer and day (voided receipts only counted). */
 function feeSection(fees: NonNullable<DashboardView['fees']>): string {
   const { totals, cashUps, officerNames } = fees;
@@ -184,6 +191,7 @@ export function renderDashboard(view: DashboardView): string {
 ${query.unit ? '<a class="noprint" href="/bao-cao">← Toàn tỉnh</a>' : ''}</form>
 ${view.error ? `<p class="error" role="alert">${escape(view.error)}</p>` : ''}
 ${report ? `<h2>Từ ngày ${vnDate(report.period.from)} đến ngày ${vnDate(report.period.to)} <span class="muted" style="font-weight:400;font-size:13px">(số liệu đến ${vnDateTime(report.asOf)})</span></h2>${reportTable(report, query)}` : ''}
+${report ? linkedGroupLine(report.linkedGroups) : ''}
 ${view.consultations ? consultationLine(view.consultations) : ''}
 ${report && report.skipped.length > 0 ? `<p class="muted">${report.skipped.length} hồ sơ chưa đủ dữ liệu để thống kê.</p>` : ''}
 ${view.fees ? feeSection(view.fees) : ''}

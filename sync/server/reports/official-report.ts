@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { compareVietnamese } from '../../../src/people/vietnamese-collator.ts';
 import { computeOfficialReport } from '../../../src/reports/official-report.ts';
+import type { LinkedGroupLine } from '../../../src/reports/linked-groups.ts';
 import type { OfficialReport, ReportGroupBy, ReportRow } from '../../../src/reports/official-report.ts';
 import { parseInstant, periodWindow } from '../../../src/reports/report-period.ts';
 import type { ReportPeriod } from '../../../src/reports/report-period.ts';
@@ -12,7 +13,10 @@ import { reportUsable } from './report-projection.ts';
 export interface ServerReportInput {
   period: ReportPeriod;
   groupBy: ReportGroupBy;
-  /** Receiving units to include; undefined = the whole province. */
+  /**
+   * The units reported on; undefined = the whole province. The figures count the dossiers they are
+   * competent for (`report_unit_id`), the linked group line the groups they received.
+   */
   unitIds?: readonly string[];
   asOf?: string;
 }
@@ -22,7 +26,7 @@ const keyColumns = {
   procedure: 'procedure_code',
   field: 'field',
   officer: 'received_by_officer_id',
-  unit: 'receiving_unit_id',
+  unit: 'report_unit_id',
 } as const satisfies Record<Exclude<ReportGroupBy, 'none'>, string>;
 
 interface CountRow {
@@ -49,8 +53,9 @@ type Counts = Omit<CountRow, 'key' | 'label'>;
  * The official report over the server's projections, counted in the database: one aggregate over
  * the period's rows, grouped as asked, with the rules of `figuresOf` (src/reports/report-figures.ts)
  * written as SQL filters, and the validation, labels, order and rate of `computeOfficialReport`.
- * The same SQL runs on PGlite and PostgreSQL. Linked dossiers count once through the projection's
- * `report_counted` column. Rows grouped by unit or officer get their names from the server's tables.
+ * The same SQL runs on PGlite and PostgreSQL. Each component of a linked group counts once, in the
+ * report of its `report_unit_id`, and the groups get their own line (`linkedGroups`, the rule of
+ * `linkedGroupLine`). Rows grouped by unit or officer get their names from the server's tables.
  */
 export async function serverOfficialReport(db: Kysely<Schema>, input: ServerReportInput): Promise<OfficialReport> {
   // The domain validates period, grouping and asOf (same errors as the desk) and gives the frame.
@@ -59,7 +64,11 @@ export async function serverOfficialReport(db: Kysely<Schema>, input: ServerRepo
   const window: SqlWindow = { start: new Date(periodMs.startMs).toISOString(), end: new Date(periodMs.endMs).toISOString() };
   const asOf = new Date(parseInstant(frame.asOf) ?? periodMs.endMs).toISOString();
 
-  const [counted, skipped] = await Promise.all([countFigures(db, input.groupBy, window, asOf, input.unitIds), loadSkippedDossiers(db, window, input.unitIds)]);
+  const [counted, skipped, linkedGroups] = await Promise.all([
+    countFigures(db, input.groupBy, window, asOf, input.unitIds),
+    loadSkippedDossiers(db, window, input.unitIds),
+    countLinkedGroups(db, window, input.unitIds),
+  ]);
   const grouped = input.groupBy !== 'none';
   const rows = grouped
     ? counted
@@ -67,7 +76,7 @@ export async function serverOfficialReport(db: Kysely<Schema>, input: ServerRepo
         .sort((a, b) => compareVietnamese(a.label, b.label) || compareVietnamese(a.key ?? '', b.key ?? ''))
     : [];
   const total = buildRow(null, 'Tổng cộng', grouped ? sumCounts(counted) : (counted[0] ?? sumCounts([])));
-  const report: OfficialReport = { ...frame, rows, total, skipped };
+  const report: OfficialReport = { ...frame, rows, total, skipped, linkedGroups };
   if (input.groupBy !== 'unit' && input.groupBy !== 'officer') return report;
   const keys = report.rows.map((row) => row.key ?? '').filter(Boolean);
   if (keys.length === 0) return report;
@@ -117,7 +126,7 @@ async function countFigures(db: Kysely<Schema>, groupBy: ReportGroupBy, window: 
       else ${code('notDue')}
     end`;
   const columns = sql`${key} as key, received_at, received_at < ${start} as carried, channel, ${outcome} as outcome`;
-  const counted = sql`report_counted and ${reportUsable()} and ${unitFilter(unitIds)}`;
+  const counted = sql`${reportUsable()} and ${unitFilter(unitIds)}`;
   const entries = sql`
     select ${columns} from dossiers where received_at >= ${start} and received_at < ${end} and ${counted}
     union all
@@ -131,7 +140,7 @@ async function countFigures(db: Kysely<Schema>, groupBy: ReportGroupBy, window: 
           select coalesce(nullif(l.procedure_name, ''), l.procedure_code) from dossiers l
           where l.procedure_code = g.key and l.received_at = g.latest
             and (l.finished_at is null or l.finished_at >= ${start})
-            and l.report_counted and ${reportUsable('l')} and ${unitFilter(unitIds, 'l')}
+            and ${reportUsable('l')} and ${unitFilter(unitIds, 'l')}
           order by l.code collate "C" limit 1)`
       : sql<string>`g.key`;
   const count = (name: keyof typeof Outcome) => sql`count(*) filter (where outcome = ${code(name)})`;
@@ -158,6 +167,39 @@ async function countFigures(db: Kysely<Schema>, groupBy: ReportGroupBy, window: 
     await sql`set local jit = off`.execute(trx);
     return (await query.execute(trx)).rows;
   });
+}
+
+/**
+ * The line of the linked groups received by `unitIds`, with the rule of `linkedGroupLine`
+ * (src/reports/linked-groups.ts): a group is its members whose receiving unit is in scope; it is
+ * received in the period when its first member is; a member is handed over when returned, or when
+ * refused, withdrawn or stopped (3, 7, 8) at its finishing time; the group is returned in the
+ * period when every member is handed over and the last hand-over falls in it, on time when that
+ * hand-over's Vietnam date is not after the Vietnam date of the group's latest due date. Every
+ * column read is in the partial index `dossiers_linked_group` (migration 0015).
+ */
+async function countLinkedGroups(db: Kysely<Schema>, window: SqlWindow, unitIds?: readonly string[]): Promise<LinkedGroupLine> {
+  const start = sql`${window.start}::timestamptz`;
+  const end = sql`${window.end}::timestamptz`;
+  const inPeriod = (column: string) => sql`${sql.ref(column)} >= ${start} and ${sql.ref(column)} < ${end}`;
+  const { rows } = await sql<{ received: number | string; returned: number | string; returned_on_time: number | string }>`
+    select
+      count(*) filter (where ${inPeriod('received')}) as received,
+      count(*) filter (where complete and ${inPeriod('last_handed_over')}) as returned,
+      count(*) filter (where complete and ${inPeriod('last_handed_over')}
+        and last_handed_over < date_bin('1 day', due, '2000-01-01 00:00:00+07'::timestamptz) + interval '1 day') as returned_on_time
+    from (
+      select min(received_at) as received, max(due_at) as due, max(handed_over) as last_handed_over, count(*) = count(handed_over) as complete
+      from (
+        select linked_group_id, received_at, due_at,
+          coalesce(returned_at, case when status in (3, 7, 8) then finished_at end) as handed_over
+        from dossiers
+        where linked_group_id is not null and ${unitFilter(unitIds, '', 'receiving_unit_id')}
+      ) m
+      group by linked_group_id
+    ) g`.execute(db);
+  const row = rows[0];
+  return { received: Number(row?.received ?? 0), returned: Number(row?.returned ?? 0), returnedOnTime: Number(row?.returned_on_time ?? 0) };
 }
 
 const COUNT_FIELDS = [

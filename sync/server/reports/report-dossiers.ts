@@ -11,11 +11,20 @@ export interface SqlWindow {
   end: string;
 }
 
-/** Receiving units to include (undefined: the whole province); `alias` qualifies the column. */
-export function unitFilter(unitIds: readonly string[] | undefined, alias = ''): RawBuilder<boolean> {
+/**
+ * The units reported on (undefined: the whole province). The figures and the skipped list count the
+ * dossiers whose `report_unit_id` (`DossierState.reportUnitId`: the unit competent for a linked
+ * component) is one of them; the linked group line the groups they received (`receiving_unit_id`).
+ * `alias` qualifies the column.
+ */
+export function unitFilter(
+  unitIds: readonly string[] | undefined,
+  alias = '',
+  column: 'report_unit_id' | 'receiving_unit_id' = 'report_unit_id',
+): RawBuilder<boolean> {
   if (unitIds === undefined) return sql<boolean>`true`;
   if (unitIds.length === 0) return sql<boolean>`false`;
-  return sql<boolean>`${sql.ref(alias === '' ? 'receiving_unit_id' : `${alias}.receiving_unit_id`)} in (${sql.join([...unitIds])})`;
+  return sql<boolean>`${sql.ref(alias === '' ? column : `${alias}.${column}`)} in (${sql.join([...unitIds])})`;
 }
 
 interface UnplaceableRow {
@@ -58,6 +67,7 @@ function toState(row: UnplaceableRow): DossierState {
     receivingUnitId: '',
     receivedByOfficerId: '',
     holderUnitId: '',
+    reportUnitId: '',
     holderOfficerId: null,
     status: Number(row.status) as DossierStatus,
     receivedAt: iso(row.received_at) ?? '',

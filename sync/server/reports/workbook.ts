@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CONSULTATION_LINE_LABEL as COUNTER_CONSULTATIONS_LABEL } from '../../../src/reports/counter-consultations.ts';
+import { LINKED_GROUP_LINE_LABEL } from '../../../src/reports/linked-groups.ts';
 import type { FeeTotals } from '../../../src/fees/cash-up.ts';
 import { paymentMethodLabels, paymentMethods } from '../../../src/fees/payment-method.ts';
 import type { OfficialReport, ReportRow } from '../../../src/reports/official-report.ts';
@@ -86,10 +87,17 @@ export async function provinceWorkbook(report: OfficialReport, title: string, pe
       if (row.key === null) excelRow.getCell(c).font = { bold: true };
     }
   });
+  let at = FIRST_DATA_ROW + lines.length + 1;
+  const { received, returned, returnedOnTime } = report.linkedGroups;
+  if (received > 0 || returned > 0) {
+    // The groups received, a line of their own: each component is already a dossier in the table.
+    sheet.getRow(at).values = [null, `${LINKED_GROUP_LINE_LABEL}: tiếp nhận`, received, 'Trả đủ kết quả', returned, 'Trong đó đúng hạn', returnedOnTime];
+    sheet.getRow(at).font = { bold: true };
+    at += 1;
+  }
   if (report.counterConsultations) {
     // Their own line below the table: citizens guided or refused at the counter were never received.
     const { total, guided, refused } = report.counterConsultations;
-    const at = FIRST_DATA_ROW + lines.length + 1;
     sheet.getRow(at).values = [null, COUNTER_CONSULTATIONS_LABEL, total, 'Hướng dẫn bổ sung', guided, 'Từ chối tiếp nhận', refused];
     sheet.getRow(at).font = { bold: true };
   }

@@ -4,7 +4,6 @@ import type { EventDateFlag } from '../domain/event-dates.ts';
 import { CHANGES_CHANNEL } from '../db/change-channel.ts';
 import { AdvisoryLock } from '../db/locks.ts';
 import type { Schema } from '../db/schema.ts';
-import { markLinkedRepresentatives } from '../reports/report-projection.ts';
 import type { projectionFields } from './events.ts';
 
 /** A sequence number: stored already, or the one the `batch`-th new event of this write gets. */
@@ -53,6 +52,7 @@ const PROJECTION_FROM_STATE = {
   supplement_request_count: `(p.state->>'supplementRequestCount')::integer`,
   extension_count: `(p.state->>'extensionCount')::integer`,
   linked_group_id: `p.state->>'linkedGroupId'`,
+  report_unit_id: `p.state->>'reportUnitId'`,
 } as const satisfies Record<Exclude<keyof ReturnType<typeof projectionFields>, 'code'>, string>;
 const PROJECTION_COLUMNS = Object.keys(PROJECTION_FROM_STATE) as Array<keyof typeof PROJECTION_FROM_STATE>;
 
@@ -152,10 +152,6 @@ from batch`.execute(trx);
   if (feedRows !== batch.feed.length) throw new Error(`${batch.feed.length - feedRows} unit feed row(s) of the batch were not inserted`);
   const numbers = seqs.map(Number);
   if (numbers.some((seq, index) => index > 0 && seq <= (numbers[index - 1] as number))) throw new Error('event sequence numbers were not drawn in batch order');
-
-  const groups = [...new Set(batch.projections.flatMap((p) => (p.dossier.linkedGroupId === null ? [] : [p.dossier.linkedGroupId])))];
-  // After the upsert, which the statement above cannot see itself (see saveProjections).
-  if (groups.length > 0) await markLinkedRepresentatives(trx, groups);
   return numbers;
 }
 

@@ -3,7 +3,7 @@ import type { DossierEvent } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { AdvisoryLock } from '../db/locks.ts';
 import type { Schema } from '../db/schema.ts';
-import { markLinkedRepresentatives, reportColumns } from '../reports/report-projection.ts';
+import { reportColumns } from '../reports/report-projection.ts';
 
 function jsonValue(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
@@ -39,7 +39,7 @@ function chunks<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   return out;
 }
 
-/** One dossier's projection (the linked group it belongs to is re-marked: its counted member may change). */
+/** One dossier's projection. */
 export function saveProjection(trx: Transaction<Schema>, dossier: ProjectedDossier, lastSeq: number): Promise<void> {
   return saveProjections(trx, [{ dossier, lastSeq }]);
 }
@@ -64,11 +64,7 @@ function projectionValues(dossier: ProjectedDossier, lastSeq: number, updatedAt:
   return { ...projectionFields(dossier), state: JSON.stringify(dossier), last_event_seq: lastSeq, updated_at: updatedAt };
 }
 
-/**
- * `saveProjection` for several distinct dossiers: one multi-row upsert per chunk, then the linked
- * groups they belong to are re-marked once (a dossier's group is set when it is received and never
- * changes, so re-marking after all saves gives what re-marking after each save gives).
- */
+/** `saveProjection` for several distinct dossiers: one multi-row upsert per chunk. */
 export async function saveProjections(trx: Transaction<Schema>, projections: ReadonlyArray<{ dossier: ProjectedDossier; lastSeq: number }>): Promise<void> {
   if (projections.length === 0) return;
   const updatedAt = new Date();
@@ -83,8 +79,6 @@ export async function saveProjections(trx: Transaction<Schema>, projections: Rea
       )
       .execute();
   }
-  const groups = [...new Set(projections.flatMap((p) => (p.dossier.linkedGroupId === null ? [] : [p.dossier.linkedGroupId])))];
-  if (groups.length > 0) await markLinkedRepresentatives(trx, groups);
 }
 
 export interface EventPage {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { projectDossier } from '../../../src/dossier/projection.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import type { Schema } from '../../../sync/server/db/schema.ts';
-import { markLinkedRepresentatives, reportColumns } from '../../../sync/server/reports/report-projection.ts';
+import { reportColumns } from '../../../sync/server/reports/report-projection.ts';
 import { generateReportDataset } from '../../support/report-dataset.ts';
 
 /**
@@ -85,7 +85,6 @@ export async function createSeeder(db: Kysely<Schema>, base: Base): Promise<Seed
     ...reportColumns(d),
   }));
   for (let i = 0; i < rows.length; i += INSERT_BATCH) await db.insertInto('dossiers').values(rows.slice(i, i + INSERT_BATCH)).execute();
-  await markLinkedRepresentatives(db);
   await sql`create table bench_base as select row_number() over (order by code) - 1 as ord, d.* from dossiers d`.execute(db);
   const baseSize = rows.length;
   let size = baseSize;
@@ -99,11 +98,11 @@ export async function createSeeder(db: Kysely<Schema>, base: Base): Promise<Seed
     const group = sql`case when b.linked_group_id is null then null else b.linked_group_id || '~' || ${k}::text end`;
     await sql`
       insert into dossiers (code, receiving_unit_id, holder_unit_id, status, procedure_code, received_at, due_at, finished_at, returned_at,
-        state, last_event_seq, channel, field, procedure_name, received_by_officer_id, supplement_request_count, linked_group_id, report_counted)
+        state, last_event_seq, channel, field, procedure_name, received_by_officer_id, supplement_request_count, linked_group_id, report_unit_id)
       select ${code}, ${unit('receiving_unit_id')}, ${unit('holder_unit_id')}, b.status, b.procedure_code, b.received_at, b.due_at, b.finished_at, b.returned_at,
         b.state || jsonb_build_object('code', ${code}, 'receivingUnitId', ${unit('receiving_unit_id')}, 'holderUnitId', ${unit('holder_unit_id')},
-          'receivedByOfficerId', ${officer}, 'linkedGroupId', ${group}),
-        b.last_event_seq, b.channel, b.field, b.procedure_name, ${officer}, b.supplement_request_count, ${group}, b.report_counted
+          'receivedByOfficerId', ${officer}, 'linkedGroupId', ${group}, 'reportUnitId', ${unit('report_unit_id')}),
+        b.last_event_seq, b.channel, b.field, b.procedure_name, ${officer}, b.supplement_request_count, ${group}, ${unit('report_unit_id')}
       from generate_series(${firstCopy}::int, ${lastCopy}::int) as k
       cross join bench_base b
       where b.ord < ${limit}`.execute(db);

@@ -19,7 +19,7 @@ import type { DeskStore } from '../../../renderer/store/index.ts';
 import { generateReportDataset } from '../../support/report-dataset.ts';
 import type { ReportDataset } from '../../support/report-dataset.ts';
 import { openTestStore } from '../store/fixtures.ts';
-import { expectedFigures } from './expected-figures.ts';
+import { expectedFigures, expectedGroupLine } from './expected-figures.ts';
 import type { ExpectedFigures } from './expected-figures.ts';
 import { seedDesk, visibleTo } from './seed-desk.ts';
 
@@ -66,7 +66,8 @@ describe('desk report over a generated year of dossiers', () => {
     expect(asFigures(report.total)).toEqual(expectedFigures(plans, from, to, Date.parse(asOf)));
     expect(report.skipped).toEqual([]);
     // The data set really exercises what it claims to.
-    expect(plans.some((p) => p.linkedGroupId !== null && !p.countable)).toBe(true);
+    expect(plans.some((p) => p.linkedGroupId !== null)).toBe(true);
+    expect(report.linkedGroups).toEqual(expectedGroupLine(plans, from, to));
     expect(plans.some((p) => p.transferredTo !== null)).toBe(true);
     for (const procedure of new Set(plans.map((p) => p.procedureCode))) {
       const row = report.rows.find((r) => r.key === procedure);
@@ -89,14 +90,19 @@ describe('desk report over a generated year of dossiers', () => {
     }
   });
 
-  it('never counts a linked partner or a dossier transferred in from another unit', async () => {
+  it('counts both members of a linked pair once each, and never a dossier transferred in from another unit', async () => {
     const period = { from: '2025-01-01', to: '2025-12-31' };
     const dossiers = await loadReportDossiers(store, period, { unitId });
     const input = { dossiers, period, groupBy: 'none' as const };
-    const received = new Set(listDossiersForFigure(input, null, 'received.total'));
-    const partners = dataset.dossiers.filter((d) => !d.plan.countable && d.plan.unitId === unitId).map((d) => d.plan.code);
-    expect(partners.length).toBeGreaterThan(0);
-    for (const code of partners) expect(received.has(code)).toBe(false);
+    const receivedList = listDossiersForFigure(input, null, 'received.total');
+    const received = new Set(receivedList);
+    expect(received.size).toBe(receivedList.length);
+    const window = periodWindow(period);
+    const members = dataset.dossiers
+      .filter((d) => d.plan.linkedGroupId !== null && d.plan.unitId === unitId && d.plan.receivedMs >= window.startMs && d.plan.receivedMs < window.endMs)
+      .map((d) => d.plan.code);
+    expect(members.length).toBeGreaterThan(1);
+    for (const code of members) expect(received.has(code)).toBe(true);
     const transferredIn = dataset.dossiers.filter((d) => d.plan.transferredTo === unitId).map((d) => d.plan.code);
     expect(transferredIn.length).toBeGreaterThan(0);
     for (const code of transferredIn) expect(received.has(code)).toBe(false);

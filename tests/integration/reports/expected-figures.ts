@@ -3,6 +3,8 @@ import type { DossierPlan } from '../../support/report-dataset.ts';
 /**
  * The official figures computed from the generator's plan, written from domain.md alone (report
  * groups, deadlines, linked dossiers) and NOT by calling src/reports: the oracle of the tests.
+ * Every member of a linked pair is a dossier of its own, counted once (the data set's pairs are
+ * never transferred as group components, so each counts at the unit that received it).
  */
 export interface ExpectedFigures {
   carriedOver: number;
@@ -37,8 +39,6 @@ export function expectedFigures(plans: readonly DossierPlan[], from: string, to:
   const endMs = Date.parse(`${to}T00:00:00+07:00`) + 86_400_000;
   const f = emptyFigures();
   for (const p of plans) {
-    // The second member of a linked pair is the same request of the citizen: never counted.
-    if (!p.countable) continue;
     if (p.receivedMs >= endMs) continue;
     if (p.finishedMs !== null && p.finishedMs < startMs) continue;
     if (p.receivedMs < startMs) f.carriedOver += 1;
@@ -73,4 +73,35 @@ export function expectedFigures(plans: readonly DossierPlan[], from: string, to:
   const good = f.finished.early + f.finished.onTime;
   f.onTimeRate = f.finished.total === 0 ? null : Math.round((1000 * good) / f.finished.total) / 10;
   return f;
+}
+
+export interface ExpectedGroupLine {
+  received: number;
+  returned: number;
+  returnedOnTime: number;
+}
+
+/**
+ * The linked group line over the groups of `plans` (the members received by the units reported
+ * on): received when the first member was received in the period; returned when every member was
+ * handed to the citizen (or refused, withdrawn, stopped: done when it finished) and the last of
+ * them in the period; on time when that day is not after the latest due day of the members.
+ */
+export function expectedGroupLine(plans: readonly DossierPlan[], from: string, to: string): ExpectedGroupLine {
+  const startMs = Date.parse(`${from}T00:00:00+07:00`);
+  const endMs = Date.parse(`${to}T00:00:00+07:00`) + 86_400_000;
+  const inside = (ms: number) => ms >= startMs && ms < endMs;
+  const groups = new Map<string, DossierPlan[]>();
+  for (const p of plans) if (p.linkedGroupId !== null) groups.set(p.linkedGroupId, [...(groups.get(p.linkedGroupId) ?? []), p]);
+  const line: ExpectedGroupLine = { received: 0, returned: 0, returnedOnTime: 0 };
+  for (const members of groups.values()) {
+    if (inside(Math.min(...members.map((p) => p.receivedMs)))) line.received += 1;
+    const done = members.map((p) => p.returnedMs ?? (['refused', 'withdrawn', 'stopped'].includes(p.outcome) ? p.finishedMs : null));
+    if (done.some((ms) => ms === null)) continue;
+    const last = Math.max(...(done as number[]));
+    if (!inside(last)) continue;
+    line.returned += 1;
+    if (vnDay(last) <= vnDay(Math.max(...members.map((p) => p.dueMs)))) line.returnedOnTime += 1;
+  }
+  return line;
 }

@@ -20,7 +20,8 @@ import type { ReportDataset } from '../../support/report-dataset.ts';
 import { dashboardLogin, openLoginForm, postForm } from '../server/support/dashboard.ts';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
 import { openTestStore } from '../store/fixtures.ts';
-import { expectedFigures } from './expected-figures.ts';
+import { describeLinkedGroupLine } from '../../../src/reports/linked-groups.ts';
+import { expectedFigures, expectedGroupLine } from './expected-figures.ts';
 import type { ExpectedFigures } from './expected-figures.ts';
 import { seedDesk, visibleTo } from './seed-desk.ts';
 
@@ -114,9 +115,25 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
     }
     // Transfers and linked pairs exist, and still: the units add up to the province.
     expect(plans.filter((p) => p.transferredTo !== null).length).toBeGreaterThan(10);
-    expect(plans.filter((p) => !p.countable).length).toBeGreaterThan(10);
+    expect(plans.filter((p) => p.linkedGroupId !== null).length).toBeGreaterThan(20);
     const sum = report.rows.reduce((acc, r) => acc + r.received.total + r.carriedOver, 0);
     expect(sum).toBe(report.total.received.total + report.total.carriedOver);
+  });
+
+  it('gives the province and every unit the independently expected linked group line', async () => {
+    const plans = dataset.dossiers.map((d) => d.plan);
+    const province = await official(`from=${PERIOD.from}&to=${PERIOD.to}&groupBy=none&asOf=${AS_OF}`);
+    expect(province.linkedGroups).toEqual(expectedGroupLine(plans, PERIOD.from, PERIOD.to));
+    expect(province.linkedGroups.received).toBeGreaterThan(10);
+    expect(province.linkedGroups.returned).toBeGreaterThan(0);
+    expect(province.linkedGroups.returnedOnTime).toBeLessThanOrEqual(province.linkedGroups.returned);
+    for (const unit of dataset.units) {
+      const report = await official(`from=${PERIOD.from}&to=${PERIOD.to}&groupBy=none&unit=${unit.id}&asOf=${AS_OF}`);
+      expect(report.linkedGroups).toEqual(expectedGroupLine(plans.filter((p) => p.unitId === unit.id), PERIOD.from, PERIOD.to));
+    }
+    const quarter = { from: '2025-04-01', to: '2025-06-30' };
+    const inQuarter = await official(`from=${quarter.from}&to=${quarter.to}&groupBy=none`);
+    expect(inQuarter.linkedGroups).toEqual(expectedGroupLine(plans, quarter.from, quarter.to));
   });
 
   it('equals the desk of a unit after sync, procedure by procedure', async () => {
@@ -129,6 +146,7 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
       const desk = computeOfficialReport({ dossiers, period: PERIOD, groupBy: 'procedure', asOf: AS_OF });
       expect(server.rows.map((r) => [r.key, figures(r)])).toEqual(desk.rows.map((r) => [r.key, figures(r)]));
       expect(figures(server.total)).toEqual(figures(desk.total));
+      expect(server.linkedGroups).toEqual(desk.linkedGroups);
     } finally {
       await store.close();
     }
@@ -152,6 +170,11 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
     expect(total.getCell(18).value).toBe(report.total.onTimeRate);
     expect(sheet.getRow(FIRST_DATA_ROW).getCell(2).value).toBe(report.rows[0]?.label);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: FIRST_DATA_ROW - 1 });
+    // The linked group line below the table, numbers in cells.
+    const { received, returned, returnedOnTime } = report.linkedGroups;
+    expect((sheet.getRow(FIRST_DATA_ROW + report.rows.length + 2).values as unknown[]).slice(2)).toEqual([
+      'Nhóm hồ sơ liên thông: tiếp nhận', received, 'Trả đủ kết quả', returned, 'Trong đó đúng hạn', returnedOnTime,
+    ]);
   });
 
   it('requires a leader or administrator, and keeps a leader to their unit', async () => {
@@ -179,6 +202,11 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Báo cáo tình hình giải quyết hồ sơ – Toàn tỉnh');
     expect(page.body).toContain('data-testid="province-table"');
+    // The linked group line in the desk's words.
+    const report = await official(`from=${PERIOD.from}&to=${PERIOD.to}&groupBy=unit`);
+    const line = describeLinkedGroupLine(report.linkedGroups);
+    expect(line).toMatch(/^Nhóm hồ sơ liên thông: tiếp nhận \d+ nhóm; trả đủ kết quả \d+ nhóm, trong đó đúng hạn \d+\.$/);
+    expect(page.body).toContain(`<p data-testid="linked-groups">${line}</p>`);
     const reported = /<tr data-desk="([^"]+)">([\s\S]*?)<\/tr>/.exec(page.body);
     expect(reported?.[1]).toBe(`${unit}#1`);
     expect(reported?.[2]).toContain('<td class="n">4</td>');

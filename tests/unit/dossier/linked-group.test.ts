@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledCatalogue } from '../../../src/catalogue/bundled-catalogue.ts';
 import { getProcedure } from '../../../src/catalogue/catalogue.ts';
 import { linkedGroupSchema } from '../../../src/catalogue/linked-group-schema.ts';
-import { createEvent } from '../../../src/dossier/events.ts';
+import { createEvent, type DossierEvent } from '../../../src/dossier/events.ts';
+import { projectDossier } from '../../../src/dossier/projection.ts';
 import { chosenComponents, fieldsToEnter, groupDueAt, planLinkedReception } from '../../../src/dossier/linked-group.ts';
 import { splitPersonal, joinPersonal } from '../../../renderer/store/personal-data.ts';
 import { canonicalJson } from '../../../src/canonical-json.ts';
@@ -138,6 +139,26 @@ describe('a component dossier', () => {
     expect(JSON.stringify(clear)).not.toContain('Trần Minh Khang');
     expect(Object.keys(personal)).toContain('payload.group.data');
     expect(canonicalJson(joinPersonal(clear, personal))).toBe(canonicalJson(event));
+  });
+
+  it('is reported by the unit competent for it: the one holding it while open, the one that finished it after', () => {
+    let clock = Date.parse('2026-12-07T02:00:00.000Z');
+    let id = 1;
+    const next = (type: 'TRANSFERRED' | 'ACCEPTED' | 'RESOLVED', unitId: string, payload: Record<string, unknown>) =>
+      createEvent({ type, dossierCode: members[1].dossierCode, officerId: 'o2', deskId: `${unitId}#1`, unitId, payload } as never, {
+        nextId: () => `0192f0c0-0000-7000-8000-00000000000${(id += 1)}`,
+        now: () => (clock += 60_000),
+      });
+    const POLICE = '000.00.41.H23';
+    const events: DossierEvent[] = [received(members[0].dossierCode)];
+    expect(projectDossier(events).reportUnitId).toBe('000.00.12.H23');
+    events.push(next('TRANSFERRED', '000.00.12.H23', { toUnitId: POLICE }));
+    expect(projectDossier(events).reportUnitId).toBe(POLICE);
+    events.push(next('ACCEPTED', POLICE, {}), next('RESOLVED', POLICE, {}), next('TRANSFERRED', POLICE, { toUnitId: '000.00.12.H23' }));
+    const handedBack = projectDossier(events);
+    expect(handedBack.holderUnitId).toBe('000.00.12.H23');
+    expect(handedBack.reportUnitId).toBe(POLICE);
+    expect(handedBack.anomalies).toEqual([]);
   });
 });
 

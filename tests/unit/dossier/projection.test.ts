@@ -60,6 +60,7 @@ describe('projectDossier: scenarios', () => {
       receivedByOfficerId: 'cb.tiepnhan',
       holderUnitId: RECEPTION_UNIT,
       holderOfficerId: 'cb.tiepnhan',
+      reportUnitId: RECEPTION_UNIT,
       status: S.Returned,
       receivedAt: iso(START),
       originalDueAt: iso(DUE),

@@ -24,6 +24,7 @@ export function dossier(facts: Facts): DossierState {
     receivingUnitId: U1,
     receivedByOfficerId: 'can-bo-lan',
     holderUnitId: facts.receivingUnitId ?? U1,
+    reportUnitId: facts.receivingUnitId ?? U1,
     holderOfficerId: null,
     originalDueAt: facts.dueAt,
     finishedAt: null,
@@ -64,12 +65,14 @@ export const handChecked: DossierState[] = [
   // Refused at the desk ten minutes after receipt → received and refused.
   dossier({ code: 'D08', receivedAt: '2025-11-10T02:00:00Z', dueAt: '2025-11-10T10:00:00Z', status: 3,
     finishedAt: '2025-11-10T02:10:00Z' }),
-  // Linked pair LG-1: D09 received first (02:00Z) represents the group → on time.
+  // Linked group LG-1, received by U1: its birth component D09 is U1's → on time; not collected yet.
   dossier({ code: 'D09', ...KS, linkedGroupId: 'LG-1', receivedAt: '2025-11-12T02:00:00Z', dueAt: '2025-11-12T10:00:00Z',
     status: 9, finishedAt: '2025-11-12T09:00:00Z' }),
-  // D10 of LG-1 (police unit U2), late if it were counted: it is not counted anywhere.
-  dossier({ code: 'D10', ...TT, linkedGroupId: 'LG-1', receivingUnitId: U2, receivedByOfficerId: 'cong-an-hung',
-    receivedAt: '2025-11-12T02:05:00Z', dueAt: '2025-11-21T10:00:00Z', status: 9, finishedAt: '2025-11-26T03:00:00Z' }),
+  // Its residence component D10, received by U1 and transferred to the police U2, counts in U2's
+  // report: finished 26/11, due 21/11 → late; its result came back to U1 and was returned 27/11.
+  // The group is received in November, not returned: D09 still waits for the citizen.
+  dossier({ code: 'D10', ...TT, linkedGroupId: 'LG-1', reportUnitId: U2, receivedAt: '2025-11-12T02:05:00Z',
+    dueAt: '2025-11-21T10:00:00Z', status: 10, finishedAt: '2025-11-26T03:00:00Z', returnedAt: '2025-11-27T03:00:00Z' }),
   // Extended from 21/11 to 24/11, still in processing at the period end → in processing, overdue.
   dossier({ code: 'D11', ...TT, receivedByOfficerId: 'can-bo-minh', receivedAt: '2025-11-17T02:00:00Z',
     originalDueAt: '2025-11-21T10:00:00Z', dueAt: '2025-11-24T10:00:00Z', status: 4, extensionCount: 1 }),

@@ -8,29 +8,32 @@ import { U1, U2, dossier, handChecked, period } from './hand-checked-dossiers.ts
 const row = (key: string | null, label: string, figures: Omit<ReportRow, 'key' | 'label'>): ReportRow => ({ key, label, ...figures });
 
 /*
- * Worked out by hand from hand-checked-dossiers.ts (D03, D16 fall outside; D10 is represented by D09; D19 is skipped):
+ * Worked out by hand from hand-checked-dossiers.ts (D03, D16 fall outside; D19 is skipped; the
+ * linked group LG-1's components D09 and D10 are two dossiers, each counted once):
  * carried over  D01 D02                                                   = 2
- * received      in person D04 D06 D07 D08 D09 D11 D13 D15 (8),
- *               online D05 D12 D18 (3), post D14 D17 (2)                  = 13
+ * received      in person D04 D06 D07 D08 D09 D10 D11 D13 D15 (9),
+ *               online D05 D12 D18 (3), post D14 D17 (2)                  = 14
  * finished      early D01 D17 (2); on time D04 D07 D09 (3);
- *               late D05 D06 D18 (3)                                      = 8
+ *               late D05 D06 D10 D18 (4)                                  = 9
  * in processing overdue D02 D11 (2); not due D12 D15 (2)                  = 4
  * paused        D13 (5), D14 (8)                                          = 2
  * refused       D08                                                       = 1
  * withdrawn     D07 (also in finished)                                    = 1
- * on-time rate  (2 + 3) / 8 = 62.5 %
- * balance       2 + 13 = 15 = 8 + 4 + 2 + 1
+ * on-time rate  (2 + 3) / 9 = 55.6 %
+ * balance       2 + 14 = 16 = 9 + 4 + 2 + 1
+ * linked groups LG-1 received 12/11; not returned (D09's result not collected)
  */
 const expectedTotal = row(null, 'Tổng cộng', {
   carriedOver: 2,
-  received: { total: 13, inPerson: 8, online: 3, post: 2 },
-  finished: { total: 8, early: 2, onTime: 3, late: 3 },
+  received: { total: 14, inPerson: 9, online: 3, post: 2 },
+  finished: { total: 9, early: 2, onTime: 3, late: 4 },
   inProcessing: { total: 4, notDue: 2, overdue: 2 },
   paused: 2,
   refused: 1,
   withdrawn: 1,
-  onTimeRate: 62.5,
+  onTimeRate: 55.6,
 });
+const groupLine = { received: 1, returned: 0, returnedOnTime: 0 };
 
 describe('computeOfficialReport on the hand-checked month', () => {
   it('gives every total figure', () => {
@@ -40,6 +43,7 @@ describe('computeOfficialReport on the hand-checked month', () => {
     expect(report.asOf).toBe('2025-11-30T17:00:00.000Z');
     expect(report.period).toEqual(period);
     expect(report.skipped.map((s) => [s.code, s.error.code])).toEqual([['D19', 'report.no_receipt']]);
+    expect(report.linkedGroups).toEqual(groupLine);
   });
 
   it('groups by procedure, in Vietnamese order of name', () => {
@@ -57,7 +61,7 @@ describe('computeOfficialReport on the hand-checked month', () => {
         withdrawn: 1,
         onTimeRate: 50,
       }),
-      // D04 and D09 (standing for the linked pair), both on time.
+      // D04 and D09 (LG-1's birth component), both on time.
       row('1.001193', 'Đăng ký khai sinh', {
         carriedOver: 0,
         received: { total: 2, inPerson: 2, online: 0, post: 0 },
@@ -68,26 +72,26 @@ describe('computeOfficialReport on the hand-checked month', () => {
         withdrawn: 0,
         onTimeRate: 100,
       }),
-      // Carried D01 D02; received D06 D11 D13 D15 (not D10); D01 early, D06 late;
-      // D02 D11 overdue, D15 not due; D13 paused.
+      // Carried D01 D02; received D06 D10 D11 D13 D15; D01 early, D06 D10 late;
+      // D02 D11 overdue, D15 not due; D13 paused. Rate 1/3.
       row('1.004222', 'Đăng ký thường trú', {
         carriedOver: 2,
-        received: { total: 4, inPerson: 4, online: 0, post: 0 },
-        finished: { total: 2, early: 1, onTime: 0, late: 1 },
+        received: { total: 5, inPerson: 5, online: 0, post: 0 },
+        finished: { total: 3, early: 1, onTime: 0, late: 2 },
         inProcessing: { total: 3, notDue: 1, overdue: 2 },
         paused: 1,
         refused: 0,
         withdrawn: 0,
-        onTimeRate: 50,
+        onTimeRate: 33.3,
       }),
     ]);
     expect(report.total).toEqual(expectedTotal);
   });
 
-  it('groups by unit, with the linked pair counted at its representative unit only', () => {
+  it('groups by unit, a linked component in the row of the unit competent for it', () => {
     const report = computeOfficialReport({ dossiers: handChecked, period, groupBy: 'unit' });
     expect(report.rows).toEqual([
-      // Everything but D18 (and D10, not counted). Rate 5/7 = 71.43 → 71.4.
+      // Everything but D18 and D10 (the police's). Rate 5/7 = 71.43 → 71.4.
       row(U1, U1, {
         carriedOver: 2,
         received: { total: 12, inPerson: 8, online: 2, post: 2 },
@@ -98,11 +102,11 @@ describe('computeOfficialReport on the hand-checked month', () => {
         withdrawn: 1,
         onTimeRate: 71.4,
       }),
-      // D18 only: online, late.
+      // D18 (online, late) and D10 (received by U1, transferred here; late).
       row(U2, U2, {
         carriedOver: 0,
-        received: { total: 1, inPerson: 0, online: 1, post: 0 },
-        finished: { total: 1, early: 0, onTime: 0, late: 1 },
+        received: { total: 2, inPerson: 1, online: 1, post: 0 },
+        finished: { total: 2, early: 0, onTime: 0, late: 2 },
         inProcessing: { total: 0, notDue: 0, overdue: 0 },
         paused: 0,
         refused: 0,
@@ -116,13 +120,13 @@ describe('computeOfficialReport on the hand-checked month', () => {
     const byField = computeOfficialReport({ dossiers: handChecked, period, groupBy: 'field' });
     expect(byField.rows.map((r) => [r.key, r.received.total, r.finished.total])).toEqual([
       ['Chứng thực', 7, 4],
-      ['Cư trú', 4, 2],
+      ['Cư trú', 5, 3],
       ['Hộ tịch', 2, 2],
     ]);
     const byOfficer = computeOfficialReport({ dossiers: handChecked, period, groupBy: 'officer' });
-    // lan: D01 D04 D06 D08 D09 D12 D14 D17; minh: D02 D05 D07 D11 D13 D15; cong-an-hung: D18.
+    // lan: D01 D04 D06 D08 D09 D10 D12 D14 D17; minh: D02 D05 D07 D11 D13 D15; cong-an-hung: D18.
     expect(byOfficer.rows.map((r) => [r.key, r.carriedOver + r.received.total])).toEqual([
-      ['can-bo-lan', 8],
+      ['can-bo-lan', 9],
       ['can-bo-minh', 6],
       ['cong-an-hung', 1],
     ]);
@@ -135,13 +139,24 @@ describe('computeOfficialReport on the hand-checked month', () => {
     expect(report.asOf).toBe('2025-11-20T07:00:00+07:00');
   });
 
-  it('lets the linked dossier received first represent the group, whatever the input order', () => {
-    const swapped = handChecked.map((d) => (d.code === 'D10' ? { ...d, receivedAt: '2025-11-12T01:55:00Z' } : d));
-    const report = computeOfficialReport({ dossiers: [...swapped].reverse(), period, groupBy: 'none' });
-    // D10 (late: finished 26/11, due 21/11) replaces D09 (on time): 13 received still, on time 2, late 4, rate 4/8.
-    expect(report.total.received.total).toBe(13);
-    expect(report.total.finished).toEqual({ total: 8, early: 2, onTime: 2, late: 4 });
-    expect(report.total.onTimeRate).toBe(50);
+  it('reports on one unit: the dossiers it is competent for, and the groups it received', () => {
+    const unit1 = computeOfficialReport({ dossiers: handChecked, period, groupBy: 'none', unitId: U1 });
+    const byUnit = computeOfficialReport({ dossiers: handChecked, period, groupBy: 'unit' }).rows;
+    expect(unit1.total).toEqual({ ...byUnit.find((r) => r.key === U1), key: null, label: 'Tổng cộng' });
+    expect(unit1.linkedGroups).toEqual(groupLine);
+    expect(unit1.skipped.map((s) => s.code)).toEqual(['D19']);
+    // U2 counts D10, received by U1, but no group: it received none.
+    const unit2 = computeOfficialReport({ dossiers: handChecked, period, groupBy: 'none', unitId: U2 });
+    expect(unit2.total).toEqual({ ...byUnit.find((r) => r.key === U2), key: null, label: 'Tổng cộng' });
+    expect(unit2.linkedGroups).toEqual({ received: 0, returned: 0, returnedOnTime: 0 });
+    expect(unit2.skipped).toEqual([]);
+    expect(listDossiersForFigure({ dossiers: handChecked, period, groupBy: 'none', unitId: U2 }, null, 'received.total')).toEqual(['D10', 'D18']);
+  });
+
+  it('gives the same figures and group line whatever the order of the dossiers', () => {
+    const forward = computeOfficialReport({ dossiers: handChecked, period, groupBy: 'procedure' });
+    const backward = computeOfficialReport({ dossiers: [...handChecked].reverse(), period, groupBy: 'procedure' });
+    expect(backward).toEqual(forward);
   });
 
   it('reports no on-time rate when nothing finished, and no rows when nothing happened', () => {
@@ -180,7 +195,7 @@ describe('listDossiersForFigure', () => {
 
   it.each<[string | null, ReportFigure, string[]]>([
     [null, 'carriedOver', ['D02', 'D01']],
-    [null, 'finished.late', ['D05', 'D06', 'D18']],
+    [null, 'finished.late', ['D05', 'D06', 'D10', 'D18']],
     [null, 'finished.onTime', ['D04', 'D07', 'D09']],
     [null, 'received.post', ['D17', 'D14']],
     [null, 'inProcessing.overdue', ['D02', 'D11']],
@@ -201,7 +216,6 @@ describe('listDossiersForFigure', () => {
         for (const figure of reportFigures) {
           const codes = listDossiersForFigure({ ...input, groupBy }, reportRow.key, figure);
           expect(codes.length, `${groupBy} ${reportRow.key} ${figure}`).toBe(figureValue(reportRow, figure));
-          expect(codes).not.toContain('D10');
         }
       }
     }

@@ -2,15 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DossierState } from '../../../src/dossier/dossier-state.ts';
 import type { DossierStatus } from '../../../src/dossier/status.ts';
+import { linkedGroupLine } from '../../../src/reports/linked-groups.ts';
 import { computeOfficialReport } from '../../../src/reports/official-report.ts';
 import type { ReportRow } from '../../../src/reports/official-report.ts';
+import { periodWindow } from '../../../src/reports/report-period.ts';
 import { dossier } from './hand-checked-dossiers.ts';
 
 const dayMs = 86_400_000;
 const octoberFirst = Date.parse('2025-10-01T00:00:00Z');
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** Random dossiers received in October–December 2025, finished or not, some linked. */
+/**
+ * Random dossiers received in October–December 2025, finished or not, some linked: a linked
+ * component may count in another unit than the one that received it (transferred to it).
+ */
 const arbitraryDossier = (index: number) =>
   fc
     .record({
@@ -22,21 +27,26 @@ const arbitraryDossier = (index: number) =>
       procedureCode: fc.constantFrom('1.001193', '1.004222', '2.000815'),
       unit: fc.constantFrom('U1', 'U2'),
       linkedGroupId: fc.constantFrom(null, null, null, 'G1', 'G2'),
+      competentUnit: fc.constantFrom('U1', 'U2'),
+      returnedAfter: fc.option(fc.integer({ min: 0, max: 10 * dayMs })),
       supplementRequestCount: fc.integer({ min: 0, max: 3 }),
     })
     .map((r): DossierState => {
       const receivedMs = octoberFirst + r.receivedOffset;
       const finished = [3, 7, 8, 9, 10].includes(r.status);
+      const finishedMs = receivedMs + r.finishedAfter;
       return dossier({
         code: `R${String(index).padStart(3, '0')}`,
         receivedAt: iso(receivedMs),
         dueAt: iso(receivedMs + r.dueAfter),
-        finishedAt: finished ? iso(receivedMs + r.finishedAfter) : null,
+        finishedAt: finished ? iso(finishedMs) : null,
+        returnedAt: r.status === 10 && r.returnedAfter !== null ? iso(finishedMs + r.returnedAfter) : null,
         status: r.status,
         channel: r.channel,
         procedureCode: r.procedureCode,
         field: r.procedureCode.slice(0, 1),
         receivingUnitId: r.unit,
+        reportUnitId: r.linkedGroupId === null ? r.unit : r.competentUnit,
         linkedGroupId: r.linkedGroupId,
         supplementRequestCount: r.supplementRequestCount,
       });
@@ -88,15 +98,33 @@ describe('official report invariants', () => {
     );
   });
 
-  it('counts each linked group once: adding another member never changes a figure', () => {
+  it('counts each linked component once, as a dossier of its own: linking changes no figure', () => {
     fc.assert(
       fc.property(arbitraryDossiers, arbitraryPeriod, (dossiers, period) => {
-        const before = computeOfficialReport({ dossiers, period, groupBy: 'none' }).total;
-        const laterMembers = dossiers
-          .filter((d) => d.linkedGroupId !== null)
-          .map((d) => ({ ...d, code: `${d.code}-L`, receivedAt: iso(Date.parse(d.receivedAt) + 1), status: 4 as const, finishedAt: null }));
-        const after = computeOfficialReport({ dossiers: [...dossiers, ...laterMembers], period, groupBy: 'none' }).total;
-        expect(after).toEqual(before);
+        const linked = computeOfficialReport({ dossiers, period, groupBy: 'unit' });
+        const unlinked = computeOfficialReport({ dossiers: dossiers.map((d) => ({ ...d, linkedGroupId: null })), period, groupBy: 'unit' });
+        expect(linked.rows).toEqual(unlinked.rows);
+        expect(linked.total).toEqual(unlinked.total);
+        expect(unlinked.linkedGroups).toEqual({ received: 0, returned: 0, returnedOnTime: 0 });
+      }),
+    );
+  });
+
+  it('reports on each unit what the province counts in its row, and the groups it received', () => {
+    fc.assert(
+      fc.property(arbitraryDossiers, arbitraryPeriod, (dossiers, period) => {
+        const province = computeOfficialReport({ dossiers, period, groupBy: 'unit' });
+        for (const unitId of ['U1', 'U2']) {
+          const unit = computeOfficialReport({ dossiers, period, groupBy: 'none', unitId });
+          const row = province.rows.find((r) => r.key === unitId);
+          if (row) expect(unit.total).toEqual({ ...row, key: null, label: 'Tổng cộng' });
+          else expect(unit.total.carriedOver + unit.total.received.total).toBe(0);
+          const received = dossiers.filter((d) => d.receivingUnitId === unitId);
+          expect(unit.linkedGroups).toEqual(linkedGroupLine(received, periodWindow(period)));
+        }
+        const { received, returned, returnedOnTime } = province.linkedGroups;
+        expect(returnedOnTime).toBeLessThanOrEqual(returned);
+        expect(Math.max(received, returned)).toBeLessThanOrEqual(new Set(dossiers.map((d) => d.linkedGroupId).filter((g) => g !== null)).size);
       }),
     );
   });

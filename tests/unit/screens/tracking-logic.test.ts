@@ -38,6 +38,9 @@ describe('list filters', () => {
     // Status 6 stops the clock while the citizen pays (issue 20): never overdue nor due soon.
     expect(overdue?.status).toEqual([2, 4]);
     expect(overdue?.deadline).toEqual({ before: new Date(MONDAY_9).toISOString() });
+    // The list behind an alert shows what the alert counts: dossiers held by this unit.
+    expect(toDossierQuery({ ...EMPTY_FILTERS, deadline: 'overdue' }, bounds, '000.00.12.H23')?.holderUnit).toBe('000.00.12.H23');
+    expect(toDossierQuery({ ...EMPTY_FILTERS }, bounds, '000.00.12.H23')?.holderUnit).toBeUndefined();
     expect(toDossierQuery({ ...EMPTY_FILTERS, deadline: 'overdue', status: DossierStatus.Returned }, bounds)).toBeNull();
     const ranged = toDossierQuery({ ...EMPTY_FILTERS, receivedFrom: '24/11/2025', receivedTo: '24/11/2025' }, bounds);
     expect(ranged?.receivedFrom).toBe('2025-11-23T17:00:00.000Z');

@@ -46,4 +46,18 @@ describe('query plans of paged reads', () => {
       expect(plan, JSON.stringify(query)).toMatchObject({ sortSatisfiedByIndex: true, selectorSatisfiedByIndex: true });
     }
   });
+
+  it("filters an alert list by holder unit while walking the same index range, in index order", () => {
+    for (const officer of [undefined, 'officer-1']) {
+      const query = { holderUnit: '000.00.12.H23', deadline: { before: '2025-11-24T01:00:00Z' }, ...(officer ? { officer } : {}) };
+      const selector = { ...buildSelector(query, 'due-asc'), status: 2 };
+      const plan = planOf(dossierSchema, { selector, sort: [{ dueKey: 'asc' }], limit: 201 } as MangoQuery<never>);
+      const without = planOf(dossierSchema, { selector: { ...buildSelector({ ...query, holderUnit: undefined }, 'due-asc'), status: 2 }, sort: [{ dueKey: 'asc' }], limit: 201 } as MangoQuery<never>);
+      expect(plan.index).toEqual(without.index);
+      expect(plan.startKeys).toEqual(without.startKeys);
+      expect(plan.endKeys).toEqual(without.endKeys);
+      // The holder unit is read from the documents met on the range (the limit applies after it).
+      expect(plan).toMatchObject({ sortSatisfiedByIndex: true, selectorSatisfiedByIndex: false });
+    }
+  });
 });

@@ -14,6 +14,7 @@ const state: DossierState = {
   receivedByOfficerId: 'tn-1',
   holderUnitId: '000.00.12.H24',
   holderOfficerId: null,
+  reportUnitId: '000.00.41.H23',
   status: DossierStatus.Resolved,
   receivedAt: '2025-11-24T01:00:00.000Z',
   originalDueAt: '2025-11-27T10:00:00.000Z',

@@ -7,7 +7,12 @@ import { payloadSchemas } from '../../../../src/dossier/events.ts';
 import { collectorRelationLabels, collectorRelations } from '../../../../src/dossier/parties.ts';
 import type { CollectorRelation } from '../../../../src/dossier/parties.ts';
 import { parseCitizenId } from '../../../../src/people/citizen-id.ts';
+import { isHandedOver } from '../../../../src/dossier/linked-group.ts';
+import { useDesk } from '../../../app/desk-context.tsx';
+import { useGroupMembers } from '../../../components/use-group-members.ts';
+import { actionsFor } from '../role-actions.ts';
 import { sameTextRuleAs } from '../../../components/event-text-rule.ts';
+import type { DeskStore } from '../../../store/index.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { FormButtons, FormField } from './FormField.tsx';
 import type { ActionFormProps } from './types.ts';
@@ -39,13 +44,33 @@ const schema = z
 type Values = z.input<typeof schema>;
 
 /**
+ * The components of the dossier's linked group the citizen will still not have once `batch` is
+ * handed over (read as the return is recorded): non-empty means a partial return.
+ */
+async function pendingComponents(store: DeskStore, dossier: ActionFormProps['dossier'], batch: readonly string[]): Promise<string[]> {
+  const others = (dossier.group?.members ?? []).map((m) => m.dossierCode).filter((code) => !batch.includes(code));
+  if (others.length === 0) return [];
+  const known = new Map((await store.dossiers.byCodes(others)).map((member) => [member.code, member]));
+  return others.filter((code) => !isHandedOver(known.get(code)));
+}
+
+/**
  * Hands the result over and records who collected it: the applicant, the person they authorised
  * at reception, or another person (name and citizen ID required, checked like any citizen ID).
  * The collector defaults to the applicant (an organisation: its authorised person, else someone
- * to type), and the confirm button has focus, so the usual case is one Enter.
+ * to type), and the confirm button has focus, so the usual case is one Enter. A component of a
+ * linked group is returned together with the group's other results ready here unless the
+ * officer unticks them; what is still to come is recorded on each return (a partial return).
  */
-export function ReturnForm({ dossier, personal, events, onDone, onCancel }: ActionFormProps) {
+export function ReturnForm({ dossier, personal, events, onDone, onCancel, onReturned }: ActionFormProps & { onReturned?: (codes: readonly string[]) => void }) {
+  const desk = useDesk();
   const record = useRecordEvent();
+  const members = useGroupMembers(desk.store, dossier);
+  const readyWithIt = (dossier.group?.members ?? []).flatMap((m) => {
+    const member = members.get(m.dossierCode);
+    return m.dossierCode !== dossier.code && member && actionsFor(desk.officer.role, member, desk.identity.agencyId).includes('RETURNED') ? [member] : [];
+  });
+  const [withGroup, setWithGroup] = useState(true);
   const [failure, setFailure] = useState<string | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
   const received = events.find((e): e is EventOf<'RECEIVED'> => e.type === 'RECEIVED' && e.dossierCode === dossier.code);
@@ -83,14 +108,23 @@ export function ReturnForm({ dossier, personal, events, onDone, onCancel }: Acti
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     const { relation: chosen, fullName, citizenId, note } = schema.parse(values);
+    const batch = [dossier.code, ...(withGroup ? readyWithIt.map((m) => m.code) : [])];
+    const returned: string[] = [];
     try {
-      await record('RETURNED', dossier.code, {
-        collectedBy: { fullName, ...(citizenId ? { citizenId } : {}), relation: chosen },
-        ...(note ? { note } : {}),
-      });
+      const groupPending = await pendingComponents(desk.store, dossier, batch);
+      for (const code of batch) {
+        await record('RETURNED', code, {
+          collectedBy: { fullName, ...(citizenId ? { citizenId } : {}), relation: chosen },
+          ...(note ? { note } : {}),
+          ...(groupPending.length > 0 ? { groupPending } : {}),
+        });
+        returned.push(code);
+      }
+      onReturned?.(returned);
       onDone();
     } catch (error) {
-      setFailure(failureText(error));
+      // Each component's return is its own fact: the ones recorded stay, and the officer is told which.
+      setFailure(returned.length > 0 ? `Đã trả ${returned.join(', ')}; chưa trả được ${batch.slice(returned.length).join(', ')}: ${failureText(error)}` : failureText(error));
     }
   });
   const errors = form.formState.errors;
@@ -120,6 +154,12 @@ export function ReturnForm({ dossier, personal, events, onDone, onCancel }: Acti
       <FormField id="return-note" label="Ghi chú (không bắt buộc)" error={errors.note?.message}>
         <input id="return-note" autoComplete="off" {...form.register('note')} />
       </FormField>
+      {readyWithIt.length > 0 && (
+        <label className="group-return-together" data-testid="return-with-group">
+          <input type="checkbox" checked={withGroup} onChange={(e) => setWithGroup(e.target.checked)} /> Trả cùng lúc {readyWithIt.length} thủ tục liên
+          thông khác đã có kết quả tại đây: {readyWithIt.map((m) => `${m.procedureName} (${m.code})`).join('; ')}
+        </label>
+      )}
       {failure && <Notice tone="error">{failure}</Notice>}
       <div ref={confirmRef}>
         <FormButtons submitLabel="Xác nhận trả kết quả" busy={form.formState.isSubmitting} onCancel={onCancel} focusSubmit />
