@@ -11,7 +11,7 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
-import { openScreen, receiveBirthRegistration } from './support/counter.ts';
+import { openDossier, openScreen, receiveBirthRegistration } from './support/counter.ts';
 import { openFreshDesk } from './support/desk.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
 import { PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
@@ -19,12 +19,6 @@ import { PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './suppo
 const artifacts = join(import.meta.dirname, 'artifacts');
 const ACCOUNT = { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND PHUONG BA DINH' };
 
-async function openDossier(page: Page, code: string): Promise<void> {
-  await page.evaluate((target) => {
-    window.location.hash = target;
-  }, `/ho-so/${encodeURIComponent(code)}`);
-  await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 60_000 }).toBe(code);
-}
 
 async function collect(page: Page, amount: string, method: 'Tiền mặt' | 'VietQR'): Promise<void> {
   await page.getByTestId('fee-panel').getByRole('button', { name: 'Thu phí, lệ phí' }).click();

@@ -10,7 +10,7 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
 import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
-import { openScreen } from './support/counter.ts';
+import { allSent, openDossier, openScreen } from './support/counter.ts';
 import { scanWithKeyboard } from './support/scanner.ts';
 import { logIn, openFreshDesk } from './support/desk.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
@@ -30,16 +30,7 @@ const POLICE_OFFICER = { username: 'tuan.lv', fullName: 'Lê Văn Tuấn' };
 const INSURANCE_OFFICER = { username: 'ha.dt', fullName: 'Đỗ Thị Hà' };
 const PROVINCE_ADMIN = { username: 'quantri.tinh', fullName: 'Quản trị tỉnh' };
 
-async function openDossier(page: Page, code: string): Promise<void> {
-  await page.evaluate((target) => {
-    window.location.hash = target;
-  }, `/ho-so/${encodeURIComponent(code)}`);
-  await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 60_000 }).toBe(code);
-}
 
-async function allSent(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: 60_000 }).not.toContain('chờ gửi');
-}
 
 /** The desk's own report of this month: what its total row counts for a figure. */
 async function deskReportFigure(page: Page, figure: string): Promise<string | null> {
@@ -156,10 +147,7 @@ describe('a linked group received once at the commune desk', () => {
 
       // Each component is a dossier of its own.
       for (const [index, name] of ['Đăng ký khai sinh', 'Đăng ký thường trú', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi'].entries()) {
-        await page.evaluate((target) => {
-          window.location.hash = target;
-        }, `/ho-so/${encodeURIComponent(codes[index]!)}`);
-        await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(codes[index]);
+        await openDossier(page, codes[index]!);
         expect(await page.locator('main').textContent()).toContain(name);
         const members = page.getByTestId('linked-member');
         await expect.poll(() => members.count()).toBe(3);
@@ -181,12 +169,7 @@ describe('a linked group received once at the commune desk', () => {
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
       // The residence component needs the birth registration's results: it cannot go before they exist.
-      const openCode = async (code: string) => {
-        await page.evaluate((target) => {
-          window.location.hash = target;
-        }, `/ho-so/${encodeURIComponent(code)}`);
-        await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(code);
-      };
+      const openCode = (code: string) => openDossier(page, code);
       const transferTo = async (typed: string, option: string) => {
         await toolbar.locator('[data-action=TRANSFERRED]').click();
         await picker.focus();

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
-import { openScreen } from './support/counter.ts';
+import { openDossier, openScreen } from './support/counter.ts';
 import { openFreshDesk } from './support/desk.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
@@ -14,12 +14,6 @@ const AUTHORISATION_PAPER = 'Giấy ủy quyền (văn bản ủy quyền)';
 
 const rows = (page: Page) => page.locator('.dossier-scroll [role=row][data-code]');
 
-async function openDossier(page: Page, code: string): Promise<void> {
-  await page.evaluate((target) => {
-    window.location.hash = target;
-  }, `/ho-so/${encodeURIComponent(code)}`);
-  await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 30_000 }).toBe(code);
-}
 
 describe('applicants: an organisation through its authorised person, a result collected by another person', () => {
   let browser: Browser;

@@ -9,6 +9,19 @@ export async function admin(dataDir: string, args: string[], stdin = ''): Promis
   return stdout;
 }
 
+/** Opens a dossier's detail by its code, waiting (a sync may still bring it) until it shows. */
+export async function openDossier(page: Page, code: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, `/ho-so/${encodeURIComponent(code)}`);
+  await expect.poll(() => page.getByTestId('detail-code').textContent(), { timeout: 60_000 }).toBe(code);
+}
+
+/** Waits until the desk has nothing left to send. */
+export async function allSent(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: 60_000 }).not.toContain('chờ gửi');
+}
+
 /** Opens a screen from the desk's main navigation. */
 export function openScreen(page: Page, name: string): Promise<void> {
   return page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name }).click();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskStore } from '../../../renderer/store/desk-store.ts';
+import { REPORT_ROW_FORMAT } from '../../../renderer/store/report-rows.ts';
 import { DossierStatus } from '../../../src/dossier/status.ts';
 import { codeOf, eventFactory, openTestStore, receivedPayload } from './fixtures.ts';
 import { uniqueName } from './test-storage.ts';
@@ -111,7 +112,7 @@ describe('report days (the reports read model)', () => {
     const settings = store.database.collections.settings;
     await settings.incrementalUpsert({
       id: 'report-day:2025-11-26:06',
-      value: { format: 3, rows: JSON.stringify({ 'X-1': ['only', 'three', 'fields'] }) },
+      value: { format: REPORT_ROW_FORMAT, rows: JSON.stringify({ 'X-1': ['only', 'three', 'fields'] }) },
       updatedAt: '2025-11-24T01:00:00.000Z',
     });
     await expect(store.reportDays.read('2025-11-24', '2025-11-26')).rejects.toThrow(/Dữ liệu báo cáo của hồ sơ X-1 bị hỏng/);
