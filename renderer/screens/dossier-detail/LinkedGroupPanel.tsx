@@ -15,6 +15,11 @@ import { formatInstant } from '../../components/format.ts';
  */
 export function LinkedGroupPanel({ dossier, events, unitText }: { dossier: ProjectedDossier; events: readonly DossierEvent[]; unitText: (unitId: string) => string }) {
   const desk = useDesk();
+  // Officers of other units are not on this desk: their unit is shown, never a bare account id.
+  const officerInCharge = (id: string | null) => {
+    const name = id ? desk.officerName(id) : '';
+    return name && name !== id ? ` – ${name}` : '';
+  };
   const group = dossier.group;
   const siblings = useGroupMembers(desk.store, dossier);
   if (!group) return null;
@@ -46,7 +51,7 @@ export function LinkedGroupPanel({ dossier, events, unitText }: { dossier: Proje
                 <td>{unitKindLabels[member.unitKind]}</td>
                 <td>{formatInstant(held?.dueAt ?? member.dueAt)}</td>
                 <td data-testid="linked-member-status">{held ? statusLabels[held.status] : 'Chưa có trên quầy này'}</td>
-                <td>{held ? `${unitText(held.holderUnitId)}${held.holderOfficerId ? ` – ${desk.officerName(held.holderOfficerId)}` : ''}` : '—'}</td>
+                <td>{held ? `${unitText(held.holderUnitId)}${officerInCharge(held.holderOfficerId)}` : '—'}</td>
               </tr>
             );
           })}
