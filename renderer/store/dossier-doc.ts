@@ -63,8 +63,9 @@ export function personalDataOf(state: ProjectedDossier, events: readonly Dossier
  * lack it until the dossier's next event: such a dossier is counted by the unit that received it.
  */
 export function stateOfDoc(doc: Pick<DossierDoc, 'state'>): ProjectedDossier {
-  const state = doc.state as unknown as ProjectedDossier & { reportUnitId?: string };
-  return state.reportUnitId === undefined ? { ...state, reportUnitId: state.receivingUnitId } : state;
+  const state = doc.state as unknown as ProjectedDossier & { reportUnitId?: string; attachments?: ProjectedDossier['attachments'] };
+  if (state.reportUnitId !== undefined && state.attachments !== undefined) return state;
+  return { ...state, reportUnitId: state.reportUnitId ?? state.receivingUnitId, attachments: state.attachments ?? [] };
 }
 
 export function toDossierDoc(state: ProjectedDossier): DossierDoc {

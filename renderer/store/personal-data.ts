@@ -16,6 +16,8 @@ export const PERSONAL_EVENT_PATHS = [
   ['payload', 'representative', 'citizenId'],
   ['payload', 'representative', 'phone'],
   ['payload', 'payer', 'address'],
+  // A scanned file's name often holds the citizen's name or ID number ("CCCD_Nguyen_Van_An.jpg").
+  ['payload', 'fileName'],
 ] as const;
 
 /**
@@ -30,7 +32,7 @@ export const PERSONAL_EVENT_OBJECT_PATHS = [
 const OBJECT_PATHS = new Set<string>(PERSONAL_EVENT_OBJECT_PATHS.map((path) => path.join('.')));
 
 /** Field names that must never reach storage in clear. */
-export const PERSONAL_FIELD_NAMES = new Set(['citizenId', 'birthDate', 'phone', 'email', 'address']);
+export const PERSONAL_FIELD_NAMES = new Set(['citizenId', 'birthDate', 'phone', 'email', 'address', 'fileName']);
 
 /** Personal values by dotted path, e.g. `{"payload.applicant.citizenId": "001…"}`. */
 export type PersonalValues = Record<string, string>;

@@ -19,6 +19,7 @@ const LEADER: readonly EventType[] = [
   'PRINTED',
   'FEE_RECEIPT_ISSUED',
   'FEE_RECEIPT_VOIDED',
+  'ATTACHED',
 ];
 
 /**
@@ -41,6 +42,7 @@ const allowed: Readonly<Record<OfficerRole, readonly EventType[]>> = {
     // The one-stop desk collects fees and charges; processing officers do not handle money.
     'FEE_RECEIPT_ISSUED',
     'FEE_RECEIPT_VOIDED',
+    'ATTACHED',
   ],
   processing: [
     'ACCEPTED',
@@ -55,6 +57,7 @@ const allowed: Readonly<Record<OfficerRole, readonly EventType[]>> = {
     'FINANCIAL_OBLIGATION_FULFILLED',
     'NOTE',
     'PRINTED',
+    'ATTACHED',
   ],
   leader: LEADER,
   // The same as a leader's: an administrator logs in only on desks granted to them (`--desks`), where

@@ -254,6 +254,32 @@ const feeReceiptVoidedPayload = z.strictObject({
   reservedOnly: z.literal(true).optional(),
 });
 
+/** The media types a digitised paper or result may have (src/attachments/check-file.ts checks the content). */
+export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+
+/**
+ * A digitised paper of the dossier or its electronic result (issue 22): the file's metadata only.
+ * The file itself is kept apart (the desk's blob store, then the server's), addressed by `hash`.
+ * A later ATTACHED of the same paper with `replaces` supersedes an earlier file (rescanned).
+ */
+const attachedPayload = z
+  .strictObject({
+    hash: z.string().regex(/^[0-9a-f]{64}$/, 'Mã băm SHA-256 của tệp phải gồm 64 chữ số hệ 16 viết thường'),
+    size: z.number().int().min(1).max(50 * 1024 * 1024),
+    mediaType: z.enum(attachmentMediaTypes),
+    pages: z.number().int().min(1).max(2000),
+    role: z.enum(['paper', 'result']),
+    /** The checklist paper it digitises (its name as received); none for the result. */
+    paper: text(300, 'Tên giấy tờ được số hóa').optional(),
+    /** The name of the imported file, as the officer saw it. */
+    fileName: text(255, 'Tên tệp').optional(),
+    replaces: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  })
+  .refine((p) => (p.role === 'paper') === (p.paper !== undefined), {
+    message: 'Bản số hóa giấy tờ phải ghi tên giấy tờ; bản số hóa kết quả thì không',
+    path: ['paper'],
+  });
+
 export const payloadSchemas = {
   RECEIVED: receivedPayload,
   SUPPLEMENT_REQUESTED: z.strictObject({ reason: reasonText('Lý do yêu cầu bổ sung'), items: z.array(text(500, 'Giấy tờ cần bổ sung')).min(1).max(50) }),
@@ -306,6 +332,7 @@ export const payloadSchemas = {
   }),
   FEE_RECEIPT_ISSUED: feeReceiptIssuedPayload,
   FEE_RECEIPT_VOIDED: feeReceiptVoidedPayload,
+  ATTACHED: attachedPayload,
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -355,6 +382,7 @@ export const dossierEventSchema = z.discriminatedUnion('type', [
   eventSchemaOf('PRINTED'),
   eventSchemaOf('FEE_RECEIPT_ISSUED'),
   eventSchemaOf('FEE_RECEIPT_VOIDED'),
+  eventSchemaOf('ATTACHED'),
 ]);
 
 export type DossierEvent = z.output<typeof dossierEventSchema>;

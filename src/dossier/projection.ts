@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.ts';
 import { DossierStatus } from './status.ts';
 import type { Anomaly, DossierState, FinishedDeadlineState, OpenDeadlineState } from './dossier-state.ts';
-import type { DossierEvent, GroupMembership } from './events.ts';
+import type { DossierEvent, GroupMembership, PayloadOf } from './events.ts';
 import { localDateOf } from '../time/vn-time.ts';
 import { applyTransition } from './state-machine.ts';
 import { canonicalJson } from '../canonical-json.ts';
@@ -46,6 +46,21 @@ export interface ProjectedDossier extends DossierState {
   feeReceipts: FeeReceipt[];
   /** A linked group's component: the group and its members as received (never its personal data). */
   group: Omit<GroupMembership, 'data'> | null;
+  /** Its digitised papers and electronic result, a rescanned file in place of the one it replaces. */
+  attachments: DossierAttachment[];
+}
+
+/** What the dossier knows of one digitised file (ATTACHED); the file's name stays in the encrypted event. */
+export interface DossierAttachment {
+  hash: string;
+  size: number;
+  mediaType: PayloadOf<'ATTACHED'>['mediaType'];
+  pages: number;
+  role: 'paper' | 'result';
+  paper?: string;
+  at: string;
+  officerId: string;
+  unitId: string;
 }
 
 interface Candidate {
@@ -92,6 +107,7 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
     handoverPending: false,
     feeReceipts: [],
     group: null,
+    attachments: [],
   };
   const feeReceipts = new Map<string, FeeReceipt>();
 
@@ -194,6 +210,13 @@ function applyFacts(state: ProjectedDossier, event: DossierEvent): void {
     case 'RETURNED':
       state.returnedAt = event.at;
       return;
+    case 'ATTACHED': {
+      const { hash, size, mediaType, pages, role, paper, replaces } = event.payload;
+      const kept = state.attachments.filter((a) => a.hash !== replaces);
+      if (kept.some((a) => a.hash === hash)) return;
+      state.attachments = [...kept, { hash, size, mediaType, pages, role, ...(paper !== undefined ? { paper } : {}), at: event.at, officerId: event.officerId, unitId: event.unitId }];
+      return;
+    }
     default:
       return;
   }

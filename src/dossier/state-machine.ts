@@ -89,6 +89,8 @@ const rules: Readonly<Record<Exclude<EventType, 'RECEIVED'>, Rule>> = {
   // the status: a wrong receipt found later must still be cancelled.
   FEE_RECEIPT_ISSUED: { from: [Received, InProcessing, SupplementRequested, FinancialObligationPending, Resolved], to: null },
   FEE_RECEIPT_VOIDED: { from: ANY_RECEIVED, to: null },
+  // Papers are digitised from reception on, results once resolved, and a late scan still counts.
+  ATTACHED: { from: ANY_RECEIVED, to: null },
 };
 
 /** Vietnamese names of the actions, for buttons and messages. */
@@ -110,6 +112,7 @@ export const actionLabels: Readonly<Record<EventType, string>> = {
   PRINTED: 'In phiếu',
   FEE_RECEIPT_ISSUED: 'Thu phí, lệ phí',
   FEE_RECEIPT_VOIDED: 'Hủy biên lai thu phí, lệ phí',
+  ATTACHED: 'Số hóa giấy tờ',
 };
 
 const notReceived = (status: DossierStatus | null): boolean => status === null || status === DossierStatus.New;

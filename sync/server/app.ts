@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import type { BlobStorage } from './blobs/storage.ts';
 import type { TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
 import { withSafeErrorLogging } from './logging.ts';
@@ -14,6 +15,7 @@ import { DEFAULT_RATE_LIMITS, rateLimitPlugin, type RateLimits } from './plugins
 import { requestDecompressionPlugin } from './plugins/request-decompression.ts';
 import { responseCompressionPlugin } from './plugins/response-compression.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { consultationRoutes } from './routes/consultations.ts';
 import { enrollmentRoutes } from './routes/enrollment.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -21,6 +23,7 @@ import { officerLoginRoutes } from './routes/officer-login.ts';
 import { publicLookupRoutes } from './routes/public-lookup.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { uploadRoutes } from './routes/uploads.ts';
 
 export interface AppOptions {
   database: Database;
@@ -32,6 +35,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   loginGuard?: Partial<LoginGuardOptions>;
   streams?: Partial<DeskStreamOptions>;
+  /** Where uploaded papers go (main.ts: blobs/); without it the upload and download routes are absent. */
+  blobStorage?: BlobStorage | null;
   /** Told of every route as it is added (before the hooks of later plugins run on it). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -45,6 +50,7 @@ export async function buildApp({
   trustProxy = false,
   loginGuard = {},
   streams = {},
+  blobStorage = null,
   onRoute,
 }: AppOptions): Promise<FastifyInstance> {
   // Fastify's request log lines carry method and URL only: credentials in headers never reach the logs.
@@ -73,5 +79,9 @@ export async function buildApp({
   await app.register(consultationRoutes);
   await app.register(publicLookupRoutes, { limits });
   await app.register(reportRoutes);
+  if (blobStorage) {
+    await app.register(uploadRoutes, { storage: blobStorage });
+    await app.register(attachmentRoutes, { storage: blobStorage });
+  }
   return app;
 }

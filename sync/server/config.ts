@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
@@ -55,6 +56,18 @@ const configSchema = z.object({
   tlsCertFile: z.string().min(1).optional(),
   tlsKeyFile: z.string().min(1).optional(),
   trustProxy: trustProxySchema.optional(),
+  /** Uploaded papers on disk (issue 22), unless `s3` is given. */
+  blobDir: z.string().min(1),
+  s3: z
+    .object({
+      endpoint: z.url().optional(),
+      bucket: z.string().min(1),
+      region: z.string().min(1),
+      accessKeyId: z.string().min(1).optional(),
+      secretAccessKey: z.string().min(1).optional(),
+      forcePathStyle: z.boolean(),
+    })
+    .optional(),
 });
 export type ServerConfig = z.infer<typeof configSchema>;
 
@@ -69,13 +82,27 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      blobs: { type: 'string' },
     },
     strict: true,
   });
+  const dataDir = values.data ?? env.DATA_DIR ?? './data/server';
   const result = configSchema.safeParse({
     port: values.port ?? env.PORT ?? 8080,
     host: values.host ?? env.HOST ?? '127.0.0.1',
-    dataDir: values.data ?? env.DATA_DIR ?? './data/server',
+    dataDir,
+    // Beside the data folder, not in it: PGlite owns that folder, and PostgreSQL has none here.
+    blobDir: values.blobs ?? (env.MOTCUA_BLOB_DIR || join(dataDir, '..', 'attachments')),
+    s3: env.MOTCUA_S3_BUCKET
+      ? {
+          endpoint: env.MOTCUA_S3_ENDPOINT || undefined,
+          bucket: env.MOTCUA_S3_BUCKET,
+          region: env.MOTCUA_S3_REGION || 'us-east-1',
+          accessKeyId: env.MOTCUA_S3_ACCESS_KEY_ID || undefined,
+          secretAccessKey: env.MOTCUA_S3_SECRET_ACCESS_KEY || undefined,
+          forcePathStyle: env.MOTCUA_S3_FORCE_PATH_STYLE === 'true',
+        }
+      : undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     tlsCertFile: values['tls-cert'] ?? (env.TLS_CERT_FILE || undefined),
     tlsKeyFile: values['tls-key'] ?? (env.TLS_KEY_FILE || undefined),

@@ -1,5 +1,7 @@
 import { buildApp } from './app.ts';
 import { readServerConfig, readTlsFiles } from './config.ts';
+import { fileBlobStorage } from './blobs/file-storage.ts';
+import { s3BlobStorage } from './blobs/s3-storage.ts';
 import { openDatabase } from './db/database.ts';
 
 const LISTEN_BACKLOG = 4_096;
@@ -15,6 +17,7 @@ async function main(): Promise<void> {
     database,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     https,
+    blobStorage: config.s3 ? s3BlobStorage(config.s3) : fileBlobStorage(config.blobDir),
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
   });
   if (!https && config.trustProxy === undefined && !isLoopback(config.host)) {

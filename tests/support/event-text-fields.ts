@@ -55,6 +55,7 @@ export const PAYLOAD_TEXT_FIELDS: { readonly [T in EventType]: readonly TextFiel
     one('Địa chỉ người nộp tiền', 'payload', 'payer', 'address'),
   ],
   FEE_RECEIPT_VOIDED: [multi('Lý do hủy biên lai', 'payload', 'reason')],
+  ATTACHED: [one('Tên giấy tờ được số hóa', 'payload', 'paper'), one('Tên tệp', 'payload', 'fileName')],
 };
 
 /** Every string an event of `type` can hold (free text or not): what a fuzzer writes over. */
@@ -97,9 +98,21 @@ export const OTHER_STRING_PATHS: { readonly [T in EventType]: ReadonlyArray<Read
   PRINTED: [['payload', 'form']],
   FEE_RECEIPT_ISSUED: [['payload', 'symbol'], ['payload', 'method']],
   FEE_RECEIPT_VOIDED: [['payload', 'symbol']],
+  ATTACHED: [['payload', 'hash'], ['payload', 'mediaType'], ['payload', 'role'], ['payload', 'replaces']],
 };
 
 export const ENVELOPE_STRING_PATHS: ReadonlyArray<ReadonlyArray<string | number>> = [['id'], ['dossierCode'], ['type'], ['at'], ['unitId']];
+
+/** A digitised paper's metadata with every optional field but `replaces`. */
+export const SAMPLE_ATTACHED: PayloadInput<'ATTACHED'> = {
+  hash: 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
+  size: 412_345,
+  mediaType: 'application/pdf',
+  pages: 2,
+  role: 'paper',
+  paper: 'Tờ khai đăng ký khai sinh',
+  fileName: 'to-khai-Nguyen-Van-An.pdf',
+};
 
 let sampleReceiptNumber = 0;
 
@@ -161,6 +174,7 @@ export function samplePayloads(nowMs: number, toUnitId: string): { [T in EventTy
       payer: { fullName: 'Lê Thị Hoa', address: 'Thôn Đông, xã Tân Lập' },
     },
     FEE_RECEIPT_VOIDED: { symbol: 'BL25-Q1', number: (sampleReceiptNumber += 1), reason: 'Thu nhầm\nsố tiền', reservedOnly: true },
+    ATTACHED: { ...SAMPLE_ATTACHED, replaces: 'b3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90' },
   };
 }
 

@@ -84,6 +84,12 @@ export function eventDetails(event: DossierEvent, officerName: (id: string) => s
     }
     case 'ACCEPTED':
       return event.payload && 'note' in event.payload && event.payload.note ? [event.payload.note] : [];
+    case 'ATTACHED': {
+      const { role, paper, pages, size, fileName } = event.payload;
+      const what = role === 'result' ? 'Kết quả điện tử' : `Giấy tờ: ${paper ?? ''}`;
+      const kilobytes = Math.max(1, Math.round(size / 1024)).toLocaleString('vi-VN');
+      return [what, `${pages} trang, ${kilobytes} KB${fileName ? ` (tệp ${fileName})` : ''}`];
+    }
   }
 }
 

@@ -152,6 +152,23 @@ export interface CounterConsultationsTable {
   server_at: Timestamp;
 }
 
+/** Migration 0016: uploaded papers, one row per checked content (issue 22). */
+export interface AttachmentBlobsTable {
+  hash: string;
+  size: number;
+  media_type: string;
+  stored_at: DefaultTimestamp;
+}
+
+export interface AttachmentDownloadsTable {
+  id: Generated<number>;
+  hash: string;
+  dossier_code: string;
+  desk_id: string;
+  unit_id: string;
+  at: DefaultTimestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -171,4 +188,6 @@ export interface Schema {
   counter_consultations: CounterConsultationsTable;
   schema_migrations: SchemaMigrationsTable;
   fee_receipts: FeeReceiptsTable;
+  attachment_blobs: AttachmentBlobsTable;
+  attachment_downloads: AttachmentDownloadsTable;
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../../../src/errors.ts';
 import { eventIdTime } from '../../../src/dossier/event-id.ts';
 import { MAX_EVENT_BYTES, eventTypes, parseEvent, readStoredEvent } from '../../../src/dossier/events.ts';
 import type { DossierEvent, EventType, PayloadInput } from '../../../src/dossier/events.ts';
-import { ENVELOPE_TEXT_FIELDS, PAYLOAD_TEXT_FIELDS, POISON, samplePayloads as filledPayloads, withValueAt } from '../../support/event-text-fields.ts';
+import { ENVELOPE_TEXT_FIELDS, PAYLOAD_TEXT_FIELDS, POISON, SAMPLE_ATTACHED, samplePayloads as filledPayloads, withValueAt } from '../../support/event-text-fields.ts';
 import { CODE, PROCESSING_UNIT, START, eventFactory, iso, receivedPayload } from './fixtures.ts';
 
 const samplePayloads: { [T in EventType]: PayloadInput<T> } = {
@@ -31,6 +31,7 @@ const samplePayloads: { [T in EventType]: PayloadInput<T> } = {
     payer: { fullName: 'Nguyễn Văn An', address: 'Ba Đình, Hà Nội' },
   },
   FEE_RECEIPT_VOIDED: { symbol: 'BL25-Q1', number: 1, reason: 'Thu nhầm số tiền' },
+  ATTACHED: SAMPLE_ATTACHED,
 };
 
 function validEvent(): DossierEvent {
@@ -89,6 +90,16 @@ describe('createEvent', () => {
     }
     expect(caught).toBeInstanceOf(DomainError);
     expect((caught as DomainError).path).toEqual(['payload', 'reason']);
+  });
+
+  it('refuses a digitised file without its paper, a result naming one, a bad hash or an oversized file', () => {
+    const factory = eventFactory();
+    const base = { hash: 'a'.repeat(64), size: 1000, mediaType: 'application/pdf', pages: 1 } as const;
+    expect(() => factory.make('ATTACHED', { ...base, role: 'paper' })).toThrow(/phải ghi tên giấy tờ/);
+    expect(() => factory.make('ATTACHED', { ...base, role: 'result', paper: 'Tờ khai' })).toThrow(/phải ghi tên giấy tờ/);
+    expect(() => factory.make('ATTACHED', { ...base, role: 'result', hash: 'A'.repeat(64) })).toThrow(/64 chữ số hệ 16/);
+    expect(() => factory.make('ATTACHED', { ...base, role: 'result', size: 50 * 1024 * 1024 + 1 })).toThrow(DomainError);
+    expect(factory.make('ATTACHED', { ...base, role: 'result' }).type).toBe('ATTACHED');
   });
 });
 

@@ -72,7 +72,7 @@ describe('the result handed back (TRANSFERRED in 9)', () => {
 
   it('is not offered once the dossier is at its receiving unit, nor without knowing where it is', () => {
     const home = { holderUnitId: RECEPTION_UNIT, receivingUnitId: RECEPTION_UNIT };
-    expect(allowedActions(S.Resolved, home, RECEPTION_UNIT)).toEqual(['RETURNED', 'NOTE', 'PRINTED', 'FEE_RECEIPT_ISSUED', 'FEE_RECEIPT_VOIDED']);
+    expect(allowedActions(S.Resolved, home, RECEPTION_UNIT)).toEqual(['RETURNED', 'NOTE', 'PRINTED', 'FEE_RECEIPT_ISSUED', 'FEE_RECEIPT_VOIDED', 'ATTACHED']);
     const result = applyTransition(S.Resolved, { type: 'TRANSFERRED', unitId: RECEPTION_UNIT, toUnitId: RECEPTION_UNIT }, home);
     expect(!result.ok && result.error.code).toBe('transition.illegal');
     expect(allowedActions(S.Resolved)).not.toContain('TRANSFERRED');

@@ -78,7 +78,25 @@ describe('projectDossier: scenarios', () => {
       feeReceipts: [],
       // A linked group id alone (older events) is no group membership.
       group: null,
+      attachments: [],
     });
+  });
+
+  it('keeps the digitised files of the dossier: a rescan in place of the file it replaces, the same file once', () => {
+    const f = eventFactory();
+    const received = f.make('RECEIVED', receivedPayload());
+    const paper = { size: 400_000, mediaType: 'application/pdf' as const, pages: 2, role: 'paper' as const, paper: 'Tờ khai' };
+    const first = f.make('ATTACHED', { ...paper, hash: 'a'.repeat(64), fileName: 'to-khai.pdf' });
+    const again = f.make('ATTACHED', { ...paper, hash: 'a'.repeat(64) });
+    const rescan = f.make('ATTACHED', { ...paper, hash: 'b'.repeat(64), replaces: 'a'.repeat(64) });
+    const state = projectDossier([received, first, again, rescan]);
+    expect(state.attachments).toEqual([
+      { hash: 'b'.repeat(64), size: 400_000, mediaType: 'application/pdf', pages: 2, role: 'paper', paper: 'Tờ khai', at: rescan.at, officerId: rescan.officerId, unitId: rescan.unitId },
+    ]);
+    expect(state.status).toBe(S.Received);
+    expect(state.anomalies).toEqual([]);
+    // The file name can hold the citizen's name: it stays in the (encrypted) event, not the projection.
+    expect(JSON.stringify(projectDossier([received, first]))).not.toContain('to-khai.pdf');
   });
 
   it('pauses for a supplement and moves the due date', () => {
@@ -130,7 +148,7 @@ describe('projectDossier: scenarios', () => {
     expect(state.anomalies).toEqual([
       { eventId: resolved.id, code: 'transition.illegal', message: 'Không thể "Hoàn thành giải quyết" khi hồ sơ đang ở trạng thái "Từ chối".' },
     ]);
-    expect(allowedActions(state.status)).toEqual(['NOTE', 'PRINTED', 'FEE_RECEIPT_VOIDED']);
+    expect(allowedActions(state.status)).toEqual(['NOTE', 'PRINTED', 'FEE_RECEIPT_VOIDED', 'ATTACHED']);
   });
 
   it('withdraws while a financial obligation is pending', () => {
@@ -346,6 +364,8 @@ const samplePayload = (type: EventType, dueMs: number): PayloadInput<EventType> 
       return { text: 'Ghi chú' };
     case 'PRINTED':
       return { form: 'receipt', copies: 1, isCopy: true };
+    case 'ATTACHED':
+      return { hash: 'c'.repeat(64), size: 1000, mediaType: 'image/jpeg', pages: 1, role: 'result' };
     case 'REFUSED':
     case 'WITHDRAWN':
     case 'STOPPED':

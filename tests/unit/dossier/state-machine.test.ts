@@ -27,6 +27,7 @@ const expected: Record<EventType, { from: DossierStatus[]; to: DossierStatus | '
   PRINTED: { from: statuses.filter((s) => s !== S.New), to: 'same' },
   FEE_RECEIPT_ISSUED: { from: [S.Received, S.InProcessing, S.SupplementRequested, S.FinancialObligationPending, S.Resolved], to: 'same' },
   FEE_RECEIPT_VOIDED: { from: statuses.filter((s) => s !== S.New), to: 'same' },
+  ATTACHED: { from: statuses.filter((s) => s !== S.New), to: 'same' },
 };
 
 describe('applyTransition', () => {
@@ -99,10 +100,10 @@ describe('allowedActions', () => {
 
   it('offers nothing that changes a finished dossier', () => {
     for (const status of [S.Refused, S.Withdrawn, S.Stopped, S.Returned]) {
-      // A void changes no status: a wrong fee receipt found later is still cancelled.
-      expect(allowedActions(status)).toEqual(['NOTE', 'PRINTED', 'FEE_RECEIPT_VOIDED']);
+      // A void changes no status: a wrong fee receipt found later is still cancelled; a late scan still counts.
+      expect(allowedActions(status)).toEqual(['NOTE', 'PRINTED', 'FEE_RECEIPT_VOIDED', 'ATTACHED']);
     }
-    expect(allowedActions(S.Resolved)).toEqual(['RETURNED', 'NOTE', 'PRINTED', 'FEE_RECEIPT_ISSUED', 'FEE_RECEIPT_VOIDED']);
+    expect(allowedActions(S.Resolved)).toEqual(['RETURNED', 'NOTE', 'PRINTED', 'FEE_RECEIPT_ISSUED', 'FEE_RECEIPT_VOIDED', 'ATTACHED']);
   });
 
   it('never offers RETURNED before RESOLVED nor RESOLVED while waiting on the citizen', () => {

@@ -3,7 +3,19 @@ import { readServerConfig, readTlsFiles } from '../../../sync/server/config.ts';
 
 describe('readServerConfig', () => {
   it('defaults to port 8080 and ./data/server on PGlite', () => {
-    expect(readServerConfig([], {})).toEqual({ port: 8080, host: '127.0.0.1', dataDir: './data/server' });
+    expect(readServerConfig([], {})).toEqual({ port: 8080, host: '127.0.0.1', dataDir: './data/server', blobDir: 'data/attachments' });
+  });
+
+  it('keeps uploaded papers beside the data, in --blobs / MOTCUA_BLOB_DIR, or in S3 when a bucket is named', () => {
+    expect(readServerConfig(['--data', '/srv/motcua/db'], {}).blobDir).toBe('/srv/motcua/attachments');
+    expect(readServerConfig(['--blobs', '/srv/files'], { MOTCUA_BLOB_DIR: '/ignored' }).blobDir).toBe('/srv/files');
+    expect(readServerConfig([], { MOTCUA_BLOB_DIR: '/srv/files' }).blobDir).toBe('/srv/files');
+    expect(readServerConfig([], { MOTCUA_S3_BUCKET: 'giay-to', MOTCUA_S3_ENDPOINT: 'http://127.0.0.1:9000', MOTCUA_S3_FORCE_PATH_STYLE: 'true' }).s3).toEqual({
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'giay-to',
+      region: 'us-east-1',
+      forcePathStyle: true,
+    });
   });
 
   it('takes PORT, DATA_DIR and DATABASE_URL from the environment', () => {

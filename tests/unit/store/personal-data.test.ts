@@ -5,6 +5,7 @@ import { canonicalJson } from '../../../src/canonical-json.ts';
 import { createEventIdGenerator } from '../../../src/dossier/event-id.ts';
 import { createEvent, eventTypes, parseEvent } from '../../../src/dossier/events.ts';
 import type { DossierEvent, EventType, PayloadInput } from '../../../src/dossier/events.ts';
+import { SAMPLE_ATTACHED } from '../../support/event-text-fields.ts';
 
 const nextId = createEventIdGenerator({ now: () => 1_764_000_000_000, randomBytes: (n) => new Uint8Array(randomBytes(n)) });
 const at = { nextId, now: () => 1_764_000_000_000 };
@@ -63,6 +64,7 @@ const payloads: { [T in EventType]: PayloadInput<T> } = {
     payer: { fullName: 'Nguyễn Văn An', address: 'Ba Đình, Hà Nội' },
   },
   FEE_RECEIPT_VOIDED: { symbol: 'BL25-Q1', number: 1, reason: 'Thu nhầm số tiền' },
+  ATTACHED: SAMPLE_ATTACHED,
 };
 
 function eventOf(type: EventType): DossierEvent {
