@@ -83,7 +83,7 @@ describe('desk report over a generated year of dossiers', () => {
       const [fast, slow] = await Promise.all([loadReportDossiers(store, period, { unitId }), loadReportDossiers(fromProjections, period, { unitId })]);
       expect(fast.length).toBeGreaterThan(0);
       // Fee receipts are read from the events by the fee report, never from report rows.
-      const fields = (d: DossierState) => ({ ...d, eventIds: [], anomalies: [], handoverPending: undefined, deadlineState: undefined, feeReceipts: undefined, group: undefined });
+      const fields = (d: DossierState) => ({ ...d, eventIds: [], anomalies: [], handoverPending: undefined, deadlineState: undefined, feeReceipts: undefined, group: undefined, attachments: undefined });
       const byCode = (list: DossierState[]) => new Map(list.map((d) => [d.code, fields(d)]));
       expect(byCode(fast)).toEqual(byCode(slow));
       expect(computeOfficialReport({ dossiers: fast, period, groupBy: 'officer' })).toEqual(computeOfficialReport({ dossiers: slow, period, groupBy: 'officer' }));

@@ -44,7 +44,7 @@ describe('report days (the reports read model)', () => {
     const day = await store.reportDays.read(DAY, DAY);
     expect(day.map((d) => d.code).sort()).toEqual([codeOf(1), codeOf(2)]);
     const projected = (await store.dossiers.byCode(codeOf(2)))?.state;
-    const { eventIds: _ids, anomalies: _anomalies, handoverPending: _h, deadlineState: _d, feeReceipts: _fees, group: _group, ...fields } = projected ?? ({} as never);
+    const { eventIds: _ids, anomalies: _anomalies, handoverPending: _h, deadlineState: _d, feeReceipts: _fees, group: _group, attachments: _attachments, ...fields } = projected ?? ({} as never);
     expect(day.find((d) => d.code === codeOf(2))).toEqual({ ...fields, eventIds: [], anomalies: [] });
     expect(day.find((d) => d.code === codeOf(2))?.holderOfficerId).toBe('officer-9');
     expect((await store.reportDays.read('2025-11-24', '2025-11-25')).map((d) => d.code).sort()).toEqual([codeOf(1), codeOf(2), codeOf(3, '251125')]);
