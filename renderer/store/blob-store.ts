@@ -85,6 +85,15 @@ export async function openBlobStore(options: BlobStoreOptions): Promise<BlobStor
     }
   }
 
+  /** A stored file's content in order, each chunk decrypted and checked against its place. */
+  async function* plainChunks(row: BlobRow): AsyncGenerator<Uint8Array> {
+    for (let index = 0; index < row.chunkCount; index += 1) {
+      const stored = await chunks.get([row.hash, index]);
+      if (!stored) throw damaged(row.hash);
+      yield await decryptChunk(stored);
+    }
+  }
+
   async function rowOf(hash: string): Promise<BlobRow | null> {
     if (!HASH_PATTERN.test(hash)) return null;
     return (await blobs.get(hash)) ?? null;
@@ -122,10 +131,7 @@ export async function openBlobStore(options: BlobStoreOptions): Promise<BlobStor
       if (!row) throw missing(hash);
       const out = new Uint8Array(row.size);
       let offset = 0;
-      for (let index = 0; index < row.chunkCount; index += 1) {
-        const stored = await chunks.get([hash, index]);
-        if (!stored) throw damaged(hash);
-        const plain = await decryptChunk(stored);
+      for await (const plain of plainChunks(row)) {
         if (offset + plain.byteLength > row.size) throw damaged(hash);
         out.set(plain, offset);
         offset += plain.byteLength;
@@ -137,11 +143,7 @@ export async function openBlobStore(options: BlobStoreOptions): Promise<BlobStor
     async *chunks(hash) {
       const row = await rowOf(hash);
       if (!row) throw missing(hash);
-      for (let index = 0; index < row.chunkCount; index += 1) {
-        const stored = await chunks.get([hash, index]);
-        if (!stored) throw damaged(hash);
-        yield await decryptChunk(stored);
-      }
+      yield* plainChunks(row);
     },
 
     async remove(hash) {
