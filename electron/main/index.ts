@@ -20,7 +20,7 @@ import { buildMenuTemplate } from './menu.ts';
 import { createDocumentPrinter } from './printing/document-printer.ts';
 import { createThermalService } from './printing/thermal-service.ts';
 import { createEncryptionKeyStore } from './secret-key.ts';
-import { denyAllPermissions, hardenWebContents } from './security/harden.ts';
+import { grantOnlyDocumentCamera, hardenWebContents } from './security/harden.ts';
 import { createUpdateService } from './updates.ts';
 import { restoreWindowState, trackWindowState } from './window-state.ts';
 
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   const config = readDeskConfig(readText(join(userData, 'desk-config.json')), process.env, log);
   log.info('starting', app.getVersion(), { isDevelopment, updateUrl: config.updateUrl });
 
-  denyAllPermissions(session.defaultSession, log);
+  grantOnlyDocumentCamera(session.defaultSession, log);
   registerAppProtocol({ protocol, net }, { rendererDir, connectOrigins: config.syncServerUrl ? [new URL(config.syncServerUrl).origin] : [] });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -57,7 +57,9 @@ export function App({ bridge }: { bridge: DeskBridge }) {
       const signer = createEventSigner(session);
       store.events.signWith(signer);
       store.consultations.signWith(signer);
-      const desk = await startSession({ bridge, store, identity, officer, logout: () => logout(store) }, (next) =>
+      // The window's one opening (memoised): the blob store opened with this store.
+      const { blobs } = await openDesk(bridge, clock);
+      const desk = await startSession({ bridge, store, blobs, identity, officer, logout: () => logout(store) }, (next) =>
         setPhase({ kind: 'ready', desk: next }),
       );
       setPhase({ kind: 'ready', desk });

@@ -3,6 +3,7 @@ import { Link, Route, Router, Switch, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { officerRoleLabels } from '../../src/auth/officer.ts';
 import type { AppInfo } from '../../src/bridge/desk-bridge.ts';
+import { StorageRoomNotice } from '../attachments/StorageRoomNotice.tsx';
 import { ScannerProvider } from '../scanner/ScannerProvider.tsx';
 import { DossierDetailScreen } from '../screens/dossier-detail/DossierDetailScreen.tsx';
 import { SyncStatusIndicator } from '../sync-status/SyncStatusIndicator.tsx';
@@ -59,6 +60,7 @@ function ShellLayout() {
         <div className="workspace">
           <TopBar />
           {scan.notice && <ScanNotice message={scan.notice} onDismiss={scan.dismiss} />}
+          <StorageRoomNotice />
           <main className="content">
             <Switch>
               {sections.map((section) => (

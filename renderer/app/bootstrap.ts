@@ -10,6 +10,8 @@ import { loadBundledCatalogue } from '../../src/catalogue/bundled-catalogue.ts';
 import { parseCatalogue } from '../../src/catalogue/catalogue.ts';
 import type { Catalogue } from '../../src/catalogue/catalogue.ts';
 import { procedureSchema } from '../../src/catalogue/procedure-schema.ts';
+import { openBlobStore } from '../store/blob-store.ts';
+import type { BlobStore } from '../store/blob-store.ts';
 import { createDeskStore, createWebKeyProvider, requestPersistentStorage } from '../store/index.ts';
 import type { DeskStore, PersistResult } from '../store/index.ts';
 import { DEFAULT_DESK_SETTINGS, DESK_SETTINGS_KEY, deskSettingsSchema } from './desk-settings.ts';
@@ -17,6 +19,8 @@ import type { DeskSettings } from './desk-settings.ts';
 
 export interface OpenedDesk {
   store: DeskStore;
+  /** Scanned papers and results, encrypted with the same key (blob-store.ts). */
+  blobs: BlobStore;
   persist: PersistResult;
 }
 
@@ -47,7 +51,8 @@ export function openDesk(bridge: DeskBridge, clock: () => number): Promise<Opene
   opening ??= (async () => {
     const [key, persist] = await Promise.all([encryptionKey(bridge), requestPersistentStorage()]);
     const store = await createDeskStore({ storage: getRxStorageDexie(), encryptionKey: key, clock });
-    return { store, persist };
+    const blobs = await openBlobStore({ encryptionKey: key, clock });
+    return { store, blobs, persist };
   })();
   opening.catch(() => {
     opening = null;

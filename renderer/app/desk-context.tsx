@@ -6,6 +6,7 @@ import type { DeskBridge } from '../../src/bridge/desk-bridge.ts';
 import type { WorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import type { Catalogue } from '../../src/catalogue/catalogue.ts';
 import type { PrintService } from '../print/print-service.ts';
+import type { BlobStore } from '../store/blob-store.ts';
 import type { DeskStore } from '../store/index.ts';
 import type { DeskSettings } from './desk-settings.ts';
 
@@ -16,6 +17,8 @@ import type { DeskSettings } from './desk-settings.ts';
 export interface Desk {
   bridge: DeskBridge;
   store: DeskStore;
+  /** Digitised papers and results, kept apart from the event log. */
+  blobs: BlobStore;
   identity: DeskIdentity;
   /** The logged-in officer. */
   officer: OfficerProfile;

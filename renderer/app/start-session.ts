@@ -2,6 +2,7 @@ import type { DeskIdentity } from '../../src/auth/desk-identity.ts';
 import type { OfficerProfile } from '../../src/auth/officer.ts';
 import type { DeskBridge } from '../../src/bridge/desk-bridge.ts';
 import { createPrintService } from '../print/print-service.ts';
+import type { BlobStore } from '../store/blob-store.ts';
 import type { DeskStore } from '../store/index.ts';
 import { buildCalendar, loadCalendarYears, loadCatalogue, loadSettings } from './bootstrap.ts';
 import type { Desk } from './desk-context.tsx';
@@ -11,6 +12,7 @@ import { clock, newEventId } from './platform.ts';
 export interface SessionInput {
   bridge: DeskBridge;
   store: DeskStore;
+  blobs: BlobStore;
   identity: DeskIdentity;
   officer: OfficerProfile;
   logout: () => void;
@@ -36,6 +38,7 @@ export async function startSession(input: SessionInput, onChange?: (desk: Desk) 
   desk = {
     bridge: input.bridge,
     store: input.store,
+    blobs: input.blobs,
     identity: input.identity,
     officer: input.officer,
     officers,

@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import type { PDFImage } from 'pdf-lib';
+import type { PDFImage, PDFPage } from 'pdf-lib';
 import { DomainError } from '../errors.ts';
 import type { Instant } from '../time/vn-time.ts';
 
@@ -17,6 +17,15 @@ export interface CapturedPage {
   dpi?: number;
 }
 
+/** A PDF the officer imported whole: its pages are copied as they are, never re-rendered. */
+export interface ImportedPdf {
+  kind: 'pdf';
+  bytes: Uint8Array;
+}
+
+/** What one paper is made of, in the order the officer arranged it. */
+export type PaperPart = CapturedPage | ImportedPdf;
+
 export interface AssembledPdfMeta {
   title?: string;
   /** Written as both creation and modification date; without it the PDF has no dates. */
@@ -32,7 +41,7 @@ const POINTS_PER_INCH = 72;
  * recompressed. The same pages and meta always give the same bytes, so the same paper
  * captured twice has the same content address.
  */
-export async function assemblePdf(pages: readonly CapturedPage[], meta: AssembledPdfMeta = {}): Promise<Uint8Array> {
+export async function assemblePdf(pages: readonly PaperPart[], meta: AssembledPdfMeta = {}): Promise<Uint8Array> {
   if (pages.length === 0) {
     throw new DomainError('attachment.no_pages', 'Chưa có trang nào để ghép thành tệp PDF: hãy quét ít nhất một trang.');
   }
@@ -44,6 +53,10 @@ export async function assemblePdf(pages: readonly CapturedPage[], meta: Assemble
     document.setModificationDate(new Date(meta.createdAt));
   }
   for (const [index, page] of pages.entries()) {
+    if (page.kind === 'pdf') {
+      for (const copied of await copyAllPages(document, page.bytes, index)) document.addPage(copied);
+      continue;
+    }
     const dpi = page.dpi ?? DEFAULT_SCAN_DPI;
     if (!(dpi > 0) || !(page.width > 0) || !(page.height > 0)) {
       throw pageError(index, 'page_size_invalid', 'có kích thước hoặc độ phân giải không hợp lệ');
@@ -64,6 +77,15 @@ async function embed(document: PDFDocument, page: CapturedPage, index: number): 
     return page.kind === 'jpeg' ? await document.embedJpg(page.bytes) : await document.embedPng(page.bytes);
   } catch {
     throw pageError(index, 'page_unreadable', `không phải ảnh ${page.kind === 'jpeg' ? 'JPEG' : 'PNG'} đọc được`);
+  }
+}
+
+async function copyAllPages(document: PDFDocument, bytes: Uint8Array, index: number): Promise<PDFPage[]> {
+  try {
+    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    return await document.copyPages(source, source.getPageIndices());
+  } catch {
+    throw pageError(index, 'page_unreadable', 'là tệp PDF không đọc được');
   }
 }
 

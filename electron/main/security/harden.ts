@@ -32,12 +32,23 @@ export function hardenWebContents(contents: WebContents, deps: HardenDeps): void
   });
 }
 
-/** No permission is ever granted: camera, notifications, geolocation, USB, HID, serial… */
-export function denyAllPermissions(session: Session, log: HardenDeps['log']): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('permission refused', permission);
-    callback(false);
+/**
+ * No permission is granted but one: the app's own pages may use a camera, video only, to
+ * digitise papers (a document camera or webcam; issue 22). Microphone, screen capture,
+ * notifications, geolocation, USB, HID, serial… are always refused, and so is any other origin.
+ */
+export function grantOnlyDocumentCamera(session: Session, log: HardenDeps['log']): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = isDocumentCamera(permission, details.requestingUrl, 'mediaTypes' in details ? details.mediaTypes : undefined);
+    if (!granted) log.warn('permission refused', permission);
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isDocumentCamera(permission, requestingOrigin, 'mediaType' in details && details.mediaType ? [details.mediaType] : undefined),
+  );
   session.setDevicePermissionHandler(() => false);
+}
+
+function isDocumentCamera(permission: string, url: string | undefined, mediaTypes: readonly string[] | undefined): boolean {
+  return permission === 'media' && url !== undefined && isAppUrl(url) && mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
 }

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { missingCodeMessage } from '../../../src/dossier/dossier-reference.ts';
-import type { PrintForm } from '../../../src/dossier/events.ts';
+import type { DossierEvent, PrintForm } from '../../../src/dossier/events.ts';
+import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
+import type { PlaceNames } from '../../../src/people/place-names.ts';
+import type { DossierPersonalData } from '../../store/index.ts';
 import { useDesk } from '../../app/desk-context.tsx';
 import { DeadlineBadge } from '../../components/DeadlineBadge.tsx';
 import { deadlineKindOf } from '../../components/deadline-view.ts';
@@ -20,6 +23,7 @@ import { RouteTimeline } from './RouteTimeline.tsx';
 import { useDossier } from './use-dossier.ts';
 import { FeePanel } from '../../fees/FeePanel.tsx';
 import { LinkedGroupPanel } from './LinkedGroupPanel.tsx';
+import { useDossierAttachments } from '../../attachments/DossierAttachments.tsx';
 import '../../components/forms.css';
 import './dossier-detail.css';
 
@@ -33,13 +37,8 @@ export function DossierDetailScreen() {
 function DossierDetail({ rawCode }: { rawCode: string }) {
   const desk = useDesk();
   const version = useDossierChanges(desk.store);
-  const nowMs = useClock(desk.now);
   const load = useDossier(desk.store, rawCode, version);
   const places = usePlaceNames(desk.store, desk.identity, version);
-  const [action, setAction] = useState<TrackingAction | null>(null);
-  const [printing, setPrinting] = useState<PrintForm | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [refused, setRefused] = useRefusal(refusalKey(load.state === 'ready' ? load.stored.state : null));
 
   if (load.state !== 'ready' || places === null) {
     return (
@@ -62,7 +61,24 @@ function DossierDetail({ rawCode }: { rawCode: string }) {
     );
   }
 
-  const { state: dossier, personal } = load.stored;
+  return <LoadedDossier dossier={load.stored.state} personal={load.stored.personal} events={load.events} places={places} />;
+}
+
+interface LoadedDossierProps {
+  dossier: ProjectedDossier;
+  personal: DossierPersonalData;
+  events: readonly DossierEvent[];
+  places: PlaceNames;
+}
+
+function LoadedDossier({ dossier, personal, events, places }: LoadedDossierProps) {
+  const desk = useDesk();
+  const nowMs = useClock(desk.now);
+  const [action, setAction] = useState<TrackingAction | null>(null);
+  const [printing, setPrinting] = useState<PrintForm | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [refused, setRefused] = useRefusal(refusalKey(dossier));
+  const attachments = useDossierAttachments(dossier, setDone);
   const kind = deadlineKindOf(dossier, { calendar: desk.calendar, nowMs, dueSoonWorkingMinutes: desk.settings.dueSoonWorkingMinutes });
   const officerName = (id: string | null) => (id ? desk.officerName(id) : '—');
 
@@ -106,19 +122,22 @@ function DossierDetail({ rawCode }: { rawCode: string }) {
         </p>
       )}
       {done && <Notice tone="success" testId="action-done">{done}</Notice>}
-      <FeePanel events={load.events} deskUnitId={desk.identity.agencyId} />
-      <LinkedGroupPanel dossier={dossier} events={load.events} unitText={places.unitText} />
+      <FeePanel events={events} deskUnitId={desk.identity.agencyId} />
+      <LinkedGroupPanel dossier={dossier} events={events} unitText={places.unitText} />
 
       <div className="detail-grid">
-        <DossierFacts dossier={dossier} personal={personal} events={load.events} officerName={officerName} places={places} />
-        <RouteTimeline eventIds={dossier.eventIds} events={load.events} anomalies={dossier.anomalies} officerName={desk.officerName} places={places} />
+        <div className="facts-stack">
+          <DossierFacts dossier={dossier} personal={personal} events={events} officerName={officerName} places={places} paperFile={attachments.paperFile} />
+          {attachments.resultPanel}
+        </div>
+        <RouteTimeline eventIds={dossier.eventIds} events={events} anomalies={dossier.anomalies} officerName={desk.officerName} places={places} />
       </div>
 
       {action && (
         <ActionDialog
           action={action}
           dossier={dossier}
-          events={load.events}
+          events={events}
           personal={personal}
           onCancel={() => setAction(null)}
           onDone={() => {
@@ -129,6 +148,7 @@ function DossierDetail({ rawCode }: { rawCode: string }) {
           }}
         />
       )}
+      {attachments.dialogs}
       {printing && <PrintFormDialog form={printing} dossierCode={dossier.code} onClose={() => setPrinting(null)} />}
     </section>
   );

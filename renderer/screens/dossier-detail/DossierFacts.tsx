@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DossierEvent, EventOf } from '../../../src/dossier/events.ts';
 import type { ProjectedDossier } from '../../../src/dossier/projection.ts';
 import { feeText } from '../../../src/fees/fee-text.ts';
@@ -12,6 +13,8 @@ interface DossierFactsProps {
   events: readonly DossierEvent[];
   officerName: (id: string | null) => string;
   places: PlaceNames;
+  /** The digitised file of a checklist paper: its cell in the papers table. */
+  paperFile(paperName: string): ReactNode;
 }
 
 const channelLabels = { 'in-person': 'Trực tiếp', online: 'Trực tuyến', post: 'Bưu chính' } as const;
@@ -46,7 +49,7 @@ function OrganisationFacts({ organisation }: { organisation: Organisation }) {
 }
 
 /** Everything the dossier holds: applicant, procedure, papers, fee and dates. */
-export function DossierFacts({ dossier, personal, events, officerName, places }: DossierFactsProps) {
+export function DossierFacts({ dossier, personal, events, officerName, places, paperFile }: DossierFactsProps) {
   const received = events.find((e): e is EventOf<'RECEIVED'> => e.type === 'RECEIVED' && e.dossierCode === dossier.code);
   const p = received?.payload;
   const applicant = personal.applicant;
@@ -177,11 +180,12 @@ export function DossierFacts({ dossier, personal, events, officerName, places }:
                   <th>Giấy tờ</th>
                   <th>Bản chính</th>
                   <th>Bản sao</th>
+                  <th>Bản số hóa</th>
                 </tr>
               </thead>
               <tbody>
                 {p.papers.map((paper, index) => (
-                  <tr key={index}>
+                  <tr key={index} data-testid="paper-row">
                     <td>{paper.name}</td>
                     {paper.presentedOnly ? (
                       <td colSpan={2}>Chỉ xuất trình</td>
@@ -191,6 +195,7 @@ export function DossierFacts({ dossier, personal, events, officerName, places }:
                         <td>{paper.copies}</td>
                       </>
                     )}
+                    <td>{paperFile(paper.name)}</td>
                   </tr>
                 ))}
               </tbody>

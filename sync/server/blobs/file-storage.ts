@@ -3,12 +3,13 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
+import { UPLOAD_EXPIRY_MS } from './storage.ts';
 import type { BlobStorage } from './storage.ts';
 
 /** Blobs on disk: `<dir>/uploads/<id>` while uploading, then `<dir>/blobs/ab/cd/<hash>`. */
-export function fileBlobStorage(dir: string): BlobStorage {
+export function fileBlobStorage(dir: string, { uploadExpiryMs = UPLOAD_EXPIRY_MS }: { uploadExpiryMs?: number } = {}): BlobStorage {
   const uploadsDir = join(dir, 'uploads');
-  const uploads = new FileStore({ directory: uploadsDir });
+  const uploads = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: uploadExpiryMs });
   const blobPath = (hash: string) => join(dir, 'blobs', hash.slice(0, 2), hash.slice(2, 4), hash);
   const dropUpload = async (uploadId: string) => {
     await rm(join(uploadsDir, uploadId), { force: true });
@@ -26,6 +27,7 @@ export function fileBlobStorage(dir: string): BlobStorage {
       await dropUpload(uploadId);
     },
     discard: dropUpload,
+    removeExpiredUploads: () => uploads.deleteExpired(),
     readBlob: async (hash): Promise<Readable> => {
       const stream = createReadStream(blobPath(hash));
       // Opening errors (a blob recorded but lost on disk) surface here, before headers are sent.

@@ -50,5 +50,8 @@ export function s3BlobStorage(options: S3Options): BlobStorage {
     },
     discard,
     readBlob: read,
+    // Unfinished multipart uploads are the bucket's lifecycle rule to abort (README): listing them is
+    // not something every S3-compatible server offers.
+    removeExpiredUploads: async () => 0,
   };
 }

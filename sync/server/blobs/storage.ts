@@ -16,7 +16,12 @@ export interface BlobStorage {
   /** Drops an upload (refused content). */
   discard(uploadId: string): Promise<void>;
   readBlob(hash: string): Promise<Readable>;
+  /** Drops uploads left unfinished past their expiry (a desk gone for good); how many. */
+  removeExpiredUploads(): Promise<number>;
 }
+
+/** An unfinished upload is kept this long after it was created: a desk offline for a week still resumes. */
+export const UPLOAD_EXPIRY_MS = 14 * 24 * 60 * 60 * 1000;
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 

@@ -153,4 +153,18 @@ export const uploadRoutes: FastifyPluginAsync<{ storage: BlobStorage }> = async 
   };
   app.all(UPLOADS_PATH, handle);
   app.all(`${UPLOADS_PATH}/*`, handle);
+
+  // Uploads abandoned half-way (a desk replaced, a dossier withdrawn before its files went) would
+  // otherwise fill the disk: swept at start and then every few hours.
+  const sweep = () =>
+    storage.removeExpiredUploads().then(
+      (removed) => removed > 0 && app.log.info({ removed }, 'expired uploads removed'),
+      (error: unknown) => app.log.warn({ err: error }, 'expired uploads not removed'),
+    );
+  const timer = setInterval(() => void sweep(), EXPIRED_UPLOAD_SWEEP_MS);
+  timer.unref();
+  app.addHook('onReady', async () => void sweep());
+  app.addHook('onClose', async () => clearInterval(timer));
 };
+
+const EXPIRED_UPLOAD_SWEEP_MS = 6 * 60 * 60 * 1000;

@@ -30,6 +30,14 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs, ...extraArgs], headless: true });
+}
+
+/**
+ * A camera that films `y4mPath` (fake-camera.ts makes one), granted without a prompt: the
+ * document camera of issue 22, for tests.
+ */
+export function fakeCameraArgs(y4mPath: string): string[] {
+  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4mPath}`];
 }

@@ -83,6 +83,25 @@ describe.each(serverTestDatabases())('scanned paper uploads (tus, files on disk)
     expect(await blobRows(hash)).toBe(1);
   });
 
+  it('sweeps away an upload left unfinished past its expiry, and the desk then starts again', async () => {
+    const { world, base } = suite;
+    const code = await receivedDossier(world);
+    const bytes = scan(200_000);
+    const hash = await attached(world, code, bytes);
+    const cut = await tusUpload(base, world.deskA, bytes, { dossierCode: code, hash }, { chunkSize: 64 * 1024, abortAfterChunks: 1 });
+    expect(cut.ok).toBe(false);
+    expect(pendingUploads().length).toBeGreaterThan(0);
+    // The same folder seen by a store whose uploads expire at once: what the server's sweep does after two weeks.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await fileBlobStorage(dir, { uploadExpiryMs: 1 }).removeExpiredUploads()).toBe(1);
+    expect(pendingUploads()).toEqual([]);
+    const head = await fetch(String(cut.upload.url), { method: 'HEAD', headers: { ...authed(world.deskA), 'tus-resumable': '1.0.0' } });
+    expect([404, 410]).toContain(head.status);
+    const again = await tusUpload(base, world.deskA, bytes, { dossierCode: code, hash }, { chunkSize: 64 * 1024 });
+    expect(again.ok).toBe(true);
+    expect(readFileSync(blobFile(hash)).equals(bytes)).toBe(true);
+  });
+
   it('another desk cannot resume or read the progress of an upload not its own', async () => {
     const { world, base } = suite;
     const code = await receivedDossier(world);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assemblePdf } from '../../../src/attachments/assemble-pdf.ts';
 import { checkIncomingFile } from '../../../src/attachments/check-file.ts';
 import { sha256Hex } from '../../../src/attachments/content-hash.ts';
-import { greyJpeg, pngImage } from '../../support/attachments/sample-files.ts';
+import { greyJpeg, plainPdf, pngImage } from '../../support/attachments/sample-files.ts';
 
 const a4Jpeg = greyJpeg(1654, 2339);
 const pages = [
@@ -56,5 +56,18 @@ describe('assemblePdf', () => {
     });
     await expect(assemblePdf([{ ...pages[1]!, width: 301 }])).rejects.toMatchObject({ code: 'attachment.page_size_mismatch' });
     await expect(assemblePdf([{ ...pages[1]!, dpi: 0 }])).rejects.toMatchObject({ code: 'attachment.page_size_invalid' });
+  });
+
+  it('copies every page of an imported PDF in its place among the scanned pages', async () => {
+    const imported = await plainPdf(2);
+    const bytes = await assemblePdf([pages[0]!, { kind: 'pdf', bytes: imported }, pages[1]!]);
+    const document = await PDFDocument.load(bytes);
+    expect(document.getPageCount()).toBe(4);
+    expect(document.getPages()[3]!.getSize()).toEqual({ width: 216, height: 144 });
+    expect(await checkIncomingFile({ name: 'ghep.pdf', bytes })).toEqual({ ok: true, value: { kind: 'pdf', pages: 4 } });
+    await expect(assemblePdf([{ kind: 'pdf', bytes: new Uint8Array([37, 80, 68, 70, 1, 2]) }])).rejects.toMatchObject({
+      code: 'attachment.page_unreadable',
+      path: ['pages', 0],
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebConten
 import { describe, expect, it, vi } from 'vitest';
 import { createMainWindow, enforceSingleInstance } from '../../../electron/main/main-window.ts';
 import { contentSecurityPolicy } from '../../../electron/main/security/content-security-policy.ts';
-import { denyAllPermissions, hardenWebContents } from '../../../electron/main/security/harden.ts';
+import { grantOnlyDocumentCamera, hardenWebContents } from '../../../electron/main/security/harden.ts';
 import { secureWebPreferences } from '../../../electron/main/security/web-preferences.ts';
 import { defaultWindowState } from '../../../electron/main/window-state.ts';
 
@@ -109,22 +109,38 @@ describe('navigation, new windows and permissions', () => {
     expect(preventDefault).toHaveBeenCalled();
   });
 
-  it('denies every permission request and check', () => {
-    let request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
-    let check: (() => boolean) | undefined;
+  it('grants only the app a video-only camera, and denies every other permission request and check', () => {
+    type Request = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: object) => void;
+    type Check = (contents: unknown, permission: string, origin: string, details: object) => boolean;
+    let request: Request | undefined;
+    let check: Check | undefined;
     let device: (() => boolean) | undefined;
     const session = {
-      setPermissionRequestHandler: (handler: typeof request) => (request = handler),
-      setPermissionCheckHandler: (handler: typeof check) => (check = handler),
+      setPermissionRequestHandler: (handler: Request) => (request = handler),
+      setPermissionCheckHandler: (handler: Check) => (check = handler),
       setDevicePermissionHandler: (handler: typeof device) => (device = handler),
     } as unknown as Session;
-    denyAllPermissions(session, { warn: vi.fn() });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid']) {
+    const warn = vi.fn();
+    grantOnlyDocumentCamera(session, { warn });
+    const asked = (permission: string, details: object) => {
       const callback = vi.fn();
-      request!({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
+      request!({}, permission, callback, details);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    const app = 'app://motcua/index.html';
+    expect(asked('media', { requestingUrl: app, mediaTypes: ['video'] })).toBe(true);
+    expect(asked('media', { requestingUrl: app, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(asked('media', { requestingUrl: app, mediaTypes: ['audio'] })).toBe(false);
+    expect(asked('media', { requestingUrl: app, mediaTypes: [] })).toBe(false);
+    expect(asked('media', { requestingUrl: 'https://evil.example/', mediaTypes: ['video'] })).toBe(false);
+    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'hid', 'display-capture']) {
+      expect(asked(permission, { requestingUrl: app })).toBe(false);
     }
-    expect(check!()).toBe(false);
+    expect(warn).toHaveBeenCalledWith('permission refused', 'geolocation');
+    expect(check!({}, 'media', 'app://motcua', { mediaType: 'video' })).toBe(true);
+    expect(check!({}, 'media', 'app://motcua', { mediaType: 'audio' })).toBe(false);
+    expect(check!({}, 'media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
+    expect(check!({}, 'notifications', 'app://motcua', {})).toBe(false);
     expect(device!()).toBe(false);
   });
 });

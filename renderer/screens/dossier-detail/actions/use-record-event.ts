@@ -5,13 +5,13 @@ import type { TrackingAction } from '../role-actions.ts';
 import { useDesk } from '../../../app/desk-context.tsx';
 
 /**
- * Builds the event of an action (validated by its schema) and appends it through the store,
+ * Builds the event of an action or a digitised file (validated by its schema) and appends it through the store,
  * which stores it and re-projects the dossier, or stores nothing and throws.
  */
 export function useRecordEvent() {
   const desk = useDesk();
   return useCallback(
-    async <T extends TrackingAction>(type: T, dossierCode: string, payload: PayloadInput<T>): Promise<EventOf<T>> => {
+    async <T extends TrackingAction | 'ATTACHED'>(type: T, dossierCode: string, payload: PayloadInput<T>): Promise<EventOf<T>> => {
       const event = createEvent(
         {
           type,
