@@ -12,6 +12,7 @@ import { UNSENT_PATH } from './UnsentScreen.tsx';
 const stageLabels: Readonly<Record<DayEndProgress['stage'], string>> = {
   sending: 'Đang gửi hồ sơ lên máy chủ…',
   receiving: 'Đang nhận hồ sơ từ máy chủ…',
+  uploading: 'Đang tải bản số hóa giấy tờ lên máy chủ…',
   projecting: 'Đang cập nhật danh sách hồ sơ…',
   reference: 'Đang cập nhật danh mục, cán bộ…',
   done: 'Hoàn tất',

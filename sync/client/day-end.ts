@@ -5,7 +5,7 @@ import type { EventDoc } from '../../renderer/store/replication-access.ts';
 import { deskIdOfDoc, isStamped } from './event-docs.ts';
 import type { Rejection } from './rejections.ts';
 
-export type DayEndStage = 'sending' | 'receiving' | 'projecting' | 'reference' | 'done';
+export type DayEndStage = 'sending' | 'receiving' | 'uploading' | 'projecting' | 'reference' | 'done';
 
 export interface DayEndProgress {
   stage: DayEndStage;
@@ -58,6 +58,8 @@ export interface DayEndReport {
   today: DayTotals;
   /** Counter consultations sent in this cycle, refused in it, and still waiting after it. */
   consultations?: { sent: number; rejected: number; pendingAfter: number };
+  /** Scanned papers uploaded in this cycle and still waiting after it (only when the desk keeps files). */
+  attachments?: { uploaded: number; pendingAfter: number };
 }
 
 /** Local midnight (Vietnam time) of the day `nowMs` falls in. */

@@ -1,8 +1,13 @@
-import { BehaviorSubject, Subject, debounceTime, filter, merge } from 'rxjs';
+import { BehaviorSubject, Subject, debounceTime, filter, firstValueFrom, merge } from 'rxjs';
 import type { DossierEvent } from '../../src/dossier/events.ts';
 import type { Observable, Subscription } from 'rxjs';
+import type { BlobStore } from '../../renderer/store/blob-store.ts';
 import type { DeskStore } from '../../renderer/store/index.ts';
 import { eventsCollectionOf, settingsCollectionOf } from '../../renderer/store/replication-access.ts';
+import { fetchAttachment } from './attachment-download.ts';
+import { createAttachmentQueue } from './attachment-queue.ts';
+import { createAttachmentUploader } from './attachment-uploads.ts';
+import type { AttachmentUploader, UploadDrainReport } from './attachment-uploads.ts';
 import { createBackoff } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { saveClockOffset } from './clock-offset.ts';
@@ -48,6 +53,10 @@ export interface DeskSyncOptions {
   backoff?: BackoffOptions;
   /** Consecutive failed requests after which the day-end sync gives up and reports. */
   dayEndFailureLimit?: number;
+  /** The desk's scanned papers: given, they are uploaded after their dossier's events, and fetched on demand. */
+  blobs?: BlobStore;
+  /** Bytes per upload request (tests make it small to cut an upload in the middle). */
+  uploadChunkBytes?: number;
 }
 
 export interface DeskSync {
@@ -60,6 +69,8 @@ export interface DeskSync {
   /** Resolves when everything local is on the server and everything new is here. */
   awaitInSync(): Promise<void>;
   rejections(): Promise<Rejection[]>;
+  /** Brings a file of a dossier onto this desk from the server, checked against its hash (needs `blobs`). */
+  fetchAttachment(hash: string, dossierCode: string): Promise<void>;
   /** "Chưa gửi được": the events this desk has not managed to send, and the way out of a text problem. */
   unsent: {
     list(): Promise<UnsentEvent[]>;
@@ -121,7 +132,10 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     update({ lastError: { message: credentialRefusalMessage(error.code), at: clock() } });
     refreshPhase();
     void replication.cancel().catch(() => undefined);
+    void uploader?.stop().catch(() => undefined);
   };
+  let uploader: AttachmentUploader | null = null;
+  const uploadBackoff = createBackoff(options.backoff);
 
   const { replication, releaseHeld } = startEventReplication({
     events,
@@ -152,6 +166,8 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       streamOpened() {
         inputs.reachable = true;
         refreshPhase();
+        uploadBackoff.wake();
+        uploader?.nudge();
       },
       streamClosed(error) {
         if (isCredentialRefusal(error)) stopForRefusedCredential(error);
@@ -168,6 +184,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         if (clockSkewMs !== null) noteClockOffset(clockSkewMs);
         acknowledgedIds.next(ids);
         recount.next();
+        uploader?.nudge({ retryRefused: true });
       },
       rejected(rejection) {
         rejectedIds = new Set([...rejectedIds, rejection.eventId]);
@@ -180,6 +197,27 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       },
     },
   });
+
+  if (options.blobs) {
+    uploader = createAttachmentUploader({
+      queue: createAttachmentQueue(settings, events, enrollment.deskId, clock),
+      blobs: options.blobs,
+      events,
+      baseUrl: http.baseUrl,
+      credential: () => enrollment.credential,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      acknowledged: (id) => acked.has(id),
+      // A replication that ended (one cycle, not live) is idle too.
+      eventsIdle: () => firstValueFrom(replication.active$.pipe(filter((active) => !active)), { defaultValue: false }).then(() => undefined),
+      backoff: uploadBackoff,
+      live,
+      ...(options.uploadChunkBytes ? { chunkBytes: options.uploadChunkBytes } : {}),
+      onPending: (count) => update({ attachmentsPending: count }),
+      onFailure(error) {
+        if (isCredentialRefusal(error)) stopForRefusedCredential(error);
+      },
+    });
+  }
 
   // The offset the login screen and the print dialog warn about, kept in the store (one write at a time).
   let savingOffset: Promise<void> = Promise.resolve();
@@ -267,7 +305,9 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     }),
     events.$.subscribe((change) => pendingTracker.observe(change.documentData)),
     merge(events.$, recount).pipe(debounceTime(200)).subscribe(() => void countPending()),
+    events.$.pipe(debounceTime(200)).subscribe(() => uploader?.nudge()),
   ];
+  uploader?.nudge();
   void countPending();
   void countConsultations().catch(() => undefined);
 
@@ -281,6 +321,10 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
     status: () => status.value,
     awaitInSync,
     rejections: () => rejectionLog.list(),
+    async fetchAttachment(hash, dossierCode) {
+      if (!options.blobs) throw new Error('fetchAttachment: this desk sync was started without a blob store');
+      await fetchAttachment({ http, blobs: options.blobs, hash, dossierCode });
+    },
     unsent: {
       list: () => listUnsent(events, rejectionLog),
       async correct(eventId) {
@@ -318,6 +362,7 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
       report();
 
       let consultationsSent: ConsultationPushResult = { sent: 0, rejected: 0 };
+      let uploads: UploadDrainReport | null = null;
       const limit = options.dayEndFailureLimit ?? 3;
       let error: string | null = null;
       consecutiveFailures = 0;
@@ -338,6 +383,12 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         // Events held behind a corrected one go after it, outside RxDB's own queue.
         await Promise.race([releaseHeld(), givingUp]);
         consultationsSent = await sendConsultations();
+        if (uploader) {
+          progress.stage = 'uploading';
+          report();
+          uploads = await uploader.drain(limit);
+          if (uploads.error !== null) throw new SyncError('network', uploads.error);
+        }
         progress.stage = 'projecting';
         report();
         await store.projections.catchUp();
@@ -363,8 +414,9 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         acknowledged: ackedAt,
         rejections: await rejectionLog.list(),
       });
+      const attachmentsPending = uploader?.pending() ?? 0;
       return {
-        ok: error === null && status.value.pending === 0 && consultationsPending === 0,
+        ok: error === null && status.value.pending === 0 && consultationsPending === 0 && attachmentsPending === 0,
         startedAt,
         finishedAt,
         sent: [...sentIds].filter((id) => !rejected.some((r) => r.eventId === id)).length,
@@ -375,11 +427,13 @@ export async function startDeskSync(options: DeskSyncOptions): Promise<DeskSync>
         error,
         today,
         consultations: { ...consultationsSent, pendingAfter: consultationsPending },
+        ...(uploader ? { attachments: { uploaded: uploads?.uploaded ?? 0, pendingAfter: attachmentsPending } } : {}),
       };
     },
 
     async stop() {
       for (const sub of subscriptions) sub.unsubscribe();
+      await uploader?.stop();
       await replication.cancel();
       await counting;
       await sendingConsultations;

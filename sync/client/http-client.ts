@@ -51,9 +51,12 @@ export interface HttpClient {
   post<S extends z.ZodType>(path: string, body: unknown, schema: S, options?: PostOptions): Promise<z.output<S>>;
   /** A raw streaming request (server-sent events); the caller reads the body. */
   open(path: string, signal: AbortSignal): Promise<Response>;
+  /** A file: its bytes and media type. */
+  getBytes(path: string, signal?: AbortSignal): Promise<{ bytes: Uint8Array; mediaType: string }>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+const ACCEPT = { json: 'application/json', stream: 'text/event-stream', file: '*/*' } as const;
 /** Below this a gzip header and the work cost more than they save. */
 const MIN_COMPRESSED_BYTES = 1024;
 /** What a server that cannot inflate our body answers: an older server reads gzip as bad JSON. */
@@ -70,8 +73,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // Cleared for good when the server shows it cannot read a compressed body.
   let gzip = options.gzip === undefined ? platformGzip() : options.gzip;
 
-  function headers(json: boolean): Record<string, string> {
-    const result: Record<string, string> = { accept: json ? 'application/json' : 'text/event-stream' };
+  function headers(accept: 'json' | 'stream' | 'file'): Record<string, string> {
+    const result: Record<string, string> = { accept: ACCEPT[accept] };
     const credential = options.credential?.();
     if (credential) result.authorization = `Bearer ${credential}`;
     return result;
@@ -106,11 +109,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     baseUrl,
     async get(path, schema, signal) {
-      return read(await send(path, { method: 'GET', headers: headers(true) }, signal, timeoutMs), schema);
+      return read(await send(path, { method: 'GET', headers: headers('json') }, signal, timeoutMs), schema);
     },
     async post(path, body, schema, { signal, headers: extra = {}, compress = false } = {}) {
       const json = JSON.stringify(body);
-      const postHeaders = { ...headers(true), ...extra, 'content-type': 'application/json' };
+      const postHeaders = { ...headers('json'), ...extra, 'content-type': 'application/json' };
       const compressWith = compress && json.length >= MIN_COMPRESSED_BYTES ? gzip : null;
       if (compressWith) {
         const init = { method: 'POST', headers: { ...postHeaders, 'content-encoding': 'gzip' }, body: await compressWith(new TextEncoder().encode(json)) };
@@ -121,12 +124,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return read(await send(path, { method: 'POST', headers: postHeaders, body: json }, signal, timeoutMs), schema);
     },
     async open(path, signal) {
-      const response = await send(path, { method: 'GET', headers: headers(false) }, signal, null);
+      const response = await send(path, { method: 'GET', headers: headers('stream') }, signal, null);
       if (!response.ok) {
         const body: unknown = await response.json().catch(() => null);
         throw refusal(response.status, body);
       }
       return response;
+    },
+    async getBytes(path, signal) {
+      const response = await send(path, { method: 'GET', headers: headers('file') }, signal, null);
+      if (!response.ok) {
+        const body: unknown = await response.json().catch(() => null);
+        throw refusal(response.status, body);
+      }
+      try {
+        return { bytes: new Uint8Array(await response.arrayBuffer()), mediaType: response.headers.get('content-type') ?? 'application/octet-stream' };
+      } catch {
+        throw new SyncError('network', `Mất kết nối khi tải tệp từ máy chủ (${baseUrl}).`);
+      }
     },
   };
 }
@@ -139,7 +154,8 @@ async function cannotInflate(response: Response): Promise<boolean> {
   return response.status === 415 || (parsed.success && CANNOT_INFLATE.has(parsed.data.error.code));
 }
 
-function refusal(status: number, body: unknown): SyncError {
+/** The error an answer other than 2xx stands for, read from the server's error body when it has one. */
+export function refusal(status: number, body: unknown): SyncError {
   const parsed = errorBodySchema.safeParse(body);
   const message = parsed.success ? parsed.data.error.message : `Máy chủ báo lỗi ${status}.`;
   const code = parsed.success ? parsed.data.error.code : `http.${status}`;

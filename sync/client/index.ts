@@ -1,6 +1,8 @@
 export { startDeskSync } from './desk-sync.ts';
 export type { DeskSync, DeskSyncOptions } from './desk-sync.ts';
 export { enrollDesk, loadEnrollment } from './enrollment.ts';
+export { fetchAttachment } from './attachment-download.ts';
+export type { FetchAttachmentInput } from './attachment-download.ts';
 export type { EnrollInput, EnrollOutcome, Enrollment } from './enrollment.ts';
 export type { DayEndProgress, DayEndReport, DayEndStage } from './day-end.ts';
 export type { Rejection } from './rejections.ts';

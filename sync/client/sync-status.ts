@@ -11,6 +11,8 @@ export interface SyncStatus {
   rejected: number;
   /** Counter consultations (guided / refused at the counter) the server has not confirmed yet. */
   pendingConsultations?: number;
+  /** Scanned papers of this desk not on the server yet (only when the desk keeps files). */
+  attachmentsPending?: number;
   /** Desk clock (ms) of the last sync that finished without error. */
   lastSuccessAt: number | null;
   lastError: { message: string; at: number } | null;

@@ -62,6 +62,7 @@ function scriptedServer(answer: (ids: string[]) => SyncError | null) {
     },
     // The stream never opens: pushes are what these tests watch.
     open: () => new Promise<Response>(() => undefined),
+    getBytes: () => Promise.reject(new SyncError('refused', 'no files here', 404)),
   };
   return { http, pushes, stored };
 }

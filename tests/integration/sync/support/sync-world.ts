@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createEventSigner } from '../../../../src/auth/officer-session.ts';
 import type { EventSigner } from '../../../../src/auth/officer-session.ts';
 import { createPasswordVerifier } from '../../../../src/auth/password-verifier.ts';
@@ -41,6 +44,8 @@ export interface SyncWorld {
   officer: OfficerRecord;
   /** One-time enrollment codes of desk slots 1, 2… (index 0 is slot 1). */
   codes: string[];
+  /** Where the server keeps uploaded files (a folder of this world's own). */
+  blobDir: string;
   /** SIGKILL: no graceful close, like a power cut. */
   killServer(): Promise<void>;
   startServer(): Promise<void>;
@@ -76,10 +81,11 @@ export async function startSyncWorld(target: DatabaseTarget, slots = 2, prepare?
     await setup.close();
   }
 
+  const blobDir = mkdtempSync(join(tmpdir(), 'motcua-sync-blobs-'));
   const launch = () =>
     target.kind === 'pglite'
-      ? startServerProcess(['--data', target.dataDir], { DATABASE_URL: '' })
-      : startServerProcess([], { DATABASE_URL: target.url });
+      ? startServerProcess(['--data', target.dataDir, '--blobs', blobDir], { DATABASE_URL: '' })
+      : startServerProcess(['--blobs', blobDir], { DATABASE_URL: target.url });
   let server = await launch();
   const proxy = await startTcpProxy(portOf(server.url));
 
@@ -91,6 +97,7 @@ export async function startSyncWorld(target: DatabaseTarget, slots = 2, prepare?
     },
     officer,
     codes,
+    blobDir,
     async killServer() {
       if (server.child.exitCode !== null) return;
       const exited = new Promise((resolve) => server.child.once('exit', resolve));
@@ -122,6 +129,7 @@ export async function startSyncWorld(target: DatabaseTarget, slots = 2, prepare?
     async close() {
       await proxy.close();
       await server.stop();
+      rmSync(blobDir, { recursive: true, force: true });
     },
   };
   return world;
