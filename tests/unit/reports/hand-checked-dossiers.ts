@@ -33,6 +33,8 @@ export function dossier(facts: Facts): DossierState {
     supplementRequestCount: 0,
     extensionCount: 0,
     linkedGroupId: null,
+    papersDigitised: false,
+    resultDigitised: false,
     eventIds: [],
     anomalies: [],
     ...facts,
