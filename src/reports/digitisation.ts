@@ -65,3 +65,15 @@ export function describeDigitisation(rate: DigitisationRate): string | null {
     `${label}: ${count(done)}/${count(of)}${percent === null ? '' : ` (${percent.toLocaleString('vi-VN')}%)`}`;
   return `${part(PAPERS_RATE_LABEL, rate.papersDigitised, rate.received, rate.papersRate)} · ${part(RESULTS_RATE_LABEL, rate.resultsDigitised, rate.resolved, rate.resultsRate)}`;
 }
+
+/**
+ * The rates as lines under the official table of the workbooks (desk and server alike): label and
+ * rate, then the two counts, numbers as numbers; none when the printed line is left out.
+ */
+export function digitisationWorkbookLines(rate: DigitisationRate): (string | number | null)[][] {
+  if (describeDigitisation(rate) === null) return [];
+  return [
+    [`${PAPERS_RATE_LABEL} (%)`, rate.papersRate, 'Hồ sơ có thành phần đã số hóa', rate.papersDigitised, 'Hồ sơ tiếp nhận', rate.received],
+    [`${RESULTS_RATE_LABEL} (%)`, rate.resultsRate, 'Kết quả đã số hóa', rate.resultsDigitised, 'Hồ sơ đã giải quyết', rate.resolved],
+  ];
+}
