@@ -105,3 +105,29 @@ export function expectedGroupLine(plans: readonly DossierPlan[], from: string, t
   }
   return line;
 }
+
+export interface ExpectedDigitisation {
+  received: number;
+  papersDigitised: number;
+  resolved: number;
+  resultsDigitised: number;
+}
+
+/**
+ * The digitisation counts of `plans`: the dossiers received in the period and, of them, those with
+ * every paper handed in scanned; the dossiers resolved in the period (a result issued: not refused,
+ * withdrawn or stopped) and, of them, those with their result scanned.
+ */
+export function expectedDigitisation(plans: readonly DossierPlan[], from: string, to: string): ExpectedDigitisation {
+  const startMs = Date.parse(`${from}T00:00:00+07:00`);
+  const endMs = Date.parse(`${to}T00:00:00+07:00`) + 86_400_000;
+  const inside = (ms: number | null) => ms !== null && ms >= startMs && ms < endMs;
+  const received = plans.filter((p) => inside(p.receivedMs));
+  const resolved = plans.filter((p) => p.outcome === 'resolved' && inside(p.finishedMs));
+  return {
+    received: received.length,
+    papersDigitised: received.filter((p) => p.papersScanned).length,
+    resolved: resolved.length,
+    resultsDigitised: resolved.filter((p) => p.resultScanned).length,
+  };
+}
