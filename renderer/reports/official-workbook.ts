@@ -1,4 +1,5 @@
 import type { Workbook, Worksheet } from 'exceljs';
+import { digitisationWorkbookLines } from '../../src/reports/digitisation.ts';
 import type { LedgerRow } from '../../src/reports/dossier-ledger.ts';
 import type { OfficialReport, ReportRow } from '../../src/reports/official-report.ts';
 import { parseInstant } from '../../src/reports/report-period.ts';
@@ -134,6 +135,12 @@ function addOfficialSheet(workbook: Workbook, input: WorkbookInput) {
       if (c >= 3) cell.alignment = { horizontal: 'right' };
     }
     excelRow.getCell(lastColumn).numFmt = '0.0';
+  });
+  // Below the table, a blank row apart: the digitisation rates are no column of the official form.
+  digitisationWorkbookLines(report.digitisation).forEach((values, index) => {
+    const excelRow = sheet.getRow(OFFICIAL_FIRST_DATA_ROW + lines.length + 1 + index);
+    excelRow.values = [null, ...values];
+    excelRow.getCell(3).numFmt = '0.0';
   });
   sheet.getColumn(1).width = 6;
   sheet.getColumn(2).width = 42;

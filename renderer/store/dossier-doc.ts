@@ -58,14 +58,25 @@ export function personalDataOf(state: ProjectedDossier, events: readonly Dossier
   return personal;
 }
 
+type StoredState = ProjectedDossier & Partial<Pick<ProjectedDossier, 'reportUnitId' | 'attachments' | 'papersDigitised' | 'resultDigitised'>>;
+
 /**
  * The projection stored in a dossier doc. Projections saved before a field of the state existed
- * lack it until the dossier's next event: such a dossier is counted by the unit that received it.
+ * lack it until the dossier's next event: such a dossier is counted by the unit that received it,
+ * and its papers as not digitised (the checklist is not in the state; no desk could attach a paper
+ * before the flag existed, as the capture screen came after it).
  */
 export function stateOfDoc(doc: Pick<DossierDoc, 'state'>): ProjectedDossier {
-  const state = doc.state as unknown as ProjectedDossier & { reportUnitId?: string; attachments?: ProjectedDossier['attachments'] };
-  if (state.reportUnitId !== undefined && state.attachments !== undefined) return state;
-  return { ...state, reportUnitId: state.reportUnitId ?? state.receivingUnitId, attachments: state.attachments ?? [] };
+  const state = doc.state as unknown as StoredState;
+  if (state.reportUnitId !== undefined && state.attachments !== undefined && state.papersDigitised !== undefined && state.resultDigitised !== undefined) return state;
+  const attachments = state.attachments ?? [];
+  return {
+    ...state,
+    reportUnitId: state.reportUnitId ?? state.receivingUnitId,
+    attachments,
+    papersDigitised: state.papersDigitised ?? false,
+    resultDigitised: state.resultDigitised ?? attachments.some((file) => file.role === 'result'),
+  };
 }
 
 export function toDossierDoc(state: ProjectedDossier): DossierDoc {

@@ -5,14 +5,16 @@ import { DomainError } from '../../src/errors.ts';
  * A dossier as the reports read it: its state without the route (event ids) and anomalies,
  * stored as a fixed-order array so that a day of dossiers is one small JSON string.
  * Bump `REPORT_ROW_FORMAT` whenever `ROW_FIELDS` or the grouping of rows into docs changes: the
- * store rebuilds the report days. 1: rows by day; 2: by hour; 3: by quarter day; 4: the report unit of linked components.
+ * store rebuilds the report days. 1: rows by day; 2: by hour; 3: by quarter day; 4: the report unit of linked components;
+ * 5: whether its papers and its result are digitised.
  */
-export const REPORT_ROW_FORMAT = 4;
+export const REPORT_ROW_FORMAT = 5;
 
 const ROW_FIELDS = [
   'procedureCode', 'procedureName', 'field', 'applicantName', 'channel', 'receivingUnitId', 'receivedByOfficerId',
   'holderUnitId', 'holderOfficerId', 'status', 'receivedAt', 'originalDueAt', 'dueAt', 'finishedAt', 'returnedAt',
   'pausedWorkingMinutes', 'supplementRequestCount', 'extensionCount', 'linkedGroupId', 'reportUnitId',
+  'papersDigitised', 'resultDigitised',
 ] as const satisfies readonly (keyof DossierState)[];
 
 type RowField = (typeof ROW_FIELDS)[number];
@@ -40,12 +42,12 @@ export function fromReportRow(code: string, row: unknown): DossierState {
   const [
     procedureCode, procedureName, field, applicantName, channel, receivingUnitId, receivedByOfficerId, holderUnitId,
     holderOfficerId, status, receivedAt, originalDueAt, dueAt, finishedAt, returnedAt, pausedWorkingMinutes,
-    supplementRequestCount, extensionCount, linkedGroupId, reportUnitId,
+    supplementRequestCount, extensionCount, linkedGroupId, reportUnitId, papersDigitised, resultDigitised,
   ] = row as DossierState[RowField][];
   return {
     code, procedureCode, procedureName, field, applicantName, channel, receivingUnitId, receivedByOfficerId, holderUnitId,
     holderOfficerId, status, receivedAt, originalDueAt, dueAt, finishedAt, returnedAt, pausedWorkingMinutes,
-    supplementRequestCount, extensionCount, linkedGroupId, reportUnitId, eventIds: NO_ITEMS, anomalies: NO_ITEMS,
+    supplementRequestCount, extensionCount, linkedGroupId, reportUnitId, papersDigitised, resultDigitised, eventIds: NO_ITEMS, anomalies: NO_ITEMS,
   } as DossierState;
 }
 

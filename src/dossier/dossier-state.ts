@@ -49,6 +49,10 @@ export interface DossierState {
   extensionCount: number;
   /** The linked group's code (its first component's) when the dossier is a component of one. */
   linkedGroupId: string | null;
+  /** Every paper kept in the dossier has a current digitised file (src/dossier/digitised-papers.ts). */
+  papersDigitised: boolean;
+  /** Its result has a digitised file. */
+  resultDigitised: boolean;
   /** Event ids in projection order: the route of the dossier. */
   eventIds: string[];
   anomalies: Anomaly[];

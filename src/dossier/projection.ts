@@ -6,6 +6,7 @@ import { localDateOf } from '../time/vn-time.ts';
 import { applyTransition } from './state-machine.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { applyFeeEvent, feeReceiptProblem, type FeeReceipt } from '../fees/fee-receipts.ts';
+import { digitisationFlags } from './digitised-papers.ts';
 
 /**
  * Folds a dossier's events into its state. The result depends only on the SET of events:
@@ -102,6 +103,8 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
     supplementRequestCount: 0,
     extensionCount: 0,
     linkedGroupId: null,
+    papersDigitised: false,
+    resultDigitised: false,
     eventIds: ordered.map((c) => c.event.id),
     anomalies,
     handoverPending: false,
@@ -110,6 +113,7 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
     attachments: [],
   };
   const feeReceipts = new Map<string, FeeReceipt>();
+  let checklist: PayloadOf<'RECEIVED'>['papers'] = [];
 
   for (const { event, tampered } of ordered) {
     if (tampered) continue;
@@ -139,6 +143,7 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
     state.status = transition.value.status;
     state.handoverPending = transition.value.handoverPending;
     applyFacts(state, event);
+    if (event.type === 'RECEIVED') checklist = event.payload.papers;
   }
 
   // Anomalies follow the route (stable sort: several on one event keep their order).
@@ -146,6 +151,7 @@ export function projectDossier(events: readonly DossierEvent[], options: Project
   anomalies.sort((a, b) => (position.get(a.eventId) ?? 0) - (position.get(b.eventId) ?? 0));
 
   state.feeReceipts = [...feeReceipts.values()];
+  Object.assign(state, digitisationFlags(checklist, state.attachments));
   const deadlineState = judgeDeadline(state, options);
   if (deadlineState !== undefined) state.deadlineState = deadlineState;
   return state;

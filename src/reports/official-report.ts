@@ -5,12 +5,15 @@ import { DomainError } from '../errors.ts';
 import { compareVietnamese } from '../people/vietnamese-collator.ts';
 import type { Instant } from '../time/vn-time.ts';
 import type { ConsultationLine } from './counter-consultations.ts';
+import { countDigitisation, digitisationRate, emptyDigitisationCounts } from './digitisation.ts';
+import type { DigitisationRate } from './digitisation.ts';
 import { linkedGroupLine } from './linked-groups.ts';
 import type { LinkedGroupLine } from './linked-groups.ts';
 import { timeDossiers } from './report-dossiers.ts';
 import type { SkippedDossier, TimedDossier } from './report-dossiers.ts';
 import { figuresOf, reportFigures } from './report-figures.ts';
 import type { ReportFigure } from './report-figures.ts';
+import { percentOf } from './percent.ts';
 import { parseInstant, periodWindow } from './report-period.ts';
 import type { PeriodWindow, ReportPeriod } from './report-period.ts';
 
@@ -59,6 +62,8 @@ export interface OfficialReport {
   fees?: FeeTotals;
   /** The linked groups received: a line of their own, never added to the figures above. */
   linkedGroups: LinkedGroupLine;
+  /** Received dossiers whose papers are digitised, resolved ones whose result is (src/reports/digitisation.ts). */
+  digitisation: DigitisationRate;
 }
 
 const groupBySchema = z.enum(['procedure', 'field', 'officer', 'unit', 'none']);
@@ -91,11 +96,13 @@ export function computeOfficialReport(input: OfficialReportInput): OfficialRepor
   const received = input.unitId === undefined ? input.dossiers : input.dossiers.filter((d) => d.receivingUnitId === input.unitId);
   // One pass, counting as it goes: a year at a busy unit is hundreds of thousands of dossiers.
   const total = emptyTally();
+  const digitised = emptyDigitisationCounts();
   const groups = new Map<string, GroupTally>();
   for (const timed of countable) {
     const figures = figuresOf(timed, window, asOfMs);
     if (figures.length === 0) continue;
     add(total, figures);
+    countDigitisation(digitised, timed.dossier, figures);
     const group = groupOf(timed.dossier, groupBy);
     if (group === null) continue;
     let tallied = groups.get(group.key);
@@ -119,6 +126,7 @@ export function computeOfficialReport(input: OfficialReportInput): OfficialRepor
     total: buildRow(null, 'Tổng cộng', total),
     skipped,
     linkedGroups: linkedGroupLine(received, window),
+    digitisation: digitisationRate(digitised),
   };
 }
 
@@ -209,6 +217,6 @@ function buildRow(key: string | null, label: string, tally: Tally): ReportRow {
     paused: tally.paused,
     refused: tally.refused,
     withdrawn: tally.withdrawn,
-    onTimeRate: finished.total === 0 ? null : Math.round((1000 * (finished.early + finished.onTime)) / finished.total) / 10,
+    onTimeRate: percentOf(finished.early + finished.onTime, finished.total),
   };
 }

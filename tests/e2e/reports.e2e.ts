@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectedFigures } from '../integration/reports/expected-figures.ts';
-import type { ExpectedFigures } from '../integration/reports/expected-figures.ts';
+import { expectedDigitisation, expectedFigures } from '../integration/reports/expected-figures.ts';
+import type { ExpectedDigitisation, ExpectedFigures } from '../integration/reports/expected-figures.ts';
 import { generateReportDataset } from '../support/report-dataset.ts';
 import type { ReportDataset } from '../support/report-dataset.ts';
 import { launchChromium } from './support/chromium.ts';
@@ -28,6 +28,7 @@ describe('reports screen, end to end', () => {
   let page: Page;
   let dataset: ReportDataset;
   let expected: ExpectedFigures;
+  let scans: ExpectedDigitisation;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -36,6 +37,7 @@ describe('reports screen, end to end', () => {
     const unit = TEST_DESK.agencyId;
     const plans = dataset.dossiers.map((d) => d.plan).filter((p) => p.unitId === unit);
     expected = expectedFigures(plans, PERIOD.from, PERIOD.to, Date.parse(`${PERIOD.to}T24:00:00+07:00`));
+    scans = expectedDigitisation(plans, PERIOD.from, PERIOD.to);
     const desk = await openFreshDesk(browser, { now: NOW });
     context = desk.context;
     // The app holds the database while open: seed it like a sync pull with the app closed.
@@ -62,6 +64,9 @@ describe('reports screen, end to end', () => {
     await expect.poll(() => total.allTextContents(), { timeout: 30_000 }).toEqual(inColumnOrder(expected).map((n) => n.toLocaleString('vi-VN')));
     const rate = await page.getByTestId('official-table').locator('tr[data-row-key="total"] td.rate').textContent();
     expect(rate).toBe(expected.onTimeRate === null ? '—' : expected.onTimeRate.toLocaleString('vi-VN', { minimumFractionDigits: 1 }));
+    const digitisation = await page.getByTestId('report-digitisation').textContent();
+    expect(digitisation).toContain(`Tỷ lệ số hóa hồ sơ: ${scans.papersDigitised}/${scans.received} (`);
+    expect(digitisation).toContain(`Tỷ lệ số hóa kết quả: ${scans.resultsDigitised}/${scans.resolved} (`);
     await page.screenshot({ path: join(artifacts, 'reports-table.png') });
   });
 
@@ -96,8 +101,13 @@ describe('reports screen, end to end', () => {
     if (!sheet) throw new Error('no sheet');
     expect(sheet.getCell(1, 1).value).toBe(TEST_DESK.unitName);
     expect(sheet.getCell(3, 1).value).toBe('Tháng 11/2025');
-    const last = sheet.rowCount;
+    // The total closes the table; the two digitisation lines follow it, a blank row apart.
+    const last = sheet.rowCount - 3;
     expect(sheet.getCell(last, 2).value).toBe('Tổng cộng');
+    expect((sheet.getRow(last + 2).values as unknown[]).slice(2)).toEqual([
+      'Tỷ lệ số hóa hồ sơ (%)', expect.any(Number), 'Hồ sơ có thành phần đã số hóa', scans.papersDigitised, 'Hồ sơ tiếp nhận', scans.received,
+    ]);
+    expect(sheet.getCell(sheet.rowCount, 5).value).toBe(scans.resultsDigitised);
     inColumnOrder(expected).forEach((value, index) => {
       const cell = sheet.getCell(last, 3 + index);
       expect(cell.type).toBe(ExcelJS.ValueType.Number);

@@ -50,6 +50,10 @@ export interface DossierPlan {
   linkedGroupId: string | null;
   /** Unit it was transferred to, if any. */
   transferredTo: string | null;
+  /** Every paper handed in (not the ID card only shown) has a scan attached (issue 22). */
+  papersScanned: boolean;
+  /** Its result has a scan attached. */
+  resultScanned: boolean;
 }
 
 export interface PlannedDossier {
@@ -91,6 +95,14 @@ const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hạnh', 'Khánh', 'Li
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+
+/** The papers of every dossier: two handed in, the ID card only shown (never scanned for the rate). */
+const PAPERS = [
+  { name: 'Tờ khai', originals: 1, copies: 0 },
+  { name: 'Giấy tờ chứng minh', originals: 0, copies: 1 },
+  { name: 'Căn cước', originals: 0, copies: 0, presentedOnly: true as const },
+];
+const KEPT_PAPERS = PAPERS.filter((paper) => !('presentedOnly' in paper)).map((paper) => paper.name);
 
 /** mulberry32: small, fast and the same everywhere. */
 export function seededRandom(seed: number): () => number {
@@ -227,7 +239,7 @@ function buildDossier(input: BuildInput): PlannedDossier {
       statutoryTime: procedure.time,
       channel,
       applicant: { fullName: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`, phone: `09${String(Math.floor(random() * 1e8)).padStart(8, '0')}`, address: `Số ${1 + Math.floor(random() * 200)} đường Thử Nghiệm` },
-      papers: [{ name: 'Tờ khai', originals: 1, copies: 0 }],
+      papers: PAPERS,
       sets: 1,
       fee: { amount: 0 },
       resultDelivery: 'desk',
@@ -238,6 +250,21 @@ function buildDossier(input: BuildInput): PlannedDossier {
     'reception',
     receivedMs,
   );
+
+  // Scans come from their own stream, so the rest of the data set is what it was before them.
+  const scanRandom = seededRandom(receivedMs);
+  const scan = (role: 'paper' | 'result', at: Instant, actor: 'reception' | 'processing', paper?: string, replaces?: string) => {
+    const hash = Array.from({ length: 8 }, () => Math.floor(scanRandom() * 2 ** 32).toString(16).padStart(8, '0')).join('');
+    emit('ATTACHED', { hash, size: 20_000, mediaType: 'application/pdf', pages: 1, role, ...(paper ? { paper } : {}), ...(replaces ? { replaces } : {}) }, actor, at);
+    return hash;
+  };
+  const papersRoll = scanRandom();
+  // Most dossiers have every kept paper scanned (some rescanned), some only the first, the rest none.
+  const scanned = papersRoll < 0.6 ? KEPT_PAPERS : papersRoll < 0.8 ? KEPT_PAPERS.slice(0, 1) : [];
+  for (const paper of scanned) {
+    const hash = scan('paper', receivedMs + 5 * MINUTE, 'reception', paper);
+    if (scanRandom() < 0.1) scan('paper', receivedMs + 10 * MINUTE, 'reception', paper, hash);
+  }
 
   const roll = random();
   let outcome: DossierPlan['outcome'] =
@@ -287,6 +314,7 @@ function buildDossier(input: BuildInput): PlannedDossier {
         timing < 0.55 ? dueMs - (1 + Math.floor(random() * 3)) * MS_PER_DAY : timing < 0.85 ? instantAt(localDateOf(dueMs), 8 * 60 + Math.floor(random() * 8 * 60)) : dueMs + (1 + Math.floor(random() * 6)) * MS_PER_DAY;
       emit('RESOLVED', { resultSummary: 'Đã có kết quả' }, 'processing', target);
       finishedMs = clock;
+      if (scanRandom() < 0.5) scan('result', clock + 30 * MINUTE, 'processing');
       if (random() < 0.7) {
         emit('RETURNED', { collectedBy: { fullName: 'Người nhận thay' } }, 'reception', clock + 2 * HOUR);
         returnedMs = clock;
@@ -303,6 +331,7 @@ function buildDossier(input: BuildInput): PlannedDossier {
     plan: {
       code, unitId: unit.id, officerId: receptionOfficer, procedureCode: procedure.code, field: procedure.field, channel, receivedMs, dueMs,
       outcome, finishedMs, returnedMs, supplements, extensions, linkedGroupId: input.groupId, transferredTo: transferTo?.id ?? null,
+      ...scansOf(events),
     },
     events,
   };
@@ -339,4 +368,11 @@ function replan(events: readonly DossierEvent[], originalDueMs: Instant) {
     }
   }
   return { outcome, finishedMs, returnedMs, dueMs, supplements, extensions };
+}
+
+/** What was scanned among the events that took place (a scan after the horizon never did). */
+function scansOf(events: readonly DossierEvent[]): Pick<DossierPlan, 'papersScanned' | 'resultScanned'> {
+  const attached = events.flatMap((event) => (event.type === 'ATTACHED' ? [event.payload] : []));
+  const papers = new Set(attached.map((payload) => payload.paper));
+  return { papersScanned: KEPT_PAPERS.every((name) => papers.has(name)), resultScanned: attached.some((payload) => payload.role === 'result') };
 }

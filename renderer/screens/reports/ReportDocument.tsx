@@ -1,4 +1,5 @@
 import type { DeskIdentity } from '../../../src/auth/desk-identity.ts';
+import { describeDigitisation } from '../../../src/reports/digitisation.ts';
 import type { LedgerRow } from '../../../src/reports/dossier-ledger.ts';
 import type { OfficialReport, ReportRow } from '../../../src/reports/official-report.ts';
 import { formatDate } from '../../../src/time/vn-time.ts';
@@ -59,6 +60,7 @@ export function OfficialDocument({ report, rowLabel, charts, ...header }: Offici
       <style>{printCss}</style>
       <DocumentHeader {...header} title="BÁO CÁO TÌNH HÌNH GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH" />
       <OfficialTable report={report} rowLabel={rowLabel} />
+      {describeDigitisation(report.digitisation) !== null && <p className="report-line">{describeDigitisation(report.digitisation)}</p>}
       {report.skipped.length > 0 && (
         <p className="skipped">{`Ghi chú: ${report.skipped.length} hồ sơ chưa đủ dữ liệu để thống kê (chưa đồng bộ đủ hoặc cần kiểm tra).`}</p>
       )}

@@ -30,6 +30,7 @@ import { LedgerTable } from './LedgerTable.tsx';
 import { useLedgerEntries } from './use-ledger-entries.ts';
 import { ConsultationLine } from './ConsultationLine.tsx';
 import { describeLinkedGroupLine } from '../../../src/reports/linked-groups.ts';
+import { describeDigitisation } from '../../../src/reports/digitisation.ts';
 import { FeeReportPanel, PeriodFeeLine } from '../../fees/FeeReportPanel.tsx';
 import { OfficialTable } from './OfficialTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
@@ -262,6 +263,11 @@ export function ReportsScreen() {
             {describeLinkedGroupLine(computed.report.linkedGroups) !== null && (
               <p className="consultation-line" data-testid="report-linked-groups">
                 {describeLinkedGroupLine(computed.report.linkedGroups)}
+              </p>
+            )}
+            {describeDigitisation(computed.report.digitisation) !== null && (
+              <p className="consultation-line" data-testid="report-digitisation">
+                {describeDigitisation(computed.report.digitisation)}
               </p>
             )}
             <PeriodFeeLine period={data.period} version={version} />

@@ -125,6 +125,9 @@ export interface DossiersTable {
   report_placeable: ColumnType<boolean, never, never>;
   /** The unit whose report counts the dossier (migration 0015): `DossierState.reportUnitId`. */
   report_unit_id: string;
+  /** `DossierState.papersDigitised` and `resultDigitised` (migration 0017): the digitisation rates. */
+  papers_digitised: ColumnType<boolean, boolean | undefined, boolean>;
+  result_digitised: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ReferenceDocsTable {

@@ -3,6 +3,7 @@ import { formatDong } from '../../../src/fees/format-dong.ts';
 import { paymentMethodLabels, paymentMethods } from '../../../src/fees/payment-method.ts';
 import { CONSULTATION_LINE_LABEL, type ConsultationLine } from '../../../src/reports/counter-consultations.ts';
 import { describeLinkedGroupLine, type LinkedGroupLine } from '../../../src/reports/linked-groups.ts';
+import { describeDigitisation, type DigitisationRate } from '../../../src/reports/digitisation.ts';
 import type { OfficialReport } from '../../../src/reports/official-report.ts';
 import type { EventType } from '../../../src/dossier/events.ts';
 import { actionLabels } from '../../../src/dossier/state-machine.ts';
@@ -163,6 +164,12 @@ function linkedGroupLine(line: LinkedGroupLine): string {
   return text === null ? '' : `<p data-testid="linked-groups">${escape(text)}</p>`;
 }
 
+/** The digitisation rates of the units shown: the desk's words (`describeDigitisation`), left out for an empty period. */
+function digitisationLine(rate: DigitisationRate): string {
+  const text = describeDigitisation(rate);
+  return text === null ? '' : `<p data-testid="digitisation">${escape(text)}</p>`;
+}
+
 /** Leaders' cash-up section: the period's fees by method, then one line per officer and day (voided receipts only counted). */
 function feeSection(fees: NonNullable<DashboardView['fees']>): string {
   const { totals, cashUps, officerNames } = fees;
@@ -192,6 +199,7 @@ ${query.unit ? '<a class="noprint" href="/bao-cao">← Toàn tỉnh</a>' : ''}</
 ${view.error ? `<p class="error" role="alert">${escape(view.error)}</p>` : ''}
 ${report ? `<h2>Từ ngày ${vnDate(report.period.from)} đến ngày ${vnDate(report.period.to)} <span class="muted" style="font-weight:400;font-size:13px">(số liệu đến ${vnDateTime(report.asOf)})</span></h2>${reportTable(report, query)}` : ''}
 ${report ? linkedGroupLine(report.linkedGroups) : ''}
+${report ? digitisationLine(report.digitisation) : ''}
 ${view.consultations ? consultationLine(view.consultations) : ''}
 ${report && report.skipped.length > 0 ? `<p class="muted">${report.skipped.length} hồ sơ chưa đủ dữ liệu để thống kê.</p>` : ''}
 ${view.fees ? feeSection(view.fees) : ''}

@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { compareVietnamese } from '../../../src/people/vietnamese-collator.ts';
+import { digitisationRate } from '../../../src/reports/digitisation.ts';
+import type { DigitisationRate } from '../../../src/reports/digitisation.ts';
 import { computeOfficialReport } from '../../../src/reports/official-report.ts';
 import type { LinkedGroupLine } from '../../../src/reports/linked-groups.ts';
 import type { OfficialReport, ReportGroupBy, ReportRow } from '../../../src/reports/official-report.ts';
+import { percentOf } from '../../../src/reports/percent.ts';
 import { parseInstant, periodWindow } from '../../../src/reports/report-period.ts';
 import type { ReportPeriod } from '../../../src/reports/report-period.ts';
 import type { Schema } from '../db/schema.ts';
@@ -45,6 +48,8 @@ interface CountRow {
   waiting: number | string;
   overdue: number | string;
   not_due: number | string;
+  papers_digitised: number | string;
+  results_digitised: number | string;
 }
 
 type Counts = Omit<CountRow, 'key' | 'label'>;
@@ -55,7 +60,8 @@ type Counts = Omit<CountRow, 'key' | 'label'>;
  * written as SQL filters, and the validation, labels, order and rate of `computeOfficialReport`.
  * The same SQL runs on PGlite and PostgreSQL. Each component of a linked group counts once, in the
  * report of its `report_unit_id`, and the groups get their own line (`linkedGroups`, the rule of
- * `linkedGroupLine`). Rows grouped by unit or officer get their names from the server's tables.
+ * `linkedGroupLine`), as do the digitisation rates (`digitisation`, the rule of `countDigitisation`).
+ * Rows grouped by unit or officer get their names from the server's tables.
  */
 export async function serverOfficialReport(db: Kysely<Schema>, input: ServerReportInput): Promise<OfficialReport> {
   // The domain validates period, grouping and asOf (same errors as the desk) and gives the frame.
@@ -75,8 +81,9 @@ export async function serverOfficialReport(db: Kysely<Schema>, input: ServerRepo
         .map((row) => buildRow(row.key ?? '', row.label || '(không rõ)', row))
         .sort((a, b) => compareVietnamese(a.label, b.label) || compareVietnamese(a.key ?? '', b.key ?? ''))
     : [];
-  const total = buildRow(null, 'Tổng cộng', grouped ? sumCounts(counted) : (counted[0] ?? sumCounts([])));
-  const report: OfficialReport = { ...frame, rows, total, skipped, linkedGroups };
+  const totalCounts = grouped ? sumCounts(counted) : (counted[0] ?? sumCounts([]));
+  const total = buildRow(null, 'Tổng cộng', totalCounts);
+  const report: OfficialReport = { ...frame, rows, total, skipped, linkedGroups, digitisation: digitisationOf(totalCounts) };
   if (input.groupBy !== 'unit' && input.groupBy !== 'officer') return report;
   const keys = report.rows.map((row) => row.key ?? '').filter(Boolean);
   if (keys.length === 0) return report;
@@ -125,7 +132,7 @@ async function countFigures(db: Kysely<Schema>, groupBy: ReportGroupBy, window: 
       when due_at < ${asOf}::timestamptz then ${code('overdue')}
       else ${code('notDue')}
     end`;
-  const columns = sql`${key} as key, received_at, received_at < ${start} as carried, channel, ${outcome} as outcome`;
+  const columns = sql`${key} as key, received_at, received_at < ${start} as carried, channel, ${outcome} as outcome, papers_digitised, result_digitised`;
   const counted = sql`${reportUsable()} and ${unitFilter(unitIds)}`;
   const entries = sql`
     select ${columns} from dossiers where received_at >= ${start} and received_at < ${end} and ${counted}
@@ -159,7 +166,9 @@ async function countFigures(db: Kysely<Schema>, groupBy: ReportGroupBy, window: 
       ${count('late')} as late,
       ${count('waiting')} as waiting,
       ${count('overdue')} as overdue,
-      ${count('notDue')} as not_due
+      ${count('notDue')} as not_due,
+      count(*) filter (where not carried and papers_digitised) as papers_digitised,
+      count(*) filter (where outcome in (${code('early')}, ${code('onTime')}, ${code('late')}) and result_digitised) as results_digitised
     from (${entries}) e
     ${keyColumn === null ? sql`` : sql`group by e.key`}) g`;
   // JIT compiling this aggregate costs seconds on PostgreSQL and saves nothing: off for this query only.
@@ -204,7 +213,7 @@ async function countLinkedGroups(db: Kysely<Schema>, window: SqlWindow, unitIds?
 
 const COUNT_FIELDS = [
   'carried_over', 'received_total', 'received_online', 'received_post', 'refused', 'stopped', 'withdrawn',
-  'early', 'on_time', 'late', 'waiting', 'overdue', 'not_due',
+  'early', 'on_time', 'late', 'waiting', 'overdue', 'not_due', 'papers_digitised', 'results_digitised',
 ] as const satisfies readonly (keyof Counts)[];
 
 function sumCounts(rows: readonly Counts[]): Counts {
@@ -228,6 +237,17 @@ function buildRow(key: string | null, label: string, counts: Counts): ReportRow 
     paused: n('stopped') + n('waiting'),
     refused: n('refused'),
     withdrawn: n('withdrawn'),
-    onTimeRate: finished.total === 0 ? null : Math.round((1000 * (finished.early + finished.onTime)) / finished.total) / 10,
+    onTimeRate: percentOf(finished.early + finished.onTime, finished.total),
   };
+}
+
+/** Received dossiers with their papers digitised; resolved ones (9, 10: early, on time or late) with their result. */
+function digitisationOf(counts: Counts): DigitisationRate {
+  const n = (field: keyof Counts) => Number(counts[field]);
+  return digitisationRate({
+    received: n('received_total'),
+    papersDigitised: n('papers_digitised'),
+    resolved: n('early') + n('on_time') + n('late'),
+    resultsDigitised: n('results_digitised'),
+  });
 }

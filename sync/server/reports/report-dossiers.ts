@@ -79,6 +79,8 @@ function toState(row: UnplaceableRow): DossierState {
     supplementRequestCount: 0,
     extensionCount: 0,
     linkedGroupId: null,
+    papersDigitised: false,
+    resultDigitised: false,
     eventIds: [],
     anomalies: [],
   };

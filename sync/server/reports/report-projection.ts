@@ -3,7 +3,7 @@ import type { DossierState } from '../../../src/dossier/dossier-state.ts';
 
 /**
  * What the official report reads of a dossier, as columns of the server projection (migrations
- * 0005, 0014, 0015), so that the report is counted in SQL instead of loading `state` into Node.
+ * 0005, 0014, 0015, 0017), so that the report is counted in SQL instead of loading `state` into Node.
  */
 export function reportColumns(dossier: DossierState) {
   return {
@@ -15,6 +15,8 @@ export function reportColumns(dossier: DossierState) {
     extension_count: dossier.extensionCount,
     linked_group_id: dossier.linkedGroupId,
     report_unit_id: dossier.reportUnitId,
+    papers_digitised: dossier.papersDigitised,
+    result_digitised: dossier.resultDigitised,
   };
 }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CONSULTATION_LINE_LABEL as COUNTER_CONSULTATIONS_LABEL } from '../../../src/reports/counter-consultations.ts';
+import { digitisationWorkbookLines } from '../../../src/reports/digitisation.ts';
 import { LINKED_GROUP_LINE_LABEL } from '../../../src/reports/linked-groups.ts';
 import type { FeeTotals } from '../../../src/fees/cash-up.ts';
 import { paymentMethodLabels, paymentMethods } from '../../../src/fees/payment-method.ts';
@@ -93,6 +94,11 @@ export async function provinceWorkbook(report: OfficialReport, title: string, pe
     // The groups received, a line of their own: each component is already a dossier in the table.
     sheet.getRow(at).values = [null, `${LINKED_GROUP_LINE_LABEL}: tiếp nhận`, received, 'Trả đủ kết quả', returned, 'Trong đó đúng hạn', returnedOnTime];
     sheet.getRow(at).font = { bold: true };
+    at += 1;
+  }
+  for (const values of digitisationWorkbookLines(report.digitisation)) {
+    sheet.getRow(at).values = [null, ...values];
+    sheet.getRow(at).getCell(3).numFmt = '0.0';
     at += 1;
   }
   if (report.counterConsultations) {

@@ -53,6 +53,8 @@ const PROJECTION_FROM_STATE = {
   extension_count: `(p.state->>'extensionCount')::integer`,
   linked_group_id: `p.state->>'linkedGroupId'`,
   report_unit_id: `p.state->>'reportUnitId'`,
+  papers_digitised: `(p.state->>'papersDigitised')::boolean`,
+  result_digitised: `(p.state->>'resultDigitised')::boolean`,
 } as const satisfies Record<Exclude<keyof ReturnType<typeof projectionFields>, 'code'>, string>;
 const PROJECTION_COLUMNS = Object.keys(PROJECTION_FROM_STATE) as Array<keyof typeof PROJECTION_FROM_STATE>;
 

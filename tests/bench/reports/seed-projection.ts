@@ -98,11 +98,13 @@ export async function createSeeder(db: Kysely<Schema>, base: Base): Promise<Seed
     const group = sql`case when b.linked_group_id is null then null else b.linked_group_id || '~' || ${k}::text end`;
     await sql`
       insert into dossiers (code, receiving_unit_id, holder_unit_id, status, procedure_code, received_at, due_at, finished_at, returned_at,
-        state, last_event_seq, channel, field, procedure_name, received_by_officer_id, supplement_request_count, linked_group_id, report_unit_id)
+        state, last_event_seq, channel, field, procedure_name, received_by_officer_id, supplement_request_count, linked_group_id, report_unit_id,
+        papers_digitised, result_digitised)
       select ${code}, ${unit('receiving_unit_id')}, ${unit('holder_unit_id')}, b.status, b.procedure_code, b.received_at, b.due_at, b.finished_at, b.returned_at,
         b.state || jsonb_build_object('code', ${code}, 'receivingUnitId', ${unit('receiving_unit_id')}, 'holderUnitId', ${unit('holder_unit_id')},
           'receivedByOfficerId', ${officer}, 'linkedGroupId', ${group}, 'reportUnitId', ${unit('report_unit_id')}),
-        b.last_event_seq, b.channel, b.field, b.procedure_name, ${officer}, b.supplement_request_count, ${group}, ${unit('report_unit_id')}
+        b.last_event_seq, b.channel, b.field, b.procedure_name, ${officer}, b.supplement_request_count, ${group}, ${unit('report_unit_id')},
+        b.papers_digitised, b.result_digitised
       from generate_series(${firstCopy}::int, ${lastCopy}::int) as k
       cross join bench_base b
       where b.ord < ${limit}`.execute(db);

@@ -19,7 +19,7 @@ import type { DeskStore } from '../../../renderer/store/index.ts';
 import { generateReportDataset } from '../../support/report-dataset.ts';
 import type { ReportDataset } from '../../support/report-dataset.ts';
 import { openTestStore } from '../store/fixtures.ts';
-import { expectedFigures, expectedGroupLine } from './expected-figures.ts';
+import { expectedDigitisation, expectedFigures, expectedGroupLine } from './expected-figures.ts';
 import type { ExpectedFigures } from './expected-figures.ts';
 import { seedDesk, visibleTo } from './seed-desk.ts';
 
@@ -69,6 +69,12 @@ describe('desk report over a generated year of dossiers', () => {
     expect(plans.some((p) => p.linkedGroupId !== null)).toBe(true);
     expect(report.linkedGroups).toEqual(expectedGroupLine(plans, from, to));
     expect(plans.some((p) => p.transferredTo !== null)).toBe(true);
+    expect(report.digitisation).toMatchObject(expectedDigitisation(plans, from, to));
+    const { papersDigitised, received, resultsDigitised, resolved } = report.digitisation;
+    expect(papersDigitised).toBeGreaterThan(0);
+    expect(papersDigitised).toBeLessThan(received);
+    expect(resultsDigitised).toBeGreaterThan(0);
+    expect(resultsDigitised).toBeLessThan(resolved);
     for (const procedure of new Set(plans.map((p) => p.procedureCode))) {
       const row = report.rows.find((r) => r.key === procedure);
       const expected = expectedFigures(plans.filter((p) => p.procedureCode === procedure), from, to, Date.parse(asOf));
@@ -164,6 +170,11 @@ describe('desk report over a generated year of dossiers', () => {
     expect(totalRow.getCell(3).value).toBe(expected.carriedOver);
     expect(totalRow.getCell(7).value).toBe(expected.received.total);
     expect(totalRow.getCell(8).value).toBe(expected.finished.total);
+    // The digitisation rates under the table, a blank row apart, numbers in cells.
+    const scans = expectedDigitisation(plans, period.from, period.to);
+    const below = (offset: number) => (sheet.getRow(OFFICIAL_FIRST_DATA_ROW + lines.length + offset).values as unknown[]).slice(2);
+    expect(below(1)).toEqual(['Tỷ lệ số hóa hồ sơ (%)', report.digitisation.papersRate, 'Hồ sơ có thành phần đã số hóa', scans.papersDigitised, 'Hồ sơ tiếp nhận', scans.received]);
+    expect(below(2)).toEqual(['Tỷ lệ số hóa kết quả (%)', report.digitisation.resultsRate, 'Kết quả đã số hóa', scans.resultsDigitised, 'Hồ sơ đã giải quyết', scans.resolved]);
 
     const ledgerSheet = book.getWorksheet(LEDGER_SHEET);
     if (!ledgerSheet) throw new Error('no ledger sheet');

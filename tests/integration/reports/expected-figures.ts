@@ -19,6 +19,11 @@ export interface ExpectedFigures {
 
 const VN_OFFSET = 7 * 3_600_000;
 const vnDay = (ms: number) => Math.floor((ms + VN_OFFSET) / 86_400_000);
+/** The period's Vietnam dates, inclusive, as the instants [start of `from`, end of `to`). */
+const periodMs = (from: string, to: string) => ({
+  startMs: Date.parse(`${from}T00:00:00+07:00`),
+  endMs: Date.parse(`${to}T00:00:00+07:00`) + 86_400_000,
+});
 
 export function emptyFigures(): ExpectedFigures {
   return {
@@ -35,8 +40,7 @@ export function emptyFigures(): ExpectedFigures {
 
 /** Period as Vietnam dates 'YYYY-MM-DD' (inclusive), open dossiers judged at `asOfMs`. */
 export function expectedFigures(plans: readonly DossierPlan[], from: string, to: string, asOfMs: number): ExpectedFigures {
-  const startMs = Date.parse(`${from}T00:00:00+07:00`);
-  const endMs = Date.parse(`${to}T00:00:00+07:00`) + 86_400_000;
+  const { startMs, endMs } = periodMs(from, to);
   const f = emptyFigures();
   for (const p of plans) {
     if (p.receivedMs >= endMs) continue;
@@ -88,8 +92,7 @@ export interface ExpectedGroupLine {
  * them in the period; on time when that day is not after the latest due day of the members.
  */
 export function expectedGroupLine(plans: readonly DossierPlan[], from: string, to: string): ExpectedGroupLine {
-  const startMs = Date.parse(`${from}T00:00:00+07:00`);
-  const endMs = Date.parse(`${to}T00:00:00+07:00`) + 86_400_000;
+  const { startMs, endMs } = periodMs(from, to);
   const inside = (ms: number) => ms >= startMs && ms < endMs;
   const groups = new Map<string, DossierPlan[]>();
   for (const p of plans) if (p.linkedGroupId !== null) groups.set(p.linkedGroupId, [...(groups.get(p.linkedGroupId) ?? []), p]);
@@ -104,4 +107,29 @@ export function expectedGroupLine(plans: readonly DossierPlan[], from: string, t
     if (vnDay(last) <= vnDay(Math.max(...members.map((p) => p.dueMs)))) line.returnedOnTime += 1;
   }
   return line;
+}
+
+export interface ExpectedDigitisation {
+  received: number;
+  papersDigitised: number;
+  resolved: number;
+  resultsDigitised: number;
+}
+
+/**
+ * The digitisation counts of `plans`: the dossiers received in the period and, of them, those with
+ * every paper handed in scanned; the dossiers resolved in the period (a result issued: not refused,
+ * withdrawn or stopped) and, of them, those with their result scanned.
+ */
+export function expectedDigitisation(plans: readonly DossierPlan[], from: string, to: string): ExpectedDigitisation {
+  const { startMs, endMs } = periodMs(from, to);
+  const inside = (ms: number | null) => ms !== null && ms >= startMs && ms < endMs;
+  const received = plans.filter((p) => inside(p.receivedMs));
+  const resolved = plans.filter((p) => p.outcome === 'resolved' && inside(p.finishedMs));
+  return {
+    received: received.length,
+    papersDigitised: received.filter((p) => p.papersScanned).length,
+    resolved: resolved.length,
+    resultsDigitised: resolved.filter((p) => p.resultScanned).length,
+  };
 }

@@ -20,8 +20,9 @@ import type { ReportDataset } from '../../support/report-dataset.ts';
 import { dashboardLogin, openLoginForm, postForm } from '../server/support/dashboard.ts';
 import { serverTestDatabases } from '../server/support/server-databases.ts';
 import { openTestStore } from '../store/fixtures.ts';
+import { describeDigitisation } from '../../../src/reports/digitisation.ts';
 import { describeLinkedGroupLine } from '../../../src/reports/linked-groups.ts';
-import { expectedFigures, expectedGroupLine } from './expected-figures.ts';
+import { expectedDigitisation, expectedFigures, expectedGroupLine } from './expected-figures.ts';
 import type { ExpectedFigures } from './expected-figures.ts';
 import { seedDesk, visibleTo } from './seed-desk.ts';
 
@@ -136,6 +137,20 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
     expect(inQuarter.linkedGroups).toEqual(expectedGroupLine(plans, quarter.from, quarter.to));
   });
 
+  it('gives the province and every unit the independently expected digitisation rates', async () => {
+    const plans = dataset.dossiers.map((d) => d.plan);
+    const province = await official(`from=${PERIOD.from}&to=${PERIOD.to}&groupBy=unit&asOf=${AS_OF}`);
+    expect(province.digitisation).toMatchObject(expectedDigitisation(plans, PERIOD.from, PERIOD.to));
+    expect(province.digitisation.papersDigitised).toBeGreaterThan(0);
+    expect(province.digitisation.papersRate).toBeLessThan(100);
+    expect(province.digitisation.resultsDigitised).toBeGreaterThan(0);
+    expect(province.digitisation.resultsRate).toBeLessThan(100);
+    for (const unit of dataset.units) {
+      const report = await official(`from=${PERIOD.from}&to=${PERIOD.to}&groupBy=procedure&unit=${unit.id}&asOf=${AS_OF}`);
+      expect(report.digitisation).toMatchObject(expectedDigitisation(plans.filter((p) => p.unitId === unit.id), PERIOD.from, PERIOD.to));
+    }
+  });
+
   it('equals the desk of a unit after sync, procedure by procedure', async () => {
     const unit = dataset.units[1]?.id ?? '';
     const server = await official(`from=${PERIOD.from}&to=${PERIOD.to}&groupBy=procedure&unit=${unit}&asOf=${AS_OF}`);
@@ -147,6 +162,8 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
       expect(server.rows.map((r) => [r.key, figures(r)])).toEqual(desk.rows.map((r) => [r.key, figures(r)]));
       expect(figures(server.total)).toEqual(figures(desk.total));
       expect(server.linkedGroups).toEqual(desk.linkedGroups);
+      expect(server.digitisation).toEqual(desk.digitisation);
+      expect(server.digitisation.papersDigitised).toBeGreaterThan(0);
     } finally {
       await store.close();
     }
@@ -174,6 +191,14 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
     const { received, returned, returnedOnTime } = report.linkedGroups;
     expect((sheet.getRow(FIRST_DATA_ROW + report.rows.length + 2).values as unknown[]).slice(2)).toEqual([
       'Nhóm hồ sơ liên thông: tiếp nhận', received, 'Trả đủ kết quả', returned, 'Trong đó đúng hạn', returnedOnTime,
+    ]);
+    // Then the digitisation rates, numbers in cells.
+    const { papersRate, papersDigitised, resultsRate, resultsDigitised, resolved } = report.digitisation;
+    expect((sheet.getRow(FIRST_DATA_ROW + report.rows.length + 3).values as unknown[]).slice(2)).toEqual([
+      'Tỷ lệ số hóa hồ sơ (%)', papersRate, 'Hồ sơ có thành phần đã số hóa', papersDigitised, 'Hồ sơ tiếp nhận', report.total.received.total,
+    ]);
+    expect((sheet.getRow(FIRST_DATA_ROW + report.rows.length + 4).values as unknown[]).slice(2)).toEqual([
+      'Tỷ lệ số hóa kết quả (%)', resultsRate, 'Kết quả đã số hóa', resultsDigitised, 'Hồ sơ đã giải quyết', resolved,
     ]);
   });
 
@@ -207,6 +232,9 @@ describe.each(serverTestDatabases())('provincial report on $name', (target) => {
     const line = describeLinkedGroupLine(report.linkedGroups);
     expect(line).toMatch(/^Nhóm hồ sơ liên thông: tiếp nhận \d+ nhóm; trả đủ kết quả \d+ nhóm, trong đó đúng hạn \d+\.$/);
     expect(page.body).toContain(`<p data-testid="linked-groups">${line}</p>`);
+    const rates = describeDigitisation(report.digitisation);
+    expect(rates).toMatch(/^Tỷ lệ số hóa hồ sơ: [\d.]+\/[\d.]+ \([\d,]+%\) · Tỷ lệ số hóa kết quả: [\d.]+\/[\d.]+ \([\d,]+%\)$/);
+    expect(page.body).toContain(`<p data-testid="digitisation">${rates}</p>`);
     const reported = /<tr data-desk="([^"]+)">([\s\S]*?)<\/tr>/.exec(page.body);
     expect(reported?.[1]).toBe(`${unit}#1`);
     expect(reported?.[2]).toContain('<td class="n">4</td>');

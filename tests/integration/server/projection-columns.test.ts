@@ -6,6 +6,7 @@ import { worldPerSuite } from './support/suite-world.ts';
 import { makeEvent, newDossierCode, push, receivedPayload, UNIT_B } from './support/world.ts';
 
 const TIME_COLUMNS = new Set(['received_at', 'due_at', 'finished_at', 'returned_at']);
+const scan = (digit: string) => ({ hash: digit.repeat(64), size: 20_000, mediaType: 'application/pdf' as const, pages: 1 });
 
 /**
  * A push writes a dossier's projection columns from its `state` in SQL (event-batch.ts): they must
@@ -14,7 +15,7 @@ const TIME_COLUMNS = new Set(['received_at', 'due_at', 'finished_at', 'returned_
 describe.each(serverTestDatabases())('projection columns written by pushes on $name', (database) => {
   const suite = worldPerSuite(database);
 
-  it('are the values projectionFields gives for the stored state, open, finished, paused, transferred and linked', async () => {
+  it('are the values projectionFields gives for the stored state, open, finished, paused, transferred, linked and digitised', async () => {
     const { app, deskA, officers } = suite.world;
     const reception = officers.receptionA!;
     const processing = officers.processingA!;
@@ -31,6 +32,8 @@ describe.each(serverTestDatabases())('projection columns written by pushes on $n
     const second = [
       makeEvent(deskA, processing, 'ACCEPTED', finished, {}),
       makeEvent(deskA, processing, 'RESOLVED', finished, { resultSummary: 'Đã cấp giấy khai sinh' }),
+      makeEvent(deskA, reception, 'ATTACHED', finished, { ...scan('a'), role: 'paper', paper: 'Tờ khai đăng ký khai sinh' }),
+      makeEvent(deskA, processing, 'ATTACHED', finished, { ...scan('b'), role: 'result' }),
       makeEvent(deskA, reception, 'RETURNED', finished, { collectedBy: { fullName: 'Nguyễn Văn An' } }),
     ];
     for (const batch of [first, second]) expect((await push(app, deskA, batch)).statusCode).toBe(200);
@@ -52,5 +55,7 @@ describe.each(serverTestDatabases())('projection columns written by pushes on $n
     expect(byCode.get(finished)?.returned_at).not.toBeNull();
     expect(byCode.get(paused)?.supplement_request_count).toBe(1);
     expect(byCode.get(transferred)?.holder_unit_id).toBe(UNIT_B);
+    expect([byCode.get(finished)?.papers_digitised, byCode.get(finished)?.result_digitised]).toEqual([true, true]);
+    expect([byCode.get(paused)?.papers_digitised, byCode.get(paused)?.result_digitised]).toEqual([false, false]);
   });
 });

@@ -71,6 +71,8 @@ describe('projectDossier: scenarios', () => {
       supplementRequestCount: 0,
       extensionCount: 0,
       linkedGroupId: 'lienthong-1',
+      papersDigitised: false,
+      resultDigitised: false,
       eventIds: [received.id, transferred.id, accepted.id, resolved.id, handedBack.id, returned.id],
       anomalies: [],
       handoverPending: false,
@@ -97,6 +99,28 @@ describe('projectDossier: scenarios', () => {
     expect(state.anomalies).toEqual([]);
     // The file name can hold the citizen's name: it stays in the (encrypted) event, not the projection.
     expect(JSON.stringify(projectDossier([received, first]))).not.toContain('to-khai.pdf');
+  });
+
+  it('marks the dossier digitised once every paper kept is scanned, and the result once it is attached', () => {
+    const f = eventFactory();
+    const papers = [
+      { name: 'Tờ khai', originals: 1, copies: 0 },
+      { name: 'Căn cước', originals: 0, copies: 0, presentedOnly: true as const },
+      { name: 'Giấy chứng sinh', originals: 1, copies: 0 },
+    ];
+    const received = f.make('RECEIVED', receivedPayload({ papers }));
+    const file = { size: 1000, mediaType: 'application/pdf' as const, pages: 1 };
+    const form = f.make('ATTACHED', { ...file, hash: 'a'.repeat(64), role: 'paper', paper: 'Tờ khai' });
+    const birth = f.make('ATTACHED', { ...file, hash: 'b'.repeat(64), role: 'paper', paper: 'Giấy chứng sinh' });
+    const result = f.make('ATTACHED', { ...file, hash: 'c'.repeat(64), role: 'result' });
+    const flags = (events: DossierEvent[]) => {
+      const { papersDigitised, resultDigitised } = projectDossier(events);
+      return { papersDigitised, resultDigitised };
+    };
+    expect(flags([received, form])).toEqual({ papersDigitised: false, resultDigitised: false });
+    // The ID card was only shown: the two papers kept are enough, in any delivery order.
+    expect(flags([birth, received, form])).toEqual({ papersDigitised: true, resultDigitised: false });
+    expect(flags([received, form, birth, result])).toEqual({ papersDigitised: true, resultDigitised: true });
   });
 
   it('pauses for a supplement and moves the due date', () => {

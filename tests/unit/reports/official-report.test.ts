@@ -22,6 +22,8 @@ const row = (key: string | null, label: string, figures: Omit<ReportRow, 'key' |
  * on-time rate  (2 + 3) / 9 = 55.6 %
  * balance       2 + 14 = 16 = 9 + 4 + 2 + 1
  * linked groups LG-1 received 12/11; not returned (D09's result not collected)
+ * digitised     papers of D04 D05 D07 D12 of the 14 received (D16's fall outside);
+ *               results of D01 D04 of the 8 resolved (D07 withdrawn issues none, D15 finished after)
  */
 const expectedTotal = row(null, 'Tổng cộng', {
   carriedOver: 2,
@@ -34,6 +36,7 @@ const expectedTotal = row(null, 'Tổng cộng', {
   onTimeRate: 55.6,
 });
 const groupLine = { received: 1, returned: 0, returnedOnTime: 0 };
+const digitisation = { received: 14, papersDigitised: 4, papersRate: 28.6, resolved: 8, resultsDigitised: 2, resultsRate: 25 };
 
 describe('computeOfficialReport on the hand-checked month', () => {
   it('gives every total figure', () => {
@@ -44,6 +47,7 @@ describe('computeOfficialReport on the hand-checked month', () => {
     expect(report.period).toEqual(period);
     expect(report.skipped.map((s) => [s.code, s.error.code])).toEqual([['D19', 'report.no_receipt']]);
     expect(report.linkedGroups).toEqual(groupLine);
+    expect(report.digitisation).toEqual(digitisation);
   });
 
   it('groups by procedure, in Vietnamese order of name', () => {
@@ -149,6 +153,9 @@ describe('computeOfficialReport on the hand-checked month', () => {
     const unit2 = computeOfficialReport({ dossiers: handChecked, period, groupBy: 'none', unitId: U2 });
     expect(unit2.total).toEqual({ ...byUnit.find((r) => r.key === U2), key: null, label: 'Tổng cộng' });
     expect(unit2.linkedGroups).toEqual({ received: 0, returned: 0, returnedOnTime: 0 });
+    // D10 and D18, received and resolved, nothing scanned; the scans all belong to U1's dossiers.
+    expect(unit2.digitisation).toEqual({ received: 2, papersDigitised: 0, papersRate: 0, resolved: 2, resultsDigitised: 0, resultsRate: 0 });
+    expect(unit1.digitisation).toEqual({ received: 12, papersDigitised: 4, papersRate: 33.3, resolved: 6, resultsDigitised: 2, resultsRate: 33.3 });
     expect(unit2.skipped).toEqual([]);
     expect(listDossiersForFigure({ dossiers: handChecked, period, groupBy: 'none', unitId: U2 }, null, 'received.total')).toEqual(['D10', 'D18']);
   });

@@ -30,6 +30,8 @@ const arbitraryDossier = (index: number) =>
       competentUnit: fc.constantFrom('U1', 'U2'),
       returnedAfter: fc.option(fc.integer({ min: 0, max: 10 * dayMs })),
       supplementRequestCount: fc.integer({ min: 0, max: 3 }),
+      papersDigitised: fc.boolean(),
+      resultDigitised: fc.boolean(),
     })
     .map((r): DossierState => {
       const receivedMs = octoberFirst + r.receivedOffset;
@@ -49,6 +51,8 @@ const arbitraryDossier = (index: number) =>
         reportUnitId: r.linkedGroupId === null ? r.unit : r.competentUnit,
         linkedGroupId: r.linkedGroupId,
         supplementRequestCount: r.supplementRequestCount,
+        papersDigitised: r.papersDigitised,
+        resultDigitised: r.resultDigitised,
       });
     });
 const arbitraryDossiers = fc
@@ -122,6 +126,12 @@ describe('official report invariants', () => {
           const received = dossiers.filter((d) => d.receivingUnitId === unitId);
           expect(unit.linkedGroups).toEqual(linkedGroupLine(received, periodWindow(period)));
         }
+        const units = ['U1', 'U2'].map((unitId) => computeOfficialReport({ dossiers, period, groupBy: 'none', unitId }).digitisation);
+        for (const field of ['received', 'papersDigitised', 'resolved', 'resultsDigitised'] as const) {
+          expect(units.reduce((sum, unit) => sum + unit[field], 0)).toBe(province.digitisation[field]);
+        }
+        expect(province.digitisation.received).toBe(province.total.received.total);
+        expect(province.digitisation.resolved).toBe(province.total.finished.total - province.total.withdrawn);
         const { received, returned, returnedOnTime } = province.linkedGroups;
         expect(returnedOnTime).toBeLessThanOrEqual(returned);
         expect(Math.max(received, returned)).toBeLessThanOrEqual(new Set(dossiers.map((d) => d.linkedGroupId).filter((g) => g !== null)).size);

@@ -25,6 +25,8 @@ const state: DossierState = {
   supplementRequestCount: 1,
   extensionCount: 2,
   linkedGroupId: 'LT-7',
+  papersDigitised: true,
+  resultDigitised: false,
   eventIds: ['e1', 'e2'],
   anomalies: [{ eventId: 'e2', code: 'x', message: 'y' }],
 };
@@ -38,6 +40,7 @@ describe('report rows', () => {
     expect(back.holderUnitId).toBe('000.00.12.H24');
     expect([back.originalDueAt, back.dueAt, back.finishedAt]).toEqual([state.originalDueAt, state.dueAt, state.finishedAt]);
     expect([back.pausedWorkingMinutes, back.supplementRequestCount, back.extensionCount]).toEqual([480, 1, 2]);
+    expect([back.papersDigitised, back.resultDigitised]).toEqual([true, false]);
   });
 
   it('refuses damaged data with a clear message', () => {

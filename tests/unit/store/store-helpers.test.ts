@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invertedInstant, receivedDescKeyOf, dueKeyOf } from '../../../renderer/store/dossier-doc.ts';
+import { invertedInstant, receivedDescKeyOf, dueKeyOf, stateOfDoc } from '../../../renderer/store/dossier-doc.ts';
 import { buildSelector, compareForSort, matchesSelector, sortField, statusList } from '../../../renderer/store/dossier-query.ts';
 import { normalizeInstant } from '../../../renderer/store/instant.ts';
 import { keyOfSearchId, nameQueryRange, nameSearchKeys, orderOfSearchId, searchKeyId } from '../../../renderer/store/name-keys.ts';
@@ -7,6 +7,17 @@ import { requestPersistentStorage } from '../../../renderer/store/persistent-sto
 import { createSerialQueue } from '../../../renderer/store/serial-queue.ts';
 import { WEB_KEY_STORAGE_KEY, createWebKeyProvider } from '../../../renderer/store/web-key-provider.ts';
 import type { DossierDoc } from '../../../renderer/store/schemas/dossier-schema.ts';
+
+describe('stateOfDoc', () => {
+  it('gives a projection stored before the report unit, attachments and digitisation flags their defaults', () => {
+    const stored = { code: 'X', receivingUnitId: 'U1', attachments: [{ role: 'result' }] };
+    const state = stateOfDoc({ state: stored } as unknown as Pick<DossierDoc, 'state'>);
+    expect(state).toMatchObject({ reportUnitId: 'U1', papersDigitised: false, resultDigitised: true });
+    expect(stateOfDoc({ state: { code: 'Y', receivingUnitId: 'U1' } } as unknown as Pick<DossierDoc, 'state'>)).toMatchObject({ attachments: [], resultDigitised: false });
+    const current = { ...stored, reportUnitId: 'U2', papersDigitised: true, resultDigitised: false };
+    expect(stateOfDoc({ state: current } as unknown as Pick<DossierDoc, 'state'>)).toBe(current);
+  });
+});
 
 describe('name keys', () => {
   it('folds names into word suffixes, and pairs of words with words between them', () => {
