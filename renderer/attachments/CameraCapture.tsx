@@ -19,7 +19,9 @@ function cameraRefusal(error: unknown): string {
 export function CameraCapture({ onPage, onClose }: { onPage(part: DraftPart): void; onClose(): void }) {
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const [shotError, setShotError] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
+  const [shooting, setShooting] = useState(false);
   const [shots, setShots] = useState(0);
 
   useEffect(() => {
@@ -40,13 +42,17 @@ export function CameraCapture({ onPage, onClose }: { onPage(part: DraftPart): vo
   }, []);
 
   const shoot = async () => {
-    if (!video.current) return;
+    if (!video.current || shooting) return;
+    setShooting(true);
+    setShotError(null);
     try {
       const count = shots + 1;
       onPage(await captureFrame(video.current, `Ảnh chụp ${count}`));
       setShots(count);
     } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
+      setShotError(reason instanceof Error ? reason.message : String(reason));
+    } finally {
+      setShooting(false);
     }
   };
 
@@ -59,8 +65,13 @@ export function CameraCapture({ onPage, onClose }: { onPage(part: DraftPart): vo
       ) : (
         <video ref={video} autoPlay playsInline muted onLoadedData={() => setReady(true)} className="camera-preview" aria-label="Hình từ camera" />
       )}
+      {shotError && (
+        <Notice tone="error" testId="camera-error">
+          {shotError}
+        </Notice>
+      )}
       <div className="camera-actions">
-        <button type="button" className="primary" onClick={() => void shoot()} disabled={!ready || error !== null} data-testid="camera-shoot">
+        <button type="button" className="primary" onClick={() => void shoot()} disabled={!ready || shooting || error !== null} data-testid="camera-shoot">
           Chụp trang
         </button>
         <button type="button" onClick={onClose}>

@@ -120,6 +120,12 @@ function Report({ report, earlier, onClose, onRetry }: { report: DayEndReport; e
           {report.consultations.pendingAfter > 0 && <>, còn {formatCount(report.consultations.pendingAfter)} lượt chờ gửi</>}.
         </p>
       )}
+      {report.attachments && (report.attachments.uploaded > 0 || report.attachments.pendingAfter > 0) && (
+        <p className="day-end-cycle" data-testid="day-end-attachments">
+          Bản số hóa giấy tờ: gửi {formatCount(report.attachments.uploaded)} tệp
+          {report.attachments.pendingAfter > 0 && <>, còn {formatCount(report.attachments.pendingAfter)} tệp chờ gửi (quầy tự gửi tiếp khi có mạng)</>}.
+        </p>
+      )}
       {report.today.rejected.length > 0 && <RejectionTable title="Chưa gửi được hôm nay" rows={report.today.rejected} />}
       {earlier && earlier.length > 0 && (
         <details>

@@ -64,6 +64,7 @@ export function SyncStatusIndicator() {
         title={status.lastError && status.phase !== 'online' ? status.lastError.message : 'Đồng bộ cuối ngày (Ctrl+Shift+S)'}
         data-testid="sync-indicator"
         data-phase={status.phase}
+        data-attachments-pending={status.attachmentsPending ?? 0}
       >
         <span className="sync-dot" aria-hidden="true" />
         <span className="sync-phase">{phaseLabels[status.phase]}</span>
@@ -75,6 +76,7 @@ export function SyncStatusIndicator() {
         <span className="sync-detail">
           {status.pending > 0 ? `${formatCount(status.pending)} chờ gửi · ` : ''}
           {(status.pendingConsultations ?? 0) > 0 ? `${formatCount(status.pendingConsultations ?? 0)} lượt hướng dẫn chờ gửi · ` : ''}
+          {(status.attachmentsPending ?? 0) > 0 ? `${formatCount(status.attachmentsPending ?? 0)} tệp số hóa chờ gửi · ` : ''}
           {last}
         </span>
       </button>

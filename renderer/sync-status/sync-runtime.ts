@@ -1,5 +1,6 @@
 import { BehaviorSubject } from 'rxjs';
 import type { Observable } from 'rxjs';
+import type { BlobStore } from '../store/blob-store.ts';
 import type { DeskStore } from '../store/index.ts';
 import { loadEnrollment } from '../../sync/client/enrollment.ts';
 import type { Enrollment } from '../../sync/client/enrollment.ts';
@@ -28,7 +29,7 @@ export interface SyncRuntime {
  */
 const runtimes = new WeakMap<DeskStore, SyncRuntime>();
 
-export function syncRuntimeFor(store: DeskStore, clock: () => number): SyncRuntime {
+export function syncRuntimeFor(store: DeskStore, clock: () => number, blobs?: BlobStore): SyncRuntime {
   const existing = runtimes.get(store);
   if (existing) return existing;
   const state = new BehaviorSubject<SyncRuntimeState>({ sync: null, enrollment: null, loading: true, error: null });
@@ -40,7 +41,7 @@ export function syncRuntimeFor(store: DeskStore, clock: () => number): SyncRunti
     let enrollment: Enrollment | null = null;
     try {
       enrollment = await loadEnrollment(store);
-      const sync = enrollment ? await startDeskSync({ store, enrollment, clock }) : null;
+      const sync = enrollment ? await startDeskSync({ store, enrollment, clock, ...(blobs ? { blobs } : {}) }) : null;
       state.next({ sync, enrollment, loading: false, error: null });
     } catch (error) {
       // Enrolled but not syncing (a plain-HTTP server the administrator has not allowed): say so.

@@ -12,8 +12,8 @@ export interface DeskSyncView extends SyncRuntimeState {
 
 /** The desk's sync and its live status, for the indicator, the day-end dialog and the enroll screen. */
 export function useDeskSync(): DeskSyncView {
-  const { store, now } = useDesk();
-  const runtime = syncRuntimeFor(store, now);
+  const { store, now, blobs } = useDesk();
+  const runtime = syncRuntimeFor(store, now, blobs);
   const [state, setState] = useState<SyncRuntimeState>(runtime.current);
   const [status, setStatus] = useState<SyncStatus>(() => state.sync?.status() ?? INITIAL_STATUS);
 

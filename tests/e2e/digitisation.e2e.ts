@@ -28,10 +28,20 @@ async function shootPages(page: Page, count: number): Promise<void> {
   await dialog.getByTestId('capture-camera').click();
   const shoot = dialog.getByTestId('camera-shoot');
   await expect.poll(() => shoot.isEnabled(), { timeout: 20_000 }).toBe(true);
+  const before = await dialog.getByTestId('capture-page').count();
   for (let shot = 1; shot <= count; shot += 1) {
+    await expect.poll(() => shoot.isEnabled()).toBe(true);
     await shoot.click();
-    await expect.poll(() => dialog.getByTestId('capture-page').count()).toBe(shot);
+    await expect.poll(() => dialog.getByTestId('capture-page').count(), { timeout: 15_000 }).toBe(before + shot);
   }
+  expect(await dialog.getByTestId('camera-error').count()).toBe(0);
+}
+
+/** One more still with the camera already on. */
+async function shootAgain(page: Page): Promise<void> {
+  const shoot = page.getByRole('dialog').getByTestId('camera-shoot');
+  await expect.poll(() => shoot.isEnabled()).toBe(true);
+  await shoot.click();
 }
 
 describe('scanned papers and digitised results (issue 22)', () => {
@@ -110,7 +120,7 @@ describe('scanned papers and digitised results (issue 22)', () => {
       await shootPages(a, 2);
       await dialog.getByRole('button', { name: 'Xóa Trang 1' }).click();
       await expect.poll(() => dialog.getByTestId('capture-page').count()).toBe(1);
-      await dialog.getByTestId('camera-shoot').click();
+      await shootAgain(a);
       await expect.poll(() => dialog.getByTestId('capture-page').count()).toBe(2);
       await a.screenshot({ path: join(artifacts, 'digitisation-camera.png') });
       await dialog.getByTestId('capture-save').click();
@@ -156,8 +166,8 @@ describe('scanned papers and digitised results (issue 22)', () => {
 
       // The rates: the one dossier received has its papers digitised, the one resolved its result.
       await openScreen(b, 'Báo cáo');
-      await expect.poll(() => b.getByTestId('digitisation-line').textContent(), { timeout: 30_000 }).toContain('1/1 (100%)');
-      const line = (await b.getByTestId('digitisation-line').textContent()) ?? '';
+      await expect.poll(() => b.getByTestId('report-digitisation').textContent(), { timeout: 30_000 }).toContain('1/1 (100%)');
+      const line = (await b.getByTestId('report-digitisation').textContent()) ?? '';
       expect(line.match(/1\/1 \(100%\)/g)).toHaveLength(2);
       await b.screenshot({ path: join(artifacts, 'digitisation-report.png') });
 
