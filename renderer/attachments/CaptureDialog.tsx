@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DragEvent } from 'react';
 import { Dialog } from '../components/Dialog.tsx';
 import { Notice } from '../components/Notice.tsx';
 import type { BlobStore } from '../store/blob-store.ts';
-import type { StorageRoom } from '../store/storage-room.ts';
 import { CameraCapture } from './CameraCapture.tsx';
 import { DraftPartList } from './DraftPartList.tsx';
 import type { DraftPart } from './draft-parts.ts';
@@ -12,6 +11,7 @@ import { fileSizeText } from './file-size-text.ts';
 import { importFile } from './import-page.ts';
 import type { AttachmentTarget, SaveAttachmentDeps } from './save-attachment.ts';
 import { saveAttachment } from './save-attachment.ts';
+import { useStorageRoom } from './StorageRoomNotice.tsx';
 import './attachments.css';
 
 interface CaptureDialogProps {
@@ -36,15 +36,7 @@ export function CaptureDialog({ target, blobs, record, now, onSaved, onClose }: 
   const [busy, setBusy] = useState<'importing' | 'saving' | null>(null);
   const [camera, setCamera] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [room, setRoom] = useState<StorageRoom | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    blobs.room().then((next) => !cancelled && setRoom(next), () => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [blobs]);
+  const room = useStorageRoom(blobs);
 
   const addFiles = async (files: readonly File[]) => {
     if (files.length === 0) return;

@@ -37,7 +37,7 @@ export function storageRoom(estimate: StorageEstimateLike, incomingBytes = 0): S
       level: 'full',
       usedBytes,
       quotaBytes,
-      message: `Máy gần hết chỗ lưu trữ (còn ${megabytes(Math.max(free, 0))}): chưa lưu được tệp này. Hãy đồng bộ để gửi bản số hóa lên máy chủ tỉnh rồi giải phóng chỗ trống, hoặc báo quản trị.`,
+      message: `Máy gần hết chỗ lưu trữ (còn ${megabytes(Math.max(free, 0))}): không lưu thêm được bản số hóa giấy tờ. Hãy đồng bộ để gửi bản số hóa lên máy chủ tỉnh rồi giải phóng chỗ trống, hoặc báo quản trị.`,
     };
   }
   if (free - incomingBytes < Math.max(quotaBytes * LOW_SHARE, Math.min(LOW_BYTES, quotaBytes / 2))) {

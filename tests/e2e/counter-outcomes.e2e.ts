@@ -1,19 +1,16 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../../src/time/vn-time.ts';
-import { openDatabase } from '../../sync/server/db/database.ts';
-import { addDesk } from '../../sync/server/repositories/desks.ts';
-import { addOfficer } from '../../sync/server/repositories/officers.ts';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
-import { newPgliteDir } from '../integration/server/support/server-databases.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { pickBirthRegistration } from './support/counter.ts';
 import { newDeskContext, openFreshDesk } from './support/desk.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
-import { LEADER_A, PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
+import { LEADER_A, PASSWORD, RECEPTION_A, UNIT_A, startHanoiServer } from './support/hanoi-units.ts';
+import type { HanoiServer } from './support/hanoi-units.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const openScreen = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
@@ -40,33 +37,26 @@ describe('counter outcomes: guided to supplement, refused at the counter, never 
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let hanoi: HanoiServer;
   let server: ServerProcess;
-  let dataDir = '';
   let deskCode = '';
 
   // A desk of Ba Đình enrolled against a real provincial server, as at a commune.
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    dataDir = await newPgliteDir();
-    const database = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      const db = database.db;
-      await addHanoiUnits(db);
-      await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier: await verifiers.create(PASSWORD) });
-      await addOfficer(db, { unitId: UNIT_A, ...LEADER_A, role: 'leader', verifier: await verifiers.create(PASSWORD) });
-      deskCode = (await addDesk(db, { unitId: UNIT_A, slot: 1 })).code;
-    } finally {
-      await database.close();
-    }
-    server = await startServerProcess(['--data', dataDir]);
+    hanoi = await startHanoiServer({
+      officers: [{ unitId: UNIT_A, ...RECEPTION_A, role: 'reception' }, { unitId: UNIT_A, ...LEADER_A, role: 'leader' }],
+      desks: [{ unitId: UNIT_A, slot: 1 }],
+    });
+    server = hanoi.server;
+    deskCode = hanoi.deskCodes[0]!;
     browser = await launchChromium();
     ({ context, page } = await openFreshDesk(browser));
   }, 300_000);
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await hanoi?.stop();
   });
 
   it('guides one citizen (Mẫu 02) and refuses another (Mẫu 03) by keyboard, lists both, counts them on their own report line', async () => {

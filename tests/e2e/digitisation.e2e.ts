@@ -1,20 +1,15 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../sync/server/db/database.ts';
-import { addDesk } from '../../sync/server/repositories/desks.ts';
-import { addOfficer } from '../../sync/server/repositories/officers.ts';
-import { startServerProcess } from '../helpers/server-process.ts';
-import type { ServerProcess } from '../helpers/server-process.ts';
-import { newPgliteDir } from '../integration/server/support/server-databases.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { plainPdf, pngImage } from '../support/attachments/sample-files.ts';
 import { fakeCameraArgs, launchChromium } from './support/chromium.ts';
 import { allSent, openDossier, openScreen, receiveBirthRegistration } from './support/counter.ts';
-import { openFreshDesk } from './support/desk.ts';
+import { completeSetup, logIn, newDeskContext, openFreshDesk } from './support/desk.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
 import { renderDocumentImage, writeY4m } from './support/fake-camera.ts';
-import { PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
+import { ADMIN_A, PASSWORD, RECEPTION_A, UNIT_A, startHanoiServer } from './support/hanoi-units.ts';
+import type { HanoiServer } from './support/hanoi-units.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const PROCESSING_A = { username: 'minh.pv', fullName: 'Phạm Văn Minh' };
@@ -46,28 +41,15 @@ async function shootAgain(page: Page): Promise<void> {
 
 describe('scanned papers and digitised results (issue 22)', () => {
   let browser: Browser;
-  let server: ServerProcess;
-  let dataDir = '';
+  let hanoi: HanoiServer;
   let scannedJpeg: Buffer;
-  const codes = { a1: '', a2: '' };
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    dataDir = await newPgliteDir();
-    const database = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      const db = database.db;
-      const verifier = await verifiers.create(PASSWORD);
-      await addHanoiUnits(db);
-      await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier });
-      await addOfficer(db, { unitId: UNIT_A, ...PROCESSING_A, role: 'processing', verifier });
-      await addOfficer(db, { unitId: UNIT_A, username: 'quantri', fullName: 'Quản trị Ba Đình', role: 'admin', verifier });
-      codes.a1 = (await addDesk(db, { unitId: UNIT_A, slot: 1 })).code;
-      codes.a2 = (await addDesk(db, { unitId: UNIT_A, slot: 2 })).code;
-    } finally {
-      await database.close();
-    }
-    server = await startServerProcess(['--data', dataDir]);
+    hanoi = await startHanoiServer({
+      officers: [{ unitId: UNIT_A, ...RECEPTION_A, role: 'reception' }, { unitId: UNIT_A, ...PROCESSING_A, role: 'processing' }, ADMIN_A],
+      desks: [{ unitId: UNIT_A, slot: 1 }, { unitId: UNIT_A, slot: 2 }],
+    });
     // The document camera films a real page, rendered once and fed to Chromium's fake camera.
     const plain = await launchChromium();
     const documentImage = await renderDocumentImage(plain);
@@ -78,10 +60,35 @@ describe('scanned papers and digitised results (issue 22)', () => {
     browser = await launchChromium(fakeCameraArgs(y4m));
   }, 300_000);
 
+  it('warns over every screen when the desk is nearly full, and takes no new file once it is full', async () => {
+    const context = await newDeskContext(browser);
+    try {
+      // What the browser answers on a desk whose disk is nearly full: 150 MB left of 50 GB, below the 200 MB kept for the dossiers.
+      await context.addInitScript(() => {
+        const full = { usage: 50 * 1024 ** 3 - 150 * 1024 ** 2, quota: 50 * 1024 ** 3 };
+        Object.defineProperty(navigator.storage, 'estimate', { value: async () => full });
+      });
+      const page = await context.newPage();
+      await page.goto(inject('rendererUrl'));
+      await completeSetup(page);
+      await logIn(page);
+      await expect.poll(() => page.getByTestId('storage-room').first().textContent()).toContain('Máy gần hết chỗ lưu trữ');
+      const code = await receiveBirthRegistration(page, 'Trần Văn Bình');
+      await openDossier(page, code);
+      await paperRow(page, 0).getByTestId('paper-capture').click();
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.getByTestId('storage-room').textContent()).toContain('không lưu thêm được bản số hóa');
+      expect(await dialog.getByTestId('capture-file').isDisabled()).toBe(true);
+      expect(await dialog.getByTestId('capture-camera').isDisabled()).toBe(true);
+      await page.screenshot({ path: join(artifacts, 'digitisation-storage-full.png') });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await hanoi?.stop();
   });
 
   it('digitises papers by file and by camera, sends them, opens them on another desk of the unit, and reports the rate', async () => {
@@ -89,7 +96,7 @@ describe('scanned papers and digitised results (issue 22)', () => {
     const deskB = await openFreshDesk(browser);
     try {
       const a = deskA.page;
-      await enrolAndLogIn(a, server.url, codes.a1, RECEPTION_A.username, PASSWORD);
+      await enrolAndLogIn(a, hanoi.server.url, hanoi.deskCodes[0]!, RECEPTION_A.username, PASSWORD);
       const code = await receiveBirthRegistration(a, 'Nguyễn Văn An');
       await openDossier(a, code);
       await expect.poll(() => a.getByTestId('paper-row').count()).toBeGreaterThan(1);
@@ -139,7 +146,7 @@ describe('scanned papers and digitised results (issue 22)', () => {
 
       // A second desk of the unit: the processing officer sees the papers, fetched from the server.
       const b = deskB.page;
-      await enrolAndLogIn(b, server.url, codes.a2, PROCESSING_A.username, PASSWORD);
+      await enrolAndLogIn(b, hanoi.server.url, hanoi.deskCodes[1]!, PROCESSING_A.username, PASSWORD);
       await openDossier(b, code);
       await expect.poll(() => paperRow(b, 0).getByTestId('paper-file').textContent()).toContain('3 trang');
       await paperRow(b, 0).getByTestId('paper-view').click();

@@ -1,20 +1,17 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVietQrPayload, feePurpose } from '../../src/fees/vietqr.ts';
-import { openDatabase } from '../../sync/server/db/database.ts';
-import { addDesk } from '../../sync/server/repositories/desks.ts';
-import { addOfficer } from '../../sync/server/repositories/officers.ts';
 import { setUnitBankAccount } from '../../sync/server/repositories/units.ts';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
-import { newPgliteDir } from '../integration/server/support/server-databases.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { openDossier, openScreen, receiveBirthRegistration } from './support/counter.ts';
 import { openFreshDesk } from './support/desk.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
-import { PASSWORD, RECEPTION_A, UNIT_A, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
+import { ADMIN_A, PASSWORD, RECEPTION_A, UNIT_A, startHanoiServer } from './support/hanoi-units.ts';
+import type { HanoiServer } from './support/hanoi-units.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const ACCOUNT = { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND PHUONG BA DINH' };
@@ -51,33 +48,26 @@ async function failEventWrites(page: Page, fail: boolean): Promise<void> {
 
 describe('fees and receipts at the desk', () => {
   let browser: Browser;
+  let hanoi: HanoiServer;
   let server: ServerProcess;
-  let dataDir = '';
   let deskCode = '';
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    dataDir = await newPgliteDir();
-    const database = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      const db = database.db;
-      await addHanoiUnits(db);
-      await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier: await verifiers.create(PASSWORD) });
-      await addOfficer(db, { unitId: UNIT_A, username: 'quantri', fullName: 'Quản trị Ba Đình', role: 'admin', verifier: await verifiers.create(PASSWORD) });
+    hanoi = await startHanoiServer({
+      officers: [{ unitId: UNIT_A, ...RECEPTION_A, role: 'reception' }, ADMIN_A],
+      desks: [{ unitId: UNIT_A, slot: 1 }],
       // The administrator's `unit set-account`: the account reaches the desk with the unit's data.
-      await setUnitBankAccount(db, UNIT_A, ACCOUNT);
-      deskCode = (await addDesk(db, { unitId: UNIT_A, slot: 1 })).code;
-    } finally {
-      await database.close();
-    }
-    server = await startServerProcess(['--data', dataDir]);
+      prepare: (db) => setUnitBankAccount(db, UNIT_A, ACCOUNT),
+    });
+    server = hanoi.server;
+    deskCode = hanoi.deskCodes[0]!;
     browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await hanoi?.stop();
   });
 
   it('collects by VietQR (QR decodes to the exact payload), in cash, voids one with a reason and prints the void mark', async () => {

@@ -1,19 +1,15 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../sync/server/db/database.ts';
-import { addDesk } from '../../sync/server/repositories/desks.ts';
-import { addOfficer } from '../../sync/server/repositories/officers.ts';
-import { startServerProcess } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
-import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { decodeBarcodes } from '../support/escpos/zxing.ts';
 import { launchChromium } from './support/chromium.ts';
 import { enrolAndLogIn } from './support/enrol-desk.ts';
 import { logIn, openFreshDesk } from './support/desk.ts';
 import { allSent, openDossier, openScreen, receiveBirthRegistration } from './support/counter.ts';
-import { LEADER_A, PASSWORD, PROCESSING_B, RECEPTION_A, UNIT_A, UNIT_B, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
+import { ADMIN_A, LEADER_A, PASSWORD, PROCESSING_B, RECEPTION_A, UNIT_A, UNIT_B, startHanoiServer } from './support/hanoi-units.ts';
+import type { HanoiServer } from './support/hanoi-units.ts';
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 const MINUTE = 60_000;
@@ -27,38 +23,30 @@ async function closeDialog(page: Page): Promise<void> {
 
 describe('two units and a real provincial server', () => {
   let browser: Browser;
+  let hanoi: HanoiServer;
   let server: ServerProcess;
-  let dataDir = '';
   const codes = { a1: '', b1: '', a2: '' };
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    dataDir = await newPgliteDir();
-    const database = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      const db = database.db;
-      const verifier = await verifiers.create(PASSWORD);
-      await addHanoiUnits(db);
-      await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier });
-      await addOfficer(db, { unitId: UNIT_B, ...PROCESSING_B, role: 'processing', verifier });
-      await addOfficer(db, { unitId: UNIT_A, ...LEADER_A, role: 'leader', verifier });
-      // A desk whose unit has no administrator goes back to first-run setup when restarted.
-      await addOfficer(db, { unitId: UNIT_A, username: 'quantri', fullName: 'Quản trị Ba Đình', role: 'admin', verifier });
-      await addOfficer(db, { unitId: UNIT_B, username: 'quantri', fullName: 'Quản trị Hoàn Kiếm', role: 'admin', verifier });
-      codes.a1 = (await addDesk(db, { unitId: UNIT_A, slot: 1 })).code;
-      codes.b1 = (await addDesk(db, { unitId: UNIT_B, slot: 1 })).code;
-      codes.a2 = (await addDesk(db, { unitId: UNIT_A, slot: 2 })).code;
-    } finally {
-      await database.close();
-    }
-    server = await startServerProcess(['--data', dataDir]);
+    hanoi = await startHanoiServer({
+      officers: [
+        { unitId: UNIT_A, ...RECEPTION_A, role: 'reception' },
+        { unitId: UNIT_B, ...PROCESSING_B, role: 'processing' },
+        { unitId: UNIT_A, ...LEADER_A, role: 'leader' },
+        ADMIN_A,
+        { unitId: UNIT_B, username: 'quantri', fullName: 'Quản trị Hoàn Kiếm', role: 'admin' },
+      ],
+      desks: [{ unitId: UNIT_A, slot: 1 }, { unitId: UNIT_B, slot: 1 }, { unitId: UNIT_A, slot: 2 }],
+    });
+    server = hanoi.server;
+    [codes.a1, codes.b1, codes.a2] = hanoi.deskCodes as [string, string, string];
     browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await hanoi?.stop();
   });
 
   it('after a transfer only the holder acts; it hands the result back and the receiving desk returns it', async () => {

@@ -1,17 +1,13 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../sync/server/db/database.ts';
-import { addDesk } from '../../sync/server/repositories/desks.ts';
-import { addOfficer } from '../../sync/server/repositories/officers.ts';
-import { startServerProcess } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
-import { newPgliteDir } from '../integration/server/support/server-databases.ts';
 import { launchChromium } from './support/chromium.ts';
 import { logIn, openFreshDesk, TEST_DESK } from './support/desk.ts';
 import { receiveBirthRegistration } from './support/counter.ts';
-import { LEADER_A, PASSWORD, RECEPTION_A, UNIT_A, UNIT_B, addHanoiUnits, verifiers } from './support/hanoi-units.ts';
+import { ADMIN_A, LEADER_A, PASSWORD, RECEPTION_A, UNIT_A, UNIT_B, startHanoiServer } from './support/hanoi-units.ts';
+import type { HanoiServer } from './support/hanoi-units.ts';
 
 /**
  * Issue 19 points 6 and 7 at 1366×768: names, not ids (route, facts, transfer dialog, day-end
@@ -122,30 +118,21 @@ describe('names and keys', () => {
   }, 180_000);
 
   describe('with a provincial server', () => {
+    let hanoi: HanoiServer;
     let server: ServerProcess;
-    let dataDir = '';
     let enrollCode = '';
 
     beforeAll(async () => {
-      dataDir = await newPgliteDir();
-      const database = await openDatabase({ kind: 'pglite', dataDir });
-      try {
-        const db = database.db;
-        const verifier = await verifiers.create(PASSWORD);
-        await addHanoiUnits(db);
-        await addOfficer(db, { unitId: UNIT_A, ...RECEPTION_A, role: 'reception', verifier });
-        await addOfficer(db, { unitId: UNIT_A, ...LEADER_A, role: 'leader', verifier });
-        await addOfficer(db, { unitId: UNIT_A, username: 'quantri', fullName: 'Quản trị Ba Đình', role: 'admin', verifier });
-        enrollCode = (await addDesk(db, { unitId: UNIT_A, slot: 1 })).code;
-      } finally {
-        await database.close();
-      }
-      server = await startServerProcess(['--data', dataDir]);
+      hanoi = await startHanoiServer({
+        officers: [{ unitId: UNIT_A, ...RECEPTION_A, role: 'reception' }, { unitId: UNIT_A, ...LEADER_A, role: 'leader' }, ADMIN_A],
+        desks: [{ unitId: UNIT_A, slot: 1 }],
+      });
+      server = hanoi.server;
+      enrollCode = hanoi.deskCodes[0]!;
     }, 300_000);
 
     afterAll(async () => {
-      await server?.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await hanoi?.stop();
     });
 
     it('names units and counters on the desk, counts dossiers at day end, and dates the dashboard dd/MM/yyyy in an English browser', async () => {
