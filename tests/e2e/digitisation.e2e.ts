@@ -133,6 +133,19 @@ describe('scanned papers and digitised results (issue 22)', () => {
       await dialog.getByTestId('capture-save').click();
       await expect.poll(() => paperRow(a, 1).getByTestId('paper-file').textContent()).toContain('2 trang');
 
+      // A page dropped on the dialog is added too; closing without saving keeps nothing.
+      await paperRow(a, 2).getByTestId('paper-capture').click();
+      const dropped = await a.evaluateHandle((bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], 'can-cuoc.png', { type: 'image/png' }));
+        return transfer;
+      }, [...pngImage(600, 380)]);
+      await dialog.getByTestId('capture-drop').dispatchEvent('drop', { dataTransfer: dropped });
+      await expect.poll(() => dialog.getByTestId('capture-page').count()).toBe(1);
+      await dialog.getByRole('button', { name: 'Hủy' }).click();
+      await expect.poll(() => a.getByRole('dialog').count()).toBe(0);
+      expect(await paperRow(a, 2).getByTestId('paper-file').count()).toBe(0);
+
       // The viewer draws the camera's pages, offline, from this desk's encrypted store.
       await paperRow(a, 1).getByTestId('paper-view').click();
       await expect.poll(() => dialog.getByTestId('viewer-page').count(), { timeout: 20_000 }).toBe(2);
