@@ -14,6 +14,7 @@ function kindOf(lastRequest: string): string {
   if (lastRequest.startsWith('GET /api/sync/events/stream')) return 'stream';
   if (lastRequest.includes('/api/sync/reference/')) return 'reference';
   if (lastRequest.includes('/api/desks/health')) return 'health';
+  if (lastRequest.includes('/api/uploads')) return 'upload';
   return 'other';
 }
 
@@ -60,6 +61,30 @@ process.on('message', (message: LinkMessage) => {
           current.cuts.push({ atMs: performance.now() - started, stored, fraction: thresholds[current.cuts.length] ?? 1 });
           setImmediate(() => proxy.cutAll());
         }
+        return 'forward';
+      });
+      send({ type: 'done' });
+      return;
+    }
+    case 'meter-uploads': {
+      // Counts every chunk both ways, by request kind; cuts every connection in the middle of an
+      // upload request once the uploads' bytes up pass each threshold (\`stored\`: those bytes).
+      const started = performance.now();
+      meter = { up: 0, down: 0, byKind: {}, cuts: [], allStoredAtMs: null };
+      const current = meter;
+      const fractions = [...message.fractions].sort((a, b) => a - b);
+      let uploaded = 0;
+      proxy.setRule(({ direction, chunk, lastRequest }: ChunkContext) => {
+        const kind = kindOf(lastRequest);
+        const bucket = (current.byKind[kind] ??= { up: 0, down: 0 });
+        bucket[direction] += chunk.length;
+        current[direction] += chunk.length;
+        if (kind !== 'upload' || direction !== 'up') return 'forward';
+        uploaded += chunk.length;
+        const next = fractions[current.cuts.length];
+        if (next === undefined || uploaded < next * message.totalBytes) return 'forward';
+        current.cuts.push({ atMs: performance.now() - started, stored: uploaded, fraction: next });
+        setImmediate(() => proxy.cutAll());
         return 'forward';
       });
       send({ type: 'done' });
