@@ -124,11 +124,12 @@ export async function startTcpProxy(targetPort: number, host = '127.0.0.1'): Pro
         // Chunks of one direction stay in order even when delayed or throttled.
         pair.queue[direction] = pair.queue[direction].then(() => forward(pair, direction, chunk));
       });
-      from.on('end', () => {
-        void pair.queue[direction].then(() => kill(pair));
-      });
+      // A side that closes after its last bytes (a server answering with Connection: close) has
+      // them delivered first, delayed and throttled like the rest, as a real link would.
+      const afterQueued = () => void pair.queue[direction].then(() => kill(pair));
+      from.on('end', afterQueued);
       from.on('error', () => kill(pair));
-      from.on('close', () => kill(pair));
+      from.on('close', afterQueued);
     };
     pipe(client, 'up');
     pipe(upstream, 'down');

@@ -2,7 +2,7 @@
 // with timers, and in the desk's process every busy stretch of RxDB work (decrypting, projecting)
 // would stall the link too. Driven by messages from link.ts; see there.
 import { startTcpProxy } from '../../support/tcp-proxy.ts';
-import type { ChunkContext } from '../../support/tcp-proxy.ts';
+import type { ChunkContext, ChunkDecision, ChunkRule } from '../../support/tcp-proxy.ts';
 import type { LinkMessage, LinkReply, WireMeter } from './link.ts';
 
 const PUSH = 'POST /api/sync/events/push';
@@ -14,10 +14,22 @@ function kindOf(lastRequest: string): string {
   if (lastRequest.startsWith('GET /api/sync/events/stream')) return 'stream';
   if (lastRequest.includes('/api/sync/reference/')) return 'reference';
   if (lastRequest.includes('/api/desks/health')) return 'health';
+  if (lastRequest.includes('/api/uploads')) return 'upload';
   return 'other';
 }
 
 const send = (reply: LinkReply) => process.send?.(reply);
+
+/** A proxy rule that counts every chunk into `current` (both ways, by request kind), then lets `decide` forward or cut it. */
+function metered(current: WireMeter, decide: (kind: string, context: ChunkContext) => ChunkDecision): ChunkRule {
+  return (context) => {
+    const kind = kindOf(context.lastRequest);
+    const bucket = (current.byKind[kind] ??= { up: 0, down: 0 });
+    bucket[context.direction] += context.chunk.length;
+    current[context.direction] += context.chunk.length;
+    return decide(kind, context);
+  };
+}
 const proxy = await startTcpProxy(Number(process.argv[2]));
 
 let meter: WireMeter = { up: 0, down: 0, byKind: {}, cuts: [], allStoredAtMs: null };
@@ -40,11 +52,7 @@ process.on('message', (message: LinkMessage) => {
       let stored = 0;
       let armedAt: number | null = null;
       let pushUp = 0;
-      proxy.setRule(({ direction, chunk, lastRequest }: ChunkContext) => {
-        const kind = kindOf(lastRequest);
-        const bucket = (current.byKind[kind] ??= { up: 0, down: 0 });
-        bucket[direction] += chunk.length;
-        current[direction] += chunk.length;
+      proxy.setRule(metered(current, (kind, { direction, chunk }) => {
         if (kind !== 'push') return 'forward';
         if (direction === 'down') {
           const accepted = ACCEPTED.exec(chunk.toString('latin1'));
@@ -61,7 +69,27 @@ process.on('message', (message: LinkMessage) => {
           setImmediate(() => proxy.cutAll());
         }
         return 'forward';
-      });
+      }));
+      send({ type: 'done' });
+      return;
+    }
+    case 'meter-uploads': {
+      // Counts every chunk both ways, by request kind; cuts every connection in the middle of an
+      // upload request once the uploads' bytes up pass each threshold (`stored`: those bytes).
+      const started = performance.now();
+      meter = { up: 0, down: 0, byKind: {}, cuts: [], allStoredAtMs: null };
+      const current = meter;
+      const fractions = [...message.fractions].sort((a, b) => a - b);
+      let uploaded = 0;
+      proxy.setRule(metered(current, (kind, { direction, chunk }) => {
+        if (kind !== 'upload' || direction !== 'up') return 'forward';
+        uploaded += chunk.length;
+        const next = fractions[current.cuts.length];
+        if (next === undefined || uploaded < next * message.totalBytes) return 'forward';
+        current.cuts.push({ atMs: performance.now() - started, stored: uploaded, fraction: next });
+        setImmediate(() => proxy.cutAll());
+        return 'forward';
+      }));
       send({ type: 'done' });
       return;
     }

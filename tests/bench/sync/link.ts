@@ -23,6 +23,7 @@ export interface WireMeter extends WireBytes {
 export type LinkMessage =
   | { type: 'shape'; delayMs: number; bytesPerSecond: number }
   | { type: 'meter'; thresholds: number[]; events: number; halfBody: number }
+  | { type: 'meter-uploads'; fractions: number[]; totalBytes: number }
   | { type: 'report' }
   | { type: 'close' };
 
@@ -34,6 +35,8 @@ export interface Link {
   shape(delayMs: number, bytesPerSecond: number): Promise<void>;
   /** Starts counting bytes and cutting every connection at these fractions of the events stored. */
   meter(options: { thresholds: number[]; events: number; halfBody: number }): Promise<void>;
+  /** Starts counting bytes and cutting every connection once the file uploads have sent these fractions of `totalBytes`. */
+  meterUploads(options: { fractions: number[]; totalBytes: number }): Promise<void>;
   /** Stops cutting and returns what was counted. */
   report(): Promise<WireMeter>;
   close(): Promise<void>;
@@ -78,6 +81,9 @@ export async function startLink(targetPort: number): Promise<Link> {
     },
     async meter(options) {
       await ask({ type: 'meter', ...options });
+    },
+    async meterUploads(options) {
+      await ask({ type: 'meter-uploads', ...options });
     },
     async report() {
       const reply = await ask({ type: 'report' });

@@ -1,9 +1,12 @@
-// `npm run bench:sync [-- --smoke | --size N | --desks 100,300,1000 | --batches N | --rate N | --open-seconds N | --desk-storage memory|dexie | --only day-end|push]`
+// `npm run bench:sync [-- --smoke | --size N | --desks 100,300,1000 | --batches N | --rate N | --open-seconds N | --desk-storage memory|dexie | --only day-end|push|attachments]`
 // 1. A desk's day-end sync of N dossiers through a throttled, flaky link (real sync client, real
 //    server process), beside the raw transfer of the same bytes through the same link.
 // 2. Many desks pushing at once to one server on PostgreSQL, at saturation (closed loop) and at a
 //    stated offered load (open loop), beside a raw COPY of the same rows in the same two ways.
-// Writes tests/bench/results/sync-latest.json (BenchResult) and sync-latest.md.
+// 3. A day of scanned papers uploaded through the same flaky link, beside the raw transfer of the
+//    same bytes (issue 22 point 8).
+// Writes tests/bench/results/sync-latest.json (BenchResult) and sync-latest.md; the papers'
+// figures go to attachments-latest.json and .md (so that `--only attachments` leaves the others).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { machineFacts } from '../support/machine.ts';
 import type { BenchResult } from '../support/results.ts';
+import { attachmentsCorrect, attachmentsMarkdown } from './attachments-report.ts';
+import { attachmentsScenario } from './attachments-scenario.ts';
+import type { AttachmentsResult } from './attachments-scenario.ts';
 import { benchDatabases } from './databases.ts';
 import { dayEndScenario } from './day-end-scenario.ts';
 import { dossierLifecycles } from './dataset.ts';
@@ -34,7 +40,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string' },
     /** The push open loop's measured seconds (after its warm-up). */
     'open-seconds': { type: 'string' },
-    /** Only some scenarios, for work on one: `day-end`, `push`. */
+    /** Only some scenarios, for work on one: `day-end`, `push`, `attachments`. */
     only: { type: 'string' },
     /** The day-end desk's RxDB storage: `memory` (default) or `dexie` (the app's, over fake-indexeddb). */
     'desk-storage': { type: 'string' },
@@ -68,6 +74,12 @@ const batchSize = smoke ? 20 : 100;
 /** 1,000 desks (or any level) is skipped when the previous level's rate says it would take longer than this. */
 const LEVEL_BUDGET_MS = 6 * 60_000;
 
+const only = args.only;
+if (only !== undefined && !['day-end', 'push', 'attachments'].includes(only)) throw new Error(`--only must be day-end, push or attachments (got ${only})`);
+const runs = (scenario: 'day-end' | 'push' | 'attachments') => only === undefined || only === scenario;
+/** Issue 22 point 8: a day of 30 dossiers with a 5-page paper each; smoke sends a few small pages. */
+const papers = smoke ? { dossiers: 3, pagesPerPaper: 2, pageScale: 0.3 } : { dossiers: 30, pagesPerPaper: 5, pageScale: 1 };
+
 const link = { delayMs: 150, bytesPerSecond: 125_000 };
 const CUTS_AT = [0.2, 0.5, 0.8];
 const began = performance.now();
@@ -81,14 +93,15 @@ async function main(): Promise<number> {
   const databases = await benchDatabases({ smoke, url: process.env.BENCH_DATABASE_URL, log });
   log(`database: ${databases.description}`);
   const notes: string[] = [];
-  let dayEnd: DayEndResult | null;
+  let dayEnd: DayEndResult | null = null;
+  let attachments: AttachmentsResult | null = null;
   let peer: PouchPeerResult | null = null;
   const pushes: PushResult[] = [];
   try {
     // Pushes first: their throughput is CPU-bound on a two-core machine and the bench process is
     // part of the load; after the day-end and peer runs (1.1 GB resident) push and even the raw
     // COPY came out 20-40 % lower than in push-only runs.
-    for (const desks of args.only === 'day-end' ? [] : deskLevels) {
+    for (const desks of runs('push') ? deskLevels : []) {
       const batches = batchesFor(desks);
       const previous = pushes.at(-1);
       if (previous && !smoke) {
@@ -101,13 +114,17 @@ async function main(): Promise<number> {
       }
       pushes.push(await pushScenario(databases, { desks, batchesPerDesk: batches, batchSize, openLoop, log }));
     }
-    dayEnd = args.only === 'push' ? null : await dayEndScenario(databases, { dossiers, link, cutsAt: [0.2, 0.5, 0.8], batchSize: smoke ? 20 : 100, maxAttempts: 5, deskStorage, log });
+    if (runs('day-end')) dayEnd = await dayEndScenario(databases, { dossiers, link, cutsAt: [0.2, 0.5, 0.8], batchSize: smoke ? 20 : 100, maxAttempts: 5, deskStorage, log });
     if (dayEnd) log(`day-end: ${(dayEnd.ms / 1000).toFixed(1)} s (raw ${(dayEnd.raw.ms / 1000).toFixed(1)} s), ${dayEnd.server.lost} lost, ${dayEnd.server.duplicated} duplicated`);
-    if (dayEnd && !args['no-peer']) {
+    if (dayEnd && !args['no-peer'] && runs('day-end')) {
       // The peer after our scenario, not beside it: the two must not share the CPU.
       const docs = dossierLifecycles(PEER_ACTORS, { dossiers, nowMs: Date.now() }) as unknown as Record<string, unknown>[];
       peer = await runPouchPeer({ docs, bandwidthBitsPerSecond: link.bytesPerSecond * 8, roundTripMs: link.delayMs * 2, disconnectsAt: CUTS_AT, log });
       log(`PouchDB peer: ${(peer.ms / 1000).toFixed(1)} s, ${peer.lost} lost, ${peer.duplicated} duplicated, ${peer.disconnects} cuts`);
+    }
+    if (runs('attachments')) {
+      attachments = await attachmentsScenario(databases, { ...papers, link, cutsAt: CUTS_AT, log });
+      log(`attachments: ${(attachments.ms / 1000).toFixed(1)} s (raw ${(attachments.raw.ms / 1000).toFixed(1)} s), ${attachments.server.lost} lost`);
     }
   } finally {
     clearInterval(sampler);
@@ -136,15 +153,24 @@ async function main(): Promise<number> {
       notes,
     },
   };
-  const markdown = syncMarkdown(result, dayEnd, pushes, notes);
   await mkdir(RESULTS, { recursive: true });
-  await writeFile(join(RESULTS, 'sync-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-  await writeFile(join(RESULTS, 'sync-latest.md'), markdown);
-  console.log(`\n${markdown}`);
+  if (only !== 'attachments') {
+    const markdown = syncMarkdown(result, dayEnd, pushes, notes);
+    await writeFile(join(RESULTS, 'sync-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(join(RESULTS, 'sync-latest.md'), markdown);
+    console.log(`\n${markdown}`);
+  }
+  if (attachments) {
+    const papersResult: BenchResult = { ...result, bench: 'sync-attachments', params: { ...papers, link, cutsAt: CUTS_AT, database: databases.description }, rows: [], extra: { attachments } };
+    const markdown = attachmentsMarkdown(papersResult, attachments);
+    await writeFile(join(RESULTS, 'attachments-latest.json'), `${JSON.stringify(papersResult, null, 2)}\n`);
+    await writeFile(join(RESULTS, 'attachments-latest.md'), markdown);
+    console.log(`\n${markdown}`);
+  }
 
   // Missed targets are reported, not fatal; lost, duplicated or refused events are.
   const peerBroken = peer !== null && (peer.lost > 0 || peer.duplicated > 0 || !peer.completed);
-  const broken = [...(dayEnd && !dayEndCorrect(dayEnd) ? ['day-end sync'] : []), ...(peerBroken ? ['PouchDB peer'] : []), ...pushes.filter((p) => !pushCorrect(p)).map((p) => `push ×${p.desks}`)];
+  const broken = [...(dayEnd && !dayEndCorrect(dayEnd) ? ['day-end sync'] : []), ...(attachments && !attachmentsCorrect(attachments) ? ['scanned papers upload'] : []), ...(peerBroken ? ['PouchDB peer'] : []), ...pushes.filter((p) => !pushCorrect(p)).map((p) => `push ×${p.desks}`)];
   if (broken.length > 0) {
     log(`incorrect results (lost, duplicated or refused events, or a day-end that never finished): ${broken.join(', ')}`);
     return 1;

@@ -94,15 +94,17 @@ export interface BenchServer {
 }
 
 /**
- * Starts `sync/server/main.ts` as a separate process, logging at `info` as in production. Once it
+ * Starts `sync/server/main.ts` as a separate process, logging at `info` as in production, keeping
+ * uploaded files in `blobDir` when given. Once it
  * listens, its log is drained into a short ring buffer: the helper would keep (and rescan) all of it.
  */
-export async function startBenchServer(target: DatabaseTarget): Promise<BenchServer> {
+export async function startBenchServer(target: DatabaseTarget, { blobDir }: { blobDir?: string } = {}): Promise<BenchServer> {
   const profile = serverProfileEnv();
+  const blobs = blobDir === undefined ? [] : ['--blobs', blobDir];
   const server =
     target.kind === 'pglite'
-      ? await startServerProcess(['--data', target.dataDir], { DATABASE_URL: '', ...profile })
-      : await startServerProcess([], { DATABASE_URL: target.url, ...profile });
+      ? await startServerProcess(['--data', target.dataDir, ...blobs], { DATABASE_URL: '', ...profile })
+      : await startServerProcess(blobs, { DATABASE_URL: target.url, ...profile });
   const forget = onInterrupt(() => {
     server.child.kill('SIGKILL');
   });
