@@ -4,6 +4,7 @@ import { DossierStatus } from '../../src/dossier/status.ts';
 import type { DossierAttachment, ProjectedDossier } from '../../src/dossier/projection.ts';
 import { useDesk } from '../app/desk-context.tsx';
 import { useRecordEvent } from '../screens/dossier-detail/actions/use-record-event.ts';
+import { heldElsewhereNotice } from '../screens/dossier-detail/role-actions.ts';
 import { useDeskSync } from '../sync-status/use-desk-sync.ts';
 import { AttachmentViewer } from './AttachmentViewer.tsx';
 import { CaptureDialog } from './CaptureDialog.tsx';
@@ -34,6 +35,8 @@ export function useDossierAttachments(dossier: ProjectedDossier, onSaved: (messa
   const [capturing, setCapturing] = useState<AttachmentTarget | null>(null);
   const [viewing, setViewing] = useState<{ file: DossierAttachment; title: string } | null>(null);
   const code = dossier.code;
+  // The holder rule of every other action: another unit's dossier is only viewed here.
+  const mayCapture = heldElsewhereNotice(dossier, desk.identity.agencyId) === null;
 
   const load = useCallback(
     () => (viewing ? loadAttachment({ blobs: desk.blobs, fetchFromServer: sync ? (hash, id) => sync.fetchAttachment(hash, id) : null }, viewing.file.hash, code) : Promise.reject(new Error('no file'))),
@@ -47,9 +50,9 @@ export function useDossierAttachments(dossier: ProjectedDossier, onSaved: (messa
         name={title}
         file={file}
         onView={(opened) => setViewing({ file: opened, title })}
-        onCapture={() =>
-          setCapturing({ role, title, ...(paper !== undefined ? { paper } : {}), ...(file ? { replaces: file.hash } : {}) })
-        }
+        {...(mayCapture
+          ? { onCapture: () => setCapturing({ role, title, ...(paper !== undefined ? { paper } : {}), ...(file ? { replaces: file.hash } : {}) }) }
+          : {})}
       />
     );
   };

@@ -3,7 +3,8 @@ import { fileSizeText } from './file-size-text.ts';
 
 interface PaperFileCellProps {
   file: DossierAttachment | undefined;
-  onCapture(): void;
+  /** Absent while another unit holds the dossier: this desk only views. */
+  onCapture?: () => void;
   onView(file: DossierAttachment): void;
   /** The paper's or result's name, for the buttons' accessible names. */
   name: string;
@@ -15,9 +16,11 @@ export function PaperFileCell({ file, onCapture, onView, name }: PaperFileCellPr
     return (
       <span className="paper-file">
         <span className="muted">Chưa số hóa</span>
-        <button type="button" className="link-button" onClick={onCapture} aria-label={`Số hóa ${name}`} data-testid="paper-capture">
-          Số hóa
-        </button>
+        {onCapture && (
+          <button type="button" className="link-button" onClick={onCapture} aria-label={`Số hóa ${name}`} data-testid="paper-capture">
+            Số hóa
+          </button>
+        )}
       </span>
     );
   }
@@ -31,9 +34,11 @@ export function PaperFileCell({ file, onCapture, onView, name }: PaperFileCellPr
           {file.pages} trang · {fileSizeText(file.size)}
         </span>
       </span>
-      <button type="button" className="link-button" onClick={onCapture} aria-label={`Số hóa lại ${name}`}>
-        Quét lại
-      </button>
+      {onCapture && (
+        <button type="button" className="link-button" onClick={onCapture} aria-label={`Số hóa lại ${name}`}>
+          Quét lại
+        </button>
+      )}
     </span>
   );
 }

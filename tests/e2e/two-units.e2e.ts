@@ -85,6 +85,9 @@ describe('two units and a real provincial server', () => {
         'Hồ sơ đang do UBND phường Hoàn Kiếm giữ. Đơn vị này (UBND phường Ba Đình) chỉ xem được hồ sơ, không ghi thao tác hay in phiếu cho đến khi hồ sơ được chuyển về.',
       );
       expect(await toolbarA.locator('[data-action]').count()).toBe(0);
+      // Nor are its papers digitised here while Hoàn Kiếm holds it.
+      expect(await a.getByTestId('paper-row').count()).toBeGreaterThan(0);
+      expect(await a.getByTestId('paper-capture').count()).toBe(0);
       // Every action and print is still shown, greyed with its reason (issue 19 point 7).
       expect(await toolbarA.locator('button:not([aria-disabled=true])').count()).toBe(0);
       await a.screenshot({ path: join(artifacts, 'holder-transferred-away.png') });
